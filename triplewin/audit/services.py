@@ -1,0 +1,63 @@
+"""The Auditor: the only way anything writes to the audit table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import models
+
+from triplewin.audit.models import AuditEvent
+
+Changes = dict[str, list[Any]]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, dict | list | str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    return {name: _plain(getattr(instance, name)) for name in fields}
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> Changes:
+    """Field -> [before, after] for every field whose value changed."""
+    return {k: [before.get(k), after.get(k)] for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)}
+
+
+def actor_label(actor: AbstractBaseUser | AnonymousUser | None) -> str:
+    if actor is None or not actor.is_authenticated:
+        return "system"
+    full = getattr(actor, "get_full_name", lambda: "")()
+    return f"{full} <{actor.get_username()}>" if full else actor.get_username()
+
+
+def record(
+    *,
+    actor: AbstractBaseUser | None,
+    action: str,
+    obj: models.Model,
+    project_id: int | None = None,
+    changes: Changes | None = None,
+) -> AuditEvent:
+    return AuditEvent.objects.create(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor_label=actor_label(actor),
+        action=action,
+        object_type=obj._meta.label,
+        object_id=str(obj.pk),
+        object_label=str(obj)[:255],
+        project_id=project_id,
+        changes=changes or {},
+    )

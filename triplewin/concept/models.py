@@ -1,0 +1,89 @@
+"""The Project Concept Framework and each partner's decision on it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from triplewin.partnerships.models import Immutable
+
+# The fields every partner sees and approves; the order is the order on the page.
+CONCEPT_FIELDS = (
+    "key_stakeholders",
+    "purpose_background",
+    "objectives",
+    "benefit_patients",
+    "benefit_nhs",
+    "benefit_industry",
+    "start_year",
+    "start_quarter",
+    "duration_months",
+)
+
+
+class ConceptFramework(models.Model):
+    project = models.OneToOneField(
+        "partnerships.Project", on_delete=models.CASCADE, related_name="concept"
+    )
+    key_stakeholders = models.TextField(
+        "Key stakeholders", blank=True, help_text="People and groups beyond the partners who need to be involved."
+    )
+    purpose_background = models.TextField("Purpose and background", blank=True)
+    objectives = models.TextField(blank=True)
+    benefit_patients = models.TextField("Intended benefits to patients", blank=True)
+    benefit_nhs = models.TextField("Intended benefits to the NHS", blank=True)
+    benefit_industry = models.TextField("Intended benefits to industry", blank=True)
+    start_year = models.PositiveSmallIntegerField("Anticipated start year", null=True, blank=True)
+    start_quarter = models.PositiveSmallIntegerField(
+        "Anticipated start quarter", null=True, blank=True, choices=[(q, f"Q{q}") for q in (1, 2, 3, 4)]
+    )
+    duration_months = models.PositiveSmallIntegerField("Length in months", null=True, blank=True)
+    row_version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Concept framework for {self.project}"
+
+
+class ConceptContribution(models.Model):
+    """What one partner expects to put in: the budget and resource impact on that party."""
+
+    concept = models.ForeignKey(ConceptFramework, on_delete=models.CASCADE, related_name="contributions")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
+    description = models.TextField(blank=True)
+    estimated_value = models.DecimalField(
+        "Estimated value (£)", max_digits=12, decimal_places=0, null=True, blank=True
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["concept", "organisation"], name="unique_concept_contribution")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.description[:40]}"
+
+
+class Decision(models.TextChoices):
+    APPROVE = "approve", "Approve"
+    REJECT = "reject", "Reject"
+
+
+class ConceptDecision(Immutable):
+    """One partner's decision on exactly one version of the concept, bound by its hash."""
+
+    project = models.ForeignKey("partnerships.Project", on_delete=models.PROTECT, related_name="concept_decisions")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by_label = models.CharField(max_length=255)
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    reason = models.TextField(blank=True)
+    content_hash = models.CharField(max_length=64)
+    snapshot = models.JSONField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("at", "id")
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.decision} {self.content_hash[:8]}"

@@ -1,0 +1,88 @@
+"""Reads about the concept: its exact content, its hash, and where approval stands."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from triplewin.concept.models import CONCEPT_FIELDS, ConceptDecision, ConceptFramework, Decision
+from triplewin.partnerships.models import Project
+
+FIELD_LABELS: dict[str, str] = {
+    name: str(ConceptFramework._meta.get_field(name).verbose_name) for name in CONCEPT_FIELDS
+}
+
+
+def concept_snapshot(project: Project, concept: ConceptFramework | None) -> dict[str, Any]:
+    """Everything a partner approves, in a stable, comparable form."""
+    partners = [
+        {"organisation": p.organisation.name, "role": p.party_role}
+        for p in sorted(project.partners.all(), key=lambda p: p.organisation.name)
+    ]
+    body: dict[str, Any] = {"title": project.title, "intended_type": project.intended_type, "partners": partners}
+    if concept is not None:
+        body.update({name: getattr(concept, name) for name in CONCEPT_FIELDS})
+        body["contributions"] = [
+            {
+                "organisation": c.organisation.name,
+                "description": c.description,
+                "estimated_value": None if c.estimated_value is None else str(c.estimated_value),
+            }
+            for c in sorted(concept.contributions.all(), key=lambda c: c.organisation.name)
+        ]
+    return body
+
+
+def content_hash(snapshot: dict[str, Any]) -> str:
+    canonical = json.dumps(snapshot, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def missing_parts(project: Project, concept: ConceptFramework | None) -> tuple[str, ...] | None:
+    if concept is None:
+        return None
+    missing = [FIELD_LABELS[name] for name in CONCEPT_FIELDS if getattr(concept, name) in (None, "")]
+    described = {c.organisation_id for c in concept.contributions.all() if c.description.strip()}
+    missing.extend(
+        f"contribution from {p.organisation.name}"
+        for p in project.partners.all()
+        if p.organisation_id not in described
+    )
+    return tuple(missing)
+
+
+@dataclass(frozen=True)
+class ApprovalState:
+    current_hash: str
+    approved: tuple[ConceptDecision, ...]
+    pending: tuple[str, ...]
+    rejected_by: tuple[str, ...]
+    stale: tuple[ConceptDecision, ...]
+    ever_decided: bool
+
+    @property
+    def all_approved(self) -> bool:
+        return not self.pending and not self.rejected_by
+
+
+def approval_state(project: Project, concept: ConceptFramework | None) -> ApprovalState:
+    current = content_hash(concept_snapshot(project, concept))
+    latest: dict[int, ConceptDecision] = {}
+    decisions = list(ConceptDecision.objects.filter(project=project).select_related("organisation"))
+    for decision in decisions:
+        latest[decision.organisation_id] = decision
+    approved, stale, pending, rejected = [], [], [], []
+    for partner in project.partners.all():
+        decision = latest.get(partner.organisation_id)
+        if decision is None:
+            pending.append(partner.organisation.name)
+        elif decision.content_hash != current:
+            stale.append(decision)
+            pending.append(partner.organisation.name)
+        elif decision.decision == Decision.REJECT:
+            rejected.append(partner.organisation.name)
+        else:
+            approved.append(decision)
+    return ApprovalState(current, tuple(approved), tuple(pending), tuple(rejected), tuple(stale), bool(decisions))

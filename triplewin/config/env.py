@@ -1,0 +1,81 @@
+"""Strict parsing of environment variables.
+
+A malformed value stops start-up with a message naming the variable, what was found and
+what is accepted. Silent fallbacks hide configuration mistakes in production.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+
+
+class EnvError(Exception):
+    """Raised when an environment variable is present but malformed."""
+
+
+class Env:
+    def __init__(self, source: Mapping[str, str] | None = None) -> None:
+        self._source = os.environ if source is None else source
+
+    def _raw(self, name: str) -> str | None:
+        value = self._source.get(name)
+        if value is None or value.strip() == "":
+            return None
+        return value.strip()
+
+    def str(self, name: str, default: str) -> str:
+        raw = self._raw(name)
+        return default if raw is None else raw
+
+    def required_str(self, name: str) -> str:
+        raw = self._raw(name)
+        if raw is None:
+            raise EnvError(f"{name} must be set.")
+        return raw
+
+    def bool(self, name: str, default: bool) -> bool:
+        raw = self._raw(name)
+        if raw is None:
+            return default
+        lowered = raw.lower()
+        if lowered in TRUE_WORDS:
+            return True
+        if lowered in FALSE_WORDS:
+            return False
+        raise EnvError(
+            f"{name}={raw!r} is not a yes/no value. Use one of: "
+            f"{', '.join(sorted(TRUE_WORDS | FALSE_WORDS))}."
+        )
+
+    def int(self, name: str, default: int, *, minimum: int | None = None) -> int:
+        raw = self._raw(name)
+        if raw is None:
+            return default
+        try:
+            value = int(raw)
+        except ValueError:
+            raise EnvError(f"{name}={raw!r} is not a whole number.") from None
+        if minimum is not None and value < minimum:
+            raise EnvError(f"{name}={value} is below the minimum of {minimum}.")
+        return value
+
+    def list(self, name: str, default: list[str]) -> list[str]:
+        raw = self._raw(name)
+        if raw is None:
+            return list(default)
+        items = [item.strip() for item in raw.split(",")]
+        if any(item == "" for item in items):
+            raise EnvError(f"{name}={raw!r} has an empty item; separate values with single commas.")
+        return items
+
+    def choice(self, name: str, default: str, choices: tuple[str, ...]) -> str:
+        raw = self._raw(name)
+        if raw is None:
+            return default
+        if raw not in choices:
+            raise EnvError(f"{name}={raw!r} is not one of: {', '.join(choices)}.")
+        return raw

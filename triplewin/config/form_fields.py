@@ -1,0 +1,121 @@
+"""Render Django form fields through the NHS.UK frontend macros.
+
+Templates call `field(form["name"])`; this module maps the widget to the matching NHS
+component and passes label, hint, value and the error message next to the field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from jinja2 import Environment
+from markupsafe import Markup
+
+COMPONENTS = {
+    "input": ("nhsuk/components/input/macro.jinja", "input"),
+    "textarea": ("nhsuk/components/textarea/macro.jinja", "textarea"),
+    "select": ("nhsuk/components/select/macro.jinja", "select"),
+    "radios": ("nhsuk/components/radios/macro.jinja", "radios"),
+    "checkboxes": ("nhsuk/components/checkboxes/macro.jinja", "checkboxes"),
+}
+
+
+def _macro(env: Environment, kind: str) -> Any:
+    path, name = COMPONENTS[kind]
+    return getattr(env.get_template(path).module, name)
+
+
+def _selected(bf: forms.BoundField, value: Any) -> bool:
+    current = bf.value()
+    if isinstance(current, list | tuple):
+        return str(value) in {str(v) for v in current}
+    return str(current) == str(value) if current is not None else False
+
+
+def field_params(bf: forms.BoundField, **overrides: Any) -> tuple[str, dict[str, Any]]:
+    widget = bf.field.widget
+    label = overrides.pop("label", bf.label)
+    hint = overrides.pop("hint", bf.help_text)
+    classes = overrides.pop("classes", "")
+    params: dict[str, Any] = {"id": bf.id_for_label or bf.auto_id, "name": bf.html_name}
+    if hint:
+        params["hint"] = {"text": str(hint)}
+    if bf.errors:
+        params["errorMessage"] = {"text": " ".join(str(e) for e in bf.errors)}
+    is_page_heading = overrides.pop("page_heading", False)
+    label_params: dict[str, Any] = {"text": str(label)}
+    if is_page_heading:
+        label_params.update({"isPageHeading": True, "size": "l"})
+
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        kind = "checkboxes" if isinstance(widget, forms.CheckboxSelectMultiple) else "radios"
+        params["idPrefix"] = params.pop("id")
+        params["fieldset"] = {"legend": {**label_params, "size": label_params.get("size", "s")}}
+        params["items"] = [
+            {"value": value, "text": str(text), "checked": _selected(bf, value)}
+            for value, text in bf.field.choices
+            if value != ""
+        ]
+        if overrides.pop("inline", False):
+            params["classes"] = "nhsuk-radios--inline"
+    elif isinstance(widget, forms.CheckboxInput):
+        kind = "checkboxes"
+        params["idPrefix"] = params.pop("id")
+        params["items"] = [{"value": "on", "text": str(label), "checked": bool(bf.value()), "id": bf.auto_id}]
+        if hint:
+            params["items"][0]["hint"] = params.pop("hint")
+    elif isinstance(widget, forms.Select):
+        kind = "select"
+        params["label"] = label_params
+        params["items"] = [
+            {"value": value, "text": str(text), "selected": _selected(bf, value)} for value, text in bf.field.choices
+        ]
+    elif isinstance(widget, forms.Textarea):
+        kind = "textarea"
+        params["label"] = label_params
+        params["value"] = bf.value() or ""
+        params["rows"] = overrides.pop("rows", widget.attrs.get("rows", 5))
+    else:
+        kind = "input"
+        params["label"] = label_params
+        value = bf.value()
+        params["value"] = "" if value is None else str(value)
+        input_type = getattr(widget, "input_type", "text")
+        params["type"] = {"number": "text"}.get(input_type, input_type)
+        if input_type == "number":
+            params["inputmode"] = "numeric"
+        if isinstance(widget, forms.DateInput):
+            params["type"] = "date"
+            params["classes"] = "nhsuk-input--width-10"
+        if input_type == "password":
+            params["value"] = ""
+        autocomplete = widget.attrs.get("autocomplete")
+        if autocomplete:
+            params["autocomplete"] = autocomplete
+    if classes:
+        params["classes"] = f"{params.get('classes', '')} {classes}".strip()
+    params.update(overrides)
+    return kind, params
+
+
+def make_field(env: Environment) -> Any:
+    def field(bf: forms.BoundField, **overrides: Any) -> Markup:
+        kind, params = field_params(bf, **overrides)
+        return Markup(_macro(env, kind)(params))
+
+    return field
+
+
+def error_summary_items(form: forms.BaseForm) -> list[dict[str, str]]:
+    items = []
+    for name, errors in form.errors.items():
+        if name == "__all__":
+            items.extend({"text": str(e), "href": "#main-errors"} for e in errors)
+            continue
+        bf = form[name]
+        anchor = bf.id_for_label or bf.auto_id
+        if isinstance(bf.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            anchor = f"{bf.auto_id}"
+        items.extend({"text": str(e), "href": f"#{anchor}"} for e in errors)
+    return items

@@ -1,0 +1,39 @@
+"""The Jinja2 environment: NHS.UK frontend macros plus a few project globals."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.messages import get_messages
+from django.templatetags.static import static
+from django.urls import reverse
+from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
+
+from triplewin.config import filters
+from triplewin.config.form_fields import error_summary_items, make_field
+
+
+def url(name: str, *args: Any, **kwargs: Any) -> str:
+    return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def environment(**options: Any) -> Environment:
+    loader = options.pop("loader")
+    options.pop("undefined", None)
+    options.setdefault("extensions", [])
+    env = Environment(
+        loader=ChoiceLoader([loader, PackageLoader("nhsuk_frontend_jinja")]),
+        undefined=ChainableUndefined,
+        **options,
+    )
+    env.globals.update(
+        {
+            "static": static,
+            "url": url,
+            "get_messages": get_messages,
+            "field": make_field(env),
+            "error_summary_items": error_summary_items,
+        }
+    )
+    env.filters.update(filters.FILTERS)
+    return env

@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("triplewin.register.urls")),
+    path("accounts/", include("triplewin.accounts.urls")),
+    path("projects/", include("triplewin.partnerships.urls")),
+    path("projects/", include("triplewin.scoping.urls")),
+    path("projects/", include("triplewin.concept.urls")),
+    path("admin/", admin.site.urls),
+]

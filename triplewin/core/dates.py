@@ -1,0 +1,20 @@
+"""Calendar arithmetic for deadlines, in plain Python."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day N months later, clamped to the month's end (31 Aug + 6 months = 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last))
+
+
+def quarter_start(year: int, quarter: int) -> dt.date:
+    if quarter not in (1, 2, 3, 4):
+        raise ValueError(f"Quarter must be 1 to 4, not {quarter}.")
+    return dt.date(year, 3 * (quarter - 1) + 1, 1)

@@ -1,0 +1,17 @@
+from django.contrib import admin
+
+from triplewin.organisations.models import Membership, Organisation
+
+
+class MembershipInline(admin.TabularInline[Membership, Organisation]):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ("user",)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin[Organisation]):
+    list_display = ("name", "org_type", "ods_code", "is_legal_entity", "system")
+    list_filter = ("org_type", "is_legal_entity")
+    search_fields = ("name", "ods_code")
+    inlines = (MembershipInline,)

@@ -1,0 +1,167 @@
+"""Organisations that take part in partnerships, and the people who act for them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from triplewin.core import ods
+
+
+class OrgType(models.TextChoices):
+    TRUST = "trust", "NHS trust or foundation trust"
+    ICB = "icb", "Integrated care board"
+    PCN = "pcn", "Primary care network"
+    GP_PRACTICE = "gp_practice", "GP practice"
+    GP_FEDERATION = "gp_federation", "GP federation"
+    HIN = "hin", "Health innovation network"
+    CANCER_ALLIANCE = "cancer_alliance", "Cancer alliance"
+    PROVIDER_ALLIANCE = "provider_alliance", "Provider alliance"
+    NHS_OTHER = "nhs_other", "Other NHS body"
+    PHARMACEUTICAL = "pharmaceutical", "Pharmaceutical company"
+    PATIENT_ORGANISATION = "patient_organisation", "Patient organisation"
+    SME_HEALTHTECH = "sme_healthtech", "SME or health-tech company"
+    ACADEMIC = "academic", "Academic institution"
+    THIRD_SECTOR = "third_sector", "Third sector organisation"
+
+
+NHS_TYPES = frozenset(
+    {
+        OrgType.TRUST,
+        OrgType.ICB,
+        OrgType.PCN,
+        OrgType.GP_PRACTICE,
+        OrgType.GP_FEDERATION,
+        OrgType.HIN,
+        OrgType.CANCER_ALLIANCE,
+        OrgType.PROVIDER_ALLIANCE,
+        OrgType.NHS_OTHER,
+    }
+)
+
+
+class Sector(models.TextChoices):
+    NHS = "nhs", "NHS"
+    INDUSTRY = "industry", "Industry"
+    OTHER = "other", "Other"
+
+
+def sector_for(org_type: str) -> Sector:
+    if org_type in NHS_TYPES:
+        return Sector.NHS
+    if org_type == OrgType.PHARMACEUTICAL:
+        return Sector.INDUSTRY
+    return Sector.OTHER
+
+
+class Organisation(models.Model):
+    name = models.CharField(max_length=255, unique=True)
+    org_type = models.CharField("Type", max_length=32, choices=OrgType.choices)
+    ods_code = models.CharField(
+        "ODS code", max_length=6, blank=True, help_text="NHS organisations only."
+    )
+    is_legal_entity = models.BooleanField(
+        "Can sign agreements",
+        default=True,
+        help_text="Untick for bodies such as PCNs that sign through another legal entity.",
+    )
+    system = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members_of_system",
+        limit_choices_to={"org_type": OrgType.ICB},
+        help_text="The integrated care board whose area this organisation is in.",
+    )
+    region = models.CharField(max_length=100, blank=True)
+    website = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ("name",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ods_code"], condition=~models.Q(ods_code=""), name="unique_ods_code"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def sector(self) -> Sector:
+        return sector_for(self.org_type)
+
+    @property
+    def is_pharmaceutical(self) -> bool:
+        return self.org_type == OrgType.PHARMACEUTICAL
+
+    def clean(self) -> None:
+        self.ods_code = ods.normalise(self.ods_code)
+        if self.ods_code and self.sector is not Sector.NHS:
+            raise ValidationError({"ods_code": "Only NHS organisations have ODS codes."})
+        problem = ods.validate(self.ods_code, self.org_type)
+        if problem:
+            raise ValidationError({"ods_code": problem})
+
+
+class Role(models.TextChoices):
+    PARTNERSHIP_LEAD = "partnership_lead", "Partnership lead"
+    GOVERNANCE_MEMBER = "governance_member", "Governance committee member"
+    CERTIFICATION_SIGNATORY = "certification_signatory", "Certification signatory"
+    SYSTEM_OVERSIGHT = "system_oversight", "System oversight"
+    ADMINISTRATOR = "administrator", "Administrator"
+
+
+class Function(models.TextChoices):
+    MEDICAL = "medical", "Medical"
+    MARKET_ACCESS = "market_access", "Market access"
+    PARTNERSHIP = "partnership", "Partnership"
+    PROGRAMME_MANAGEMENT = "programme_management", "Programme management"
+    LEGAL_COMPLIANCE = "legal_compliance", "Legal or compliance"
+    SALES = "sales", "Sales"
+    OTHER = "other", "Other"
+
+
+# Roles whose holders may approve or reject a concept on their organisation's behalf.
+DECISION_ROLES = frozenset(
+    {Role.PARTNERSHIP_LEAD, Role.GOVERNANCE_MEMBER, Role.CERTIFICATION_SIGNATORY}
+)
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=32, choices=Role.choices)
+    function = models.CharField(
+        max_length=32,
+        choices=Function.choices,
+        blank=True,
+        help_text="Company staff only: the part of the company they work in.",
+    )
+    job_title = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="unique_membership_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} at {self.organisation}"
+
+    def clean(self) -> None:
+        if self.function and self.organisation_id and self.organisation.sector is not Sector.INDUSTRY:
+            raise ValidationError({"function": "Only company staff have a company function."})
+        if (
+            self.organisation_id
+            and self.organisation.sector is Sector.INDUSTRY
+            and not self.function
+        ):
+            raise ValidationError({"function": "Say which part of the company this person works in."})

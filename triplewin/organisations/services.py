@@ -1,0 +1,62 @@
+"""Writes for organisations and memberships."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from triplewin.audit import services as audit
+from triplewin.organisations.models import Membership, Organisation
+
+ORG_FIELDS = ("name", "org_type", "ods_code", "is_legal_entity", "system", "region", "website")
+
+
+@transaction.atomic
+def organisation_create(
+    *,
+    actor: AbstractBaseUser | None,
+    name: str,
+    org_type: str,
+    ods_code: str = "",
+    is_legal_entity: bool = True,
+    system: Organisation | None = None,
+    region: str = "",
+    website: str = "",
+) -> Organisation:
+    org = Organisation(
+        name=name,
+        org_type=org_type,
+        ods_code=ods_code,
+        is_legal_entity=is_legal_entity,
+        system=system,
+        region=region,
+        website=website,
+    )
+    org.full_clean()
+    org.save()
+    audit.record(actor=actor, action="organisation.created", obj=org, changes=audit.diff({}, audit.snapshot(org, ORG_FIELDS)))
+    return org
+
+
+@transaction.atomic
+def membership_create(
+    *,
+    actor: AbstractBaseUser | None,
+    user: AbstractBaseUser,
+    organisation: Organisation,
+    role: str,
+    function: str = "",
+    job_title: str = "",
+) -> Membership:
+    membership = Membership(
+        user=user, organisation=organisation, role=role, function=function, job_title=job_title
+    )
+    membership.full_clean()
+    membership.save()
+    audit.record(
+        actor=actor,
+        action="membership.created",
+        obj=membership,
+        changes={"role": [None, role], "function": [None, function]},
+    )
+    return membership

@@ -1,0 +1,78 @@
+"""Builds the plain-Python ProjectFacts that the rules engine reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TypeVar
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Model
+
+from django.utils import timezone
+
+from triplewin.concept.models import ConceptFramework
+from triplewin.concept.selectors import approval_state, missing_parts
+from triplewin.core import scoping_guide
+from triplewin.core.lifecycle import State
+from triplewin.core.rules import PartnerFact, ProjectFacts
+from triplewin.executive_summary.models import ExecutiveSummary
+from triplewin.partnerships.models import Project
+from triplewin.scoping.models import ClassificationChecklist, ScopingGuide
+
+CONCEPT_APPROVED_OR_LATER = frozenset(State) - {State.IDEA, State.SCOPING, State.WITHDRAWN}
+
+
+T = TypeVar("T", bound=Model)
+
+
+def _related(project: Project, name: str, kind: type[T]) -> T | None:
+    """The reverse one-to-one record, or None when it has not been created yet."""
+    try:
+        value = getattr(project, name)
+    except ObjectDoesNotExist:
+        return None
+    return value if isinstance(value, kind) else None
+
+
+def _outcomes_published_on(project: Project) -> dt.date | None:
+    for transition in project.transitions.all():
+        if transition.to_state == State.OUTCOMES_PUBLISHED:
+            return timezone.localdate(transition.at)
+    return None
+
+
+def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
+    partners = tuple(
+        PartnerFact(
+            name=p.organisation.name,
+            sector=p.organisation.sector.value,
+            is_legal_entity=p.organisation.is_legal_entity,
+            is_pharmaceutical=p.organisation.is_pharmaceutical,
+        )
+        for p in project.partners.all()
+    )
+    guide = _related(project, "scoping_guide", ScopingGuide)
+    checklist = _related(project, "checklist", ClassificationChecklist)
+    concept = _related(project, "concept", ConceptFramework)
+    summary = _related(project, "executive_summary", ExecutiveSummary)
+    approvals = approval_state(project, concept)
+    approved_once = project.state in CONCEPT_APPROVED_OR_LATER
+    return ProjectFacts(
+        today=today or timezone.localdate(),
+        partners=partners,
+        intended_type=project.intended_type or None,
+        checklist_answers=checklist.answers if checklist else {},
+        scoping_missing=tuple(
+            q.id for q in scoping_guide.missing(guide.answers if guide else {}, medicines=project.involves_medicines)
+        ),
+        scoping_started=guide is not None,
+        concept_missing=missing_parts(project, concept),
+        concept_pending_partners=approvals.pending if approvals.ever_decided else None,
+        concept_rejected_by=approvals.rejected_by,
+        concept_changed_since_approval=approved_once and not approvals.all_approved,
+        summary_published_on=summary.published_on if summary else None,
+        planned_start=project.planned_start,
+        actual_start=project.actual_start,
+        completed_on=project.actual_end,
+        outcomes_published_on=_outcomes_published_on(project),
+    )

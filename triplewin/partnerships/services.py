@@ -1,0 +1,310 @@
+"""Writes for projects: creation, details, partners and lifecycle transitions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from triplewin.audit import services as audit
+from triplewin.core.lifecycle import State, Transition, find_transition
+from triplewin.core.rules import GateReport, evaluate_gate
+from triplewin.organisations.models import Organisation, Sector
+from triplewin.partnerships.errors import GateBlocked, StaleEdit
+from triplewin.partnerships.facts import build_facts
+from triplewin.partnerships.models import (
+    PartyRole,
+    Project,
+    ProjectPartner,
+    ProjectTransition,
+    RiskAcceptance,
+)
+
+DETAIL_FIELDS = (
+    "title",
+    "summary",
+    "origin_setting",
+    "therapy_area",
+    "intended_type",
+    "involves_medicines",
+    "proposed_by",
+    "planned_start",
+    "planned_end",
+    "actual_start",
+    "actual_end",
+)
+EDITABLE_PARTNERS_IN = frozenset({State.IDEA, State.SCOPING})
+
+
+def default_party_role(organisation: Organisation, *, lead: bool) -> str:
+    if organisation.sector is Sector.NHS:
+        return PartyRole.NHS_LEAD if lead else PartyRole.NHS_PARTNER
+    if organisation.sector is Sector.INDUSTRY:
+        return PartyRole.INDUSTRY_LEAD if lead else PartyRole.INDUSTRY_PARTNER
+    return PartyRole.OTHER_PARTNER
+
+
+def _lock(project: Project) -> Project:
+    return Project.objects.select_for_update().get(pk=project.pk)
+
+
+def _check_version(current: int, expected: int | None) -> None:
+    if expected is not None and current != expected:
+        raise StaleEdit()
+
+
+def _check_dates(project: Project) -> None:
+    if project.planned_start and project.planned_end and project.planned_end < project.planned_start:
+        raise ValidationError({"planned_end": "The planned end must be on or after the planned start."})
+    if project.actual_start and project.actual_end and project.actual_end < project.actual_start:
+        raise ValidationError({"actual_end": "The actual end must be on or after the actual start."})
+
+
+@transaction.atomic
+def project_create(
+    *,
+    actor: AbstractBaseUser,
+    lead_organisation: Organisation,
+    partner_organisations: Sequence[Organisation] = (),
+    **details: Any,
+) -> Project:
+    unknown = set(details) - set(DETAIL_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown project fields: {sorted(unknown)}")
+    project = Project(created_by=actor, **details)
+    project.full_clean()
+    _check_dates(project)
+    project.save()
+    audit.record(
+        actor=actor,
+        action="project.created",
+        obj=project,
+        project_id=project.pk,
+        changes=audit.diff({}, audit.snapshot(project, DETAIL_FIELDS)),
+    )
+    _add_partner(actor=actor, project=project, organisation=lead_organisation, party_role=default_party_role(lead_organisation, lead=True), lead=actor)
+    for organisation in partner_organisations:
+        if organisation.pk != lead_organisation.pk:
+            _add_partner(
+                actor=actor,
+                project=project,
+                organisation=organisation,
+                party_role=default_party_role(organisation, lead=not _has_lead(project, organisation)),
+                lead=None,
+            )
+    return project
+
+
+def _has_lead(project: Project, organisation: Organisation) -> bool:
+    lead_role = default_party_role(organisation, lead=True)
+    return lead_role != PartyRole.OTHER_PARTNER and project.partners.filter(party_role=lead_role).exists()
+
+
+def _add_partner(
+    *,
+    actor: AbstractBaseUser,
+    project: Project,
+    organisation: Organisation,
+    party_role: str,
+    lead: AbstractBaseUser | None,
+) -> ProjectPartner:
+    if project.partners.filter(organisation=organisation).exists():
+        raise ValidationError({"organisation": f"{organisation} is already a partner."})
+    partner = ProjectPartner(project=project, organisation=organisation, party_role=party_role, lead=lead)
+    partner.full_clean()
+    partner.save()
+    audit.record(
+        actor=actor,
+        action="project.partner_added",
+        obj=partner,
+        project_id=project.pk,
+        changes={"organisation": [None, organisation.name], "party_role": [None, party_role]},
+    )
+    return partner
+
+
+@transaction.atomic
+def project_update(
+    *, actor: AbstractBaseUser, project: Project, expected_version: int | None, **details: Any
+) -> Project:
+    locked = _lock(project)
+    _check_version(locked.row_version, expected_version)
+    unknown = set(details) - set(DETAIL_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown project fields: {sorted(unknown)}")
+    before = audit.snapshot(locked, DETAIL_FIELDS)
+    for name, value in details.items():
+        setattr(locked, name, value)
+    locked.full_clean()
+    _check_dates(locked)
+    changes = audit.diff(before, audit.snapshot(locked, DETAIL_FIELDS))
+    if not changes:
+        return locked
+    locked.row_version += 1
+    locked.save()
+    audit.record(actor=actor, action="project.updated", obj=locked, project_id=locked.pk, changes=changes)
+    return locked
+
+
+def _require_partner_changes_allowed(project: Project) -> None:
+    if project.state_enum not in EDITABLE_PARTNERS_IN:
+        raise ValidationError(
+            "Partners can only change while the project is an idea or being scoped. Later changes "
+            "go through an amendment."
+        )
+
+
+@transaction.atomic
+def partner_add(
+    *, actor: AbstractBaseUser, project: Project, organisation: Organisation, party_role: str
+) -> ProjectPartner:
+    locked = _lock(project)
+    _require_partner_changes_allowed(locked)
+    partner = _add_partner(actor=actor, project=locked, organisation=organisation, party_role=party_role, lead=None)
+    Project.objects.filter(pk=locked.pk).update(row_version=locked.row_version + 1)
+    return partner
+
+
+@transaction.atomic
+def partner_remove(*, actor: AbstractBaseUser, project: Project, partner: ProjectPartner) -> None:
+    locked = _lock(project)
+    _require_partner_changes_allowed(locked)
+    if partner.project_id != locked.pk:
+        raise ValidationError("That organisation is not a partner in this project.")
+    if locked.partners.count() <= 1:
+        raise ValidationError("A project needs at least one partner.")
+    audit.record(
+        actor=actor,
+        action="project.partner_removed",
+        obj=partner,
+        project_id=locked.pk,
+        changes={"organisation": [partner.organisation.name, None]},
+    )
+    partner.delete()
+    Project.objects.filter(pk=locked.pk).update(row_version=locked.row_version + 1)
+
+
+def gate_report(project: Project, gate: str, today: dt.date | None = None) -> GateReport:
+    return evaluate_gate(gate, build_facts(project, today))
+
+
+def accepted_risk_ids(project: Project, gate: str) -> set[str]:
+    return set(RiskAcceptance.objects.filter(project=project, gate=gate).values_list("rule_id", flat=True))
+
+
+def risks_accept(
+    *, actor: AbstractBaseUser, project: Project, gate: str, report: GateReport, reasons: Mapping[str, str]
+) -> list[RiskAcceptance]:
+    """Record acceptance of failing risks. Must run inside the caller's transaction."""
+    already = accepted_risk_ids(project, gate)
+    created = []
+    failing = {r.rule.id for r in report.failed_risks}
+    for rule_id, reason in reasons.items():
+        if rule_id not in failing or rule_id in already or not reason.strip():
+            continue
+        acceptance = RiskAcceptance.objects.create(
+            project=project,
+            rule_id=rule_id,
+            gate=gate,
+            reason=reason.strip(),
+            accepted_by=actor,
+            accepted_by_label=audit.actor_label(actor),
+        )
+        audit.record(
+            actor=actor,
+            action="risk.accepted",
+            obj=acceptance,
+            project_id=project.pk,
+            changes={"rule": [None, rule_id], "reason": [None, reason.strip()]},
+        )
+        created.append(acceptance)
+    return created
+
+
+def _apply(
+    *, actor: AbstractBaseUser | None, project: Project, transition: Transition, reason: str
+) -> ProjectTransition:
+    record = ProjectTransition.objects.create(
+        project=project,
+        name=transition.name,
+        from_state=transition.source,
+        to_state=transition.target,
+        actor=actor,
+        actor_label=audit.actor_label(actor),
+        reason=reason,
+    )
+    project.state = transition.target
+    project.row_version += 1
+    project.save(update_fields=["state", "row_version", "updated_at"])
+    audit.record(
+        actor=actor,
+        action=f"project.{transition.name}",
+        obj=project,
+        project_id=project.pk,
+        changes={"state": [transition.source.value, transition.target.value], "reason": [None, reason]}
+        if reason
+        else {"state": [transition.source.value, transition.target.value]},
+    )
+    return record
+
+
+def transition_locked(
+    *,
+    actor: AbstractBaseUser,
+    project: Project,
+    name: str,
+    reason: str = "",
+    risk_reasons: Mapping[str, str] | None = None,
+    today: dt.date | None = None,
+) -> ProjectTransition:
+    """Take a lifecycle step on a project row the caller has already locked."""
+    transition = find_transition(project.state_enum, name)
+    if transition.needs_reason and not reason.strip():
+        raise ValidationError({"reason": "Give a reason for this step; it is kept in the project's history."})
+    if transition.gate:
+        report = gate_report(project, transition.gate, today)
+        if report.failed_blockers:
+            raise GateBlocked(report)
+        risks_accept(actor=actor, project=project, gate=transition.gate, report=report, reasons=risk_reasons or {})
+        unaccepted = report.unaccepted_risks(accepted_risk_ids(project, transition.gate))
+        if unaccepted:
+            raise GateBlocked(report, unaccepted)
+    return _apply(actor=actor, project=project, transition=transition, reason=reason.strip())
+
+
+@transaction.atomic
+def project_transition(
+    *,
+    actor: AbstractBaseUser,
+    project: Project,
+    name: str,
+    reason: str = "",
+    risk_reasons: Mapping[str, str] | None = None,
+    expected_state: str | None = None,
+    today: dt.date | None = None,
+) -> ProjectTransition:
+    locked = _lock(project)
+    if expected_state is not None and locked.state != expected_state:
+        raise StaleEdit()
+    return transition_locked(
+        actor=actor, project=locked, name=name, reason=reason, risk_reasons=risk_reasons, today=today
+    )
+
+
+@transaction.atomic
+def project_import_history(
+    *, actor: AbstractBaseUser | None, project: Project, path: Sequence[str], reason: str
+) -> None:
+    """Walk a project already running outside Triple Win along the table to its real state.
+
+    Used by the demo loader for partnerships that predate the system: their evidence lives in
+    public records, so gates are not evaluated, and every step says so in its reason.
+    """
+    locked = _lock(project)
+    for name in path:
+        transition = find_transition(locked.state_enum, name)
+        _apply(actor=actor, project=locked, transition=transition, reason=reason)

@@ -1,0 +1,74 @@
+"""The classification checklist and its verdict."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_http_methods
+
+from triplewin.core import checklist
+from triplewin.partnerships import access
+from triplewin.partnerships.errors import StaleEdit
+from triplewin.partnerships.views._helpers import apply_validation_error, page, require_edit
+from triplewin.scoping import services
+from triplewin.scoping.forms import ChecklistForm
+from triplewin.scoping.models import ClassificationChecklist
+from triplewin.scoping.presenters import VerdictView
+
+
+def _has_nhs_party(project: object) -> bool:
+    return any(p.organisation.sector == "nhs" for p in project.partners.select_related("organisation"))  # type: ignore[attr-defined]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checklist_form(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access.visible_project_or_404(request.user, pk)
+    require_edit(request, project)
+    record = ClassificationChecklist.objects.filter(project=project).first()
+    initial = {**(record.answers if record else {}), "row_version": record.row_version if record else None}
+    form = ChecklistForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.checklist_save(
+                actor=request.user,
+                project=project,
+                answers=form.answers(),
+                expected_version=form.cleaned_data.get("row_version"),
+            )
+        except StaleEdit as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, "Checklist saved.")
+            return redirect("scoping:verdict", pk=project.pk)
+    return page(
+        request,
+        "scoping/checklist.jinja",
+        title=f"Classification checklist: {project.title}",
+        nav="projects",
+        project=project,
+        form=form,
+        back_link={"href": f"/projects/{project.pk}/", "text": "Back to project"},
+    )
+
+
+@login_required
+def verdict(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access.visible_project_or_404(request.user, pk)
+    record = ClassificationChecklist.objects.filter(project=project).first()
+    result = checklist.classify(record.answers if record else {}, has_nhs_party=_has_nhs_party(project))
+    return page(
+        request,
+        "scoping/verdict.jinja",
+        title=f"Checklist verdict: {project.title}",
+        nav="projects",
+        project=project,
+        v=VerdictView(result),
+        can_edit=access.can_edit(request.user, project),
+        back_link={"href": f"/projects/{project.pk}/", "text": "Back to project"},
+    )
