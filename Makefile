@@ -45,7 +45,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint --lint triplewin
-	$(BIN)/mypy triplewin
+	DEBUG=true $(BIN)/mypy triplewin tests conftest.py
 
 fmt: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -23,7 +23,9 @@ def icb(db: None) -> Any:
 
 @pytest.fixture
 def nhs_org(icb: Any) -> Any:
-    return factories.organisation(name="Test Hospitals NHS Trust", org_type="trust", ods_code="RZZ", system=icb)
+    return factories.organisation(
+        name="Test Hospitals NHS Trust", org_type="trust", ods_code="RZZ", system=icb
+    )
 
 
 @pytest.fixture
@@ -33,7 +35,9 @@ def pharma_org(db: None) -> Any:
 
 @pytest.fixture
 def other_org(db: None) -> Any:
-    return factories.organisation(name="Unrelated Health Foundation Trust", org_type="trust", ods_code="RYY")
+    return factories.organisation(
+        name="Unrelated Health Foundation Trust", org_type="trust", ods_code="RYY"
+    )
 
 
 @pytest.fixture
@@ -43,12 +47,16 @@ def nhs_lead(nhs_org: Any) -> Any:
 
 @pytest.fixture
 def industry_lead(pharma_org: Any) -> Any:
-    return factories.member("industry.lead@example.test", pharma_org, "partnership_lead", function="partnership")
+    return factories.member(
+        "industry.lead@example.test", pharma_org, "partnership_lead", function="partnership"
+    )
 
 
 @pytest.fixture
 def governance_member(pharma_org: Any) -> Any:
-    return factories.member("governance@example.test", pharma_org, "governance_member", function="legal_compliance")
+    return factories.member(
+        "governance@example.test", pharma_org, "governance_member", function="legal_compliance"
+    )
 
 
 @pytest.fixture
@@ -67,7 +75,9 @@ def project(nhs_lead: Any, nhs_org: Any, pharma_org: Any) -> Any:
 
 
 @pytest.fixture
-def roles(nhs_lead: Any, industry_lead: Any, governance_member: Any, oversight: Any, outsider: Any) -> dict[str, Any]:
+def roles(
+    nhs_lead: Any, industry_lead: Any, governance_member: Any, oversight: Any, outsider: Any
+) -> dict[str, Any]:
     return {
         "nhs_lead": nhs_lead,
         "industry_lead": industry_lead,

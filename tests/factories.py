@@ -17,19 +17,31 @@ User = get_user_model()
 
 
 def organisation(*, name: str, org_type: str, ods_code: str = "", **extra: Any) -> Organisation:
-    return org_services.organisation_create(actor=None, name=name, org_type=org_type, ods_code=ods_code, **extra)
+    return org_services.organisation_create(
+        actor=None, name=name, org_type=org_type, ods_code=ods_code, **extra
+    )
 
 
 def member(email: str, org: Organisation, role: str, *, function: str = "") -> Any:
     user = User.objects.filter(username=email).first()
     if user is None:
         first = email.split("@")[0].split(".")[0].capitalize()
-        user = User.objects.create_user(username=email, email=email, password="a-long-test-password", first_name=first, last_name="Tester")
-    org_services.membership_create(actor=None, user=user, organisation=org, role=role, function=function)
+        user = User.objects.create_user(
+            username=email,
+            email=email,
+            password="a-long-test-password",
+            first_name=first,
+            last_name="Tester",
+        )
+    org_services.membership_create(
+        actor=None, user=user, organisation=org, role=role, function=function
+    )
     return user
 
 
-def project(*, actor: Any, lead: Organisation, partners: Sequence[Organisation] = (), **overrides: Any) -> Project:
+def project(
+    *, actor: Any, lead: Organisation, partners: Sequence[Organisation] = (), **overrides: Any
+) -> Project:
     details: dict[str, Any] = {
         "title": "Finding undiagnosed heart failure in primary care",
         "summary": "Search GP records for people at risk and offer them a review.",
@@ -40,7 +52,9 @@ def project(*, actor: Any, lead: Organisation, partners: Sequence[Organisation] 
         "proposed_by": "Practice pharmacist",
     }
     details.update(overrides)
-    return project_services.project_create(actor=actor, lead_organisation=lead, partner_organisations=partners, **details)
+    return project_services.project_create(
+        actor=actor, lead_organisation=lead, partner_organisations=partners, **details
+    )
 
 
 def all_yes_checklist() -> dict[str, str]:
@@ -50,7 +64,9 @@ def all_yes_checklist() -> dict[str, str]:
 
 
 def full_scoping_answers() -> dict[str, dict[str, str]]:
-    return {s.slug: {q.id: f"Answer to {q.id}" for q in s.questions} for s in scoping_guide.SECTIONS}
+    return {
+        s.slug: {q.id: f"Answer to {q.id}" for q in s.questions} for s in scoping_guide.SECTIONS
+    }
 
 
 CONCEPT_TEXT: dict[str, Any] = {
@@ -66,18 +82,34 @@ CONCEPT_TEXT: dict[str, Any] = {
 }
 
 
-def ready_for_approval(project: Project, actor: Any, *, checklist_answers: dict[str, str] | None = None) -> None:
+def ready_for_approval(
+    project: Project, actor: Any, *, checklist_answers: dict[str, str] | None = None
+) -> None:
     """Scoping answered, checklist all yes (or as given), concept complete for every partner."""
     from triplewin.concept import services as concept_services
     from triplewin.scoping import services as scoping_services
 
     for slug, answers in full_scoping_answers().items():
-        scoping_services.scoping_save_section(actor=actor, project=project, section=slug, answers=answers, expected_version=None)
+        scoping_services.scoping_save_section(
+            actor=actor, project=project, section=slug, answers=answers, expected_version=None
+        )
     scoping_services.checklist_save(
-        actor=actor, project=project, answers=checklist_answers or all_yes_checklist(), expected_version=None
+        actor=actor,
+        project=project,
+        answers=checklist_answers or all_yes_checklist(),
+        expected_version=None,
     )
-    contributions = {p.organisation_id: (f"Staff time from {p.organisation.name}", None) for p in project.partners.all()}
-    concept_services.concept_save(actor=actor, project=project, fields=CONCEPT_TEXT, contributions=contributions, expected_version=None)
+    contributions = {
+        p.organisation_id: (f"Staff time from {p.organisation.name}", None)
+        for p in project.partners.all()
+    }
+    concept_services.concept_save(
+        actor=actor,
+        project=project,
+        fields=CONCEPT_TEXT,
+        contributions=contributions,
+        expected_version=None,
+    )
     if project.state == "idea":
         project_services.project_transition(actor=actor, project=project, name="start_scoping")
     project.refresh_from_db()

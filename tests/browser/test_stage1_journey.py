@@ -16,7 +16,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_idea_to_approved_concept(page, nhs_lead, industry_lead, pharma_org, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     sign_in(page, nhs_lead.username)
-    header_colour = page.eval_on_selector(".nhsuk-header", "el => getComputedStyle(el).backgroundColor")
+    header_colour = page.eval_on_selector(
+        ".nhsuk-header", "el => getComputedStyle(el).backgroundColor"
+    )
     assert header_colour == "rgb(0, 94, 184)", "NHS.UK frontend CSS did not load"
 
     page.click("text=Record a new idea")
@@ -48,17 +50,19 @@ def test_idea_to_approved_concept(page, nhs_lead, industry_lead, pharma_org, set
     page.goto(project_url)
     page.click("text=Classification checklist")
     page.click("text=Change answers")
-    for question in checklist.QUESTIONS:
-        if question.id == "benefit_patients_or_nhs":
+    for red_or_amber in checklist.QUESTIONS:
+        if red_or_amber.id == "benefit_patients_or_nhs":
             continue
-        page.check(f"#id_{question.id}")  # the first option is "Yes"
+        page.check(f"#id_{red_or_amber.id}")  # the first option is "Yes"
     page.click("button:has-text('Save and see the verdict')")
     expect(page.locator("#verdict")).to_have_text("Joint working")
 
     page.goto(project_url)
     page.click("text=Project concept framework")
     page.click("text=Write the concept")
-    page.fill("#id_purpose_background", "Heart failure is often found only after an emergency admission.")
+    page.fill(
+        "#id_purpose_background", "Heart failure is often found only after an emergency admission."
+    )
     page.fill("#id_objectives", "Review 500 people at risk within a year.")
     page.fill("#id_benefit_patients", "Earlier treatment in line with national guidance.")
     page.fill("#id_benefit_nhs", "Fewer emergency admissions.")

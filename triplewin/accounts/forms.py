@@ -17,5 +17,7 @@ class SignInForm(AuthenticationForm):
         self.fields["username"].label = "Email address"
         self.fields["username"].widget = forms.EmailInput(attrs={"autocomplete": "username"})
         self.fields["username"].error_messages["required"] = "Enter your email address."
-        self.fields["password"].widget = forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        self.fields["password"].widget = forms.PasswordInput(
+            attrs={"autocomplete": "current-password"}
+        )
         self.fields["password"].error_messages["required"] = "Enter your password."

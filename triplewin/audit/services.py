@@ -7,7 +7,7 @@ import decimal
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
 
 from triplewin.audit.models import AuditEvent
@@ -33,10 +33,14 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> Changes:
     """Field -> [before, after] for every field whose value changed."""
-    return {k: [before.get(k), after.get(k)] for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)}
+    return {
+        k: [before.get(k), after.get(k)]
+        for k in sorted(set(before) | set(after))
+        if before.get(k) != after.get(k)
+    }
 
 
-def actor_label(actor: AbstractBaseUser | AnonymousUser | None) -> str:
+def actor_label(actor: User | AnonymousUser | None) -> str:
     if actor is None or not actor.is_authenticated:
         return "system"
     full = getattr(actor, "get_full_name", lambda: "")()
@@ -45,7 +49,7 @@ def actor_label(actor: AbstractBaseUser | AnonymousUser | None) -> str:
 
 def record(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     action: str,
     obj: models.Model,
     project_id: int | None = None,

@@ -39,18 +39,24 @@ class ConceptForm(forms.ModelForm[ConceptFramework]):
         super().__init__(*args, **kwargs)
         self.partners = partners
         for name, field in self.fields.items():
-            if isinstance(field.widget, forms.Textarea):
+            if isinstance(field, forms.CharField) and isinstance(field.widget, forms.Textarea):
                 field.max_length = TEXT_LIMIT
                 field.widget.attrs["rows"] = 4
                 field.error_messages["max_length"] = f"Keep this under {TEXT_LIMIT} characters."
             if name == "duration_months":
-                field.error_messages["invalid"] = "Enter the length as a whole number of months, like 18."
+                field.error_messages["invalid"] = (
+                    "Enter the length as a whole number of months, like 18."
+                )
             if name == "start_year":
                 field.error_messages["invalid"] = "Enter a year, like 2027."
         quarter = self.fields["start_quarter"]
         assert isinstance(quarter, forms.TypedChoiceField)
         quarter.choices = [(q, f"Quarter {q}") for q in (1, 2, 3, 4)]
-        existing = {c.organisation_id: c for c in self.instance.contributions.all()} if self.instance.pk else {}
+        existing = (
+            {c.organisation_id: c for c in self.instance.contributions.all()}
+            if self.instance.pk
+            else {}
+        )
         for partner in partners:
             found = existing.get(partner.organisation_id)
             self.fields[f"contribution_{partner.organisation_id}"] = forms.CharField(
@@ -83,7 +89,8 @@ class ConceptForm(forms.ModelForm[ConceptFramework]):
 
     def contribution_pairs(self) -> list[tuple[ProjectPartner, forms.BoundField, forms.BoundField]]:
         return [
-            (p, self[f"contribution_{p.organisation_id}"], self[f"value_{p.organisation_id}"]) for p in self.partners
+            (p, self[f"contribution_{p.organisation_id}"], self[f"value_{p.organisation_id}"])
+            for p in self.partners
         ]
 
     def concept_fields(self) -> dict[str, Any]:
@@ -101,11 +108,15 @@ class ConceptForm(forms.ModelForm[ConceptFramework]):
 
 class DecisionForm(forms.Form):
     organisation = forms.TypedChoiceField(
-        label="Deciding on behalf of", coerce=int, widget=forms.RadioSelect,
+        label="Deciding on behalf of",
+        coerce=int,
+        widget=forms.RadioSelect,
         error_messages={"required": "Choose the organisation you are deciding for."},
     )
     decision = forms.ChoiceField(
-        choices=Decision.choices, widget=forms.RadioSelect, label="Your decision",
+        choices=Decision.choices,
+        widget=forms.RadioSelect,
+        label="Your decision",
         error_messages={"required": "Choose approve or reject."},
     )
     reason = forms.CharField(
@@ -117,7 +128,9 @@ class DecisionForm(forms.Form):
     )
     content_hash = forms.CharField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, organisations: list[tuple[int, str]], risk_ids: list[str], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, organisations: list[tuple[int, str]], risk_ids: list[str], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         org_field = self.fields["organisation"]
         assert isinstance(org_field, forms.TypedChoiceField)
@@ -133,4 +146,8 @@ class DecisionForm(forms.Form):
             )
 
     def risk_reasons(self) -> dict[str, str]:
-        return {k.removeprefix("risk_"): v for k, v in self.cleaned_data.items() if k.startswith("risk_") and v}
+        return {
+            k.removeprefix("risk_"): v
+            for k, v in self.cleaned_data.items()
+            if k.startswith("risk_") and v
+        }

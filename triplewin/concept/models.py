@@ -26,7 +26,9 @@ class ConceptFramework(models.Model):
         "partnerships.Project", on_delete=models.CASCADE, related_name="concept"
     )
     key_stakeholders = models.TextField(
-        "Key stakeholders", blank=True, help_text="People and groups beyond the partners who need to be involved."
+        "Key stakeholders",
+        blank=True,
+        help_text="People and groups beyond the partners who need to be involved.",
     )
     purpose_background = models.TextField("Purpose and background", blank=True)
     objectives = models.TextField(blank=True)
@@ -35,7 +37,10 @@ class ConceptFramework(models.Model):
     benefit_industry = models.TextField("Intended benefits to industry", blank=True)
     start_year = models.PositiveSmallIntegerField("Anticipated start year", null=True, blank=True)
     start_quarter = models.PositiveSmallIntegerField(
-        "Anticipated start quarter", null=True, blank=True, choices=[(q, f"Q{q}") for q in (1, 2, 3, 4)]
+        "Anticipated start quarter",
+        null=True,
+        blank=True,
+        choices=[(q, f"Q{q}") for q in (1, 2, 3, 4)],
     )
     duration_months = models.PositiveSmallIntegerField("Length in months", null=True, blank=True)
     row_version = models.PositiveIntegerField(default=1)
@@ -48,8 +53,12 @@ class ConceptFramework(models.Model):
 class ConceptContribution(models.Model):
     """What one partner expects to put in: the budget and resource impact on that party."""
 
-    concept = models.ForeignKey(ConceptFramework, on_delete=models.CASCADE, related_name="contributions")
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
+    concept = models.ForeignKey(
+        ConceptFramework, on_delete=models.CASCADE, related_name="contributions"
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
     description = models.TextField(blank=True)
     estimated_value = models.DecimalField(
         "Estimated value (£)", max_digits=12, decimal_places=0, null=True, blank=True
@@ -57,7 +66,9 @@ class ConceptContribution(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["concept", "organisation"], name="unique_concept_contribution")
+            models.UniqueConstraint(
+                fields=["concept", "organisation"], name="unique_concept_contribution"
+            )
         ]
 
     def __str__(self) -> str:
@@ -72,9 +83,15 @@ class Decision(models.TextChoices):
 class ConceptDecision(Immutable):
     """One partner's decision on exactly one version of the concept, bound by its hash."""
 
-    project = models.ForeignKey("partnerships.Project", on_delete=models.PROTECT, related_name="concept_decisions")
-    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    project = models.ForeignKey(
+        "partnerships.Project", on_delete=models.PROTECT, related_name="concept_decisions"
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decided_by_label = models.CharField(max_length=255)
     decision = models.CharField(max_length=10, choices=Decision.choices)
     reason = models.TextField(blank=True)

@@ -56,7 +56,9 @@ class ConceptPresenter:
     def contributions(self) -> list[Row]:
         if self.concept is None:
             return []
-        found = {c.organisation_id: c for c in self.concept.contributions.select_related("organisation")}
+        found = {
+            c.organisation_id: c for c in self.concept.contributions.select_related("organisation")
+        }
         rows = []
         for partner in self.project.partners.all():
             c = found.get(partner.organisation_id)
@@ -68,8 +70,13 @@ class ConceptPresenter:
 
     def decisions(self) -> list[PartnerDecision]:
         latest: dict[str, ConceptDecision] = {}
-        for d in ConceptDecision.objects.filter(project=self.project).select_related("organisation"):
+        for d in ConceptDecision.objects.filter(project=self.project).select_related(
+            "organisation"
+        ):
             latest[d.organisation.name] = d
+        return self._rows(latest)
+
+    def _rows(self, latest: dict[str, ConceptDecision]) -> list[PartnerDecision]:
         rows = []
         for partner in self.project.partners.all():
             name = partner.organisation.name
@@ -77,12 +84,27 @@ class ConceptPresenter:
             if d is None:
                 rows.append(PartnerDecision(name, "Waiting", "grey", "No decision yet."))
             elif d.content_hash != self.current_hash:
-                rows.append(PartnerDecision(name, "Needs re-approval", "orange", f"{d.get_decision_display()}d an earlier version on {d.at:%d %B %Y}."))
+                rows.append(
+                    PartnerDecision(
+                        name,
+                        "Needs re-approval",
+                        "orange",
+                        f"{d.get_decision_display()}d an earlier version on {d.at:%d %B %Y}.",
+                    )
+                )
             elif d.decision == "reject":
-                rows.append(PartnerDecision(name, "Rejected", "red", f"{d.decided_by_label}: {d.reason}"))
+                rows.append(
+                    PartnerDecision(name, "Rejected", "red", f"{d.decided_by_label}: {d.reason}")
+                )
             else:
-                rows.append(PartnerDecision(name, "Approved", "green", f"By {d.decided_by_label} on {d.at:%d %B %Y}."))
+                rows.append(
+                    PartnerDecision(
+                        name, "Approved", "green", f"By {d.decided_by_label} on {d.at:%d %B %Y}."
+                    )
+                )
         return rows
 
     def history(self) -> list[ConceptDecision]:
-        return list(ConceptDecision.objects.filter(project=self.project).select_related("organisation"))
+        return list(
+            ConceptDecision.objects.filter(project=self.project).select_related("organisation")
+        )

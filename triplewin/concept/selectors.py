@@ -11,7 +11,8 @@ from triplewin.concept.models import CONCEPT_FIELDS, ConceptDecision, ConceptFra
 from triplewin.partnerships.models import Project
 
 FIELD_LABELS: dict[str, str] = {
-    name: str(ConceptFramework._meta.get_field(name).verbose_name) for name in CONCEPT_FIELDS
+    name: str(getattr(ConceptFramework._meta.get_field(name), "verbose_name", name))
+    for name in CONCEPT_FIELDS
 }
 
 
@@ -21,7 +22,11 @@ def concept_snapshot(project: Project, concept: ConceptFramework | None) -> dict
         {"organisation": p.organisation.name, "role": p.party_role}
         for p in sorted(project.partners.all(), key=lambda p: p.organisation.name)
     ]
-    body: dict[str, Any] = {"title": project.title, "intended_type": project.intended_type, "partners": partners}
+    body: dict[str, Any] = {
+        "title": project.title,
+        "intended_type": project.intended_type,
+        "partners": partners,
+    }
     if concept is not None:
         body.update({name: getattr(concept, name) for name in CONCEPT_FIELDS})
         body["contributions"] = [
@@ -43,7 +48,9 @@ def content_hash(snapshot: dict[str, Any]) -> str:
 def missing_parts(project: Project, concept: ConceptFramework | None) -> tuple[str, ...] | None:
     if concept is None:
         return None
-    missing = [FIELD_LABELS[name] for name in CONCEPT_FIELDS if getattr(concept, name) in (None, "")]
+    missing = [
+        FIELD_LABELS[name] for name in CONCEPT_FIELDS if getattr(concept, name) in (None, "")
+    ]
     described = {c.organisation_id for c in concept.contributions.all() if c.description.strip()}
     missing.extend(
         f"contribution from {p.organisation.name}"
@@ -75,14 +82,16 @@ def approval_state(project: Project, concept: ConceptFramework | None) -> Approv
         latest[decision.organisation_id] = decision
     approved, stale, pending, rejected = [], [], [], []
     for partner in project.partners.all():
-        decision = latest.get(partner.organisation_id)
-        if decision is None:
+        found = latest.get(partner.organisation_id)
+        if found is None:
             pending.append(partner.organisation.name)
-        elif decision.content_hash != current:
-            stale.append(decision)
+        elif found.content_hash != current:
+            stale.append(found)
             pending.append(partner.organisation.name)
-        elif decision.decision == Decision.REJECT:
+        elif found.decision == Decision.REJECT:
             rejected.append(partner.organisation.name)
         else:
-            approved.append(decision)
-    return ApprovalState(current, tuple(approved), tuple(pending), tuple(rejected), tuple(stale), bool(decisions))
+            approved.append(found)
+    return ApprovalState(
+        current, tuple(approved), tuple(pending), tuple(rejected), tuple(stale), bool(decisions)
+    )

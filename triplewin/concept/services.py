@@ -7,12 +7,18 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from triplewin.audit import services as audit
-from triplewin.concept.models import CONCEPT_FIELDS, ConceptContribution, ConceptDecision, ConceptFramework, Decision
+from triplewin.concept.models import (
+    CONCEPT_FIELDS,
+    ConceptContribution,
+    ConceptDecision,
+    ConceptFramework,
+    Decision,
+)
 from triplewin.concept.selectors import approval_state, concept_snapshot, content_hash
 from triplewin.core.lifecycle import State
 from triplewin.organisations.models import Organisation
@@ -30,7 +36,7 @@ RULES_SETTLED_BY_DECIDING = frozenset({"CONCEPT-APPROVED-BY-ALL"})
 @transaction.atomic
 def concept_save(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     project: Project,
     fields: Mapping[str, Any],
     contributions: Mapping[int, tuple[str, Decimal | None]],
@@ -38,7 +44,9 @@ def concept_save(
 ) -> ConceptFramework:
     locked = Project.objects.select_for_update().get(pk=project.pk)
     if locked.state_enum not in EDITABLE_IN:
-        raise ValidationError("The concept is frozen once set-up has started; changes go through an amendment.")
+        raise ValidationError(
+            "The concept is frozen once set-up has started; changes go through an amendment."
+        )
     concept, _ = ConceptFramework.objects.get_or_create(project=locked)
     if expected_version is not None and concept.row_version != expected_version:
         raise StaleEdit()
@@ -52,9 +60,13 @@ def concept_save(
     partner_ids = {p.organisation_id for p in locked.partners.all()}
     for org_id, (description, value) in contributions.items():
         if org_id not in partner_ids:
-            raise ValidationError("A contribution was given for an organisation that is not a partner.")
+            raise ValidationError(
+                "A contribution was given for an organisation that is not a partner."
+            )
         ConceptContribution.objects.update_or_create(
-            concept=concept, organisation_id=org_id, defaults={"description": description.strip(), "estimated_value": value}
+            concept=concept,
+            organisation_id=org_id,
+            defaults={"description": description.strip(), "estimated_value": value},
         )
     after = concept_snapshot(locked, concept)
     changes = audit.diff(before, after)
@@ -62,14 +74,16 @@ def concept_save(
         concept.row_version += 1
     concept.save()
     if changes:
-        audit.record(actor=actor, action="concept.saved", obj=concept, project_id=locked.pk, changes=changes)
+        audit.record(
+            actor=actor, action="concept.saved", obj=concept, project_id=locked.pk, changes=changes
+        )
     return concept
 
 
 @transaction.atomic
 def concept_decide(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     project: Project,
     organisation: Organisation,
     decision: str,
@@ -87,7 +101,9 @@ def concept_decide(
     if decision not in Decision.values:
         raise ValidationError({"decision": "Choose approve or reject."})
     if decision == Decision.REJECT and not reason.strip():
-        raise ValidationError({"reason": "Say why you are rejecting the concept, so the partners can act on it."})
+        raise ValidationError(
+            {"reason": "Say why you are rejecting the concept, so the partners can act on it."}
+        )
     concept = ConceptFramework.objects.filter(project=locked).first()
     snapshot = concept_snapshot(locked, concept)
     digest = content_hash(snapshot)
@@ -95,10 +111,18 @@ def concept_decide(
         raise StaleEdit()
     if decision == Decision.APPROVE:
         report = partnerships.gate_report(locked, APPROVAL_GATE, today)
-        blockers = tuple(r for r in report.failed_blockers if r.rule.id not in RULES_SETTLED_BY_DECIDING)
+        blockers = tuple(
+            r for r in report.failed_blockers if r.rule.id not in RULES_SETTLED_BY_DECIDING
+        )
         if blockers:
             raise GateBlocked(type(report)(report.gate, blockers))
-        partnerships.risks_accept(actor=actor, project=locked, gate=APPROVAL_GATE, report=report, reasons=risk_reasons or {})
+        partnerships.risks_accept(
+            actor=actor,
+            project=locked,
+            gate=APPROVAL_GATE,
+            report=report,
+            reasons=risk_reasons or {},
+        )
         unaccepted = report.unaccepted_risks(partnerships.accepted_risk_ids(locked, APPROVAL_GATE))
         if unaccepted:
             raise GateBlocked(report, unaccepted)
@@ -121,8 +145,14 @@ def concept_decide(
         action=f"concept.{decision}d",
         obj=record,
         project_id=locked.pk,
-        changes={"decision": [None, decision], "organisation": [None, organisation.name], "content_hash": [None, digest]},
+        changes={
+            "decision": [None, decision],
+            "organisation": [None, organisation.name],
+            "content_hash": [None, digest],
+        },
     )
     if locked.state_enum is State.SCOPING and approval_state(locked, concept).all_approved:
-        partnerships.transition_locked(actor=actor, project=locked, name="approve_concept", today=today)
+        partnerships.transition_locked(
+            actor=actor, project=locked, name="approve_concept", today=today
+        )
     return record

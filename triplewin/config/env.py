@@ -6,6 +6,7 @@ what is accepted. Silent fallbacks hide configuration mistakes in production.
 
 from __future__ import annotations
 
+import builtins
 import os
 from collections.abc import Mapping
 
@@ -18,26 +19,26 @@ class EnvError(Exception):
 
 
 class Env:
-    def __init__(self, source: Mapping[str, str] | None = None) -> None:
+    def __init__(self, source: Mapping[builtins.str, builtins.str] | None = None) -> None:
         self._source = os.environ if source is None else source
 
-    def _raw(self, name: str) -> str | None:
+    def _raw(self, name: builtins.str) -> builtins.str | None:
         value = self._source.get(name)
         if value is None or value.strip() == "":
             return None
         return value.strip()
 
-    def str(self, name: str, default: str) -> str:
+    def str(self, name: builtins.str, default: builtins.str) -> builtins.str:
         raw = self._raw(name)
         return default if raw is None else raw
 
-    def required_str(self, name: str) -> str:
+    def required_str(self, name: builtins.str) -> builtins.str:
         raw = self._raw(name)
         if raw is None:
             raise EnvError(f"{name} must be set.")
         return raw
 
-    def bool(self, name: str, default: bool) -> bool:
+    def bool(self, name: builtins.str, default: builtins.bool) -> builtins.bool:
         raw = self._raw(name)
         if raw is None:
             return default
@@ -51,19 +52,22 @@ class Env:
             f"{', '.join(sorted(TRUE_WORDS | FALSE_WORDS))}."
         )
 
-    def int(self, name: str, default: int, *, minimum: int | None = None) -> int:
+    def int(
+        self, name: builtins.str, default: builtins.int, *, minimum: builtins.int | None = None
+    ) -> builtins.int:
         raw = self._raw(name)
         if raw is None:
             return default
-        try:
-            value = int(raw)
-        except ValueError:
-            raise EnvError(f"{name}={raw!r} is not a whole number.") from None
+        if not raw.lstrip("-").isdigit():
+            raise EnvError(f"{name}={raw!r} is not a whole number.")
+        value = int(raw)
         if minimum is not None and value < minimum:
             raise EnvError(f"{name}={value} is below the minimum of {minimum}.")
         return value
 
-    def list(self, name: str, default: list[str]) -> list[str]:
+    def list(
+        self, name: builtins.str, default: builtins.list[builtins.str]
+    ) -> builtins.list[builtins.str]:
         raw = self._raw(name)
         if raw is None:
             return list(default)
@@ -72,7 +76,9 @@ class Env:
             raise EnvError(f"{name}={raw!r} has an empty item; separate values with single commas.")
         return items
 
-    def choice(self, name: str, default: str, choices: tuple[str, ...]) -> str:
+    def choice(
+        self, name: builtins.str, default: builtins.str, choices: tuple[builtins.str, ...]
+    ) -> builtins.str:
         raw = self._raw(name)
         if raw is None:
             return default

@@ -20,10 +20,12 @@ def url(name: str, *args: Any, **kwargs: Any) -> str:
 def environment(**options: Any) -> Environment:
     loader = options.pop("loader")
     options.pop("undefined", None)
+    options.pop("autoescape", None)
     options.setdefault("extensions", [])
     env = Environment(
         loader=ChoiceLoader([loader, PackageLoader("nhsuk_frontend_jinja")]),
         undefined=ChainableUndefined,
+        autoescape=True,
         **options,
     )
     env.globals.update(

@@ -254,7 +254,9 @@ def classify(answers: Mapping[str, str], *, has_nhs_party: bool) -> Verdict:
     """Give the checklist's verdict from a mapping of question id to answer."""
     unanswered = tuple(q.id for q in COMMON_RED if answers.get(q.id) in (None, ""))
     failed = tuple(
-        q.id for q in COMMON_RED if answers.get(q.id) not in (None, "") and not _red_passes(answers.get(q.id), q)
+        q.id
+        for q in COMMON_RED
+        if answers.get(q.id) not in (None, "") and not _red_passes(answers.get(q.id), q)
     )
     reasons = [f"{QUESTIONS_BY_ID[q].text} — answered no. {QUESTIONS_BY_ID[q].why}" for q in failed]
 
@@ -264,7 +266,10 @@ def classify(answers: Mapping[str, str], *, has_nhs_party: bool) -> Verdict:
     cw_benefit = jw_benefit or wider == Answer.YES
     benefit_unanswered = direct in (None, "") or (direct == Answer.NO and wider in (None, ""))
     if benefit_unanswered:
-        unanswered = (*unanswered, "benefit_patients_direct" if direct in (None, "") else "benefit_patients_or_nhs")
+        unanswered = (
+            *unanswered,
+            "benefit_patients_direct" if direct in (None, "") else "benefit_patients_or_nhs",
+        )
     elif not cw_benefit:
         failed = (*failed, "benefit_patients_or_nhs")
         reasons.append(
@@ -274,7 +279,9 @@ def classify(answers: Mapping[str, str], *, has_nhs_party: bool) -> Verdict:
 
     ambers = tuple(q.id for q in AMBER if answers.get(q.id) == Answer.NO)
     if unanswered:
-        return Verdict(Classification.INCOMPLETE, False, False, tuple(reasons), failed, unanswered, ambers)
+        return Verdict(
+            Classification.INCOMPLETE, False, False, tuple(reasons), failed, unanswered, ambers
+        )
 
     qualifies_cw = not failed and cw_benefit
     qualifies_jw = qualifies_cw and jw_benefit and has_nhs_party

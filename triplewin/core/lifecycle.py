@@ -56,7 +56,10 @@ STATES: dict[State, StateInfo] = {
         "Set-up", Stage.SETUP, "The team, governance and PID are being prepared.", "blue"
     ),
     State.PID_APPROVED: StateInfo(
-        "PID approved", Stage.SETUP, "The PID is certified and approved by all parties.", "aqua-green"
+        "PID approved",
+        Stage.SETUP,
+        "The PID is certified and approved by all parties.",
+        "aqua-green",
     ),
     State.AGREEMENT_SIGNED: StateInfo(
         "Agreement signed", Stage.SETUP, "Every party has signed the agreement.", "aqua-green"
@@ -71,7 +74,10 @@ STATES: dict[State, StateInfo] = {
         "In delivery", Stage.DELIVERY, "The project is being delivered and monitored.", "purple"
     ),
     State.COMPLETED: StateInfo(
-        "Completed", Stage.DELIVERY, "Delivery has ended; outcomes are due within six months.", "orange"
+        "Completed",
+        Stage.DELIVERY,
+        "Delivery has ended; outcomes are due within six months.",
+        "orange",
     ),
     State.OUTCOMES_PUBLISHED: StateInfo(
         "Outcomes published", Stage.DELIVERY, "The outcomes summary is public.", "green"
@@ -122,7 +128,9 @@ def _withdrawals() -> list[Transition]:
         State.SUMMARY_PUBLISHED,
     ]
     return [
-        Transition(f"withdraw_from_{s.value}", "Withdraw the project", s, State.WITHDRAWN, None, True)
+        Transition(
+            f"withdraw_from_{s.value}", "Withdraw the project", s, State.WITHDRAWN, None, True
+        )
         for s in before_delivery
     ]
 

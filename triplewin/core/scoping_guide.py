@@ -31,49 +31,129 @@ SECTIONS: tuple[Section, ...] = (
         "need",
         "The need",
         (
-            ScopingQuestion("unmet_need", "What unmet need would the project address?", "Say who is affected and how."),
-            ScopingQuestion("scale", "How big is the problem?", "Numbers of patients, waits, admissions or costs."),
-            ScopingQuestion("evidence", "What evidence shows the need is real?", "Audit data, population health data, published studies."),
-            ScopingQuestion("cost_of_inaction", "What happens to patients or the system if nothing is done?", "The risk of standing still."),
+            ScopingQuestion(
+                "unmet_need",
+                "What unmet need would the project address?",
+                "Say who is affected and how.",
+            ),
+            ScopingQuestion(
+                "scale",
+                "How big is the problem?",
+                "Numbers of patients, waits, admissions or costs.",
+            ),
+            ScopingQuestion(
+                "evidence",
+                "What evidence shows the need is real?",
+                "Audit data, population health data, published studies.",
+            ),
+            ScopingQuestion(
+                "cost_of_inaction",
+                "What happens to patients or the system if nothing is done?",
+                "The risk of standing still.",
+            ),
         ),
     ),
     Section(
         "fit",
         "Priorities and fit",
         (
-            ScopingQuestion("priority_area", "Which area would you improve first, and can the project's time and resources really achieve it?", "Be specific about scope."),
-            ScopingQuestion("benefits", "What would patients or the system gain?", "Benefits to patients, the NHS and the wider system."),
-            ScopingQuestion("internal_support", "Do colleagues inside your organisation support tackling this need, and think it feasible?", "Name the sponsors you have spoken to."),
-            ScopingQuestion("plan_alignment", "Which NHS plan or local improvement goal does this serve?", "For example the ICB's joint forward plan."),
+            ScopingQuestion(
+                "priority_area",
+                "Which area would you improve first, and can the project's time and resources really achieve it?",
+                "Be specific about scope.",
+            ),
+            ScopingQuestion(
+                "benefits",
+                "What would patients or the system gain?",
+                "Benefits to patients, the NHS and the wider system.",
+            ),
+            ScopingQuestion(
+                "internal_support",
+                "Do colleagues inside your organisation support tackling this need, and think it feasible?",
+                "Name the sponsors you have spoken to.",
+            ),
+            ScopingQuestion(
+                "plan_alignment",
+                "Which NHS plan or local improvement goal does this serve?",
+                "For example the ICB's joint forward plan.",
+            ),
         ),
     ),
     Section(
         "delivery",
         "Delivery and workforce",
         (
-            ScopingQuestion("interventions", "Which interventions are needed, and over what timescale?", "Outline the main pieces of work."),
-            ScopingQuestion("workforce_impact", "How would clinical and non-clinical staff be affected?", "Will it involve complex pathway redesign?"),
-            ScopingQuestion("operational_pressures", "Which current operational pressures could affect the project?", "Winter, staffing, industrial action, system changes."),
-            ScopingQuestion("dependencies", "What else in the system must change for the project to succeed?", "Related challenges elsewhere."),
-            ScopingQuestion("staff_capacity", "Can you release the staff the project needs?", "Time away from day-to-day roles."),
+            ScopingQuestion(
+                "interventions",
+                "Which interventions are needed, and over what timescale?",
+                "Outline the main pieces of work.",
+            ),
+            ScopingQuestion(
+                "workforce_impact",
+                "How would clinical and non-clinical staff be affected?",
+                "Will it involve complex pathway redesign?",
+            ),
+            ScopingQuestion(
+                "operational_pressures",
+                "Which current operational pressures could affect the project?",
+                "Winter, staffing, industrial action, system changes.",
+            ),
+            ScopingQuestion(
+                "dependencies",
+                "What else in the system must change for the project to succeed?",
+                "Related challenges elsewhere.",
+            ),
+            ScopingQuestion(
+                "staff_capacity",
+                "Can you release the staff the project needs?",
+                "Time away from day-to-day roles.",
+            ),
         ),
     ),
     Section(
         "success",
         "Success and sustainability",
         (
-            ScopingQuestion("success_measures", "What would success look like, how will it be measured, when, and by whom?", "Measures, timing and owners."),
-            ScopingQuestion("sustainability", "Should the project show a lasting solution? If so, what results would the business case need?", "Think about commissioning after the project."),
+            ScopingQuestion(
+                "success_measures",
+                "What would success look like, how will it be measured, when, and by whom?",
+                "Measures, timing and owners.",
+            ),
+            ScopingQuestion(
+                "sustainability",
+                "Should the project show a lasting solution? If so, what results would the business case need?",
+                "Think about commissioning after the project.",
+            ),
         ),
     ),
     Section(
         "medicines",
         "If medicines or therapies are involved",
         (
-            ScopingQuestion("pathways", "Which clinical pathways need redesigning to improve care or the system?", "Name the pathway steps.", True),
-            ScopingQuestion("company_expertise", "Which companies have expertise in this area?", "Consider more than one.", True),
-            ScopingQuestion("other_organisations", "Which other organisations should be involved, such as a health innovation network?", "HINs can convene system-level partnerships.", True),
-            ScopingQuestion("inequalities", "How will the partners consider health inequalities and fair access to care?", "Groups who find services hard to reach.", True),
+            ScopingQuestion(
+                "pathways",
+                "Which clinical pathways need redesigning to improve care or the system?",
+                "Name the pathway steps.",
+                True,
+            ),
+            ScopingQuestion(
+                "company_expertise",
+                "Which companies have expertise in this area?",
+                "Consider more than one.",
+                True,
+            ),
+            ScopingQuestion(
+                "other_organisations",
+                "Which other organisations should be involved, such as a health innovation network?",
+                "HINs can convene system-level partnerships.",
+                True,
+            ),
+            ScopingQuestion(
+                "inequalities",
+                "How will the partners consider health inequalities and fair access to care?",
+                "Groups who find services hard to reach.",
+                True,
+            ),
         ),
     ),
 )
@@ -82,7 +162,9 @@ QUESTIONS: tuple[ScopingQuestion, ...] = tuple(q for s in SECTIONS for q in s.qu
 SECTIONS_BY_SLUG: dict[str, Section] = {s.slug: s for s in SECTIONS}
 
 
-def applicable(questions: tuple[ScopingQuestion, ...], *, medicines: bool) -> tuple[ScopingQuestion, ...]:
+def applicable(
+    questions: tuple[ScopingQuestion, ...], *, medicines: bool
+) -> tuple[ScopingQuestion, ...]:
     return tuple(q for q in questions if medicines or not q.medicines_only)
 
 
@@ -110,4 +192,6 @@ def completeness(
 
 
 def missing(answers: Mapping[str, str], *, medicines: bool) -> tuple[ScopingQuestion, ...]:
-    return tuple(q for q in applicable(QUESTIONS, medicines=medicines) if not answers.get(q.id, "").strip())
+    return tuple(
+        q for q in applicable(QUESTIONS, medicines=medicines) if not answers.get(q.id, "").strip()
+    )

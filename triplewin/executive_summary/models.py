@@ -14,7 +14,9 @@ from django.utils import timezone
 
 class ExecutiveSummaryQuerySet(models.QuerySet["ExecutiveSummary"]):
     def published(self, today: dt.date | None = None) -> ExecutiveSummaryQuerySet:
-        return self.filter(published_on__isnull=False, published_on__lte=today or timezone.localdate())
+        return self.filter(
+            published_on__isnull=False, published_on__lte=today or timezone.localdate()
+        )
 
 
 class ExecutiveSummary(models.Model):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from triplewin.audit import services as audit
@@ -35,7 +35,7 @@ SUMMARY_FIELDS = (
 @transaction.atomic
 def summary_record_published(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     project: Project,
     fields: Mapping[str, str],
     certified_on: dt.date,

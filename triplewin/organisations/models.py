@@ -157,11 +157,17 @@ class Membership(models.Model):
         return f"{self.user} — {self.get_role_display()} at {self.organisation}"
 
     def clean(self) -> None:
-        if self.function and self.organisation_id and self.organisation.sector is not Sector.INDUSTRY:
+        if (
+            self.function
+            and self.organisation_id
+            and self.organisation.sector is not Sector.INDUSTRY
+        ):
             raise ValidationError({"function": "Only company staff have a company function."})
         if (
             self.organisation_id
             and self.organisation.sector is Sector.INDUSTRY
             and not self.function
         ):
-            raise ValidationError({"function": "Say which part of the company this person works in."})
+            raise ValidationError(
+                {"function": "Say which part of the company this person works in."}
+            )

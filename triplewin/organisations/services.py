@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from triplewin.audit import services as audit
@@ -14,7 +14,7 @@ ORG_FIELDS = ("name", "org_type", "ods_code", "is_legal_entity", "system", "regi
 @transaction.atomic
 def organisation_create(
     *,
-    actor: AbstractBaseUser | None,
+    actor: User | None,
     name: str,
     org_type: str,
     ods_code: str = "",
@@ -34,15 +34,20 @@ def organisation_create(
     )
     org.full_clean()
     org.save()
-    audit.record(actor=actor, action="organisation.created", obj=org, changes=audit.diff({}, audit.snapshot(org, ORG_FIELDS)))
+    audit.record(
+        actor=actor,
+        action="organisation.created",
+        obj=org,
+        changes=audit.diff({}, audit.snapshot(org, ORG_FIELDS)),
+    )
     return org
 
 
 @transaction.atomic
 def membership_create(
     *,
-    actor: AbstractBaseUser | None,
-    user: AbstractBaseUser,
+    actor: User | None,
+    user: User,
     organisation: Organisation,
     role: str,
     function: str = "",

@@ -43,7 +43,10 @@ def lead_organisations(user: Any) -> list[Organisation]:
 def can_edit(user: Any, project: Project) -> bool:
     """Partnership leads of a partner organisation edit the project's working records."""
     partners = _partner_ids(project)
-    return any(m.role == Role.PARTNERSHIP_LEAD and m.organisation_id in partners for m in _memberships(user))
+    return any(
+        m.role == Role.PARTNERSHIP_LEAD and m.organisation_id in partners
+        for m in _memberships(user)
+    )
 
 
 def decision_organisations(user: Any, project: Project) -> list[Organisation]:

@@ -7,7 +7,6 @@ from typing import TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model
-
 from django.utils import timezone
 
 from triplewin.concept.models import ConceptFramework
@@ -63,7 +62,10 @@ def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
         intended_type=project.intended_type or None,
         checklist_answers=checklist.answers if checklist else {},
         scoping_missing=tuple(
-            q.id for q in scoping_guide.missing(guide.answers if guide else {}, medicines=project.involves_medicines)
+            q.id
+            for q in scoping_guide.missing(
+                guide.answers if guide else {}, medicines=project.involves_medicines
+            )
         ),
         scoping_started=guide is not None,
         concept_missing=missing_parts(project, concept),

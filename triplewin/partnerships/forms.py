@@ -13,7 +13,9 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class ProjectDetailsForm(forms.Form):
-    title = forms.CharField(max_length=200, error_messages={"required": "Enter a title for the project."})
+    title = forms.CharField(
+        max_length=200, error_messages={"required": "Enter a title for the project."}
+    )
     summary = forms.CharField(
         label="Idea in brief",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -43,11 +45,20 @@ class ProjectDetailsForm(forms.Form):
         label="The project touches a medicine or therapy", required=False
     )
     proposed_by = forms.CharField(
-        max_length=200, help_text="Name and role of whoever first proposed it.",
+        max_length=200,
+        help_text="Name and role of whoever first proposed it.",
         error_messages={"required": "Say who proposed the idea."},
     )
-    planned_start = forms.DateField(required=False, widget=DATE, error_messages={"invalid": "Enter a real date, like 2027-04-01."})
-    planned_end = forms.DateField(required=False, widget=DATE, error_messages={"invalid": "Enter a real date, like 2028-03-31."})
+    planned_start = forms.DateField(
+        required=False,
+        widget=DATE,
+        error_messages={"invalid": "Enter a real date, like 2027-04-01."},
+    )
+    planned_end = forms.DateField(
+        required=False,
+        widget=DATE,
+        error_messages={"invalid": "Enter a real date, like 2028-03-31."},
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -80,13 +91,19 @@ class ProjectCreateForm(ProjectDetailsForm):
 
 
 class ProjectEditForm(ProjectDetailsForm):
-    actual_start = forms.DateField(required=False, widget=DATE, error_messages={"invalid": "Enter a real date."})
-    actual_end = forms.DateField(required=False, widget=DATE, error_messages={"invalid": "Enter a real date."})
+    actual_start = forms.DateField(
+        required=False, widget=DATE, error_messages={"invalid": "Enter a real date."}
+    )
+    actual_end = forms.DateField(
+        required=False, widget=DATE, error_messages={"invalid": "Enter a real date."}
+    )
     row_version = forms.IntegerField(widget=forms.HiddenInput)
 
     @classmethod
     def for_project(cls, project: Project, data: Any = None) -> ProjectEditForm:
-        initial = {name: getattr(project, name) for name in cls.base_fields if hasattr(project, name)}
+        initial = {
+            name: getattr(project, name) for name in cls.base_fields if hasattr(project, name)
+        }
         return cls(data=data, initial=initial)
 
 

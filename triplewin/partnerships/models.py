@@ -55,7 +55,9 @@ class ProjectQuerySet(models.QuerySet["Project"]):
 class Project(models.Model):
     title = models.CharField(max_length=200)
     summary = models.TextField("Idea in brief", help_text="What you want to change, and for whom.")
-    origin_setting = models.CharField("Where the idea came from", max_length=16, choices=Setting.choices)
+    origin_setting = models.CharField(
+        "Where the idea came from", max_length=16, choices=Setting.choices
+    )
     therapy_area = models.CharField(max_length=120)
     intended_type = models.CharField(
         "Proposed type", max_length=2, choices=WorkingType.choices, blank=True
@@ -68,14 +70,19 @@ class Project(models.Model):
     planned_end = models.DateField(null=True, blank=True)
     actual_start = models.DateField(null=True, blank=True)
     actual_end = models.DateField(null=True, blank=True)
-    state = models.CharField(max_length=32, choices=[(s.value, i.label) for s, i in STATES.items()], default=State.IDEA, db_index=True)
+    state = models.CharField(
+        max_length=32,
+        choices=[(s.value, i.label) for s, i in STATES.items()],
+        default=State.IDEA,
+        db_index=True,
+    )
     row_version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
-    organisations = models.ManyToManyField(
+    organisations: models.ManyToManyField[Organisation, ProjectPartner] = models.ManyToManyField(
         Organisation, through="ProjectPartner", related_name="projects"
     )
 
@@ -108,7 +115,9 @@ class ProjectPartner(models.Model):
     class Meta:
         ordering = ("party_role", "organisation__name")
         constraints = [
-            models.UniqueConstraint(fields=["project", "organisation"], name="unique_project_partner")
+            models.UniqueConstraint(
+                fields=["project", "organisation"], name="unique_project_partner"
+            )
         ]
 
     def __str__(self) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -58,16 +58,24 @@ def _check_version(current: int, expected: int | None) -> None:
 
 
 def _check_dates(project: Project) -> None:
-    if project.planned_start and project.planned_end and project.planned_end < project.planned_start:
-        raise ValidationError({"planned_end": "The planned end must be on or after the planned start."})
+    if (
+        project.planned_start
+        and project.planned_end
+        and project.planned_end < project.planned_start
+    ):
+        raise ValidationError(
+            {"planned_end": "The planned end must be on or after the planned start."}
+        )
     if project.actual_start and project.actual_end and project.actual_end < project.actual_start:
-        raise ValidationError({"actual_end": "The actual end must be on or after the actual start."})
+        raise ValidationError(
+            {"actual_end": "The actual end must be on or after the actual start."}
+        )
 
 
 @transaction.atomic
 def project_create(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     lead_organisation: Organisation,
     partner_organisations: Sequence[Organisation] = (),
     **details: Any,
@@ -86,14 +94,22 @@ def project_create(
         project_id=project.pk,
         changes=audit.diff({}, audit.snapshot(project, DETAIL_FIELDS)),
     )
-    _add_partner(actor=actor, project=project, organisation=lead_organisation, party_role=default_party_role(lead_organisation, lead=True), lead=actor)
+    _add_partner(
+        actor=actor,
+        project=project,
+        organisation=lead_organisation,
+        party_role=default_party_role(lead_organisation, lead=True),
+        lead=actor,
+    )
     for organisation in partner_organisations:
         if organisation.pk != lead_organisation.pk:
             _add_partner(
                 actor=actor,
                 project=project,
                 organisation=organisation,
-                party_role=default_party_role(organisation, lead=not _has_lead(project, organisation)),
+                party_role=default_party_role(
+                    organisation, lead=not _has_lead(project, organisation)
+                ),
                 lead=None,
             )
     return project
@@ -101,20 +117,25 @@ def project_create(
 
 def _has_lead(project: Project, organisation: Organisation) -> bool:
     lead_role = default_party_role(organisation, lead=True)
-    return lead_role != PartyRole.OTHER_PARTNER and project.partners.filter(party_role=lead_role).exists()
+    return (
+        lead_role != PartyRole.OTHER_PARTNER
+        and project.partners.filter(party_role=lead_role).exists()
+    )
 
 
 def _add_partner(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     project: Project,
     organisation: Organisation,
     party_role: str,
-    lead: AbstractBaseUser | None,
+    lead: User | None,
 ) -> ProjectPartner:
     if project.partners.filter(organisation=organisation).exists():
         raise ValidationError({"organisation": f"{organisation} is already a partner."})
-    partner = ProjectPartner(project=project, organisation=organisation, party_role=party_role, lead=lead)
+    partner = ProjectPartner(
+        project=project, organisation=organisation, party_role=party_role, lead=lead
+    )
     partner.full_clean()
     partner.save()
     audit.record(
@@ -129,7 +150,7 @@ def _add_partner(
 
 @transaction.atomic
 def project_update(
-    *, actor: AbstractBaseUser, project: Project, expected_version: int | None, **details: Any
+    *, actor: User, project: Project, expected_version: int | None, **details: Any
 ) -> Project:
     locked = _lock(project)
     _check_version(locked.row_version, expected_version)
@@ -146,7 +167,9 @@ def project_update(
         return locked
     locked.row_version += 1
     locked.save()
-    audit.record(actor=actor, action="project.updated", obj=locked, project_id=locked.pk, changes=changes)
+    audit.record(
+        actor=actor, action="project.updated", obj=locked, project_id=locked.pk, changes=changes
+    )
     return locked
 
 
@@ -160,17 +183,19 @@ def _require_partner_changes_allowed(project: Project) -> None:
 
 @transaction.atomic
 def partner_add(
-    *, actor: AbstractBaseUser, project: Project, organisation: Organisation, party_role: str
+    *, actor: User, project: Project, organisation: Organisation, party_role: str
 ) -> ProjectPartner:
     locked = _lock(project)
     _require_partner_changes_allowed(locked)
-    partner = _add_partner(actor=actor, project=locked, organisation=organisation, party_role=party_role, lead=None)
+    partner = _add_partner(
+        actor=actor, project=locked, organisation=organisation, party_role=party_role, lead=None
+    )
     Project.objects.filter(pk=locked.pk).update(row_version=locked.row_version + 1)
     return partner
 
 
 @transaction.atomic
-def partner_remove(*, actor: AbstractBaseUser, project: Project, partner: ProjectPartner) -> None:
+def partner_remove(*, actor: User, project: Project, partner: ProjectPartner) -> None:
     locked = _lock(project)
     _require_partner_changes_allowed(locked)
     if partner.project_id != locked.pk:
@@ -193,11 +218,18 @@ def gate_report(project: Project, gate: str, today: dt.date | None = None) -> Ga
 
 
 def accepted_risk_ids(project: Project, gate: str) -> set[str]:
-    return set(RiskAcceptance.objects.filter(project=project, gate=gate).values_list("rule_id", flat=True))
+    return set(
+        RiskAcceptance.objects.filter(project=project, gate=gate).values_list("rule_id", flat=True)
+    )
 
 
 def risks_accept(
-    *, actor: AbstractBaseUser, project: Project, gate: str, report: GateReport, reasons: Mapping[str, str]
+    *,
+    actor: User,
+    project: Project,
+    gate: str,
+    report: GateReport,
+    reasons: Mapping[str, str],
 ) -> list[RiskAcceptance]:
     """Record acceptance of failing risks. Must run inside the caller's transaction."""
     already = accepted_risk_ids(project, gate)
@@ -226,7 +258,7 @@ def risks_accept(
 
 
 def _apply(
-    *, actor: AbstractBaseUser | None, project: Project, transition: Transition, reason: str
+    *, actor: User | None, project: Project, transition: Transition, reason: str
 ) -> ProjectTransition:
     record = ProjectTransition.objects.create(
         project=project,
@@ -245,7 +277,10 @@ def _apply(
         action=f"project.{transition.name}",
         obj=project,
         project_id=project.pk,
-        changes={"state": [transition.source.value, transition.target.value], "reason": [None, reason]}
+        changes={
+            "state": [transition.source.value, transition.target.value],
+            "reason": [None, reason],
+        }
         if reason
         else {"state": [transition.source.value, transition.target.value]},
     )
@@ -254,7 +289,7 @@ def _apply(
 
 def transition_locked(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     project: Project,
     name: str,
     reason: str = "",
@@ -264,12 +299,20 @@ def transition_locked(
     """Take a lifecycle step on a project row the caller has already locked."""
     transition = find_transition(project.state_enum, name)
     if transition.needs_reason and not reason.strip():
-        raise ValidationError({"reason": "Give a reason for this step; it is kept in the project's history."})
+        raise ValidationError(
+            {"reason": "Give a reason for this step; it is kept in the project's history."}
+        )
     if transition.gate:
         report = gate_report(project, transition.gate, today)
         if report.failed_blockers:
             raise GateBlocked(report)
-        risks_accept(actor=actor, project=project, gate=transition.gate, report=report, reasons=risk_reasons or {})
+        risks_accept(
+            actor=actor,
+            project=project,
+            gate=transition.gate,
+            report=report,
+            reasons=risk_reasons or {},
+        )
         unaccepted = report.unaccepted_risks(accepted_risk_ids(project, transition.gate))
         if unaccepted:
             raise GateBlocked(report, unaccepted)
@@ -279,7 +322,7 @@ def transition_locked(
 @transaction.atomic
 def project_transition(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     project: Project,
     name: str,
     reason: str = "",
@@ -291,13 +334,18 @@ def project_transition(
     if expected_state is not None and locked.state != expected_state:
         raise StaleEdit()
     return transition_locked(
-        actor=actor, project=locked, name=name, reason=reason, risk_reasons=risk_reasons, today=today
+        actor=actor,
+        project=locked,
+        name=name,
+        reason=reason,
+        risk_reasons=risk_reasons,
+        today=today,
     )
 
 
 @transaction.atomic
 def project_import_history(
-    *, actor: AbstractBaseUser | None, project: Project, path: Sequence[str], reason: str
+    *, actor: User | None, project: Project, path: Sequence[str], reason: str
 ) -> None:
     """Walk a project already running outside Triple Win along the table to its real state.
 

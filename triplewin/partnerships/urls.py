@@ -9,7 +9,9 @@ urlpatterns = [
     path("<int:pk>/", projects.project_detail, name="detail"),
     path("<int:pk>/edit/", projects.project_edit, name="edit"),
     path("<int:pk>/partners/", partners.partners, name="partners"),
-    path("<int:pk>/partners/<int:partner_pk>/remove/", partners.partner_remove, name="partner-remove"),
+    path(
+        "<int:pk>/partners/<int:partner_pk>/remove/", partners.partner_remove, name="partner-remove"
+    ),
     path("<int:pk>/steps/<str:name>/", lifecycle.transition, name="transition"),
     path("<int:pk>/history/", history.history, name="history"),
 ]

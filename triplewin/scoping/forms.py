@@ -13,7 +13,9 @@ from triplewin.scoping.services import MAX_ANSWER
 class ScopingSectionForm(forms.Form):
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, section: scoping_guide.Section, medicines: bool, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, section: scoping_guide.Section, medicines: bool, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         for question in scoping_guide.applicable(section.questions, medicines=medicines):
             self.fields[question.id] = forms.CharField(

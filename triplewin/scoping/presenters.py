@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from triplewin.core import checklist, scoping_guide
 
@@ -15,11 +16,16 @@ class SectionRow:
     total: int
 
     @property
-    def status(self) -> dict[str, str]:
+    def status(self) -> dict[str, Any]:
         if self.total and self.answered == self.total:
             return {"text": "Completed"}
         if self.answered:
-            return {"tag": {"text": f"{self.answered} of {self.total} answered", "classes": "nhsuk-tag--blue"}}
+            return {
+                "tag": {
+                    "text": f"{self.answered} of {self.total} answered",
+                    "classes": "nhsuk-tag--blue",
+                }
+            }
         return {"tag": {"text": "Not started", "classes": "nhsuk-tag--white"}}
 
 

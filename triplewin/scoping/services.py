@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -27,7 +27,7 @@ def _require_editable(project: Project) -> None:
 @transaction.atomic
 def scoping_save_section(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     project: Project,
     section: str,
     answers: Mapping[str, str],
@@ -37,7 +37,11 @@ def scoping_save_section(
     if section not in scoping_guide.SECTIONS_BY_SLUG:
         raise ValidationError(f"There is no scoping section called {section!r}.")
     allowed = {q.id for q in scoping_guide.SECTIONS_BY_SLUG[section].questions}
-    errors = {k: f"Keep this answer under {MAX_ANSWER} characters." for k, v in answers.items() if len(v) > MAX_ANSWER}
+    errors = {
+        k: f"Keep this answer under {MAX_ANSWER} characters."
+        for k, v in answers.items()
+        if len(v) > MAX_ANSWER
+    }
     if errors:
         raise ValidationError(errors)
     guide, _ = ScopingGuide.objects.select_for_update().get_or_create(project=project)
@@ -52,14 +56,20 @@ def scoping_save_section(
     guide.updated_by = actor
     guide.row_version += 1
     guide.save()
-    audit.record(actor=actor, action="scoping.section_saved", obj=guide, project_id=project.pk, changes=changes)
+    audit.record(
+        actor=actor,
+        action="scoping.section_saved",
+        obj=guide,
+        project_id=project.pk,
+        changes=changes,
+    )
     return guide
 
 
 @transaction.atomic
 def checklist_save(
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     project: Project,
     answers: Mapping[str, str],
     expected_version: int | None,
@@ -90,5 +100,7 @@ def checklist_save(
     record.updated_by = actor
     record.row_version += 1
     record.save()
-    audit.record(actor=actor, action="checklist.saved", obj=record, project_id=project.pk, changes=changes)
+    audit.record(
+        actor=actor, action="checklist.saved", obj=record, project_id=project.pk, changes=changes
+    )
     return record

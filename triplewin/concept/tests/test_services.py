@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _approve(user, project, org, **kwargs):
-    return services.concept_decide(actor=user, project=project, organisation=org, decision="approve", **kwargs)
+    return services.concept_decide(
+        actor=user, project=project, organisation=org, decision="approve", **kwargs
+    )
 
 
 @pytest.fixture
@@ -28,7 +30,9 @@ def ready(project, nhs_lead):
     return project
 
 
-def test_every_partner_approving_moves_project_to_concept_approved(ready, nhs_lead, industry_lead, nhs_org, pharma_org):
+def test_every_partner_approving_moves_project_to_concept_approved(
+    ready, nhs_lead, industry_lead, nhs_org, pharma_org
+):
     _approve(nhs_lead, ready, nhs_org)
     ready.refresh_from_db()
     assert ready.state == "scoping"
@@ -65,7 +69,12 @@ def test_failing_risks_need_acceptance(project, nhs_lead, nhs_org):
     with pytest.raises(GateBlocked) as blocked:
         _approve(nhs_lead, project, nhs_org)
     assert [r.rule.id for r in blocked.value.unaccepted] == ["AMBER-RECOGNISED-TEMPLATE"]
-    _approve(nhs_lead, project, nhs_org, risk_reasons={"AMBER-RECOGNISED-TEMPLATE": "Legal will adapt the trust's own template"})
+    _approve(
+        nhs_lead,
+        project,
+        nhs_org,
+        risk_reasons={"AMBER-RECOGNISED-TEMPLATE": "Legal will adapt the trust's own template"},
+    )
     acceptance = RiskAcceptance.objects.get()
     assert acceptance.accepted_by == nhs_lead
     assert acceptance.gate == "concept_approved"
@@ -74,7 +83,13 @@ def test_failing_risks_need_acceptance(project, nhs_lead, nhs_org):
 def test_edit_after_approval_needs_reapproval(ready, nhs_lead, industry_lead, nhs_org, pharma_org):
     _approve(nhs_lead, ready, nhs_org)
     _approve(industry_lead, ready, pharma_org)
-    services.concept_save(actor=nhs_lead, project=ready, fields={"objectives": "Review 800 patients"}, contributions={}, expected_version=None)
+    services.concept_save(
+        actor=nhs_lead,
+        project=ready,
+        fields={"objectives": "Review 800 patients"},
+        contributions={},
+        expected_version=None,
+    )
     ready.refresh_from_db()
     with pytest.raises(GateBlocked) as blocked:
         project_services.project_transition(actor=nhs_lead, project=ready, name="start_setup")
@@ -96,8 +111,20 @@ def test_decision_binds_exact_content(ready, nhs_lead, nhs_org):
 
 def test_reject_needs_reason_and_blocks(ready, nhs_lead, industry_lead, nhs_org, pharma_org):
     with pytest.raises(ValidationError):
-        services.concept_decide(actor=industry_lead, project=ready, organisation=pharma_org, decision="reject", reason="")
-    services.concept_decide(actor=industry_lead, project=ready, organisation=pharma_org, decision="reject", reason="Budget too small")
+        services.concept_decide(
+            actor=industry_lead,
+            project=ready,
+            organisation=pharma_org,
+            decision="reject",
+            reason="",
+        )
+    services.concept_decide(
+        actor=industry_lead,
+        project=ready,
+        organisation=pharma_org,
+        decision="reject",
+        reason="Budget too small",
+    )
     _approve(nhs_lead, ready, nhs_org)
     ready.refresh_from_db()
     assert ready.state == "scoping"
@@ -118,12 +145,18 @@ def test_repeat_approval_is_idempotent(ready, nhs_lead, nhs_org):
 def test_contribution_for_non_partner_refused(ready, nhs_lead, other_org):
     with pytest.raises(ValidationError):
         services.concept_save(
-            actor=nhs_lead, project=ready, fields={}, contributions={other_org.pk: ("Money", Decimal(5))}, expected_version=None
+            actor=nhs_lead,
+            project=ready,
+            fields={},
+            contributions={other_org.pk: ("Money", Decimal(5))},
+            expected_version=None,
         )
 
 
 @pytest.mark.django_db(transaction=True)
-def test_simultaneous_final_approvals_make_one_transition(project, nhs_lead, industry_lead, governance_member, nhs_org, pharma_org):
+def test_simultaneous_final_approvals_make_one_transition(
+    project, nhs_lead, industry_lead, governance_member, nhs_org, pharma_org
+):
     factories.ready_for_approval(project, nhs_lead)
     _approve(nhs_lead, project, nhs_org)
     barrier = threading.Barrier(2)
@@ -138,7 +171,9 @@ def test_simultaneous_final_approvals_make_one_transition(project, nhs_lead, ind
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=approve, args=(u,)) for u in (industry_lead, governance_member)]
+    threads = [
+        threading.Thread(target=approve, args=(u,)) for u in (industry_lead, governance_member)
+    ]
     for t in threads:
         t.start()
     for t in threads:

@@ -17,7 +17,7 @@ from triplewin.partnerships import access
 from triplewin.partnerships import services as partnership_services
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
 from triplewin.partnerships.presenters.compliance import gate_panel
-from triplewin.partnerships.views._helpers import apply_validation_error, page
+from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
 
 
 @login_required
@@ -30,7 +30,9 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     concept = ConceptFramework.objects.filter(project=project).first()
     presenter = ConceptPresenter(project, concept)
     report = partnership_services.gate_report(project, services.APPROVAL_GATE)
-    panel = gate_panel(report, partnership_services.accepted_risk_ids(project, services.APPROVAL_GATE))
+    panel = gate_panel(
+        report, partnership_services.accepted_risk_ids(project, services.APPROVAL_GATE)
+    )
     form = DecisionForm(
         request.POST or None,
         organisations=[(o.pk, o.name) for o in organisations],
@@ -41,7 +43,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         chosen = next(o for o in organisations if o.pk == form.cleaned_data["organisation"])
         try:
             services.concept_decide(
-                actor=request.user,
+                actor=actor(request),
                 project=project,
                 organisation=chosen,
                 decision=form.cleaned_data["decision"],
@@ -55,14 +57,20 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
                 "The concept changed after you opened this page, so your decision was not recorded. "
                 "Read the current version below and decide again.",
             )
-            form.data = form.data.copy()
-            form.data["content_hash"] = presenter.current_hash
+            refreshed = request.POST.copy()
+            refreshed["content_hash"] = presenter.current_hash
+            form.data = refreshed
         except GateBlocked as error:
             form.add_error(None, f"{error} Your approval has not been recorded.")
-            panel = gate_panel(error.report, partnership_services.accepted_risk_ids(project, services.APPROVAL_GATE))
+            panel = gate_panel(
+                error.report,
+                partnership_services.accepted_risk_ids(project, services.APPROVAL_GATE),
+            )
             for result in error.unaccepted:
                 if f"risk_{result.rule.id}" in form.fields:
-                    form.add_error(f"risk_{result.rule.id}", "Give a reason for accepting this risk.")
+                    form.add_error(
+                        f"risk_{result.rule.id}", "Give a reason for accepting this risk."
+                    )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

@@ -15,7 +15,7 @@ from triplewin.concept.models import ConceptFramework
 from triplewin.concept.presenters import ConceptPresenter
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
-from triplewin.partnerships.views._helpers import apply_validation_error, page, require_edit
+from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 
 
 @login_required
@@ -40,7 +40,9 @@ def concept_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def concept_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     require_edit(request, project)
-    concept = ConceptFramework.objects.filter(project=project).first() or ConceptFramework(project=project)
+    concept = ConceptFramework.objects.filter(project=project).first() or ConceptFramework(
+        project=project
+    )
     partners = list(project.partners.select_related("organisation"))
     form = ConceptForm(
         request.POST or None,
@@ -51,7 +53,7 @@ def concept_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.concept_save(
-                actor=request.user,
+                actor=actor(request),
                 project=project,
                 fields=form.concept_fields(),
                 contributions=form.contributions(),

@@ -33,7 +33,11 @@ def _has_partners(f: ProjectFacts) -> Check:
 def _jw_nhs(f: ProjectFacts) -> Check:
     if f.intended_type != "jw":
         return NOT_APPLICABLE
-    return PASS if f.has_nhs_party else fail("The project is proposed as joint working but no NHS organisation is a partner.")
+    return (
+        PASS
+        if f.has_nhs_party
+        else fail("The project is proposed as joint working but no NHS organisation is a partner.")
+    )
 
 
 def _checklist_complete(f: ProjectFacts) -> Check:
@@ -136,7 +140,9 @@ def _concept_approved(f: ProjectFacts) -> Check:
 
 
 def _concept_unchanged(f: ProjectFacts) -> Check:
-    return fail("The concept was edited after approval.") if f.concept_changed_since_approval else PASS
+    return (
+        fail("The concept was edited after approval.") if f.concept_changed_since_approval else PASS
+    )
 
 
 def _legal_partners(f: ProjectFacts) -> Check:
@@ -171,12 +177,20 @@ def _outcomes_within_six_months(f: ProjectFacts) -> Check:
     published = f.outcomes_published_on
     if published is None:
         return fail(f"Overdue since {due:%d %B %Y}.") if f.today > due else PASS
-    return fail(f"Published on {published:%d %B %Y}, after the {due:%d %B %Y} deadline.") if published > due else PASS
+    return (
+        fail(f"Published on {published:%d %B %Y}, after the {due:%d %B %Y} deadline.")
+        if published > due
+        else PASS
+    )
 
 
 def _tov_disclosed(f: ProjectFacts) -> Check:
     years = f.undisclosed_tov_years
-    return fail("Not yet disclosed for " + _names(tuple(str(y) for y in years)) + ".") if years else PASS
+    return (
+        fail("Not yet disclosed for " + _names(tuple(str(y) for y in years)) + ".")
+        if years
+        else PASS
+    )
 
 
 def _completion_recorded(f: ProjectFacts) -> Check:
@@ -188,118 +202,288 @@ def _outcomes_published(f: ProjectFacts) -> Check:
 
 
 CORE_RULES: tuple[Rule, ...] = (
-    Rule("PARTIES-PRESENT", "A pharmaceutical company and a healthcare organisation are partners", CLAUSE_20, BLOCKER,
-         frozenset({"concept_approved"}),
-         "Collaborative working is between at least one pharmaceutical company and at least one healthcare organisation.",
-         "Add the missing kind of partner on the partners page.", _has_partners),
-    Rule("JW-NHS-PARTY", "Joint working includes an NHS organisation", CLAUSE_20, BLOCKER,
-         frozenset({"concept_approved", "agreement_signed"}),
-         "Joint working is defined as a partnership with the NHS; without an NHS partner it cannot be joint working.",
-         "Add an NHS partner, or propose the project as collaborative working.", _jw_nhs),
-    Rule("CHECKLIST-COMPLETE", "Every red question on the checklist is answered", GUIDANCE, BLOCKER,
-         frozenset({"concept_approved"}),
-         "The classification cannot be trusted until every red question has an answer.",
-         "Finish the classification checklist.", _checklist_complete),
-    Rule("BENEFIT-TEST", "The benefit test for the chosen type is met", CLAUSE_20, BLOCKER,
-         frozenset({"concept_approved"}),
-         "Joint working must benefit patients directly; collaborative working must benefit patients or the NHS, "
-         "never at the expense of patient care.",
-         "Rework the objectives so that patients (or the NHS, for collaborative working) clearly benefit.", _benefit),
-    Rule("TYPE-MATCHES-CHECKLIST", "The proposed type matches the checklist verdict", GUIDANCE, BLOCKER,
-         frozenset({"concept_approved"}),
-         "Partners must agree what kind of arrangement this is, because the rules and disclosures differ.",
-         "Change the proposed type on the project details, or change the project.", _type_matches),
-    Rule("SCOPING-GUIDE-COMPLETE", "The scoping guide is fully answered", GUIDANCE, RISK,
-         frozenset({"concept_approved"}),
-         "Unanswered scoping questions are where partnerships later stall.",
-         "Answer the remaining questions, or accept the risk with a reason.", _scoping_complete),
-    Rule("CONCEPT-COMPLETE", "The concept framework is complete", GUIDANCE, BLOCKER,
-         frozenset({"concept_approved"}),
-         "Every partner must see the whole concept, including each party's contribution, before approving it.",
-         "Fill in the missing parts of the concept framework.", _concept_complete),
-    Rule("CONCEPT-APPROVED-BY-ALL", "Every partner organisation has approved the concept", GUIDANCE, BLOCKER,
-         frozenset({"concept_approved"}),
-         "An authorised person from each partner must approve exactly the same version of the concept.",
-         "Ask the remaining partners to review and approve.", _concept_approved),
-    Rule("CONCEPT-UNCHANGED", "The concept has not changed since it was approved", GUIDANCE, BLOCKER,
-         frozenset({"setup"}),
-         "Partners approved a specific version; any later edit needs their approval again.",
-         "Ask every partner to approve the concept again.", _concept_unchanged),
-    Rule("PARTNERS-LEGAL-ENTITIES", "Each partner can sign a legal agreement", GUIDANCE, RISK,
-         frozenset({"concept_approved"}),
-         "Agreements are made with legal entities. A PCN, for example, usually signs through a lead practice or federation.",
-         "Plan which legal entity will sign for each partner that cannot.", _legal_partners),
-    Rule("NO-SALES-MEMBERS", "No one from a company's sales function is on the team", CLAUSE_20, BLOCKER,
-         frozenset({"pid_approved"}),
-         "Sales staff on a partnership team would link it to promotion.",
-         "Replace the member with someone from a non-sales function.",
-         lambda f: _list_evidence(f.team_sales_members, "No project team has been formed yet.", "Sales function members")),
-    Rule("CONFLICTS-DECLARED", "Every team member has declared interests or made a nil return",
-         "NHS England conflicts of interest guidance", BLOCKER, frozenset({"pid_approved"}),
-         "Members must declare interests so that conflicted people can be kept out of related decisions.",
-         "Ask the listed members to complete their declarations.",
-         lambda f: _list_evidence(f.team_undeclared_members, "No project team has been formed yet.", "No declaration from")),
-    Rule("CONTRIBUTION-EVERY-PARTY", "Every party has recorded a significant contribution", CLAUSE_20, BLOCKER,
-         frozenset({"pid_approved"}),
-         "Each organisation must bring something substantial; the NHS contribution need not be money.",
-         "Record what each listed party will contribute.",
-         lambda f: _list_evidence(f.parties_without_contribution, "No contributions have been recorded yet.", "Nothing recorded for")),
-    Rule("FUNDED-POSTS-EXIT", "Industry-funded posts have an exit strategy", GUIDANCE, BLOCKER,
-         frozenset({"pid_approved"}),
-         "Posts paid with industry money stay under NHS control and need a plan for when funding ends.",
-         "Record the exit strategy for each funded post.",
-         lambda f: _list_evidence(f.funded_posts_without_exit, "Contributions have not been recorded yet.", "No exit strategy for")),
-    Rule("PID-CERTIFIED", "The PID is certified by the company's signatory", CLAUSE_20, BLOCKER,
-         frozenset({"pid_approved"}),
-         "The company's certification signatory must confirm the PID complies with the Code.",
-         "Ask the certification signatory to certify the current PID version.",
-         lambda f: _flag_evidence(f.pid_certified, "No PID has been written yet.", "The current PID version is not certified.")),
-    Rule("PID-APPROVED", "The PID is approved by the team and each governance committee", GUIDANCE, BLOCKER,
-         frozenset({"pid_approved"}),
-         "Each party's governance committee approves the exact PID version that will be delivered.",
-         "Collect the outstanding approvals.",
-         lambda f: _flag_evidence(f.pid_approved, "No PID has been written yet.", "The current PID version lacks approvals.")),
-    Rule("PID-BEFORE-AGREEMENT", "The approved PID is unchanged before the agreement is signed", GUIDANCE, BLOCKER,
-         frozenset({"agreement_signed"}),
-         "The agreement is drawn from the approved PID, so the PID must be approved and unchanged.",
-         "Re-approve the PID, or raise an amendment.",
-         lambda f: fail("The PID changed after approval.") if f.pid_changed_since_approval
-         else _flag_evidence(f.pid_approved, "No approved PID exists yet.", "The PID is not approved.")),
-    Rule("AGREEMENT-SIGNED-BY-ALL", "Every party has signed the agreement", GUIDANCE, BLOCKER,
-         frozenset({"agreement_signed", "in_delivery"}),
-         "Delivery may only start under a signed agreement.",
-         "Record each party's signature date and upload the signed copy.",
-         lambda f: _list_evidence(f.agreement_unsigned_parties, "No agreement has been recorded yet.", "Not yet signed by")),
-    Rule("AGREEMENT-LEGAL-ENTITIES", "Agreement parties are legal entities, never individuals", GUIDANCE, BLOCKER,
-         frozenset({"agreement_signed"}),
-         "A partnership agreement binds organisations; an individual member of staff cannot be a party.",
-         "Replace the listed parties with the legal entities they belong to.",
-         lambda f: fail(f"Not legal entities: {_names(f.agreement_non_legal_parties)}.") if f.agreement_non_legal_parties else PASS),
-    Rule("SUMMARY-PUBLISHED", "The executive summary is published", CLAUSE_20, BLOCKER,
-         frozenset({"summary_published", "in_delivery"}),
-         "The executive summary must be public before the project starts.",
-         "Certify and publish the executive summary.", _summary_published),
-    Rule("COMPLETION-RECORDED", "The actual end date is recorded", GUIDANCE, BLOCKER,
-         frozenset({"completed"}),
-         "The six-month outcomes deadline runs from the actual end date.",
-         "Record when delivery actually ended.", _completion_recorded),
-    Rule("OUTCOMES-PUBLISHED", "The outcomes summary is published", CLAUSE_20, BLOCKER,
-         frozenset({"outcomes_published"}),
-         "Outcomes are published so that others can learn and the public can see results.",
-         "Certify and publish the summary of project outcomes.", _outcomes_published),
-    Rule("OUTCOMES-WITHIN-SIX-MONTHS", "Outcomes are published within six months of completion", CLAUSE_20, RISK,
-         frozenset({"ongoing"}),
-         "The Code expects outcomes to be published promptly, within six months.",
-         "Publish the summary of project outcomes now.", _outcomes_within_six_months),
-    Rule("TOV-DISCLOSED", "Transfers of value are disclosed for every year", "ABPI Code 2024, clause 31 (Disclosure UK)", RISK,
-         frozenset({"ongoing"}),
-         "Each calendar year's transfers of value are disclosed on Disclosure UK by the end of June the next year.",
-         "Mark the year as disclosed once the company has submitted it.", _tov_disclosed),
+    Rule(
+        "PARTIES-PRESENT",
+        "A pharmaceutical company and a healthcare organisation are partners",
+        CLAUSE_20,
+        BLOCKER,
+        frozenset({"concept_approved"}),
+        "Collaborative working is between at least one pharmaceutical company and at least one healthcare organisation.",
+        "Add the missing kind of partner on the partners page.",
+        _has_partners,
+    ),
+    Rule(
+        "JW-NHS-PARTY",
+        "Joint working includes an NHS organisation",
+        CLAUSE_20,
+        BLOCKER,
+        frozenset({"concept_approved", "agreement_signed"}),
+        "Joint working is defined as a partnership with the NHS; without an NHS partner it cannot be joint working.",
+        "Add an NHS partner, or propose the project as collaborative working.",
+        _jw_nhs,
+    ),
+    Rule(
+        "CHECKLIST-COMPLETE",
+        "Every red question on the checklist is answered",
+        GUIDANCE,
+        BLOCKER,
+        frozenset({"concept_approved"}),
+        "The classification cannot be trusted until every red question has an answer.",
+        "Finish the classification checklist.",
+        _checklist_complete,
+    ),
+    Rule(
+        "BENEFIT-TEST",
+        "The benefit test for the chosen type is met",
+        CLAUSE_20,
+        BLOCKER,
+        frozenset({"concept_approved"}),
+        "Joint working must benefit patients directly; collaborative working must benefit patients or the NHS, "
+        "never at the expense of patient care.",
+        "Rework the objectives so that patients (or the NHS, for collaborative working) clearly benefit.",
+        _benefit,
+    ),
+    Rule(
+        "TYPE-MATCHES-CHECKLIST",
+        "The proposed type matches the checklist verdict",
+        GUIDANCE,
+        BLOCKER,
+        frozenset({"concept_approved"}),
+        "Partners must agree what kind of arrangement this is, because the rules and disclosures differ.",
+        "Change the proposed type on the project details, or change the project.",
+        _type_matches,
+    ),
+    Rule(
+        "SCOPING-GUIDE-COMPLETE",
+        "The scoping guide is fully answered",
+        GUIDANCE,
+        RISK,
+        frozenset({"concept_approved"}),
+        "Unanswered scoping questions are where partnerships later stall.",
+        "Answer the remaining questions, or accept the risk with a reason.",
+        _scoping_complete,
+    ),
+    Rule(
+        "CONCEPT-COMPLETE",
+        "The concept framework is complete",
+        GUIDANCE,
+        BLOCKER,
+        frozenset({"concept_approved"}),
+        "Every partner must see the whole concept, including each party's contribution, before approving it.",
+        "Fill in the missing parts of the concept framework.",
+        _concept_complete,
+    ),
+    Rule(
+        "CONCEPT-APPROVED-BY-ALL",
+        "Every partner organisation has approved the concept",
+        GUIDANCE,
+        BLOCKER,
+        frozenset({"concept_approved"}),
+        "An authorised person from each partner must approve exactly the same version of the concept.",
+        "Ask the remaining partners to review and approve.",
+        _concept_approved,
+    ),
+    Rule(
+        "CONCEPT-UNCHANGED",
+        "The concept has not changed since it was approved",
+        GUIDANCE,
+        BLOCKER,
+        frozenset({"setup"}),
+        "Partners approved a specific version; any later edit needs their approval again.",
+        "Ask every partner to approve the concept again.",
+        _concept_unchanged,
+    ),
+    Rule(
+        "PARTNERS-LEGAL-ENTITIES",
+        "Each partner can sign a legal agreement",
+        GUIDANCE,
+        RISK,
+        frozenset({"concept_approved"}),
+        "Agreements are made with legal entities. A PCN, for example, usually signs through a lead practice or federation.",
+        "Plan which legal entity will sign for each partner that cannot.",
+        _legal_partners,
+    ),
+    Rule(
+        "NO-SALES-MEMBERS",
+        "No one from a company's sales function is on the team",
+        CLAUSE_20,
+        BLOCKER,
+        frozenset({"pid_approved"}),
+        "Sales staff on a partnership team would link it to promotion.",
+        "Replace the member with someone from a non-sales function.",
+        lambda f: _list_evidence(
+            f.team_sales_members, "No project team has been formed yet.", "Sales function members"
+        ),
+    ),
+    Rule(
+        "CONFLICTS-DECLARED",
+        "Every team member has declared interests or made a nil return",
+        "NHS England conflicts of interest guidance",
+        BLOCKER,
+        frozenset({"pid_approved"}),
+        "Members must declare interests so that conflicted people can be kept out of related decisions.",
+        "Ask the listed members to complete their declarations.",
+        lambda f: _list_evidence(
+            f.team_undeclared_members, "No project team has been formed yet.", "No declaration from"
+        ),
+    ),
+    Rule(
+        "CONTRIBUTION-EVERY-PARTY",
+        "Every party has recorded a significant contribution",
+        CLAUSE_20,
+        BLOCKER,
+        frozenset({"pid_approved"}),
+        "Each organisation must bring something substantial; the NHS contribution need not be money.",
+        "Record what each listed party will contribute.",
+        lambda f: _list_evidence(
+            f.parties_without_contribution,
+            "No contributions have been recorded yet.",
+            "Nothing recorded for",
+        ),
+    ),
+    Rule(
+        "FUNDED-POSTS-EXIT",
+        "Industry-funded posts have an exit strategy",
+        GUIDANCE,
+        BLOCKER,
+        frozenset({"pid_approved"}),
+        "Posts paid with industry money stay under NHS control and need a plan for when funding ends.",
+        "Record the exit strategy for each funded post.",
+        lambda f: _list_evidence(
+            f.funded_posts_without_exit,
+            "Contributions have not been recorded yet.",
+            "No exit strategy for",
+        ),
+    ),
+    Rule(
+        "PID-CERTIFIED",
+        "The PID is certified by the company's signatory",
+        CLAUSE_20,
+        BLOCKER,
+        frozenset({"pid_approved"}),
+        "The company's certification signatory must confirm the PID complies with the Code.",
+        "Ask the certification signatory to certify the current PID version.",
+        lambda f: _flag_evidence(
+            f.pid_certified,
+            "No PID has been written yet.",
+            "The current PID version is not certified.",
+        ),
+    ),
+    Rule(
+        "PID-APPROVED",
+        "The PID is approved by the team and each governance committee",
+        GUIDANCE,
+        BLOCKER,
+        frozenset({"pid_approved"}),
+        "Each party's governance committee approves the exact PID version that will be delivered.",
+        "Collect the outstanding approvals.",
+        lambda f: _flag_evidence(
+            f.pid_approved,
+            "No PID has been written yet.",
+            "The current PID version lacks approvals.",
+        ),
+    ),
+    Rule(
+        "PID-BEFORE-AGREEMENT",
+        "The approved PID is unchanged before the agreement is signed",
+        GUIDANCE,
+        BLOCKER,
+        frozenset({"agreement_signed"}),
+        "The agreement is drawn from the approved PID, so the PID must be approved and unchanged.",
+        "Re-approve the PID, or raise an amendment.",
+        lambda f: (
+            fail("The PID changed after approval.")
+            if f.pid_changed_since_approval
+            else _flag_evidence(
+                f.pid_approved, "No approved PID exists yet.", "The PID is not approved."
+            )
+        ),
+    ),
+    Rule(
+        "AGREEMENT-SIGNED-BY-ALL",
+        "Every party has signed the agreement",
+        GUIDANCE,
+        BLOCKER,
+        frozenset({"agreement_signed", "in_delivery"}),
+        "Delivery may only start under a signed agreement.",
+        "Record each party's signature date and upload the signed copy.",
+        lambda f: _list_evidence(
+            f.agreement_unsigned_parties, "No agreement has been recorded yet.", "Not yet signed by"
+        ),
+    ),
+    Rule(
+        "AGREEMENT-LEGAL-ENTITIES",
+        "Agreement parties are legal entities, never individuals",
+        GUIDANCE,
+        BLOCKER,
+        frozenset({"agreement_signed"}),
+        "A partnership agreement binds organisations; an individual member of staff cannot be a party.",
+        "Replace the listed parties with the legal entities they belong to.",
+        lambda f: (
+            fail(f"Not legal entities: {_names(f.agreement_non_legal_parties)}.")
+            if f.agreement_non_legal_parties
+            else PASS
+        ),
+    ),
+    Rule(
+        "SUMMARY-PUBLISHED",
+        "The executive summary is published",
+        CLAUSE_20,
+        BLOCKER,
+        frozenset({"summary_published", "in_delivery"}),
+        "The executive summary must be public before the project starts.",
+        "Certify and publish the executive summary.",
+        _summary_published,
+    ),
+    Rule(
+        "COMPLETION-RECORDED",
+        "The actual end date is recorded",
+        GUIDANCE,
+        BLOCKER,
+        frozenset({"completed"}),
+        "The six-month outcomes deadline runs from the actual end date.",
+        "Record when delivery actually ended.",
+        _completion_recorded,
+    ),
+    Rule(
+        "OUTCOMES-PUBLISHED",
+        "The outcomes summary is published",
+        CLAUSE_20,
+        BLOCKER,
+        frozenset({"outcomes_published"}),
+        "Outcomes are published so that others can learn and the public can see results.",
+        "Certify and publish the summary of project outcomes.",
+        _outcomes_published,
+    ),
+    Rule(
+        "OUTCOMES-WITHIN-SIX-MONTHS",
+        "Outcomes are published within six months of completion",
+        CLAUSE_20,
+        RISK,
+        frozenset({"ongoing"}),
+        "The Code expects outcomes to be published promptly, within six months.",
+        "Publish the summary of project outcomes now.",
+        _outcomes_within_six_months,
+    ),
+    Rule(
+        "TOV-DISCLOSED",
+        "Transfers of value are disclosed for every year",
+        "ABPI Code 2024, clause 31 (Disclosure UK)",
+        RISK,
+        frozenset({"ongoing"}),
+        "Each calendar year's transfers of value are disclosed on Disclosure UK by the end of June the next year.",
+        "Mark the year as disclosed once the company has submitted it.",
+        _tov_disclosed,
+    ),
 )
 
 CATALOGUE: tuple[Rule, ...] = (
     *CORE_RULES,
-    *(_red(q) for q in checklist.QUESTIONS if q.colour is checklist.Colour.RED and q.applies is checklist.Applies.BOTH),
+    *(
+        _red(q)
+        for q in checklist.QUESTIONS
+        if q.colour is checklist.Colour.RED and q.applies is checklist.Applies.BOTH
+    ),
     *(_amber(q) for q in checklist.AMBER),
 )
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in CATALOGUE}

@@ -32,7 +32,9 @@ class GateReport:
         return not self.failed_blockers and not self.unaccepted_risks(accepted_risks)
 
 
-def evaluate_gate(gate: str, facts: ProjectFacts, catalogue: Iterable[Rule] = CATALOGUE) -> GateReport:
+def evaluate_gate(
+    gate: str, facts: ProjectFacts, catalogue: Iterable[Rule] = CATALOGUE
+) -> GateReport:
     results = []
     for rule in catalogue:
         if gate in rule.gates:

@@ -17,7 +17,7 @@ class Severity(StrEnum):
 
 
 class Outcome(StrEnum):
-    PASS = "pass"
+    PASS = "pass"  # noqa: S105 - an outcome, not a password
     FAIL = "fail"
     NOT_APPLICABLE = "not_applicable"
 

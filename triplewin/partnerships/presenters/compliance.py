@@ -52,7 +52,16 @@ def rule_row(result: RuleResult, accepted: Iterable[str] = ()) -> RuleRow:
         status, colour, css = "Risk", "orange", "tw-rule--fail-risk"
     open_risk = result.failed and rule.severity is Severity.RISK and rule.id not in set(accepted)
     return RuleRow(
-        rule.id, rule.title, rule.source, status, colour, css, result.detail, rule.explanation, rule.remedy, open_risk
+        rule.id,
+        rule.title,
+        rule.source,
+        status,
+        colour,
+        css,
+        result.detail,
+        rule.explanation,
+        rule.remedy,
+        open_risk,
     )
 
 
@@ -102,7 +111,9 @@ def next_gate(state: State) -> str | None:
     return None
 
 
-def compliance_panels(state: State, facts: ProjectFacts, accepted_by_gate: dict[str, set[str]]) -> list[GatePanel]:
+def compliance_panels(
+    state: State, facts: ProjectFacts, accepted_by_gate: dict[str, set[str]]
+) -> list[GatePanel]:
     panels = []
     gate = next_gate(state)
     if gate:

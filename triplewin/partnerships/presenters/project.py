@@ -59,7 +59,11 @@ class ProjectPresenter:
         if not can_edit:
             return []
         return [
-            Action(t.label, reverse("partnerships:transition", args=[self.project.pk, t.name]), t.target in (State.WITHDRAWN, State.TERMINATED))
+            Action(
+                t.label,
+                reverse("partnerships:transition", args=[self.project.pk, t.name]),
+                t.target in (State.WITHDRAWN, State.TERMINATED),
+            )
             for t in transitions_from(self.state)
             if t.manual
         ]

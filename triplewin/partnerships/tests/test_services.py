@@ -24,15 +24,24 @@ def test_create_records_partners_roles_and_audit(project, nhs_org, pharma_org):
 
 def test_create_rejects_end_before_start(nhs_lead, nhs_org):
     with pytest.raises(ValidationError) as error:
-        factories.project(actor=nhs_lead, lead=nhs_org, planned_start=dt.date(2027, 5, 1), planned_end=dt.date(2027, 1, 1))
+        factories.project(
+            actor=nhs_lead,
+            lead=nhs_org,
+            planned_start=dt.date(2027, 5, 1),
+            planned_end=dt.date(2027, 1, 1),
+        )
     assert "planned_end" in error.value.message_dict
     assert not Project.objects.exists()
 
 
 def test_update_records_before_and_after(project, nhs_lead):
-    services.project_update(actor=nhs_lead, project=project, expected_version=project.row_version, title="New title")
+    services.project_update(
+        actor=nhs_lead, project=project, expected_version=project.row_version, title="New title"
+    )
     event = AuditEvent.objects.filter(action="project.updated").get()
-    assert event.changes == {"title": ["Finding undiagnosed heart failure in primary care", "New title"]}
+    assert event.changes == {
+        "title": ["Finding undiagnosed heart failure in primary care", "New title"]
+    }
 
 
 def test_update_with_stale_version_is_refused_and_changes_nothing(project, nhs_lead):
@@ -47,13 +56,17 @@ def test_partner_changes_refused_after_scoping(project, nhs_lead, other_org):
     Project.objects.filter(pk=project.pk).update(state="setup")
     project.refresh_from_db()
     with pytest.raises(ValidationError):
-        services.partner_add(actor=nhs_lead, project=project, organisation=other_org, party_role="nhs_partner")
+        services.partner_add(
+            actor=nhs_lead, project=project, organisation=other_org, party_role="nhs_partner"
+        )
     assert project.partners.count() == 2
 
 
 def test_duplicate_partner_refused(project, nhs_lead, pharma_org):
     with pytest.raises(ValidationError):
-        services.partner_add(actor=nhs_lead, project=project, organisation=pharma_org, party_role="industry_partner")
+        services.partner_add(
+            actor=nhs_lead, project=project, organisation=pharma_org, party_role="industry_partner"
+        )
 
 
 def test_last_partner_cannot_be_removed(nhs_lead, nhs_org):
@@ -63,10 +76,16 @@ def test_last_partner_cannot_be_removed(nhs_lead, nhs_org):
 
 
 def test_start_scoping_records_immutable_transition(project, nhs_lead):
-    record = services.project_transition(actor=nhs_lead, project=project, name="start_scoping", reason="Partners met")
+    record = services.project_transition(
+        actor=nhs_lead, project=project, name="start_scoping", reason="Partners met"
+    )
     project.refresh_from_db()
     assert project.state == "scoping"
-    assert (record.from_state, record.to_state, record.reason) == ("idea", "scoping", "Partners met")
+    assert (record.from_state, record.to_state, record.reason) == (
+        "idea",
+        "scoping",
+        "Partners met",
+    )
     assert record.actor == nhs_lead
     with pytest.raises(ImmutableRecord):
         record.save()
@@ -105,8 +124,12 @@ def test_later_gates_refuse_without_evidence(project, nhs_lead):
 
 def test_withdraw_needs_reason(project, nhs_lead):
     with pytest.raises(ValidationError):
-        services.project_transition(actor=nhs_lead, project=project, name="withdraw_from_idea", reason="  ")
-    services.project_transition(actor=nhs_lead, project=project, name="withdraw_from_idea", reason="Funding fell through")
+        services.project_transition(
+            actor=nhs_lead, project=project, name="withdraw_from_idea", reason="  "
+        )
+    services.project_transition(
+        actor=nhs_lead, project=project, name="withdraw_from_idea", reason="Funding fell through"
+    )
     project.refresh_from_db()
     assert project.state == "withdrawn"
 
@@ -117,21 +140,50 @@ def test_risks_must_be_accepted_with_reason(project, nhs_lead):
     # The "completed" gate has no risks; use a gate report directly to exercise acceptance.
     report = services.gate_report(project, "concept_approved")
     failing_risk = report.failed_risks[0].rule.id
-    services.risks_accept(actor=nhs_lead, project=project, gate="concept_approved", report=report, reasons={failing_risk: "We will fix it"})
-    services.risks_accept(actor=nhs_lead, project=project, gate="concept_approved", report=report, reasons={failing_risk: "Again"})
-    services.risks_accept(actor=nhs_lead, project=project, gate="concept_approved", report=report, reasons={"NOT-A-RISK": "x"})
-    assert list(RiskAcceptance.objects.values_list("rule_id", "reason")) == [(failing_risk, "We will fix it")]
+    services.risks_accept(
+        actor=nhs_lead,
+        project=project,
+        gate="concept_approved",
+        report=report,
+        reasons={failing_risk: "We will fix it"},
+    )
+    services.risks_accept(
+        actor=nhs_lead,
+        project=project,
+        gate="concept_approved",
+        report=report,
+        reasons={failing_risk: "Again"},
+    )
+    services.risks_accept(
+        actor=nhs_lead,
+        project=project,
+        gate="concept_approved",
+        report=report,
+        reasons={"NOT-A-RISK": "x"},
+    )
+    assert list(RiskAcceptance.objects.values_list("rule_id", "reason")) == [
+        (failing_risk, "We will fix it")
+    ]
 
 
 def test_stale_state_refused(project, nhs_lead):
     with pytest.raises(StaleEdit):
-        services.project_transition(actor=nhs_lead, project=project, name="start_scoping", expected_state="scoping")
+        services.project_transition(
+            actor=nhs_lead, project=project, name="start_scoping", expected_state="scoping"
+        )
 
 
 def test_import_history_walks_table_without_gates(project, nhs_lead):
     services.project_import_history(
-        actor=None, project=project, path=["start_scoping", "approve_concept", "start_setup"], reason="Imported"
+        actor=None,
+        project=project,
+        path=["start_scoping", "approve_concept", "start_setup"],
+        reason="Imported",
     )
     project.refresh_from_db()
     assert project.state == "setup"
-    assert list(project.transitions.values_list("to_state", flat=True)) == ["scoping", "concept_approved", "setup"]
+    assert list(project.transitions.values_list("to_state", flat=True)) == [
+        "scoping",
+        "concept_approved",
+        "setup",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -13,9 +14,19 @@ from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
 
 
+def actor(request: HttpRequest) -> User:
+    """The signed-in user who is making a change; every writing view requires sign-in."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied("Sign in first.")
+    return user
+
+
 def require_edit(request: HttpRequest, project: Project) -> None:
     if not access.can_edit(request.user, project):
-        raise PermissionDenied("Only the partnership leads of a partner organisation can make changes.")
+        raise PermissionDenied(
+            "Only the partnership leads of a partner organisation can make changes."
+        )
 
 
 def apply_validation_error(form: forms.BaseForm, error: ValidationError) -> None:
@@ -27,7 +38,9 @@ def apply_validation_error(form: forms.BaseForm, error: ValidationError) -> None
         form.add_error(None, error.messages)
 
 
-def page(request: HttpRequest, template: str, *, title: str, status: int = 200, **context: Any) -> HttpResponse:
+def page(
+    request: HttpRequest, template: str, *, title: str, status: int = 200, **context: Any
+) -> HttpResponse:
     has_errors = any(isinstance(v, forms.BaseForm) and v.errors for v in context.values())
     return render(
         request,

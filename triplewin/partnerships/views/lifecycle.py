@@ -14,7 +14,7 @@ from triplewin.partnerships import access, services
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
 from triplewin.partnerships.forms import TransitionForm
 from triplewin.partnerships.presenters.compliance import gate_panel
-from triplewin.partnerships.views._helpers import apply_validation_error, page, require_edit
+from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 
 
 @login_required
@@ -31,13 +31,17 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         raise Http404("This step happens automatically.")
     panel = None
     if step.gate:
-        panel = gate_panel(services.gate_report(project, step.gate), services.accepted_risk_ids(project, step.gate))
+        panel = gate_panel(
+            services.gate_report(project, step.gate), services.accepted_risk_ids(project, step.gate)
+        )
     risk_ids = [r.id for r in panel.rows if r.is_open_risk] if panel else []
-    form = TransitionForm(request.POST or None, risk_ids=risk_ids, initial={"expected_state": project.state})
+    form = TransitionForm(
+        request.POST or None, risk_ids=risk_ids, initial={"expected_state": project.state}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.project_transition(
-                actor=request.user,
+                actor=actor(request),
                 project=project,
                 name=name,
                 reason=form.cleaned_data["reason"],
@@ -45,7 +49,9 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
                 expected_state=form.cleaned_data["expected_state"],
             )
         except StaleEdit:
-            messages.error(request, "The project changed while you were looking at it. Check its new status.")
+            messages.error(
+                request, "The project changed while you were looking at it. Check its new status."
+            )
             return redirect("partnerships:detail", pk=project.pk)
         except GateBlocked as error:
             form.add_error(None, str(error))

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from triplewin.partnerships import access, services
 from triplewin.partnerships.forms import PartnerAddForm
 from triplewin.partnerships.models import ProjectPartner
-from triplewin.partnerships.views._helpers import apply_validation_error, page, require_edit
+from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 
 
 @login_required
@@ -25,7 +25,7 @@ def partners(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.partner_add(
-                actor=request.user,
+                actor=actor(request),
                 project=project,
                 organisation=form.cleaned_data["organisation"],
                 party_role=form.cleaned_data["party_role"],
@@ -54,7 +54,7 @@ def partner_remove(request: HttpRequest, pk: int, partner_pk: int) -> HttpRespon
     require_edit(request, project)
     partner = get_object_or_404(ProjectPartner, pk=partner_pk, project=project)
     try:
-        services.partner_remove(actor=request.user, project=project, partner=partner)
+        services.partner_remove(actor=actor(request), project=project, partner=partner)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

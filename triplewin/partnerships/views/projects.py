@@ -17,7 +17,7 @@ from triplewin.partnerships.forms import ProjectCreateForm, ProjectEditForm
 from triplewin.partnerships.models import Project, RiskAcceptance
 from triplewin.partnerships.presenters.compliance import compliance_panels
 from triplewin.partnerships.presenters.project import ProjectPresenter
-from triplewin.partnerships.views._helpers import apply_validation_error, page, require_edit
+from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 
 PAGE_SIZE = 50
 
@@ -46,21 +46,25 @@ def project_list(request: HttpRequest) -> HttpResponse:
 def project_create(request: HttpRequest) -> HttpResponse:
     if not access.can_create_project(request.user):
         raise PermissionDenied("Only partnership leads can record new ideas.")
-    form = ProjectCreateForm(request.POST or None, lead_choices=access.lead_organisations(request.user))
+    form = ProjectCreateForm(
+        request.POST or None, lead_choices=access.lead_organisations(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         lead = data.pop("lead_organisation")
         partners = list(data.pop("partner_organisations"))
         try:
             project = services.project_create(
-                actor=request.user, lead_organisation=lead, partner_organisations=partners, **data
+                actor=actor(request), lead_organisation=lead, partner_organisations=partners, **data
             )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
             messages.success(request, "Your idea has been recorded.")
             return redirect("partnerships:detail", pk=project.pk)
-    return page(request, "partnerships/create.jinja", title="Record a new idea", nav="projects", form=form)
+    return page(
+        request, "partnerships/create.jinja", title="Record a new idea", nav="projects", form=form
+    )
 
 
 @login_required
@@ -68,7 +72,9 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     presenter = ProjectPresenter(project)
     accepted: dict[str, set[str]] = {}
-    for gate, rule_id in RiskAcceptance.objects.filter(project=project).values_list("gate", "rule_id"):
+    for gate, rule_id in RiskAcceptance.objects.filter(project=project).values_list(
+        "gate", "rule_id"
+    ):
         accepted.setdefault(gate, set()).add(rule_id)
     panels = compliance_panels(project.state_enum, build_facts(project), accepted)
     can_edit = access.can_edit(request.user, project)
@@ -99,7 +105,9 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
         data = dict(form.cleaned_data)
         version = data.pop("row_version")
         try:
-            services.project_update(actor=request.user, project=project, expected_version=version, **data)
+            services.project_update(
+                actor=actor(request), project=project, expected_version=version, **data
+            )
         except StaleEdit as error:
             form.add_error(None, str(error))
         except ValidationError as error:

@@ -12,15 +12,18 @@ from django.views.decorators.http import require_http_methods
 from triplewin.core import checklist
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
-from triplewin.partnerships.views._helpers import apply_validation_error, page, require_edit
+from triplewin.partnerships.models import Project
+from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 from triplewin.scoping import services
 from triplewin.scoping.forms import ChecklistForm
 from triplewin.scoping.models import ClassificationChecklist
 from triplewin.scoping.presenters import VerdictView
 
 
-def _has_nhs_party(project: object) -> bool:
-    return any(p.organisation.sector == "nhs" for p in project.partners.select_related("organisation"))  # type: ignore[attr-defined]
+def _has_nhs_party(project: Project) -> bool:
+    return any(
+        p.organisation.sector == "nhs" for p in project.partners.select_related("organisation")
+    )
 
 
 @login_required
@@ -29,12 +32,15 @@ def checklist_form(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     require_edit(request, project)
     record = ClassificationChecklist.objects.filter(project=project).first()
-    initial = {**(record.answers if record else {}), "row_version": record.row_version if record else None}
+    initial = {
+        **(record.answers if record else {}),
+        "row_version": record.row_version if record else None,
+    }
     form = ChecklistForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.checklist_save(
-                actor=request.user,
+                actor=actor(request),
                 project=project,
                 answers=form.answers(),
                 expected_version=form.cleaned_data.get("row_version"),
@@ -61,7 +67,9 @@ def checklist_form(request: HttpRequest, pk: int) -> HttpResponse:
 def verdict(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     record = ClassificationChecklist.objects.filter(project=project).first()
-    result = checklist.classify(record.answers if record else {}, has_nhs_party=_has_nhs_party(project))
+    result = checklist.classify(
+        record.answers if record else {}, has_nhs_party=_has_nhs_party(project)
+    )
     return page(
         request,
         "scoping/verdict.jinja",

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from triplewin.core import scoping_guide
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
-from triplewin.partnerships.views._helpers import apply_validation_error, page, require_edit
+from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 from triplewin.scoping import services
 from triplewin.scoping.forms import ScopingSectionForm
 from triplewin.scoping.models import ScopingGuide
@@ -34,7 +34,9 @@ def guide(request: HttpRequest, pk: int) -> HttpResponse:
         rows=section_rows(answers, medicines=project.involves_medicines),
         overall=overall,
         answers=answers,
-        questions=scoping_guide.applicable(scoping_guide.QUESTIONS, medicines=project.involves_medicines),
+        questions=scoping_guide.applicable(
+            scoping_guide.QUESTIONS, medicines=project.involves_medicines
+        ),
         can_edit=access.can_edit(request.user, project),
         back_link={"href": f"/projects/{project.pk}/", "text": "Back to project"},
     )
@@ -46,15 +48,22 @@ def section(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     require_edit(request, project)
     spec = scoping_guide.SECTIONS_BY_SLUG.get(slug)
-    if spec is None or not scoping_guide.applicable(spec.questions, medicines=project.involves_medicines):
+    if spec is None or not scoping_guide.applicable(
+        spec.questions, medicines=project.involves_medicines
+    ):
         raise Http404("No such section.")
     record = ScopingGuide.objects.filter(project=project).first()
-    initial = {**(record.answers if record else {}), "row_version": record.row_version if record else None}
-    form = ScopingSectionForm(request.POST or None, initial=initial, section=spec, medicines=project.involves_medicines)
+    initial = {
+        **(record.answers if record else {}),
+        "row_version": record.row_version if record else None,
+    }
+    form = ScopingSectionForm(
+        request.POST or None, initial=initial, section=spec, medicines=project.involves_medicines
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.scoping_save_section(
-                actor=request.user,
+                actor=actor(request),
                 project=project,
                 section=slug,
                 answers=form.answers(),
