@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -20,7 +19,6 @@ from triplewin.partnerships.presenters.compliance import gate_panel
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -18,7 +17,6 @@ from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 
 
-@login_required
 def concept_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     concept = ConceptFramework.objects.filter(project=project).first()
@@ -35,7 +33,6 @@ def concept_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def concept_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)

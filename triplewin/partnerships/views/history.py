@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 
 from triplewin.audit.models import AuditEvent
@@ -13,7 +12,6 @@ from triplewin.partnerships.views._helpers import page
 MAX_EVENTS = 500
 
 
-@login_required
 def history(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     events = AuditEvent.objects.for_project(project.pk)[:MAX_EVENTS]

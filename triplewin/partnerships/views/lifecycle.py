@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -17,7 +16,6 @@ from triplewin.partnerships.presenters.compliance import gate_panel
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)

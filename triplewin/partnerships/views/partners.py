@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -15,7 +14,6 @@ from triplewin.partnerships.models import ProjectPartner
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def partners(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -47,7 +45,6 @@ def partners(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_POST
 def partner_remove(request: HttpRequest, pk: int, partner_pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)

@@ -67,7 +67,6 @@ def project_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     presenter = ProjectPresenter(project)
@@ -93,7 +92,6 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)

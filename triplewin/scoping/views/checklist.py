@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -26,7 +25,6 @@ def _has_nhs_party(project: Project) -> bool:
     )
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def checklist_form(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -63,7 +61,6 @@ def checklist_form(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 def verdict(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     record = ClassificationChecklist.objects.filter(project=project).first()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -19,7 +18,6 @@ from triplewin.scoping.models import ScopingGuide
 from triplewin.scoping.presenters import section_rows
 
 
-@login_required
 def guide(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     record = ScopingGuide.objects.filter(project=project).first()
@@ -42,7 +40,6 @@ def guide(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def section(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)

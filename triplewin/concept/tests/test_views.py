@@ -1,0 +1,135 @@
+"""Concept framework and decision views, tried as each role."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tests import factories
+from tests.roles import DECIDE, EDIT, READ, matrix
+from triplewin.concept.models import ConceptDecision, ConceptFramework
+from triplewin.concept.selectors import approval_state
+
+pytestmark = pytest.mark.django_db
+
+
+def _concept_post(project, **extra):
+    data = {k: v for k, v in factories.CONCEPT_TEXT.items()}
+    for partner in project.partners.all():
+        data[f"contribution_{partner.organisation_id}"] = "Two analysts for a year"
+        data[f"value_{partner.organisation_id}"] = "40000"
+    data.update(extra)
+    return data
+
+
+@pytest.mark.parametrize(("role", "status"), matrix(READ))
+def test_detail_by_role(client_for, project, role, status):
+    assert client_for(role).get(reverse("concept:detail", args=[project.pk])).status_code == status
+
+
+@pytest.mark.parametrize(("role", "status"), matrix(EDIT))
+def test_edit_by_role(client_for, project, role, status):
+    client = client_for(role)
+    url = reverse("concept:edit", args=[project.pk])
+    assert client.get(url).status_code == status
+    response = client.post(url, _concept_post(project))
+    if status == 200:
+        assert response.status_code == 302
+        concept = ConceptFramework.objects.get(project=project)
+        assert concept.duration_months == 12
+        assert concept.contributions.count() == 2
+    else:
+        assert response.status_code == status
+        assert not ConceptFramework.objects.exists()
+
+
+@pytest.mark.parametrize(("role", "status"), matrix(DECIDE))
+def test_decide_get_by_role(client_for, project, role, status):
+    assert client_for(role).get(reverse("concept:decide", args=[project.pk])).status_code == status
+
+
+@pytest.fixture
+def ready(project, nhs_lead):
+    factories.ready_for_approval(project, nhs_lead)
+    return project
+
+
+@pytest.mark.parametrize(("role", "status"), matrix(DECIDE))
+def test_decide_post_by_role(client_for, ready, roles, nhs_org, pharma_org, role, status):
+    org = nhs_org if role == "nhs_lead" else pharma_org
+    current = approval_state(ready, ready.concept).current_hash
+    response = client_for(role).post(
+        reverse("concept:decide", args=[ready.pk]),
+        {"organisation": org.pk, "decision": "approve", "content_hash": current},
+    )
+    if status == 200:
+        assert response.status_code == 302
+        assert ConceptDecision.objects.get().organisation == org
+    else:
+        assert response.status_code == status
+        assert not ConceptDecision.objects.exists()
+
+
+def test_cannot_decide_for_another_partner(client_for, ready, nhs_org):
+    current = approval_state(ready, ready.concept).current_hash
+    response = client_for("industry_lead").post(
+        reverse("concept:decide", args=[ready.pk]),
+        {"organisation": nhs_org.pk, "decision": "approve", "content_hash": current},
+    )
+    assert response.status_code == 400
+    assert not ConceptDecision.objects.exists()
+
+
+def test_approving_a_red_failure_is_refused_with_reasons(client_for, project, nhs_lead, nhs_org):
+    answers = factories.all_yes_checklist()
+    answers["prospective"] = "no"
+    factories.ready_for_approval(project, nhs_lead, checklist_answers=answers)
+    current = approval_state(project, project.concept).current_hash
+    response = client_for("nhs_lead").post(
+        reverse("concept:decide", args=[project.pk]),
+        {"organisation": nhs_org.pk, "decision": "approve", "content_hash": current},
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Your approval has not been recorded" in body
+    assert "RED-PROSPECTIVE" in body
+    assert not ConceptDecision.objects.exists()
+
+
+def test_decision_on_outdated_version_is_refused(client_for, ready, nhs_org):
+    response = client_for("nhs_lead").post(
+        reverse("concept:decide", args=[ready.pk]),
+        {"organisation": nhs_org.pk, "decision": "approve", "content_hash": "f" * 64},
+    )
+    assert response.status_code == 400
+    assert "The concept changed after you opened this page" in response.content.decode()
+    assert not ConceptDecision.objects.exists()
+
+
+def test_bad_concept_input_kept_with_messages(client_for, project):
+    response = client_for("nhs_lead").post(
+        reverse("concept:edit", args=[project.pk]),
+        _concept_post(project, duration_months="eighteen", start_year="27"),
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "Enter the length as a whole number of months" in body
+    assert "Two analysts for a year" in body  # what the user typed is not lost
+    assert not ConceptFramework.objects.exists()
+
+
+def test_detail_shows_reapproval_after_edit(client_for, ready, nhs_lead, nhs_org):
+    from triplewin.concept import services
+
+    services.concept_decide(actor=nhs_lead, project=ready, organisation=nhs_org, decision="approve")
+    services.concept_save(
+        actor=nhs_lead,
+        project=ready,
+        fields={"objectives": "Changed"},
+        contributions={},
+        expected_version=None,
+    )
+    body = (
+        client_for("industry_lead").get(reverse("concept:detail", args=[ready.pk])).content.decode()
+    )
+    assert "Needs re-approval" in body
