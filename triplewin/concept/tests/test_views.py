@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _concept_post(project, **extra):
-    data = {k: v for k, v in factories.CONCEPT_TEXT.items()}
+    data = dict(factories.CONCEPT_TEXT)
     for partner in project.partners.all():
         data[f"contribution_{partner.organisation_id}"] = "Two analysts for a year"
         data[f"value_{partner.organisation_id}"] = "40000"
