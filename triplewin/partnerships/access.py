@@ -22,7 +22,12 @@ def _memberships(user: Any) -> list[Membership]:
 
 def visible_project_or_404(user: Any, pk: int) -> Project:
     """A project the user may see; anyone else gets the same 404 as for a missing project."""
-    project = Project.objects.visible_to(user).filter(pk=pk).first()
+    project = (
+        Project.objects.visible_to(user)
+        .prefetch_related("partners__organisation")
+        .filter(pk=pk)
+        .first()
+    )
     if project is None:
         raise Http404("No such project.")
     return project

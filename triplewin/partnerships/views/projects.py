@@ -17,6 +17,7 @@ from triplewin.partnerships.forms import ProjectCreateForm, ProjectEditForm
 from triplewin.partnerships.models import Project, RiskAcceptance
 from triplewin.partnerships.presenters.compliance import compliance_panels
 from triplewin.partnerships.presenters.project import ProjectPresenter
+from triplewin.partnerships.presenters.stage1 import stage1_tasks
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 
 PAGE_SIZE = 50
@@ -89,6 +90,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         can_decide=bool(access.decision_organisations(request.user, project)),
         actions=presenter.actions(can_edit=can_edit),
         partners=project.partners.select_related("organisation", "lead"),
+        stage1_tasks=stage1_tasks(project),
     )
 
 

@@ -1,0 +1,75 @@
+"""The Stage 1 task list on the project page, with a real status for each task."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+
+from triplewin.concept.models import ConceptFramework
+from triplewin.concept.selectors import approval_state, missing_parts
+from triplewin.core import checklist, scoping_guide
+from triplewin.partnerships.models import Project
+from triplewin.scoping.models import ClassificationChecklist, ScopingGuide
+
+DONE: dict[str, Any] = {"text": "Completed"}
+
+
+def _tag(text: str, colour: str) -> dict[str, Any]:
+    return {"tag": {"text": text, "classes": f"nhsuk-tag--{colour}"}}
+
+
+def stage1_tasks(project: Project) -> list[dict[str, Any]]:
+    guide = ScopingGuide.objects.filter(project=project).first()
+    answers = guide.answers if guide else {}
+    done = scoping_guide.completeness(answers, medicines=project.involves_medicines)
+    scoping_status = (
+        DONE
+        if done.complete
+        else _tag(f"{done.answered} of {done.total} answered", "blue" if done.answered else "white")
+    )
+
+    record = ClassificationChecklist.objects.filter(project=project).first()
+    has_nhs = any(p.organisation.sector == "nhs" for p in project.partners.all())
+    verdict = checklist.classify(record.answers if record else {}, has_nhs_party=has_nhs)
+    colour = {
+        checklist.Classification.NEITHER: "red",
+        checklist.Classification.INCOMPLETE: "white",
+    }.get(verdict.classification, "green")
+    label = (
+        "Not finished"
+        if verdict.classification is checklist.Classification.INCOMPLETE
+        else verdict.label
+    )
+
+    concept = ConceptFramework.objects.filter(project=project).first()
+    missing = missing_parts(project, concept)
+    approvals = approval_state(project, concept)
+    partners = len(project.partners.all())
+    if concept is None:
+        concept_status = _tag("Not started", "white")
+    elif missing:
+        concept_status = _tag(f"{len(missing)} part(s) missing", "blue")
+    elif approvals.rejected_by:
+        concept_status = _tag("Rejected", "red")
+    elif approvals.all_approved:
+        concept_status = DONE
+    else:
+        concept_status = _tag(f"Approved by {len(approvals.approved)} of {partners}", "orange")
+    return [
+        {
+            "title": {"text": "Scoping decision guide"},
+            "href": reverse("scoping:guide", args=[project.pk]),
+            "status": scoping_status,
+        },
+        {
+            "title": {"text": "Classification checklist"},
+            "href": reverse("scoping:verdict", args=[project.pk]),
+            "status": _tag(label, colour),
+        },
+        {
+            "title": {"text": "Project concept framework"},
+            "href": reverse("concept:detail", args=[project.pk]),
+            "status": concept_status,
+        },
+    ]
