@@ -18,7 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "triplewin.config.settings")
 os.environ.setdefault("DEBUG", "true")
-os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}")
+os.environ["DATABASE_URL"] = os.environ.get(
+    "BENCH_DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}"
+)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
 import django  # noqa: E402
@@ -47,7 +49,7 @@ def measure(client: Client, url: str) -> tuple[float, float, int]:
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     timings.sort()
-    p95 = timings[max(0, int(round(0.95 * len(timings))) - 1)]
+    p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
     return statistics.median(timings), p95, len(queries)
 
 

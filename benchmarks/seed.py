@@ -32,7 +32,8 @@ def base() -> Viewer:
     user = get_user_model().objects.create_user("bench@example.test", password="bench-password-1")
     icb = Organisation.objects.create(name="Bench ICB", org_type=OrgType.ICB, ods_code="QBB")
     trusts = Organisation.objects.bulk_create(
-        Organisation(name=f"Bench Trust {i}", org_type=OrgType.TRUST, system=icb) for i in range(200)
+        Organisation(name=f"Bench Trust {i}", org_type=OrgType.TRUST, system=icb)
+        for i in range(200)
     )
     pharma = Organisation.objects.bulk_create(
         Organisation(name=f"Bench Pharma {i}", org_type=OrgType.PHARMACEUTICAL) for i in range(30)
@@ -51,7 +52,9 @@ def grow_to(total: int, viewer: Viewer) -> None:
                 title=f"Benchmark partnership {existing + i}",
                 summary="Generated for benchmarking.",
                 origin_setting=rng.choice(["primary", "secondary", "system"]),
-                therapy_area=rng.choice(["Respiratory", "Cardiology", "Oncology", "Diabetes", "Renal"]),
+                therapy_area=rng.choice(
+                    ["Respiratory", "Cardiology", "Oncology", "Diabetes", "Renal"]
+                ),
                 intended_type=rng.choice(["cw", "jw"]),
                 proposed_by="Benchmark",
                 state=rng.choice(STATES),
@@ -62,19 +65,30 @@ def grow_to(total: int, viewer: Viewer) -> None:
         summaries = []
         for index, project in enumerate(projects):
             trust = viewer.trusts[(existing + index) % len(viewer.trusts)]
-            partners.append(ProjectPartner(project=project, organisation=trust, party_role=PartyRole.NHS_LEAD))
             partners.append(
-                ProjectPartner(project=project, organisation=rng.choice(viewer.pharma), party_role=PartyRole.INDUSTRY_LEAD)
+                ProjectPartner(project=project, organisation=trust, party_role=PartyRole.NHS_LEAD)
+            )
+            partners.append(
+                ProjectPartner(
+                    project=project,
+                    organisation=rng.choice(viewer.pharma),
+                    party_role=PartyRole.INDUSTRY_LEAD,
+                )
             )
             if project.state in PUBLIC:
                 summaries.append(
-                    ExecutiveSummary(project=project, rationale="Generated.", published_on=dt.date(2025, 1, 1) + dt.timedelta(days=index % 600))
+                    ExecutiveSummary(
+                        project=project,
+                        rationale="Generated.",
+                        published_on=dt.date(2025, 1, 1) + dt.timedelta(days=index % 600),
+                    )
                 )
         ProjectPartner.objects.bulk_create(partners)
         ExecutiveSummary.objects.bulk_create(summaries)
         existing += size
     mine = Project.objects.visible_to(viewer.user).order_by("pk").first()
     published = ExecutiveSummary.objects.published().order_by("pk").first()
-    assert mine is not None and published is not None
+    assert mine is not None
+    assert published is not None
     viewer.sample_project_id = mine.pk
     viewer.sample_published_id = published.project_id

@@ -21,7 +21,8 @@ from triplewin.concept.models import (
 )
 from triplewin.concept.selectors import approval_state, concept_snapshot, content_hash
 from triplewin.core.lifecycle import State
-from triplewin.organisations.models import Organisation
+from triplewin.core.rules import GateReport
+from triplewin.organisations.models import DECISION_ROLES, Membership, Organisation
 from triplewin.partnerships import services as partnerships
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
 from triplewin.partnerships.models import Project
@@ -80,6 +81,14 @@ def concept_save(
     return concept
 
 
+def decision_report(project: Project, today: dt.date | None = None) -> GateReport:
+    """The approval gate's rules, less the one that the decision itself settles."""
+    report = partnerships.gate_report(project, APPROVAL_GATE, today)
+    return GateReport(
+        report.gate, tuple(r for r in report.results if r.rule.id not in RULES_SETTLED_BY_DECIDING)
+    )
+
+
 @transaction.atomic
 def concept_decide(
     *,
@@ -98,6 +107,10 @@ def concept_decide(
         raise ValidationError("The concept can only be decided while the project is being scoped.")
     if not locked.partners.filter(organisation=organisation).exists():
         raise ValidationError(f"{organisation} is not a partner in this project.")
+    if not Membership.objects.filter(
+        user=actor, organisation=organisation, role__in=DECISION_ROLES
+    ).exists():
+        raise ValidationError(f"You are not authorised to decide on behalf of {organisation}.")
     if decision not in Decision.values:
         raise ValidationError({"decision": "Choose approve or reject."})
     if decision == Decision.REJECT and not reason.strip():
@@ -110,12 +123,9 @@ def concept_decide(
     if expected_hash is not None and expected_hash != digest:
         raise StaleEdit()
     if decision == Decision.APPROVE:
-        report = partnerships.gate_report(locked, APPROVAL_GATE, today)
-        blockers = tuple(
-            r for r in report.failed_blockers if r.rule.id not in RULES_SETTLED_BY_DECIDING
-        )
-        if blockers:
-            raise GateBlocked(type(report)(report.gate, blockers))
+        report = decision_report(locked, today)
+        if report.failed_blockers:
+            raise GateBlocked(report)
         partnerships.risks_accept(
             actor=actor,
             project=locked,

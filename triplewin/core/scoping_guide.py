@@ -116,7 +116,7 @@ SECTIONS: tuple[Section, ...] = (
         (
             ScopingQuestion(
                 "success_measures",
-                "What would success look like, how will it be measured, when, and by whom?",
+                "What outcome would count as success, and who will measure it, how and when?",
                 "Measures, timing and owners.",
             ),
             ScopingQuestion(

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 
 from triplewin.audit.models import ImmutableRecord
 from triplewin.core.lifecycle import STATES, State
@@ -147,7 +148,8 @@ class ProjectTransition(Immutable):
     )
     actor_label = models.CharField(max_length=255)
     reason = models.TextField(blank=True)
-    at = models.DateTimeField(auto_now_add=True)
+    # Not auto_now_add: an imported historic step keeps the date it really happened.
+    at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         ordering = ("at", "id")

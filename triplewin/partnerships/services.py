@@ -9,11 +9,12 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from triplewin.audit import services as audit
 from triplewin.core.lifecycle import State, Transition, find_transition
 from triplewin.core.rules import GateReport, evaluate_gate
-from triplewin.organisations.models import Organisation, Sector
+from triplewin.organisations.models import Membership, Organisation, Sector
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
 from triplewin.partnerships.facts import build_facts
 from triplewin.partnerships.models import (
@@ -195,6 +196,37 @@ def partner_add(
 
 
 @transaction.atomic
+def partner_set_lead(
+    *, actor: User, project: Project, partner: ProjectPartner, lead: User | None
+) -> ProjectPartner:
+    """Name the person who leads for one partner; they must belong to that organisation."""
+    if partner.project_id != project.pk:
+        raise ValidationError("That organisation is not a partner in this project.")
+    if (
+        lead is not None
+        and not Membership.objects.filter(
+            user=lead, organisation_id=partner.organisation_id
+        ).exists()
+    ):
+        raise ValidationError(
+            {
+                "lead": f"{lead.get_full_name() or lead.username} does not work for {partner.organisation}."
+            }
+        )
+    before = str(partner.lead) if partner.lead else None
+    partner.lead = lead
+    partner.save(update_fields=["lead"])
+    audit.record(
+        actor=actor,
+        action="project.partner_lead_named",
+        obj=partner,
+        project_id=project.pk,
+        changes={"lead": [before, str(lead) if lead else None]},
+    )
+    return partner
+
+
+@transaction.atomic
 def partner_remove(*, actor: User, project: Project, partner: ProjectPartner) -> None:
     locked = _lock(project)
     _require_partner_changes_allowed(locked)
@@ -258,9 +290,15 @@ def risks_accept(
 
 
 def _apply(
-    *, actor: User | None, project: Project, transition: Transition, reason: str
+    *,
+    actor: User | None,
+    project: Project,
+    transition: Transition,
+    reason: str,
+    at: dt.datetime | None = None,
 ) -> ProjectTransition:
     record = ProjectTransition.objects.create(
+        at=at or timezone.now(),
         project=project,
         name=transition.name,
         from_state=transition.source,
@@ -345,14 +383,27 @@ def project_transition(
 
 @transaction.atomic
 def project_import_history(
-    *, actor: User | None, project: Project, path: Sequence[str], reason: str
+    *,
+    actor: User | None,
+    project: Project,
+    steps: Sequence[tuple[str, dt.date]],
+    reason: str,
 ) -> None:
     """Walk a project already running outside Triple Win along the table to its real state.
 
-    Used by the demo loader for partnerships that predate the system: their evidence lives in
-    public records, so gates are not evaluated, and every step says so in its reason.
+    For partnerships that predate the system (see ADR 0002): their evidence lives in public
+    records, so gates are not evaluated, every step says so in its reason, and each step keeps
+    the date it really happened. Dates must not go backwards or into the future.
     """
     locked = _lock(project)
-    for name in path:
+    previous: dt.date | None = None
+    today = timezone.localdate()
+    for name, day in steps:
+        if (previous and day < previous) or day > today:
+            raise ValidationError(
+                f"The date for '{name}' ({day}) is out of order or in the future."
+            )
+        previous = day
         transition = find_transition(locked.state_enum, name)
-        _apply(actor=actor, project=locked, transition=transition, reason=reason)
+        at = timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+        _apply(actor=actor, project=locked, transition=transition, reason=reason, at=at)

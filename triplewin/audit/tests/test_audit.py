@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_events_are_immutable(project):
-    event = AuditEvent.objects.first()
+    event = AuditEvent.objects.all()[0]
     event.action = "tampered"
     with pytest.raises(ImmutableRecord):
         event.save()
@@ -18,7 +18,7 @@ def test_events_are_immutable(project):
 
 
 def test_actor_name_survives_user_deletion(project, nhs_lead):
-    label = AuditEvent.objects.filter(actor=nhs_lead).first().actor_label
+    label = AuditEvent.objects.filter(actor=nhs_lead)[0].actor_label
     assert "nhs.lead@example.test" in label
     nhs_lead.memberships.all().delete()
     project.created_by = None

@@ -184,3 +184,13 @@ def test_simultaneous_final_approvals_make_one_transition(
     assert project.transitions.filter(to_state="concept_approved").count() == 1
     assert AuditEvent.objects.filter(action="project.approve_concept").count() == 1
     assert ConceptDecision.objects.filter(organisation=pharma_org).count() == 1
+
+
+def test_decider_must_hold_a_decision_role_at_the_organisation(
+    ready, oversight, industry_lead, nhs_org
+):
+    with pytest.raises(ValidationError):
+        _approve(oversight, ready, nhs_org)
+    with pytest.raises(ValidationError):
+        _approve(industry_lead, ready, nhs_org)
+    assert not ConceptDecision.objects.exists()

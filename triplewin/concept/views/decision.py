@@ -27,7 +27,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("Only an authorised person from a partner organisation can decide.")
     concept = ConceptFramework.objects.filter(project=project).first()
     presenter = ConceptPresenter(project, concept)
-    report = partnership_services.gate_report(project, services.APPROVAL_GATE)
+    report = services.decision_report(project)
     panel = gate_panel(
         report, partnership_services.accepted_risk_ids(project, services.APPROVAL_GATE)
     )

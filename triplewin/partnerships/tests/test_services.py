@@ -177,7 +177,11 @@ def test_import_history_walks_table_without_gates(project, nhs_lead):
     services.project_import_history(
         actor=None,
         project=project,
-        path=["start_scoping", "approve_concept", "start_setup"],
+        steps=[
+            ("start_scoping", dt.date(2024, 1, 5)),
+            ("approve_concept", dt.date(2024, 3, 1)),
+            ("start_setup", dt.date(2024, 3, 2)),
+        ],
         reason="Imported",
     )
     project.refresh_from_db()
@@ -187,3 +191,13 @@ def test_import_history_walks_table_without_gates(project, nhs_lead):
         "concept_approved",
         "setup",
     ]
+
+
+def test_partner_lead_must_work_for_the_partner(project, nhs_lead, industry_lead, pharma_org):
+    partner = project.partners.get(organisation=pharma_org)
+    with pytest.raises(ValidationError):
+        services.partner_set_lead(actor=nhs_lead, project=project, partner=partner, lead=nhs_lead)
+    services.partner_set_lead(actor=nhs_lead, project=project, partner=partner, lead=industry_lead)
+    partner.refresh_from_db()
+    assert partner.lead == industry_lead
+    assert AuditEvent.objects.filter(action="project.partner_lead_named").count() == 1

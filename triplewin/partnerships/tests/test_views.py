@@ -255,8 +255,14 @@ def test_project_page_shows_stage1_status_and_compliance(client_for, project, nh
     from triplewin.concept import services as concept_services
 
     factories.ready_for_approval(project, nhs_lead)
-    concept_services.concept_decide(actor=nhs_lead, project=project, organisation=nhs_org, decision="approve")
-    body = client_for("governance_member").get(reverse("partnerships:detail", args=[project.pk])).content.decode()
+    concept_services.concept_decide(
+        actor=nhs_lead, project=project, organisation=nhs_org, decision="approve"
+    )
+    body = (
+        client_for("governance_member")
+        .get(reverse("partnerships:detail", args=[project.pk]))
+        .content.decode()
+    )
     assert "Approved by 1 of 2" in body
     assert "Joint working" in body
     assert "Concept approval: 1 blocking rule to resolve" in body

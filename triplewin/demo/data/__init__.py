@@ -1,0 +1,40 @@
+"""The demo content as plain Python data. `manage.py load_demo` turns it into records.
+
+Real partnerships come from the source documents (facts and figures only, in our own words);
+the Lincolnshire projects and every person are invented so the demo has live work in it.
+"""
+
+from __future__ import annotations
+
+from triplewin.demo.data.case_studies_briefings import BRIEFING_CASES
+from triplewin.demo.data.case_studies_guidance import GUIDANCE_CASES
+from triplewin.demo.data.case_studies_kings_fund import KINGS_FUND_CASES
+from triplewin.demo.data.lincolnshire_delivery import DELIVERY_PROJECTS
+from triplewin.demo.data.lincolnshire_scoping import SCOPING_PROJECTS
+from triplewin.demo.data.lincolnshire_setup import SETUP_PROJECTS
+from triplewin.demo.data.organisations import ORGANISATIONS
+from triplewin.demo.data.people import ADMIN, FEATURED, PEOPLE
+from triplewin.demo.data.types import Org, Person, ProjectSpec
+
+# Every demo sign-in uses this password. It is printed by `manage.py demo_sign_ins`.
+DEMO_PASSWORD = "triplewin-demo"  # noqa: S105 - a published demo password, not a secret.
+
+ADMIN_EMAIL = ADMIN
+
+REAL_PROJECTS: tuple[ProjectSpec, ...] = (*KINGS_FUND_CASES, *GUIDANCE_CASES, *BRIEFING_CASES)
+LIVE_PROJECTS: tuple[ProjectSpec, ...] = (*SCOPING_PROJECTS, *SETUP_PROJECTS, *DELIVERY_PROJECTS)
+PROJECTS: tuple[ProjectSpec, ...] = (*REAL_PROJECTS, *LIVE_PROJECTS)
+
+__all__ = [
+    "ADMIN_EMAIL",
+    "DEMO_PASSWORD",
+    "FEATURED",
+    "LIVE_PROJECTS",
+    "ORGANISATIONS",
+    "PEOPLE",
+    "PROJECTS",
+    "REAL_PROJECTS",
+    "Org",
+    "Person",
+    "ProjectSpec",
+]

@@ -1,0 +1,40 @@
+"""`manage.py demo_sign_ins`: who you can sign in as in the demo, and what each person can do."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from triplewin.demo import data, loader
+from triplewin.demo.data.types import Person
+
+ORG_NAMES = {org.key: org.name for org in data.ORGANISATIONS}
+
+
+def _where(person: Person) -> str:
+    seats = [f"{seat.role.replace('_', ' ')} at {ORG_NAMES[seat.org]}" for seat in person.seats]
+    return "; ".join(seats)
+
+
+class Command(BaseCommand):
+    help = "List the demo sign-ins: email, password and what each person can do."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        write = self.stdout.write
+        if not loader.already_loaded():
+            write(
+                self.style.WARNING("The demo is not loaded yet: run `manage.py load_demo` first.")
+            )
+        write("Demo sign-ins (all names are invented)")
+        write(f"Password for every account: {data.DEMO_PASSWORD}")
+        write("")
+        for person in data.FEATURED:
+            write(self.style.MIGRATE_HEADING(f"{person.email}"))
+            write(f"  {person.full_name}: {_where(person)}")
+            write(f"  {person.can_do}")
+        write("")
+        write(self.style.MIGRATE_HEADING("Other partner leads and committee members"))
+        for person in data.PEOPLE:
+            if not person.featured:
+                write(f"  {person.email:<48} {person.full_name}: {_where(person)}")
