@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -54,3 +55,25 @@ def sign_in(page: Any, email: str, password: str = "a-long-test-password") -> No
 def sign_out(page: Any) -> None:
     page.click("button:has-text('Sign out')")
     page.wait_for_url("**/")
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def assert_accessible(page: Any) -> None:
+    """Run axe-core's WCAG 2.2 A/AA checks on the current page and fail on any violation.
+
+    The script is evaluated through the DevTools protocol, so the page's own CSP stays on.
+    """
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text())
+    violations = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations)",
+        WCAG_TAGS,
+    )
+    summary = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+    ]
+    assert not summary, f"Accessibility problems on {page.url}:\n" + "\n".join(summary)

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import sign_in, sign_out
+from tests.browser.conftest import assert_accessible, sign_in, sign_out
 from triplewin.core import checklist, scoping_guide
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,6 +22,9 @@ def test_idea_to_approved_concept(page, nhs_lead, industry_lead, pharma_org, set
     assert header_colour == "rgb(0, 94, 184)", "NHS.UK frontend CSS did not load"
 
     page.click("text=Record a new idea")
+    page.click("button:has-text('Record the idea')")  # empty form: errors are shown accessibly
+    expect(page.locator(".nhsuk-error-summary")).to_contain_text("Enter a title for the project.")
+    assert_accessible(page)
     page.fill("#id_title", "Earlier diagnosis of heart failure")
     page.fill("#id_summary", "Find people at risk in GP records and offer a specialist review.")
     page.check("#id_origin_setting")  # primary care
@@ -33,6 +36,7 @@ def test_idea_to_approved_concept(page, nhs_lead, industry_lead, pharma_org, set
     page.click("button:has-text('Record the idea')")
     expect(page.locator("h1")).to_have_text("Earlier diagnosis of heart failure")
     project_url = page.url
+    assert_accessible(page)
 
     page.click("text=Start scoping")
     page.click("button:has-text('Start scoping')")
@@ -41,6 +45,8 @@ def test_idea_to_approved_concept(page, nhs_lead, industry_lead, pharma_org, set
     page.click("text=Scoping decision guide")
     for section in scoping_guide.SECTIONS:
         page.click(f"a:has-text('{section.title}')")
+        if section.slug == "need":
+            assert_accessible(page)
         for question in section.questions:
             page.fill(f"#id_{question.id}", f"Our answer about {question.id.replace('_', ' ')}.")
         page.click("button:has-text('Save and return')")
@@ -54,8 +60,10 @@ def test_idea_to_approved_concept(page, nhs_lead, industry_lead, pharma_org, set
         if red_or_amber.id == "benefit_patients_or_nhs":
             continue
         page.check(f"#id_{red_or_amber.id}")  # the first option is "Yes"
+    assert_accessible(page)
     page.click("button:has-text('Save and see the verdict')")
     expect(page.locator("#verdict")).to_have_text("Joint working")
+    assert_accessible(page)
 
     page.goto(project_url)
     page.click("text=Project concept framework")
@@ -73,10 +81,12 @@ def test_idea_to_approved_concept(page, nhs_lead, industry_lead, pharma_org, set
     page.fill("#id_start_year", "2027")
     page.check("#id_start_quarter-2")
     page.fill("#id_duration_months", "12")
+    assert_accessible(page)
     page.click("button:has-text('Save the concept')")
     expect(page.locator("main")).not_to_contain_text("Still to complete")
 
     page.click("text=Approve or reject the concept")
+    assert_accessible(page)
     page.check("#id_decision")  # approve
     page.click("button:has-text('Record my decision')")
     expect(page.locator("main table")).to_contain_text("Approved")
@@ -92,4 +102,6 @@ def test_idea_to_approved_concept(page, nhs_lead, industry_lead, pharma_org, set
     expect(page.locator(".nhsuk-tag").first).to_have_text("Concept approved")
     page.click("text=Project history")
     expect(page.locator("main")).to_contain_text(re.compile("scoping → concept approved"))
-    page.screenshot(path="var/screenshots/stage1-history.png", full_page=True)
+    assert_accessible(page)
+    page.goto("/")
+    assert_accessible(page)

@@ -4,7 +4,7 @@ from triplewin.concept.views import decision, framework
 
 app_name = "concept"
 urlpatterns = [
-    path("<int:pk>/concept/", framework.concept_detail, name="detail"),
-    path("<int:pk>/concept/edit/", framework.concept_edit, name="edit"),
-    path("<int:pk>/concept/decision/", decision.decide, name="decide"),
+    path("<id:pk>/concept/", framework.concept_detail, name="detail"),
+    path("<id:pk>/concept/edit/", framework.concept_edit, name="edit"),
+    path("<id:pk>/concept/decision/", decision.decide, name="decide"),
 ]

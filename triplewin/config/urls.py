@@ -1,5 +1,9 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
+
+from triplewin.config.converters import RecordId
+
+register_converter(RecordId, "id")
 
 urlpatterns = [
     path("", include("triplewin.register.urls")),

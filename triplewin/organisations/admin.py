@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from triplewin.audit.admin_mixins import AuditedAdmin
 from triplewin.organisations.models import Membership, Organisation
 
 
@@ -10,7 +11,7 @@ class MembershipInline(admin.TabularInline[Membership, Organisation]):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin[Organisation]):
+class OrganisationAdmin(AuditedAdmin):
     list_display = ("name", "org_type", "ods_code", "is_legal_entity", "system")
     list_filter = ("org_type", "is_legal_entity")
     search_fields = ("name", "ods_code")

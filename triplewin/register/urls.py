@@ -5,6 +5,6 @@ from triplewin.register import views
 app_name = "register"
 urlpatterns = [
     path("", views.index, name="index"),
-    path("register/<int:pk>/", views.entry, name="entry"),
+    path("register/<id:pk>/", views.entry, name="entry"),
     path("about/", views.about, name="about"),
 ]

@@ -267,3 +267,10 @@ def test_project_page_shows_stage1_status_and_compliance(client_for, project, nh
     assert "Joint working" in body
     assert "Concept approval: 1 blocking rule to resolve" in body
     assert "Waiting for Test Pharma Ltd." in body
+
+
+@pytest.mark.parametrize(
+    "path", ["/projects/99999999999999999999999999/", "/register/99999999999999999999999/"]
+)
+def test_absurd_ids_are_404_not_500(client_for, path):
+    assert client_for("nhs_lead").get(path).status_code == 404
