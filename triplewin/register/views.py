@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from triplewin.config.pagination import paginate
 from triplewin.executive_summary.models import ExecutiveSummary, ExecutiveSummaryQuerySet
 from triplewin.register.presenters import RegisterEntry
 
@@ -27,7 +28,8 @@ def index(request: HttpRequest) -> HttpResponse:
         summaries = summaries.filter(
             Q(project__title__icontains=query) | Q(project__therapy_area__icontains=query)
         )
-    entries = [RegisterEntry(s) for s in summaries[:PAGE_SIZE]]
+    page_obj, pagination = paginate(request, summaries, PAGE_SIZE)
+    entries = [RegisterEntry(s) for s in page_obj]
     return render(
         request,
         "register/index.jinja",
@@ -36,6 +38,8 @@ def index(request: HttpRequest) -> HttpResponse:
             "nav": "register",
             "entries": entries,
             "query": query,
+            "pagination": pagination,
+            "total": page_obj.paginator.count,
         },
     )
 

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from triplewin.config.pagination import paginate
 from triplewin.core.lifecycle import STATES, State
 from triplewin.partnerships import access, services
 from triplewin.partnerships.errors import StaleEdit
@@ -29,13 +30,16 @@ def project_list(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("state", "")
     if state in {s.value for s in State}:
         projects = projects.filter(state=state)
-    rows = [ProjectPresenter(p) for p in projects[:PAGE_SIZE]]
+    page_obj, pagination = paginate(request, projects, PAGE_SIZE)
+    rows = [ProjectPresenter(p) for p in page_obj]
     return page(
         request,
         "partnerships/list.jinja",
         title="Projects",
         nav="projects",
         rows=rows,
+        pagination=pagination,
+        total=page_obj.paginator.count,
         states=[(s.value, i.label) for s, i in STATES.items()],
         selected_state=state,
         can_create=access.can_create_project(request.user),

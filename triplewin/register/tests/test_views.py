@@ -81,3 +81,21 @@ def test_unknown_url_gets_friendly_404(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_register_paginates_and_keeps_the_query(client, nhs_lead, nhs_org):
+    for number in range(55):
+        project = factories.project(actor=nhs_lead, lead=nhs_org, title=f"Sight test {number:02d}")
+        services.summary_record_published(
+            actor=nhs_lead,
+            project=project,
+            fields={},
+            certified_on=dt.date(2026, 1, 1),
+            published_on=dt.date(2026, 1, 2),
+        )
+    first = client.get(reverse("register:index"), {"q": "Sight"}).content.decode()
+    assert "55 published partnerships" in first
+    assert "?q=Sight&amp;page=2" in first
+    second = client.get(reverse("register:index"), {"q": "Sight", "page": "2"}).content.decode()
+    assert second.count("Sight test") == 5
+    assert client.get(reverse("register:index"), {"page": "nonsense"}).status_code == 200
