@@ -66,6 +66,13 @@ INSTALLED_APPS = [
     "triplewin.partnerships",
     "triplewin.scoping",
     "triplewin.concept",
+    "triplewin.team",
+    "triplewin.conflicts",
+    "triplewin.meetings",
+    "triplewin.contributions",
+    "triplewin.plans",
+    "triplewin.pid",
+    "triplewin.agreement",
     "triplewin.executive_summary",
     "triplewin.register",
     "triplewin.demo",
@@ -143,6 +150,13 @@ WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Uploaded files (signed agreements) are never served directly: only through views that check
+# who is asking. They live outside STATIC_ROOT and have no MEDIA_URL.
+PRIVATE_STORAGE_ROOT = PROJECT_DIR / "var" / "private"
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES

@@ -11,5 +11,13 @@ urlpatterns = [
     path("projects/", include("triplewin.partnerships.urls")),
     path("projects/", include("triplewin.scoping.urls")),
     path("projects/", include("triplewin.concept.urls")),
+    path("projects/", include("triplewin.team.urls")),
+    path("projects/", include("triplewin.meetings.urls")),
+    path("projects/", include("triplewin.contributions.urls")),
+    path("projects/", include("triplewin.plans.urls")),
+    path("projects/", include("triplewin.pid.urls")),
+    path("projects/", include("triplewin.agreement.urls")),
+    path("projects/", include("triplewin.executive_summary.urls")),
+    path("conflicts/", include("triplewin.conflicts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -162,6 +162,21 @@ def _flag_evidence(value: bool | None, missing: str, problem: str) -> Check:
     return PASS if value else fail(problem)
 
 
+TEAM_MIN, TEAM_MAX = 3, 12
+
+
+def _team_size(f: ProjectFacts) -> Check:
+    if f.team_size is None:
+        return fail("No project team has been formed yet.")
+    if f.team_size < TEAM_MIN:
+        return fail(
+            f"Only {f.team_size} member(s); fewer than {TEAM_MIN} rarely covers every partner and skill."
+        )
+    if f.team_size > TEAM_MAX:
+        return fail(f"{f.team_size} members; more than {TEAM_MAX} makes decisions slow.")
+    return PASS
+
+
 def _summary_published(f: ProjectFacts) -> Check:
     if f.summary_published_on is None:
         return fail("The executive summary has not been published.")
@@ -328,6 +343,78 @@ CORE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "TEAM-RIGHT-SIZED",
+        "The project team is neither too small nor too big",
+        GUIDANCE,
+        RISK,
+        frozenset({"pid_approved"}),
+        "A team should be big enough to include every partner and the skills needed, and small enough to decide.",
+        f"Aim for {TEAM_MIN} to {TEAM_MAX} members, or accept the risk with a reason.",
+        _team_size,
+    ),
+    Rule(
+        "OBJECTIONS-RESOLVED",
+        "Every objection to a team member has been decided",
+        GUIDANCE,
+        BLOCKER,
+        frozenset({"pid_approved"}),
+        "Either party may object to a member because of a conflict; the objection must be settled before the PID.",
+        "Record the outcome of each open objection.",
+        lambda f: (
+            fail(f"Open objections to: {_names(f.open_objections)}.") if f.open_objections else PASS
+        ),
+    ),
+    Rule(
+        "GOVERNANCE-COMMITTEES",
+        "Each party has named its governance committee",
+        GUIDANCE,
+        BLOCKER,
+        frozenset({"pid_approved"}),
+        "Each organisation's own governance committee reviews and approves the PID.",
+        "Name at least a senior responsible officer for each listed party.",
+        lambda f: _list_evidence(
+            f.parties_without_governance_committee,
+            "No governance committees have been named yet.",
+            "No committee for",
+        ),
+    ),
+    Rule(
+        "PLANS-IN-PLACE",
+        "The stakeholder, communications, data, patient engagement and RACI plans exist",
+        GUIDANCE,
+        RISK,
+        frozenset({"pid_approved"}),
+        "These plans are how the partners agree who does what, who is told what, and what data is collected.",
+        "Add at least one entry to each missing plan, or accept the risk with a reason.",
+        lambda f: _list_evidence(f.plans_missing, "No plans have been started yet.", "Missing"),
+    ),
+    Rule(
+        "COMPANY-DATA-ANONYMISED",
+        "Any data a company sees is anonymised and aggregated",
+        CLAUSE_20,
+        BLOCKER,
+        frozenset({"pid_approved"}),
+        "Companies must never receive identifiable patient data from a partnership.",
+        "Change the data collection plan so that each item a company sees is anonymised and aggregated.",
+        lambda f: (
+            fail(f"Shared without anonymisation: {_names(f.data_shared_not_anonymised)}.")
+            if f.data_shared_not_anonymised
+            else PASS
+        ),
+    ),
+    Rule(
+        "PID-COMPLETE",
+        "Every section of the PID is filled in",
+        GUIDANCE,
+        BLOCKER,
+        frozenset({"pid_approved"}),
+        "Approvers must see the whole PID, including the exit strategy and each party's responsibilities.",
+        "Fill in the missing PID sections.",
+        lambda f: _list_evidence(
+            f.pid_missing_sections, "No PID has been written yet.", "Missing sections"
+        ),
+    ),
+    Rule(
         "CONTRIBUTION-EVERY-PARTY",
         "Every party has recorded a significant contribution",
         CLAUSE_20,
@@ -423,6 +510,32 @@ CORE_RULES: tuple[Rule, ...] = (
             fail(f"Not legal entities: {_names(f.agreement_non_legal_parties)}.")
             if f.agreement_non_legal_parties
             else PASS
+        ),
+    ),
+    Rule(
+        "AGREEMENT-CLAUSES",
+        "The agreement covers every required clause",
+        GUIDANCE,
+        BLOCKER,
+        frozenset({"agreement_signed"}),
+        "The agreement must cover benefits, money, roles, success measures, publication, contingency, disputes, exit and Code breaches.",
+        "Complete the missing clauses in the agreement record.",
+        lambda f: _list_evidence(
+            f.agreement_missing_clauses, "No agreement has been recorded yet.", "Missing clauses"
+        ),
+    ),
+    Rule(
+        "SUMMARY-CERTIFIED",
+        "The executive summary is certified",
+        CLAUSE_20,
+        BLOCKER,
+        frozenset({"summary_published"}),
+        "The company's certification signatory confirms the summary complies with the Code before it is published.",
+        "Ask the certification signatory to certify the summary.",
+        lambda f: _flag_evidence(
+            f.summary_certified,
+            "No executive summary has been written yet.",
+            "The summary is not certified.",
         ),
     ),
     Rule(

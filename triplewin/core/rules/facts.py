@@ -35,6 +35,12 @@ class ProjectFacts:
     # Stage 2 evidence: None until the set-up records exist.
     team_sales_members: tuple[str, ...] | None = None
     team_undeclared_members: tuple[str, ...] | None = None
+    team_size: int | None = None
+    open_objections: tuple[str, ...] = ()
+    parties_without_governance_committee: tuple[str, ...] | None = None
+    plans_missing: tuple[str, ...] | None = None
+    data_shared_not_anonymised: tuple[str, ...] = ()
+    pid_missing_sections: tuple[str, ...] | None = None
     parties_without_contribution: tuple[str, ...] | None = None
     funded_posts_without_exit: tuple[str, ...] | None = None
     pid_certified: bool | None = None
@@ -42,6 +48,8 @@ class ProjectFacts:
     pid_changed_since_approval: bool = False
     agreement_unsigned_parties: tuple[str, ...] | None = None
     agreement_non_legal_parties: tuple[str, ...] = ()
+    agreement_missing_clauses: tuple[str, ...] | None = None
+    summary_certified: bool | None = None
     summary_published_on: dt.date | None = None
     # Stage 3 evidence.
     planned_start: dt.date | None = None

@@ -1,0 +1,91 @@
+"""The project team (steering committee), each party's governance committee, and objections."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class ProjectRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    PROJECT_MANAGER = "project_manager", "Project manager"
+    CLINICAL_LEAD = "clinical_lead", "Clinical lead"
+    MEDICAL_AFFAIRS_LEAD = "medical_affairs_lead", "Medical affairs lead"
+    PARTNERSHIP_LEAD = "partnership_lead", "Partnership lead"
+    PROGRAMME_MANAGER = "programme_manager", "Programme manager"
+    PHARMACIST = "pharmacist", "Pharmacist"
+    ANALYST = "analyst", "Data analyst"
+    PATIENT_REPRESENTATIVE = "patient_representative", "Patient representative"
+    OTHER = "other", "Other"
+
+
+class TeamMemberQuerySet(models.QuerySet["TeamMember"]):
+    def active(self) -> TeamMemberQuerySet:
+        return self.filter(left_on__isnull=True)
+
+
+class TeamMember(models.Model):
+    """A person on a project's team, representing one partner organisation."""
+
+    project = models.ForeignKey(
+        "partnerships.Project", on_delete=models.CASCADE, related_name="team"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="team_places"
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    project_role = models.CharField(max_length=32, choices=ProjectRole.choices)
+    joined_on = models.DateField()
+    left_on = models.DateField(null=True, blank=True)
+    left_reason = models.TextField(blank=True)
+
+    objects = TeamMemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("organisation__name", "user__last_name")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "user"],
+                condition=models.Q(left_on__isnull=True),
+                name="one_active_place_per_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.user.get_full_name() or self.user.username} ({self.get_project_role_display()})"
+        )
+
+
+class CommitteeRole(models.TextChoices):
+    SRO = "sro", "Senior responsible officer"
+    CLINICAL_LEAD = "clinical_lead", "Clinical lead"
+    LEGAL = "legal", "Legal"
+    MEDICAL_COMPLIANCE = "medical_compliance", "Medical or compliance"
+
+
+class GovernanceCommitteeMember(models.Model):
+    """One named seat on one party's governance committee for this project."""
+
+    project = models.ForeignKey(
+        "partnerships.Project", on_delete=models.CASCADE, related_name="governance_seats"
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    committee_role = models.CharField(max_length=32, choices=CommitteeRole.choices)
+
+    class Meta:
+        ordering = ("organisation__name", "committee_role")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organisation", "committee_role"],
+                name="one_person_per_committee_seat",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_committee_role_display()} for {self.organisation}"
