@@ -25,7 +25,7 @@ def paginate(
     if paginator.num_pages > 1:
         items: list[dict[str, Any]] = []
         for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
-            if number == Paginator.ELLIPSIS:
+            if not isinstance(number, int):
                 items.append({"ellipsis": True})
             else:
                 items.append(
