@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "triplewin.agreement",
     "triplewin.executive_summary",
     "triplewin.register",
+    "triplewin.library",
     "triplewin.demo",
 ]
 

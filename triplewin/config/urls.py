@@ -19,5 +19,6 @@ urlpatterns = [
     path("projects/", include("triplewin.agreement.urls")),
     path("projects/", include("triplewin.executive_summary.urls")),
     path("conflicts/", include("triplewin.conflicts.urls")),
+    path("library/", include("triplewin.library.urls")),
     path("admin/", admin.site.urls),
 ]
