@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "triplewin.executive_summary",
     "triplewin.register",
     "triplewin.library",
+    "triplewin.transfers",
+    "triplewin.obligations",
+    "triplewin.oversight",
     "triplewin.demo",
 ]
 

@@ -20,5 +20,8 @@ urlpatterns = [
     path("projects/", include("triplewin.executive_summary.urls")),
     path("conflicts/", include("triplewin.conflicts.urls")),
     path("library/", include("triplewin.library.urls")),
+    path("projects/", include("triplewin.transfers.urls")),
+    path("oversight/", include("triplewin.oversight.urls")),
+    path("disclosure/", include("triplewin.obligations.urls")),
     path("admin/", admin.site.urls),
 ]
