@@ -1,4 +1,13 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from triplewin.conflicts.views import declarations, register
 
 app_name = "conflicts"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", register.my_register, name="register"),
+    path("declare/", declarations.declare, name="declare"),
+    path("declarations/<id:pk>/end/", declarations.end, name="end"),
+    path("nil-return/", register.nil_return, name="nil-return"),
+    path("confirm/", register.confirm, name="confirm"),
+    path("people/<id:user_id>/", register.person_register, name="person"),
+]

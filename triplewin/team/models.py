@@ -89,3 +89,47 @@ class GovernanceCommitteeMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_committee_role_display()} for {self.organisation}"
+
+
+class ObjectionOutcome(models.TextChoices):
+    OPEN = "open", "Open"
+    UPHELD = "upheld", "Upheld"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class Objection(models.Model):
+    """A partner's objection to a member, usually because of a conflict of interest.
+
+    Raised once and decided once: the outcome, its reason and who decided are never changed.
+    """
+
+    project = models.ForeignKey(
+        "partnerships.Project", on_delete=models.CASCADE, related_name="objections"
+    )
+    member = models.ForeignKey(TeamMember, on_delete=models.PROTECT, related_name="objections")
+    raised_for_organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField()
+    raised_at = models.DateTimeField(auto_now_add=True)
+    outcome = models.CharField(
+        max_length=16, choices=ObjectionOutcome.choices, default=ObjectionOutcome.OPEN
+    )
+    outcome_reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("raised_at", "id")
+
+    def __str__(self) -> str:
+        return f"Objection by {self.raised_for_organisation} to {self.member}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.outcome == ObjectionOutcome.OPEN

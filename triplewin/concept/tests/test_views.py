@@ -92,6 +92,7 @@ def test_approving_a_red_failure_is_refused_with_reasons(client_for, project, nh
     body = response.content.decode()
     assert response.status_code == 400
     assert "Your approval has not been recorded" in body
+    assert "You can still reject with a reason" in body
     assert "RED-PROSPECTIVE" in body
     assert not ConceptDecision.objects.exists()
 

@@ -208,6 +208,7 @@ def test_blocked_transition_explains_rules(client_for, project):
     body = response.content.decode()
     assert response.status_code == 400
     assert "This step is blocked" in body
+    assert "Blocking rules cannot be overridden" in body
     assert "NO-SALES-MEMBERS" in body
     assert "No project team has been formed yet." in body
 

@@ -1,0 +1,119 @@
+"""Each person's register of interests: declarations and nil returns.
+
+The register belongs to the person, not to a project: one declaration about a company covers
+every project that company is a partner in.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from triplewin.partnerships.models import Immutable
+
+
+class Category(models.TextChoices):
+    FINANCIAL = "financial", "Financial interest"
+    NON_FINANCIAL_PROFESSIONAL = "non_financial_professional", "Non-financial professional interest"
+    NON_FINANCIAL_PERSONAL = "non_financial_personal", "Non-financial personal interest"
+    INDIRECT = "indirect", "Indirect interest (through someone close to you)"
+
+
+class InterestType(models.TextChoices):
+    GIFTS = "gifts", "Gifts"
+    HOSPITALITY = "hospitality", "Hospitality"
+    OUTSIDE_EMPLOYMENT = "outside_employment", "Outside employment"
+    SHAREHOLDINGS = "shareholdings", "Shareholdings and other ownership"
+    PATENTS = "patents", "Patents"
+    LOYALTY = "loyalty", "Loyalty interests"
+    DONATIONS = "donations", "Donations"
+    SPONSORED_EVENTS = "sponsored_events", "Sponsored events"
+    SPONSORED_RESEARCH = "sponsored_research", "Sponsored research"
+    SPONSORED_POSTS = "sponsored_posts", "Sponsored posts"
+    PRIVATE_PRACTICE = "private_practice", "Clinical private practice"
+
+
+class DeclarationQuerySet(models.QuerySet["Declaration"]):
+    def of(self, user_id: int) -> DeclarationQuerySet:
+        return self.filter(user_id=user_id).select_related("organisation")
+
+
+class Declaration(models.Model):
+    """One interest a person has declared. Only its end date may be set later."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="declarations"
+    )
+    category = models.CharField(max_length=32, choices=Category.choices)
+    interest_type = models.CharField(
+        "Type of interest", max_length=32, choices=InterestType.choices
+    )
+    description = models.TextField(
+        help_text="What the interest is, with enough detail for someone else to judge it."
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="Organisation the interest relates to",
+    )
+    organisation_name = models.CharField(
+        "Organisation name, if not in the list", max_length=255, blank=True
+    )
+    valid_from = models.DateField("Interest started")
+    valid_to = models.DateField("Interest ended", null=True, blank=True)
+    action_taken = models.TextField(
+        "Action taken to manage the interest",
+        blank=True,
+        help_text="For example: will not take part in decisions about this company.",
+    )
+    declared_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = DeclarationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("-declared_at", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.get_interest_type_display()}: {self.related_to}"
+
+    @property
+    def related_to(self) -> str:
+        return self.organisation.name if self.organisation is not None else self.organisation_name
+
+
+class NilReturn(Immutable):
+    """A person's statement that they have no interests to declare."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="nil_returns"
+    )
+    declared_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ("-declared_at", "-id")
+
+    def __str__(self) -> str:
+        return f"Nil return by {self.user} on {self.declared_at:%d %B %Y}"
+
+
+class RegisterConfirmation(Immutable):
+    """A person's annual statement that the interests on their register are complete.
+
+    A nil return is only for people with nothing to declare; someone with a long-standing
+    interest refreshes their register by confirming it instead of declaring it again.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="register_confirmations"
+    )
+    declared_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ("-declared_at", "-id")
+
+    def __str__(self) -> str:
+        return f"Register confirmed by {self.user} on {self.declared_at:%d %B %Y}"

@@ -1,0 +1,151 @@
+"""Writes on a person's own register of interests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from triplewin.audit import services as audit
+from triplewin.conflicts.models import Declaration, NilReturn, RegisterConfirmation
+from triplewin.conflicts.selectors import in_force_on
+from triplewin.organisations.models import Organisation
+
+DECLARATION_FIELDS = (
+    "category",
+    "interest_type",
+    "description",
+    "organisation",
+    "organisation_name",
+    "valid_from",
+    "valid_to",
+    "action_taken",
+)
+
+
+@transaction.atomic
+def declaration_add(
+    *,
+    actor: User,
+    category: str,
+    interest_type: str,
+    description: str,
+    valid_from: dt.date,
+    organisation: Organisation | None = None,
+    organisation_name: str = "",
+    valid_to: dt.date | None = None,
+    action_taken: str = "",
+) -> Declaration:
+    """Declare an interest on the actor's own register."""
+    organisation_name = organisation_name.strip()
+    if not description.strip():
+        raise ValidationError({"description": "Describe the interest."})
+    if organisation is None and not organisation_name:
+        raise ValidationError(
+            {
+                "organisation": "Choose the organisation the interest relates to, or type its "
+                "name below."
+            }
+        )
+    if organisation is not None and organisation_name:
+        raise ValidationError(
+            {
+                "organisation_name": "Either choose the organisation from the list or type its "
+                "name, not both."
+            }
+        )
+    if valid_to is not None and valid_to < valid_from:
+        raise ValidationError({"valid_to": "The end date must be on or after the start date."})
+    declaration = Declaration(
+        user=actor,
+        category=category,
+        interest_type=interest_type,
+        description=description.strip(),
+        organisation=organisation,
+        organisation_name=organisation_name,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        action_taken=action_taken.strip(),
+    )
+    declaration.full_clean()
+    declaration.save()
+    audit.record(
+        actor=actor,
+        action="conflicts.declared",
+        obj=declaration,
+        changes=audit.diff({}, audit.snapshot(declaration, DECLARATION_FIELDS)),
+    )
+    return declaration
+
+
+@transaction.atomic
+def declaration_end(*, actor: User, declaration: Declaration, ended_on: dt.date) -> Declaration:
+    """Record that an interest has ended. Nothing else about a declaration ever changes."""
+    locked = Declaration.objects.select_for_update().get(pk=declaration.pk)
+    if locked.user_id != actor.pk:
+        raise ValidationError("You can only end interests on your own register.")
+    if locked.valid_to is not None:
+        raise ValidationError(
+            {
+                "valid_to": f"This interest was already recorded as ended on {locked.valid_to:%d %B %Y}."
+            }
+        )
+    if ended_on < locked.valid_from:
+        raise ValidationError(
+            {
+                "valid_to": f"The end date must be on or after the day the interest started "
+                f"({locked.valid_from:%d %B %Y})."
+            }
+        )
+    locked.valid_to = ended_on
+    locked.save(update_fields=["valid_to"])
+    audit.record(
+        actor=actor,
+        action="conflicts.ended",
+        obj=locked,
+        changes={"valid_to": [None, ended_on.isoformat()]},
+    )
+    return locked
+
+
+@transaction.atomic
+def nil_return_make(*, actor: User, today: dt.date | None = None) -> NilReturn:
+    """State that the actor has no interests to declare, which counts for twelve months."""
+    today = today or timezone.localdate()
+    in_force = in_force_on(actor, today)
+    if in_force:
+        raise ValidationError(
+            f"You have {len(in_force)} interest{'s' if len(in_force) != 1 else ''} in force on "
+            "your register, so you cannot make a nil return. End any interest that no longer "
+            "applies, or confirm that your register is up to date instead."
+        )
+    record = NilReturn.objects.create(user=actor)
+    audit.record(
+        actor=actor,
+        action="conflicts.nil_return",
+        obj=record,
+        changes={"nil_return": [None, timezone.localdate(record.declared_at).isoformat()]},
+    )
+    return record
+
+
+@transaction.atomic
+def register_confirm(*, actor: User, today: dt.date | None = None) -> RegisterConfirmation:
+    """Confirm that the interests in force on the actor's register are complete."""
+    today = today or timezone.localdate()
+    in_force = in_force_on(actor, today)
+    if not in_force:
+        raise ValidationError(
+            "You have no interests in force on your register. Make a nil return instead."
+        )
+    record = RegisterConfirmation.objects.create(user=actor)
+    audit.record(
+        actor=actor,
+        action="conflicts.confirmed",
+        obj=record,
+        changes={"interests_in_force": [None, [str(d) for d in in_force]]},
+    )
+    return record

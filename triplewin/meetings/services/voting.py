@@ -1,0 +1,238 @@
+"""Decisions at a meeting, and votes with conflicted members kept out."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from triplewin.audit import services as audit
+from triplewin.conflicts.selectors import conflicted_by_user, describe
+from triplewin.meetings.models import (
+    AgendaItem,
+    Attendance,
+    AttendanceStatus,
+    Decision,
+    Meeting,
+    MeetingStatus,
+    Outcome,
+    Vote,
+    VoteChoice,
+    VoteExclusion,
+    VoteStatus,
+)
+from triplewin.meetings.services._common import lock_meeting, touch
+from triplewin.team.models import TeamMember
+from triplewin.team.selectors import display_name
+
+HELD = (MeetingStatus.HELD,)
+
+
+def tally(choices: Counter[str]) -> Outcome:
+    """A simple majority of the votes cast; abstentions do not count either way."""
+    cast_for, against = choices[VoteChoice.FOR], choices[VoteChoice.AGAINST]
+    if cast_for > against:
+        return Outcome.CARRIED
+    if against > cast_for:
+        return Outcome.NOT_CARRIED
+    return Outcome.TIED
+
+
+def _decision_in(meeting: Meeting, decision: Decision) -> Decision:
+    locked = Decision.objects.select_for_update().select_related("agenda_item").get(pk=decision.pk)
+    if locked.meeting_id != meeting.pk:
+        raise ValidationError("That decision was not made at this meeting.")
+    return locked
+
+
+def _present_ids(meeting: Meeting) -> set[int]:
+    return set(
+        Attendance.objects.filter(meeting=meeting, status=AttendanceStatus.PRESENT).values_list(
+            "member_id", flat=True
+        )
+    )
+
+
+@transaction.atomic
+def decision_record(
+    *,
+    actor: User,
+    meeting: Meeting,
+    text: str,
+    agenda_item: AgendaItem | None = None,
+    is_vote: bool = False,
+) -> Decision:
+    """Record a decision. One agreed without a vote is settled at once; a vote is opened later."""
+    locked = lock_meeting(meeting, statuses=HELD)
+    if not text.strip():
+        raise ValidationError({"text": "Write down what was decided."})
+    if agenda_item is not None and agenda_item.meeting_id != locked.pk:
+        raise ValidationError({"agenda_item": "Choose an item from this meeting's agenda."})
+    decision = Decision(
+        meeting=locked,
+        agenda_item=agenda_item,
+        text=text.strip(),
+        is_vote=is_vote,
+        vote_status=VoteStatus.NOT_OPENED if is_vote else "",
+        outcome=Outcome.PENDING if is_vote else Outcome.AGREED,
+    )
+    decision.full_clean()
+    decision.save()
+    touch(locked)
+    audit.record(
+        actor=actor,
+        action="meeting.decision_recorded",
+        obj=decision,
+        project_id=locked.project_id,
+        changes={
+            "text": [None, decision.text],
+            "agenda_item": [None, str(agenda_item) if agenda_item else None],
+            "is_vote": [None, is_vote],
+        },
+    )
+    return decision
+
+
+@transaction.atomic
+def vote_open(*, actor: User, meeting: Meeting, decision: Decision) -> list[VoteExclusion]:
+    """Open the vote, first excluding every present member conflicted about the item's partner."""
+    locked = lock_meeting(meeting, statuses=HELD)
+    current = _decision_in(locked, decision)
+    if not current.is_vote:
+        raise ValidationError("This decision was agreed without a vote.")
+    if current.vote_status != VoteStatus.NOT_OPENED:
+        raise ValidationError("The vote on this decision has already been opened.")
+    exclusions = []
+    item = current.agenda_item
+    if item is not None and item.relates_to_organisation_id is not None:
+        present = list(
+            TeamMember.objects.filter(pk__in=_present_ids(locked)).select_related("user")
+        )
+        found = conflicted_by_user(
+            {m.user_id for m in present}, [item.relates_to_organisation_id], locked.scheduled_for
+        )
+        for member in present:
+            declarations = found.get(member.user_id)
+            if not declarations:
+                continue
+            exclusion = VoteExclusion.objects.create(
+                decision=current,
+                member=member,
+                declaration=declarations[0],
+                reason="Declared interest: " + " / ".join(describe(d) for d in declarations),
+            )
+            exclusions.append(exclusion)
+    current.vote_status = VoteStatus.OPEN
+    current.save(update_fields=["vote_status"])
+    touch(locked)
+    audit.record(
+        actor=actor,
+        action="meeting.vote_opened",
+        obj=current,
+        project_id=locked.project_id,
+        changes={
+            "vote_status": [VoteStatus.NOT_OPENED.value, VoteStatus.OPEN.value],
+            "excluded": [None, [display_name(e.member.user) for e in exclusions]],
+        },
+    )
+    return exclusions
+
+
+@transaction.atomic
+def vote_exclude(
+    *, actor: User, meeting: Meeting, decision: Decision, member: TeamMember, reason: str
+) -> VoteExclusion:
+    """Keep a member out of a vote for a reason declared at the meeting itself."""
+    locked = lock_meeting(meeting, statuses=HELD)
+    current = _decision_in(locked, decision)
+    if not current.is_vote or current.vote_status == VoteStatus.CLOSED:
+        raise ValidationError("Members can only be excluded from a vote that has not closed.")
+    name = display_name(member.user)
+    if member.pk not in _present_ids(locked):
+        raise ValidationError({"member": f"{name} was not at this meeting."})
+    if current.exclusions.filter(member=member).exists():
+        raise ValidationError({"member": f"{name} is already excluded from this vote."})
+    if current.votes.filter(member=member).exists():
+        raise ValidationError({"member": f"{name} has already voted on this decision."})
+    if not reason.strip():
+        raise ValidationError({"reason": "Give the reason; it appears in the minutes."})
+    exclusion = VoteExclusion.objects.create(decision=current, member=member, reason=reason.strip())
+    touch(locked)
+    audit.record(
+        actor=actor,
+        action="meeting.vote_exclusion",
+        obj=exclusion,
+        project_id=locked.project_id,
+        changes={"member": [None, name], "reason": [None, exclusion.reason]},
+    )
+    return exclusion
+
+
+@transaction.atomic
+def vote_record(
+    *, actor: User, meeting: Meeting, decision: Decision, member: TeamMember, choice: str
+) -> Vote:
+    """Record one member's vote. Conflicted, absent and already-voted members are refused."""
+    locked = lock_meeting(meeting, statuses=HELD)
+    current = _decision_in(locked, decision)
+    if not current.is_vote or current.vote_status != VoteStatus.OPEN:
+        raise ValidationError("Voting on this decision is not open.")
+    if member.project_id != locked.project_id:
+        raise ValidationError({"member": "That person is not on this project's team."})
+    name = display_name(member.user)
+    excluded = current.exclusions.filter(member=member).first()
+    if excluded is not None:
+        raise ValidationError(
+            {
+                "member": f"{name} cannot vote on this decision because they are excluded: "
+                f"{excluded.reason} Members with a conflict of interest do not vote on related "
+                "matters; the exclusion is recorded in the minutes."
+            }
+        )
+    if member.pk not in _present_ids(locked):
+        raise ValidationError(
+            {"member": f"{name} was not recorded as present at this meeting, so cannot vote."}
+        )
+    if current.votes.filter(member=member).exists():
+        raise ValidationError({"member": f"{name} has already voted on this decision."})
+    if choice not in VoteChoice.values:
+        raise ValidationError({"choice": "Choose for, against or abstain."})
+    vote = Vote.objects.create(decision=current, member=member, choice=choice)
+    touch(locked)
+    audit.record(
+        actor=actor,
+        action="meeting.vote_recorded",
+        obj=vote,
+        project_id=locked.project_id,
+        changes={"member": [None, name], "choice": [None, choice]},
+    )
+    return vote
+
+
+@transaction.atomic
+def vote_close(*, actor: User, meeting: Meeting, decision: Decision) -> Decision:
+    locked = lock_meeting(meeting, statuses=HELD)
+    current = _decision_in(locked, decision)
+    if not current.is_vote or current.vote_status != VoteStatus.OPEN:
+        raise ValidationError("Voting on this decision is not open.")
+    counts = Counter(current.votes.values_list("choice", flat=True))
+    if not counts:
+        raise ValidationError("No votes have been recorded, so the vote cannot close.")
+    current.vote_status = VoteStatus.CLOSED
+    current.outcome = tally(counts)
+    current.save(update_fields=["vote_status", "outcome"])
+    touch(locked)
+    audit.record(
+        actor=actor,
+        action="meeting.vote_closed",
+        obj=current,
+        project_id=locked.project_id,
+        changes={
+            "vote_status": [VoteStatus.OPEN.value, VoteStatus.CLOSED.value],
+            "outcome": [None, current.outcome],
+            "counts": [None, dict(counts)],
+        },
+    )
+    return current

@@ -1,0 +1,95 @@
+"""The project's action log."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from triplewin.meetings.forms import ActionForm
+from triplewin.meetings.models import Action, Meeting, MeetingStatus
+from triplewin.meetings.presenters import action_rows
+from triplewin.meetings.services import actions as services
+from triplewin.meetings.services._common import meetings_allowed
+from triplewin.partnerships import access
+from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.team.models import TeamMember
+
+
+def action_log(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access.visible_project_or_404(request.user, pk)
+    found = list(Action.objects.filter(project=project).select_related("owner", "meeting"))
+    return page(
+        request,
+        "meetings/actions.jinja",
+        title=f"Action log: {project.title}",
+        nav="projects",
+        project=project,
+        rows=action_rows(found, timezone.localdate()),
+        can_edit=access.can_edit(request.user, project) and meetings_allowed(project),
+        back_link={"href": reverse("meetings:list", args=[project.pk]), "text": "Back to meetings"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def action_add(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access.visible_project_or_404(request.user, pk)
+    require_edit(request, project)
+    owners = [
+        m.user for m in TeamMember.objects.active().filter(project=project).select_related("user")
+    ]
+    meetings = list(
+        Meeting.objects.filter(project=project).exclude(status=MeetingStatus.MINUTES_APPROVED)
+    )
+    initial = {"meeting": request.GET.get("meeting", "")}
+    form = ActionForm(
+        request.POST if request.method == "POST" else None,
+        owners=owners,
+        meetings=meetings,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.action_add(
+                actor=actor(request),
+                project=project,
+                description=form.cleaned_data["description"],
+                owner=form.chosen_owner(),
+                due_on=form.cleaned_data["due_on"],
+                meeting=form.chosen_meeting(),
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, "Action added to the log.")
+            return redirect("meetings:actions", pk=project.pk)
+    return page(
+        request,
+        "meetings/action_add.jinja",
+        title=f"Add an action: {project.title}",
+        nav="projects",
+        project=project,
+        form=form,
+        back_link={
+            "href": reverse("meetings:actions", args=[project.pk]),
+            "text": "Back to the action log",
+        },
+    )
+
+
+@require_POST
+def action_done(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
+    project = access.visible_project_or_404(request.user, pk)
+    require_edit(request, project)
+    action = get_object_or_404(Action, pk=action_pk, project=project)
+    try:
+        services.action_complete(actor=actor(request), project=project, action=action)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Action marked as done.")
+    return redirect("meetings:actions", pk=project.pk)

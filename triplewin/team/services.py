@@ -1,0 +1,336 @@
+"""Writes for the project team, objections to members, and governance committee seats."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from triplewin.audit import services as audit
+from triplewin.conflicts.selectors import has_current_declaration
+from triplewin.core.lifecycle import STATES, State
+from triplewin.organisations.models import DECISION_ROLES, Function, Membership, Organisation
+from triplewin.partnerships.models import Project
+from triplewin.team.models import (
+    CommitteeRole,
+    GovernanceCommitteeMember,
+    Objection,
+    ObjectionOutcome,
+    ProjectRole,
+    TeamMember,
+)
+from triplewin.team.selectors import display_name
+
+# The team forms once every partner has approved the concept, and is fixed once delivery ends.
+TEAM_CHANGES_IN = frozenset(
+    {
+        State.CONCEPT_APPROVED,
+        State.SETUP,
+        State.PID_APPROVED,
+        State.AGREEMENT_SIGNED,
+        State.SUMMARY_PUBLISHED,
+        State.IN_DELIVERY,
+    }
+)
+MEMBER_FIELDS = ("user", "organisation", "project_role", "joined_on", "left_on", "left_reason")
+
+
+def team_changes_allowed(project: Project) -> bool:
+    return project.state_enum in TEAM_CHANGES_IN
+
+
+def _lock_for_team_change(project: Project) -> Project:
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    if not team_changes_allowed(locked):
+        label = STATES[locked.state_enum].label.lower()
+        raise ValidationError(
+            f"The team cannot change while the project is '{label}'. It can change from when "
+            "every partner has approved the concept until delivery ends."
+        )
+    return locked
+
+
+def _require_partner(project: Project, organisation: Organisation) -> None:
+    if not project.partners.filter(organisation=organisation).exists():
+        raise ValidationError({"organisation": f"{organisation} is not a partner in this project."})
+
+
+def _require_works_for(user: User, organisation: Organisation, field: str = "user") -> None:
+    if not Membership.objects.filter(user=user, organisation=organisation).exists():
+        raise ValidationError(
+            {
+                field: f"{display_name(user)} does not work for {organisation}, so cannot represent it."
+            }
+        )
+
+
+def _require_reason(reason: str, field: str = "reason") -> str:
+    if not reason.strip():
+        raise ValidationError({field: "Give a reason. It is kept in the project's record."})
+    return reason.strip()
+
+
+@transaction.atomic
+def team_member_add(
+    *,
+    actor: User,
+    project: Project,
+    user: User,
+    organisation: Organisation,
+    project_role: str,
+    joined_on: dt.date | None = None,
+    today: dt.date | None = None,
+) -> TeamMember:
+    """Put a person on the team, representing one partner organisation."""
+    today = today or timezone.localdate()
+    locked = _lock_for_team_change(project)
+    _require_partner(locked, organisation)
+    _require_works_for(user, organisation)
+    name = display_name(user)
+    if TeamMember.objects.active().filter(project=locked, user=user).exists():
+        raise ValidationError({"user": f"{name} is already on the team."})
+    if Membership.objects.filter(
+        user=user, organisation=organisation, function=Function.SALES
+    ).exists():
+        raise ValidationError(
+            {
+                "user": f"{name} works in {organisation}'s sales function. The ABPI Code does not "
+                "allow sales staff on a collaborative or joint working team, so choose someone "
+                "from another part of the company."
+            }
+        )
+    if not has_current_declaration(user, today):
+        raise ValidationError(
+            {
+                "user": f"{name} has not declared their interests or made a nil return in the "
+                "last 12 months. Ask them to update their register of interests, then add them."
+            }
+        )
+    joined_on = joined_on or today
+    if joined_on > today:
+        raise ValidationError({"joined_on": "The date they joined cannot be in the future."})
+    if project_role not in ProjectRole.values:
+        raise ValidationError({"project_role": "Choose the person's role on the team."})
+    member = TeamMember(
+        project=locked,
+        user=user,
+        organisation=organisation,
+        project_role=project_role,
+        joined_on=joined_on,
+    )
+    member.full_clean()
+    member.save()
+    audit.record(
+        actor=actor,
+        action="team.member_added",
+        obj=member,
+        project_id=locked.pk,
+        changes=audit.diff({}, audit.snapshot(member, MEMBER_FIELDS[:4])),
+    )
+    return member
+
+
+def _remove(
+    *, actor: User, project: Project, member: TeamMember, reason: str, today: dt.date
+) -> TeamMember:
+    before = audit.snapshot(member, ("left_on", "left_reason"))
+    member.left_on = today
+    member.left_reason = reason
+    member.save(update_fields=["left_on", "left_reason"])
+    audit.record(
+        actor=actor,
+        action="team.member_removed",
+        obj=member,
+        project_id=project.pk,
+        changes=audit.diff(before, audit.snapshot(member, ("left_on", "left_reason"))),
+    )
+    return member
+
+
+def _active_member(project: Project, member: TeamMember) -> TeamMember:
+    locked = TeamMember.objects.select_for_update().select_related("user").get(pk=member.pk)
+    if locked.project_id != project.pk:
+        raise ValidationError("That person is not on this project's team.")
+    if locked.left_on is not None:
+        raise ValidationError(
+            f"{display_name(locked.user)} already left the team on {locked.left_on:%d %B %Y}."
+        )
+    return locked
+
+
+@transaction.atomic
+def team_member_remove(
+    *,
+    actor: User,
+    project: Project,
+    member: TeamMember,
+    reason: str,
+    today: dt.date | None = None,
+) -> TeamMember:
+    """Take a person off the team. The place is kept, with the day they left and why."""
+    locked = _lock_for_team_change(project)
+    reason = _require_reason(reason)
+    current = _active_member(locked, member)
+    return _remove(
+        actor=actor,
+        project=locked,
+        member=current,
+        reason=reason,
+        today=today or timezone.localdate(),
+    )
+
+
+@transaction.atomic
+def objection_raise(
+    *,
+    actor: User,
+    project: Project,
+    member: TeamMember,
+    organisation: Organisation,
+    reason: str,
+) -> Objection:
+    """A partner objects to someone's place on the team."""
+    locked = _lock_for_team_change(project)
+    _require_partner(locked, organisation)
+    if not Membership.objects.filter(
+        user=actor, organisation=organisation, role__in=DECISION_ROLES
+    ).exists():
+        raise ValidationError(
+            {"organisation": f"You are not authorised to object on behalf of {organisation}."}
+        )
+    reason = _require_reason(reason)
+    current = _active_member(locked, member)
+    if Objection.objects.filter(
+        member=current, raised_for_organisation=organisation, outcome=ObjectionOutcome.OPEN
+    ).exists():
+        raise ValidationError(
+            f"{organisation} has already objected to {display_name(current.user)}, and that "
+            "objection has not been decided yet."
+        )
+    objection = Objection(
+        project=locked,
+        member=current,
+        raised_for_organisation=organisation,
+        raised_by=actor,
+        reason=reason,
+    )
+    objection.full_clean()
+    objection.save()
+    audit.record(
+        actor=actor,
+        action="team.objection_raised",
+        obj=objection,
+        project_id=locked.pk,
+        changes={
+            "member": [None, display_name(current.user)],
+            "organisation": [None, organisation.name],
+            "reason": [None, reason],
+        },
+    )
+    return objection
+
+
+@transaction.atomic
+def objection_decide(
+    *,
+    actor: User,
+    project: Project,
+    objection: Objection,
+    outcome: str,
+    reason: str,
+    today: dt.date | None = None,
+) -> Objection:
+    """Uphold or dismiss an objection, once. Upholding takes the member off the team."""
+    locked = _lock_for_team_change(project)
+    current = Objection.objects.select_for_update().get(pk=objection.pk)
+    if current.project_id != locked.pk:
+        raise ValidationError("That objection is not about this project's team.")
+    if not current.is_open:
+        raise ValidationError(
+            f"This objection was already {current.get_outcome_display().lower()}; a decision "
+            "cannot be changed."
+        )
+    if outcome not in (ObjectionOutcome.UPHELD, ObjectionOutcome.DISMISSED):
+        raise ValidationError({"outcome": "Choose whether to uphold or dismiss the objection."})
+    reason = _require_reason(reason)
+    member = _active_member(locked, current.member)
+    current.outcome = outcome
+    current.outcome_reason = reason
+    current.decided_by = actor
+    current.decided_at = timezone.now()
+    current.save(update_fields=["outcome", "outcome_reason", "decided_by", "decided_at"])
+    audit.record(
+        actor=actor,
+        action=f"team.objection_{outcome}",
+        obj=current,
+        project_id=locked.pk,
+        changes={"outcome": [ObjectionOutcome.OPEN.value, outcome], "reason": [None, reason]},
+    )
+    if outcome == ObjectionOutcome.UPHELD:
+        organisation = current.raised_for_organisation
+        _remove(
+            actor=actor,
+            project=locked,
+            member=member,
+            reason=f"Objection from {organisation} upheld: {reason}",
+            today=today or timezone.localdate(),
+        )
+    return current
+
+
+@transaction.atomic
+def governance_seat_set(
+    *,
+    actor: User,
+    project: Project,
+    organisation: Organisation,
+    committee_role: str,
+    user: User,
+) -> GovernanceCommitteeMember:
+    """Name the person in one seat of a partner's governance committee for this project."""
+    locked = _lock_for_team_change(project)
+    _require_partner(locked, organisation)
+    if committee_role not in CommitteeRole.values:
+        raise ValidationError({"committee_role": "Choose the seat on the committee."})
+    _require_works_for(user, organisation)
+    seat = GovernanceCommitteeMember.objects.filter(
+        project=locked, organisation=organisation, committee_role=committee_role
+    ).first()
+    before = display_name(seat.user) if seat else None
+    if seat is None:
+        seat = GovernanceCommitteeMember(
+            project=locked, organisation=organisation, committee_role=committee_role
+        )
+    elif seat.user_id == user.pk:
+        return seat
+    seat.user = user
+    seat.full_clean()
+    seat.save()
+    audit.record(
+        actor=actor,
+        action="team.governance_seat_set",
+        obj=seat,
+        project_id=locked.pk,
+        changes={"person": [before, display_name(user)]},
+    )
+    return seat
+
+
+@transaction.atomic
+def governance_seat_remove(
+    *, actor: User, project: Project, seat: GovernanceCommitteeMember
+) -> None:
+    locked = _lock_for_team_change(project)
+    if seat.project_id != locked.pk:
+        raise ValidationError("That seat is not on this project's committees.")
+    audit.record(
+        actor=actor,
+        action="team.governance_seat_removed",
+        obj=seat,
+        project_id=locked.pk,
+        changes={"person": [display_name(seat.user), None]},
+    )
+    seat.delete()

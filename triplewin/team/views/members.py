@@ -1,0 +1,110 @@
+"""The team page, and adding and removing members."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from triplewin.partnerships import access
+from triplewin.partnerships.models import Project
+from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.team import selectors, services
+from triplewin.team.forms import MemberAddForm, ReasonForm
+from triplewin.team.models import TeamMember
+from triplewin.team.presenters import TeamPresenter
+
+
+def back_to_team(project: Project) -> dict[str, str]:
+    return {"href": reverse("team:detail", args=[project.pk]), "text": "Back to the team"}
+
+
+def team_page(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access.visible_project_or_404(request.user, pk)
+    return page(
+        request,
+        "team/detail.jinja",
+        title=f"Project team: {project.title}",
+        nav="projects",
+        project=project,
+        t=TeamPresenter(project),
+        can_edit=access.can_edit(request.user, project),
+        can_object=bool(access.decision_organisations(request.user, project)),
+        back_link={
+            "href": reverse("partnerships:detail", args=[project.pk]),
+            "text": "Back to project",
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def member_add(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access.visible_project_or_404(request.user, pk)
+    require_edit(request, project)
+    form = MemberAddForm(
+        request.POST if request.method == "POST" else None,
+        people=selectors.partner_people(project),
+        partners=[p.organisation for p in project.partners.all()],
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = services.team_member_add(
+                actor=actor(request),
+                project=project,
+                user=form.chosen_user(),
+                organisation=form.chosen_organisation(),
+                project_role=form.cleaned_data["project_role"],
+                joined_on=form.cleaned_data["joined_on"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"{selectors.display_name(member.user)} added to the team.")
+            return redirect("team:detail", pk=project.pk)
+    return page(
+        request,
+        "team/add.jinja",
+        title=f"Add a team member: {project.title}",
+        nav="projects",
+        project=project,
+        form=form,
+        can_change=services.team_changes_allowed(project),
+        back_link=back_to_team(project),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    project = access.visible_project_or_404(request.user, pk)
+    require_edit(request, project)
+    member = get_object_or_404(
+        TeamMember.objects.select_related("user", "organisation"), pk=member_pk, project=project
+    )
+    form = ReasonForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.team_member_remove(
+                actor=actor(request),
+                project=project,
+                member=member,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, f"{selectors.display_name(member.user)} left the team.")
+            return redirect("team:detail", pk=project.pk)
+    return page(
+        request,
+        "team/remove.jinja",
+        title=f"Remove a team member: {project.title}",
+        nav="projects",
+        project=project,
+        member=member,
+        name=selectors.display_name(member.user),
+        form=form,
+        back_link=back_to_team(project),
+    )
