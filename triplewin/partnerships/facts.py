@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model
@@ -17,6 +17,7 @@ from triplewin.core.rules import PartnerFact, ProjectFacts
 from triplewin.executive_summary.models import ExecutiveSummary
 from triplewin.partnerships.models import Project
 from triplewin.scoping.models import ClassificationChecklist, ScopingGuide
+from triplewin.team import selectors as team
 
 CONCEPT_APPROVED_OR_LATER = frozenset(State) - {State.IDEA, State.SCOPING, State.WITHDRAWN}
 
@@ -40,6 +41,16 @@ def _outcomes_published_on(project: Project) -> dt.date | None:
     return None
 
 
+def _team_facts(project: Project, today: dt.date) -> dict[str, Any]:
+    return {
+        "team_sales_members": team.sales_members(project),
+        "team_undeclared_members": team.undeclared_members(project, today),
+        "team_size": team.team_size(project),
+        "open_objections": team.open_objections(project),
+        "parties_without_governance_committee": team.parties_without_governance_committee(project),
+    }
+
+
 def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
     partners = tuple(
         PartnerFact(
@@ -56,8 +67,9 @@ def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
     summary = _related(project, "executive_summary", ExecutiveSummary)
     approvals = approval_state(project, concept)
     approved_once = project.state in CONCEPT_APPROVED_OR_LATER
+    today = today or timezone.localdate()
     return ProjectFacts(
-        today=today or timezone.localdate(),
+        today=today,
         partners=partners,
         intended_type=project.intended_type or None,
         checklist_answers=checklist.answers if checklist else {},
@@ -77,4 +89,5 @@ def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
         actual_start=project.actual_start,
         completed_on=project.actual_end,
         outcomes_published_on=_outcomes_published_on(project),
+        **_team_facts(project, today),
     )
