@@ -1,7 +1,7 @@
-"""Writes for the executive summary.
+"""Writes for the executive summary: draft it from the PID, edit, certify and publish it.
 
-Stage 2 adds generation from the PID and certification; for now a summary that was already
-certified and published elsewhere (a partnership that predates Triple Win) can be recorded.
+A summary that was certified and published outside Triple Win (a partnership that predates
+it) is recorded with `summary_record_published`.
 """
 
 from __future__ import annotations
@@ -10,26 +10,188 @@ import datetime as dt
 from collections.abc import Mapping
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from triplewin.audit import services as audit
-from triplewin.executive_summary.models import ExecutiveSummary
-from triplewin.partnerships.models import Project
-
-SUMMARY_FIELDS = (
-    "rationale",
-    "objectives",
-    "benefits_patients",
-    "benefits_nhs",
-    "benefits_industry",
-    "period",
-    "financial_arrangements",
-    "publication_plans",
-    "contacts",
-    "roles",
-    "certified_on",
-    "published_on",
+from triplewin.core.lifecycle import State
+from triplewin.core.rules import GateReport
+from triplewin.executive_summary import drafting
+from triplewin.executive_summary.models import ExecutiveSummary, Status
+from triplewin.executive_summary.selectors import (
+    TEXT_FIELDS,
+    certification_holds,
+    summary_content,
+    summary_hash,
+    summary_missing,
 )
+from triplewin.partnerships import services as partnerships
+from triplewin.partnerships.errors import StaleEdit
+from triplewin.partnerships.models import Project
+from triplewin.pid import authority
+from triplewin.pid.selectors import latest_version, pid_status
+
+SUMMARY_FIELDS = (*TEXT_FIELDS, "certified_on", "published_on")
+# What the audit trail records about a summary beyond its text.
+AUDITED = (*TEXT_FIELDS, "status", "certified_on", "certified_hash", "published_on")
+PUBLISH_GATE = "summary_published"
+# Publishing is what supplies this rule's evidence, so it cannot block the publication.
+RULES_SETTLED_BY_PUBLISHING = frozenset({"SUMMARY-PUBLISHED"})
+PUBLISHED_IS_FINAL = (
+    "The summary has been published; later changes go through an amendment to the project."
+)
+
+
+def publish_report(report: GateReport) -> GateReport:
+    """The publication gate's rules, less the one that publishing itself settles."""
+    return GateReport(
+        report.gate,
+        tuple(r for r in report.results if r.rule.id not in RULES_SETTLED_BY_PUBLISHING),
+    )
+
+
+def _lock(project: Project) -> tuple[Project, ExecutiveSummary | None]:
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    return locked, ExecutiveSummary.objects.filter(project=locked).first()
+
+
+def _existing(summary: ExecutiveSummary | None, expected_version: int | None) -> ExecutiveSummary:
+    if summary is None:
+        raise ValidationError("Draft the summary from the approved PID first.")
+    if expected_version is not None and summary.row_version != expected_version:
+        raise StaleEdit()
+    if summary.status == Status.PUBLISHED:
+        raise ValidationError(PUBLISHED_IS_FINAL)
+    return summary
+
+
+def _back_to_draft(summary: ExecutiveSummary) -> None:
+    summary.status = Status.DRAFT
+    summary.certified_by = None
+    summary.certified_on = None
+    summary.certified_hash = ""
+
+
+def _save(
+    *, actor: User, action: str, summary: ExecutiveSummary, before: dict[str, object]
+) -> ExecutiveSummary:
+    summary.full_clean()
+    changes = audit.diff(before, audit.snapshot(summary, AUDITED))
+    if changes:
+        if summary.pk is not None:
+            summary.row_version += 1
+        summary.save()
+        audit.record(
+            actor=actor,
+            action=action,
+            obj=summary,
+            project_id=summary.project_id,
+            changes=changes,
+        )
+    return summary
+
+
+@transaction.atomic
+def summary_generate(*, actor: User, project: Project) -> ExecutiveSummary:
+    """Draft (or redraft) every field from the approved PID; a certification is withdrawn."""
+    locked, summary = _lock(project)
+    version = latest_version(locked)
+    if version is None or not pid_status(locked).approved:
+        raise ValidationError(
+            "The summary is drafted from the approved PID. Get the latest PID version "
+            "certified and approved first."
+        )
+    if summary is not None and summary.status == Status.PUBLISHED:
+        raise ValidationError(PUBLISHED_IS_FINAL)
+    summary = summary or ExecutiveSummary(project=locked)
+    before = audit.snapshot(summary, AUDITED) if summary.pk else {}
+    for name, value in drafting.draft(locked, version).items():
+        setattr(summary, name, value)
+    summary.generated_from = version
+    _back_to_draft(summary)
+    return _save(actor=actor, action="summary.generated", summary=summary, before=before)
+
+
+@transaction.atomic
+def summary_save(
+    *,
+    actor: User,
+    project: Project,
+    fields: Mapping[str, str],
+    expected_version: int | None,
+) -> ExecutiveSummary:
+    unknown = set(fields) - set(TEXT_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown executive summary fields: {sorted(unknown)}")
+    _, found = _lock(project)
+    summary = _existing(found, expected_version)
+    before = audit.snapshot(summary, AUDITED)
+    old_content = summary_content(summary)
+    for name, value in fields.items():
+        setattr(summary, name, value.strip())
+    if summary_content(summary) != old_content and summary.status == Status.CERTIFIED:
+        # The signatory certified other words; the new ones need certifying again.
+        _back_to_draft(summary)
+    return _save(actor=actor, action="summary.saved", summary=summary, before=before)
+
+
+@transaction.atomic
+def summary_certify(
+    *,
+    actor: User,
+    project: Project,
+    expected_version: int | None,
+    today: dt.date | None = None,
+) -> ExecutiveSummary:
+    locked, found = _lock(project)
+    summary = _existing(found, expected_version)
+    if not authority.certifying_organisations(actor, locked):
+        raise ValidationError(
+            "Only a certification signatory of an industry partner in this project can certify "
+            "the summary."
+        )
+    if certification_holds(summary):
+        return summary
+    missing = summary_missing(summary)
+    if missing:
+        raise ValidationError(
+            "Complete the summary before it is certified. Missing: " + "; ".join(missing) + "."
+        )
+    before = audit.snapshot(summary, AUDITED)
+    summary.status = Status.CERTIFIED
+    summary.certified_by = actor
+    summary.certified_on = today or timezone.localdate()
+    summary.certified_hash = summary_hash(summary)
+    return _save(actor=actor, action="summary.certified", summary=summary, before=before)
+
+
+@transaction.atomic
+def summary_publish(
+    *,
+    actor: User,
+    project: Project,
+    expected_version: int | None,
+    today: dt.date | None = None,
+) -> ExecutiveSummary:
+    """Publish today and move the project to "summary published"; all or nothing."""
+    locked, found = _lock(project)
+    summary = _existing(found, expected_version)
+    if not certification_holds(summary):
+        raise ValidationError(
+            "Only a certified summary can be published, and its text must be exactly what "
+            "was certified."
+        )
+    if locked.state_enum is not State.AGREEMENT_SIGNED:
+        raise ValidationError("The summary is published once every party has signed the agreement.")
+    before = audit.snapshot(summary, AUDITED)
+    summary.status = Status.PUBLISHED
+    summary.published_on = today or timezone.localdate()
+    summary.published_by = actor
+    _save(actor=actor, action="summary.published", summary=summary, before=before)
+    # Raises GateBlocked when a rule still fails, which rolls the publication back with it.
+    partnerships.transition_locked(actor=actor, project=locked, name="publish_summary", today=today)
+    return summary
 
 
 @transaction.atomic
@@ -44,11 +206,12 @@ def summary_record_published(
     summary, _ = ExecutiveSummary.objects.get_or_create(project=project)
     before = audit.snapshot(summary, SUMMARY_FIELDS)
     for name, value in fields.items():
-        if name not in SUMMARY_FIELDS:
+        if name not in TEXT_FIELDS:
             raise TypeError(f"Unknown executive summary field {name!r}")
         setattr(summary, name, value)
     summary.certified_on = certified_on
     summary.published_on = published_on
+    summary.status = Status.PUBLISHED
     summary.full_clean()
     summary.save()
     audit.record(

@@ -1,4 +1,12 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from triplewin.executive_summary.views import signoff, summary
 
 app_name = "executive_summary"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("<id:pk>/summary/", summary.detail, name="detail"),
+    path("<id:pk>/summary/edit/", summary.edit, name="edit"),
+    path("<id:pk>/summary/generate/", summary.generate, name="generate"),
+    path("<id:pk>/summary/certify/", signoff.certify, name="certify"),
+    path("<id:pk>/summary/publish/", signoff.publish, name="publish"),
+]

@@ -19,6 +19,33 @@ from triplewin.partnerships.models import Project
 from triplewin.scoping.models import ClassificationChecklist, ScopingGuide
 from triplewin.team import selectors as team
 
+
+def _setup_facts(project: Project) -> dict[str, Any]:
+    """Contributions, plans, PID, agreement and summary evidence for the Stage 2 gates."""
+    # Imported here because these apps build on partnerships themselves.
+    from triplewin.agreement import selectors as agreement
+    from triplewin.contributions import selectors as contributions
+    from triplewin.executive_summary.selectors import summary_certified
+    from triplewin.pid.selectors import pid_status
+    from triplewin.plans import selectors as plans
+
+    pid = pid_status(project)
+    return {
+        "parties_without_contribution": contributions.parties_without_contribution(project),
+        "funded_posts_without_exit": contributions.funded_posts_without_exit(project),
+        "plans_missing": plans.plans_missing(project),
+        "data_shared_not_anonymised": plans.data_shared_not_anonymised(project),
+        "pid_missing_sections": pid.missing_sections,
+        "pid_certified": pid.certified,
+        "pid_approved": pid.approved,
+        "pid_changed_since_approval": pid.changed_since_approval,
+        "agreement_missing_clauses": agreement.agreement_missing_clauses(project),
+        "agreement_unsigned_parties": agreement.agreement_unsigned_parties(project),
+        "agreement_non_legal_parties": agreement.agreement_non_legal_parties(project),
+        "summary_certified": summary_certified(project),
+    }
+
+
 CONCEPT_APPROVED_OR_LATER = frozenset(State) - {State.IDEA, State.SCOPING, State.WITHDRAWN}
 
 
@@ -90,4 +117,5 @@ def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
         completed_on=project.actual_end,
         outcomes_published_on=_outcomes_published_on(project),
         **_team_facts(project, today),
+        **_setup_facts(project),
     )

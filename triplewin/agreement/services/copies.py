@@ -1,0 +1,76 @@
+"""Uploading a signed copy: checked by content, stored privately, never replaced."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from triplewin.agreement.models import Agreement, SignedCopy
+from triplewin.agreement.pdf import pdf_problem, too_large
+from triplewin.agreement.services.record import lock_editable
+from triplewin.audit import services as audit
+from triplewin.partnerships.models import Project
+
+
+def private_storage() -> FileSystemStorage:
+    """Files outside the static and media roots; only the download view reads them."""
+    return FileSystemStorage(location=settings.PRIVATE_STORAGE_ROOT)
+
+
+def _safe_name(name: str) -> str:
+    base = os.path.basename(name.replace("\\", "/")).strip() or "signed-agreement.pdf"
+    return "".join(ch for ch in base if ch.isprintable())[:255]
+
+
+@transaction.atomic
+def signed_copy_upload(*, actor: User, project: Project, upload: UploadedFile) -> SignedCopy:
+    limit: int = settings.MAX_UPLOAD_BYTES
+    if upload.size is not None and upload.size > limit:
+        # Refused before reading, so an oversized file is never held in memory.
+        raise ValidationError({"file": too_large(limit)})
+    content = upload.read(limit + 1)
+    problem = pdf_problem(content, max_bytes=limit)
+    if problem:
+        raise ValidationError({"file": problem})
+    locked = lock_editable(project.pk)
+    agreement = Agreement.objects.filter(project=locked).first()
+    if agreement is None:
+        raise ValidationError(
+            "Record the agreement and its parties before uploading a signed copy."
+        )
+    storage = private_storage()
+    stored = storage.save(f"agreements/{locked.pk}/{uuid.uuid4().hex}.pdf", ContentFile(content))
+    try:
+        copy = SignedCopy.objects.create(
+            agreement=agreement,
+            stored_name=stored,
+            original_name=_safe_name(upload.name or ""),
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            uploaded_by=actor,
+            uploaded_by_label=audit.actor_label(actor),
+        )
+        audit.record(
+            actor=actor,
+            action="agreement.signed_copy_uploaded",
+            obj=copy,
+            project_id=locked.pk,
+            changes={
+                "original_name": [None, copy.original_name],
+                "sha256": [None, copy.sha256],
+                "size": [None, copy.size],
+            },
+        )
+    except Exception:
+        storage.delete(stored)
+        raise
+    return copy

@@ -1,0 +1,251 @@
+"""Agreement parties: only legal entities, never individuals; signatures move the project on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from triplewin.agreement import services
+from triplewin.agreement.models import Agreement, AgreementParty
+from triplewin.agreement.tests.conftest import add_party, move_to
+from triplewin.audit.models import AuditEvent
+from triplewin.core.rules import GateReport
+from triplewin.partnerships import services as partnership_services
+from triplewin.partnerships.errors import StaleEdit
+from triplewin.partnerships.models import ProjectTransition
+
+pytestmark = pytest.mark.django_db
+SIGNED = dt.date(2026, 3, 2)
+
+
+def _sign(actor, party, when=SIGNED, **kwargs):
+    return services.party_sign(
+        actor=actor, party=party, signed_on=when, expected_version=None, **kwargs
+    )
+
+
+def test_adding_a_party_creates_the_agreement_and_audits(in_setup, nhs_lead, nhs_org):
+    party = add_party(nhs_lead, in_setup, nhs_org)
+    assert party.agreement.project == in_setup
+    event = AuditEvent.objects.get(action="agreement.party_added")
+    assert event.changes["organisation"] == [None, nhs_org.name]
+    assert event.changes["signatory_name"] == [None, "Alex Signer"]
+
+
+def test_an_organisation_that_is_not_a_legal_entity_cannot_sign(in_setup, nhs_lead, pcn):
+    with pytest.raises(ValidationError) as refused:
+        add_party(nhs_lead, in_setup, pcn)
+    message = refused.value.message_dict["organisation"][0]
+    assert message.startswith(f"{pcn.name} cannot sign: it is not a legal entity")
+    assert "Add the legal entity that signs for it" in message
+    assert not AgreementParty.objects.exists()
+    assert not Agreement.objects.exists()
+
+
+def test_an_individual_cannot_be_a_party(in_setup, nhs_lead):
+    with pytest.raises(ValidationError) as refused:
+        services.party_add(
+            actor=nhs_lead,
+            project=in_setup,
+            organisation=nhs_lead,
+            signatory_name="Alex Signer",
+            signatory_job_title="Lead",
+        )
+    assert (
+        "never with an individual member of staff"
+        in (refused.value.message_dict["organisation"][0])
+    )
+    assert not AgreementParty.objects.exists()
+
+
+def test_a_person_named_as_text_cannot_be_a_party(in_setup, nhs_lead):
+    with pytest.raises(ValidationError) as refused:
+        services.party_add(
+            actor=nhs_lead,
+            project=in_setup,
+            organisation="Dr Jane Smith",  # type: ignore[arg-type]
+            signatory_name="Dr Jane Smith",
+            signatory_job_title="Consultant",
+        )
+    assert (
+        "never with an individual member of staff"
+        in (refused.value.message_dict["organisation"][0])
+    )
+
+
+def test_a_party_is_added_once(in_setup, nhs_lead, nhs_org):
+    add_party(nhs_lead, in_setup, nhs_org)
+    with pytest.raises(ValidationError) as refused:
+        add_party(nhs_lead, in_setup, nhs_org)
+    assert "already a party" in refused.value.message_dict["organisation"][0]
+    assert AgreementParty.objects.count() == 1
+
+
+def test_a_non_partner_legal_entity_may_sign(in_setup, nhs_lead, other_org):
+    # A hosting trust or federation can sign for a partner that cannot sign for itself.
+    assert add_party(nhs_lead, in_setup, other_org).pk
+
+
+@pytest.mark.parametrize(
+    ("extra", "field"),
+    [
+        ({"signatory_name": " "}, "signatory_name"),
+        ({"signatory_job_title": ""}, "signatory_job_title"),
+    ],
+)
+def test_signatory_is_required(in_setup, nhs_lead, nhs_org, extra, field):
+    with pytest.raises(ValidationError) as refused:
+        add_party(nhs_lead, in_setup, nhs_org, **extra)
+    assert field in refused.value.message_dict
+    assert not AgreementParty.objects.exists()
+
+
+@pytest.mark.parametrize("state", ["concept_approved", "summary_published", "in_delivery"])
+def test_parties_only_change_from_setup_until_signed(project, nhs_lead, nhs_org, state):
+    move_to(project, state)
+    with pytest.raises(ValidationError):
+        add_party(nhs_lead, project, nhs_org)
+    assert not AgreementParty.objects.exists()
+
+
+def test_update_signatory_is_audited_and_versioned(parties, nhs_lead):
+    party = parties[0]
+    services.party_update(
+        actor=nhs_lead,
+        party=party,
+        signatory_name="Sam Chief",
+        signatory_job_title="Chief executive",
+        expected_version=1,
+    )
+    party.refresh_from_db()
+    assert (party.signatory_name, party.row_version) == ("Sam Chief", 2)
+    event = AuditEvent.objects.get(action="agreement.party_updated")
+    assert event.changes == {"signatory_name": ["Alex Signer", "Sam Chief"]}
+    with pytest.raises(StaleEdit):
+        services.party_update(
+            actor=nhs_lead,
+            party=party,
+            signatory_name="Too late",
+            signatory_job_title="Chief executive",
+            expected_version=1,
+        )
+
+
+def test_update_refuses_a_blank_signatory(parties, nhs_lead):
+    with pytest.raises(ValidationError):
+        services.party_update(
+            actor=nhs_lead,
+            party=parties[0],
+            signatory_name="",
+            signatory_job_title="",
+            expected_version=None,
+        )
+    parties[0].refresh_from_db()
+    assert parties[0].signatory_name == "Alex Signer"
+
+
+def test_remove_unsigned_party(parties, nhs_lead, nhs_org):
+    services.party_remove(actor=nhs_lead, party=parties[0])
+    assert list(AgreementParty.objects.values_list("organisation", flat=True)) == [
+        parties[1].organisation_id
+    ]
+    event = AuditEvent.objects.get(action="agreement.party_removed")
+    assert event.changes["organisation"] == [nhs_org.name, None]
+
+
+def test_a_signed_party_cannot_be_removed(parties, nhs_lead):
+    _sign(nhs_lead, parties[0])
+    with pytest.raises(ValidationError) as refused:
+        services.party_remove(actor=nhs_lead, party=parties[0])
+    assert "already signed" in refused.value.messages[0]
+    assert AgreementParty.objects.count() == 2
+
+
+def test_signature_is_audited(parties, nhs_lead):
+    result = _sign(nhs_lead, parties[0])
+    assert not result.all_signed
+    parties[0].refresh_from_db()
+    assert parties[0].signed_on == SIGNED
+    event = AuditEvent.objects.get(action="agreement.party_signed")
+    assert event.changes == {"signed_on": [None, SIGNED.isoformat()]}
+
+
+def test_signature_dates_cannot_be_in_the_future(parties, nhs_lead):
+    with pytest.raises(ValidationError) as refused:
+        _sign(nhs_lead, parties[0], when=dt.date(2026, 3, 3), today=dt.date(2026, 3, 2))
+    assert "cannot be in the future" in refused.value.message_dict["signed_on"][0]
+    parties[0].refresh_from_db()
+    assert parties[0].signed_on is None
+
+
+def test_stale_signature_is_refused(parties, nhs_lead):
+    with pytest.raises(StaleEdit):
+        services.party_sign(actor=nhs_lead, party=parties[0], signed_on=SIGNED, expected_version=9)
+
+
+def test_last_signature_in_setup_does_not_move_the_project(parties, nhs_lead, in_setup):
+    _sign(nhs_lead, parties[0])
+    result = _sign(nhs_lead, parties[1])
+    assert result.all_signed
+    assert not result.moved
+    assert result.blocked is None
+    in_setup.refresh_from_db()
+    assert in_setup.state == "setup"
+
+
+def test_last_signature_keeps_the_signature_when_the_gate_blocks(parties, nhs_lead, in_setup):
+    move_to(in_setup, "pid_approved")
+    _sign(nhs_lead, parties[0])
+    result = _sign(nhs_lead, parties[1])
+    assert result.all_signed
+    assert not result.moved
+    assert result.blocked is not None
+    assert "PID-BEFORE-AGREEMENT" in {r.rule.id for r in result.blocked.failed_blockers}
+    in_setup.refresh_from_db()
+    assert in_setup.state == "pid_approved"
+    parties[1].refresh_from_db()
+    assert parties[1].signed_on == SIGNED
+    assert not ProjectTransition.objects.filter(name="sign_agreement").exists()
+
+
+def test_last_signature_moves_the_project_on_when_the_gate_passes(
+    parties, nhs_lead, industry_lead, in_setup, monkeypatch
+):
+    # The gate's own rules are tested with the rules engine; here it is made to pass.
+    monkeypatch.setattr(
+        partnership_services, "gate_report", lambda project, gate, today=None: GateReport(gate, ())
+    )
+    move_to(in_setup, "pid_approved")
+    first = _sign(nhs_lead, parties[0])
+    assert not first.moved
+    result = _sign(industry_lead, parties[1])
+    assert result.moved
+    in_setup.refresh_from_db()
+    assert in_setup.state == "agreement_signed"
+    step = ProjectTransition.objects.get(name="sign_agreement")
+    assert step.actor == industry_lead
+    assert (step.from_state, step.to_state) == ("pid_approved", "agreement_signed")
+
+
+def test_signing_after_delivery_starts_is_refused(parties, nhs_lead, in_setup):
+    move_to(in_setup, "in_delivery")
+    with pytest.raises(ValidationError):
+        _sign(nhs_lead, parties[0])
+    parties[0].refresh_from_db()
+    assert parties[0].signed_on is None
+
+
+def test_the_company_signing_alone_does_not_move_the_project(
+    in_setup, nhs_lead, pharma_org, monkeypatch
+):
+    monkeypatch.setattr(
+        partnership_services, "gate_report", lambda project, gate, today=None: GateReport(gate, ())
+    )
+    move_to(in_setup, "pid_approved")
+    result = _sign(nhs_lead, add_party(nhs_lead, in_setup, pharma_org))
+    assert not result.all_signed
+    assert not result.moved
+    in_setup.refresh_from_db()
+    assert in_setup.state == "pid_approved"

@@ -1,0 +1,114 @@
+"""Certifying and publishing the executive summary."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_http_methods
+
+from triplewin.executive_summary import services
+from triplewin.executive_summary.forms import ConfirmForm
+from triplewin.executive_summary.models import ExecutiveSummary
+from triplewin.executive_summary.presenters import SummaryPresenter
+from triplewin.partnerships import access
+from triplewin.partnerships import services as partnerships
+from triplewin.partnerships.errors import GateBlocked, StaleEdit
+from triplewin.partnerships.presenters.compliance import gate_panel
+from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.pid import authority
+
+
+@require_http_methods(["GET", "POST"])
+def certify(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access.visible_project_or_404(request.user, pk)
+    if not authority.certifying_organisations(request.user, project):
+        raise PermissionDenied(
+            "Only a certification signatory of an industry partner in this project can certify "
+            "the summary."
+        )
+    summary = ExecutiveSummary.objects.filter(project=project).first()
+    if summary is None:
+        messages.error(request, "There is no summary to certify yet.")
+        return redirect("executive_summary:detail", pk=project.pk)
+    form = ConfirmForm(
+        request.POST if request.method == "POST" else None,
+        initial={"row_version": summary.row_version},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.summary_certify(
+                actor=actor(request),
+                project=project,
+                expected_version=form.cleaned_data.get("row_version"),
+            )
+        except StaleEdit as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, "The executive summary is certified.")
+            return redirect("executive_summary:detail", pk=project.pk)
+    return page(
+        request,
+        "executive_summary/certify.jinja",
+        title=f"Certify the executive summary: {project.title}",
+        nav="projects",
+        project=project,
+        s=SummaryPresenter(project, summary),
+        form=form,
+        back_link={"href": f"/projects/{project.pk}/summary/", "text": "Back to the summary"},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    project = access.visible_project_or_404(request.user, pk)
+    require_edit(request, project)
+    summary = ExecutiveSummary.objects.filter(project=project).first()
+    if summary is None:
+        messages.error(request, "There is no summary to publish yet.")
+        return redirect("executive_summary:detail", pk=project.pk)
+    panel = gate_panel(
+        services.publish_report(partnerships.gate_report(project, services.PUBLISH_GATE)),
+        partnerships.accepted_risk_ids(project, services.PUBLISH_GATE),
+    )
+    form = ConfirmForm(
+        request.POST if request.method == "POST" else None,
+        initial={"row_version": summary.row_version},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.summary_publish(
+                actor=actor(request),
+                project=project,
+                expected_version=form.cleaned_data.get("row_version"),
+            )
+        except StaleEdit as error:
+            form.add_error(None, str(error))
+        except GateBlocked as error:
+            form.add_error(None, f"{error} The summary has not been published.")
+            panel = gate_panel(
+                services.publish_report(error.report),
+                partnerships.accepted_risk_ids(project, services.PUBLISH_GATE),
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                "The executive summary is published and now appears on the public register.",
+            )
+            return redirect("executive_summary:detail", pk=project.pk)
+    return page(
+        request,
+        "executive_summary/publish.jinja",
+        title=f"Publish the executive summary: {project.title}",
+        nav="projects",
+        project=project,
+        s=SummaryPresenter(project, summary),
+        panel=panel,
+        form=form,
+        back_link={"href": f"/projects/{project.pk}/summary/", "text": "Back to the summary"},
+    )
