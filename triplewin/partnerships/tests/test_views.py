@@ -275,3 +275,24 @@ def test_project_page_shows_stage1_status_and_compliance(client_for, project, nh
 )
 def test_absurd_ids_are_404_not_500(client_for, path):
     assert client_for("nhs_lead").get(path).status_code == 404
+
+
+def test_stage2_tasks_appear_once_the_concept_is_approved(client_for, project, nhs_lead):
+    from triplewin.team.tests.builders import advance
+
+    body = (
+        client_for("nhs_lead")
+        .get(reverse("partnerships:detail", args=[project.pk]))
+        .content.decode()
+    )
+    assert "Stage 2: set-up and governance" not in body
+    advance(project, nhs_lead, "setup")
+    body = (
+        client_for("oversight")
+        .get(reverse("partnerships:detail", args=[project.pk]))
+        .content.decode()
+    )
+    assert "Stage 2: set-up and governance" in body
+    assert reverse("pid:overview", args=[project.pk]) in body
+    assert reverse("agreement:detail", args=[project.pk]) in body
+    assert "Not started" in body

@@ -19,6 +19,7 @@ from triplewin.partnerships.models import Project, RiskAcceptance
 from triplewin.partnerships.presenters.compliance import compliance_panels
 from triplewin.partnerships.presenters.project import ProjectPresenter
 from triplewin.partnerships.presenters.stage1 import stage1_tasks
+from triplewin.partnerships.presenters.stage2 import stage2_tasks
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 
 PAGE_SIZE = 50
@@ -80,7 +81,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "gate", "rule_id"
     ):
         accepted.setdefault(gate, set()).add(rule_id)
-    panels = compliance_panels(project.state_enum, build_facts(project), accepted)
+    facts = build_facts(project)
+    panels = compliance_panels(project.state_enum, facts, accepted)
     can_edit = access.can_edit(request.user, project)
     return page(
         request,
@@ -95,6 +97,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         actions=presenter.actions(can_edit=can_edit),
         partners=project.partners.select_related("organisation", "lead"),
         stage1_tasks=stage1_tasks(project),
+        stage2_tasks=stage2_tasks(project, facts),
     )
 
 
