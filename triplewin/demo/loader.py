@@ -2,7 +2,9 @@
 
 Auth users are created directly (they are not domain data); organisations, memberships,
 projects and everything on them go through the same services the views use, so the audit log
-and the gates behave exactly as they do for real users.
+and the gates behave exactly as they do for real users. Stage 2 records (registers of
+interests, teams, plans, meetings, PIDs, agreements and summaries) are built by `stage2` once
+every project exists.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from django.utils import timezone
 from triplewin.concept import services as concept_services
 from triplewin.demo import data
 from triplewin.demo.data.types import Org, Person, ProjectSpec, Step
+from triplewin.demo.stage2 import DemoDataError, Lookup, load_registers, load_setup
 from triplewin.executive_summary import services as summary_services
 from triplewin.organisations import services as org_services
 from triplewin.organisations.models import Organisation, Role
@@ -28,9 +31,7 @@ from triplewin.partnerships import services as project_services
 from triplewin.partnerships.models import Project
 from triplewin.scoping import services as scoping_services
 
-
-class DemoDataError(Exception):
-    """The demo content refers to something it does not define."""
+__all__ = ["DemoDataError", "LoadReport", "already_loaded", "load"]
 
 
 @dataclass(frozen=True)
@@ -263,10 +264,15 @@ def load() -> LoadReport:
     orgs = _create_organisations(admin, data.ORGANISATIONS)
     users.update(_create_users(others))
     _create_memberships(admin, data.PEOPLE, users, orgs)
-    projects = [_create_project(spec, users, orgs) for spec in data.PROJECTS]
+    projects = {spec.key: _create_project(spec, users, orgs) for spec in data.PROJECTS}
+    # Stage 2 comes once every project and person exists: set-up is dated the load day.
+    lookup = Lookup(users=users, orgs=orgs, projects=projects, today=timezone.localdate())
+    load_registers(lookup, data.INTERESTS, data.SETUPS)
+    for setup in data.SETUPS:
+        projects[setup.project] = load_setup(setup, lookup)
     return LoadReport(
         organisations=len(orgs),
         people=len(users),
         projects=len(projects),
-        states=dict(Counter(p.state for p in projects)),
+        states=dict(Counter(p.state for p in projects.values())),
     )

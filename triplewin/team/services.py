@@ -151,7 +151,9 @@ def _remove(
 
 
 def _active_member(project: Project, member: TeamMember) -> TeamMember:
-    locked = TeamMember.objects.select_for_update().select_related("user").get(pk=member.pk)
+    locked = (
+        TeamMember.objects.select_for_update(of=("self",)).select_related("user").get(pk=member.pk)
+    )
     if locked.project_id != project.pk:
         raise ValidationError("That person is not on this project's team.")
     if locked.left_on is not None:

@@ -48,7 +48,7 @@ def _signatory(name: str, job_title: str) -> tuple[str, str]:
 
 def _current(party: AgreementParty, expected_version: int | None) -> AgreementParty:
     current = (
-        AgreementParty.objects.select_for_update()
+        AgreementParty.objects.select_for_update(of=("self",))
         .select_related("organisation", "agreement")
         .get(pk=party.pk)
     )

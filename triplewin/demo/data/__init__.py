@@ -9,11 +9,19 @@ from __future__ import annotations
 from triplewin.demo.data.case_studies_briefings import BRIEFING_CASES
 from triplewin.demo.data.case_studies_guidance import GUIDANCE_CASES
 from triplewin.demo.data.case_studies_kings_fund import KINGS_FUND_CASES
+from triplewin.demo.data.interests import INTERESTS
 from triplewin.demo.data.lincolnshire_delivery import DELIVERY_PROJECTS
+from triplewin.demo.data.lincolnshire_injectables import WALKED_PROJECTS
 from triplewin.demo.data.lincolnshire_scoping import SCOPING_PROJECTS
 from triplewin.demo.data.lincolnshire_setup import SETUP_PROJECTS
 from triplewin.demo.data.organisations import ORGANISATIONS
-from triplewin.demo.data.people import ADMIN, FEATURED, PEOPLE
+from triplewin.demo.data.people import ADMIN, FEATURED
+from triplewin.demo.data.people import PEOPLE as BASE_PEOPLE
+from triplewin.demo.data.people_setup import SETUP_PEOPLE
+from triplewin.demo.data.setup_children_asthma import CHILDREN_ASTHMA_SETUP
+from triplewin.demo.data.setup_delivery import DELIVERY_SETUPS
+from triplewin.demo.data.setup_injectables import INJECTABLES_SETUP
+from triplewin.demo.data.setup_types import Interest, SetupSpec
 from triplewin.demo.data.types import Org, Person, ProjectSpec
 
 # Every demo sign-in uses this password. It is printed by `manage.py demo_sign_ins`.
@@ -22,19 +30,35 @@ DEMO_PASSWORD = "triplewin-demo"  # noqa: S105 - a published demo password, not 
 ADMIN_EMAIL = ADMIN
 
 REAL_PROJECTS: tuple[ProjectSpec, ...] = (*KINGS_FUND_CASES, *GUIDANCE_CASES, *BRIEFING_CASES)
-LIVE_PROJECTS: tuple[ProjectSpec, ...] = (*SCOPING_PROJECTS, *SETUP_PROJECTS, *DELIVERY_PROJECTS)
+LIVE_PROJECTS: tuple[ProjectSpec, ...] = (
+    *SCOPING_PROJECTS,
+    *SETUP_PROJECTS,
+    *WALKED_PROJECTS,
+    *DELIVERY_PROJECTS,
+)
 PROJECTS: tuple[ProjectSpec, ...] = (*REAL_PROJECTS, *LIVE_PROJECTS)
+
+# New people come after the original ones, so each partner's first lead stays the same.
+PEOPLE: tuple[Person, ...] = (*BASE_PEOPLE, *SETUP_PEOPLE)
+
+# Stage 2 records, loaded once every project exists and everyone has declared their interests.
+SETUPS: tuple[SetupSpec, ...] = (CHILDREN_ASTHMA_SETUP, INJECTABLES_SETUP, *DELIVERY_SETUPS)
 
 __all__ = [
     "ADMIN_EMAIL",
     "DEMO_PASSWORD",
     "FEATURED",
+    "INTERESTS",
     "LIVE_PROJECTS",
     "ORGANISATIONS",
     "PEOPLE",
     "PROJECTS",
     "REAL_PROJECTS",
+    "SETUPS",
+    "SETUP_PEOPLE",
+    "Interest",
     "Org",
     "Person",
     "ProjectSpec",
+    "SetupSpec",
 ]

@@ -16,6 +16,8 @@ GOVERNANCE = f"governance@{DOMAIN}"
 OVERSIGHT = f"oversight@{DOMAIN}"
 OUTSIDER = f"outsider@{DOMAIN}"
 ADMIN = f"admin@{DOMAIN}"
+IRC_ULHT = f"irc.ulht@{DOMAIN}"
+BOEHRINGER_SIGNATORY = f"signatory.boehringer@{DOMAIN}"
 
 LEAD = Role.PARTNERSHIP_LEAD
 PARTNERSHIP = Function.PARTNERSHIP
@@ -42,7 +44,9 @@ FEATURED: tuple[Person, ...] = (
         ),
         can_do=(
             "NHS partnership lead at United Lincolnshire Hospitals: record ideas, answer the "
-            "scoping guide and checklist, write the concept and approve it for the trust."
+            "scoping guide and checklist, write the concept and approve it for the trust. Also "
+            "on the trust's governance committee: approve the children's asthma PID for it and "
+            "watch the project move to 'PID approved'."
         ),
         featured=True,
     ),
@@ -110,7 +114,7 @@ FEATURED: tuple[Person, ...] = (
 
 SUPPORTING: tuple[Person, ...] = (
     Person(
-        f"signatory.boehringer@{DOMAIN}",
+        BOEHRINGER_SIGNATORY,
         "Marcus",
         "Eldon",
         (
@@ -124,7 +128,7 @@ SUPPORTING: tuple[Person, ...] = (
         can_do="Certification signatory at Boehringer Ingelheim.",
     ),
     Person(
-        f"irc.ulht@{DOMAIN}",
+        IRC_ULHT,
         "Owen",
         "Tallis",
         (Seat("ulht", Role.GOVERNANCE_MEMBER, "Chair, internal review committee"),),

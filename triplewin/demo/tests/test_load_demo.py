@@ -5,17 +5,34 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.test import Client
+from django.utils import timezone
 
+from triplewin.agreement.selectors import agreement_missing_clauses, agreement_unsigned_parties
 from triplewin.audit.models import AuditEvent
 from triplewin.concept.selectors import approval_state
+from triplewin.conflicts.models import Declaration, NilReturn
+from triplewin.conflicts.selectors import without_current_declaration
+from triplewin.contributions import selectors as contributions
+from triplewin.contributions.models import Contribution
 from triplewin.core import checklist
 from triplewin.core.lifecycle import PUBLIC_STATES, State
 from triplewin.demo import data
-from triplewin.demo.data import people
-from triplewin.executive_summary.models import ExecutiveSummary
+from triplewin.demo.data import people, people_setup
+from triplewin.demo.data.lincolnshire_injectables import COMMUNITY_INJECTABLES
+from triplewin.demo.data.types import IMPORT_REASON, IMPORT_REASON_FICTIONAL
+from triplewin.executive_summary.models import ExecutiveSummary, Status
+from triplewin.meetings.models import Action, Meeting, MeetingStatus, Outcome
 from triplewin.organisations.models import Membership, Organisation
 from triplewin.partnerships.models import Project
+from triplewin.pid import services as pid_services
+from triplewin.pid.selectors import latest_version, version_state
+from triplewin.plans.selectors import plans_missing
+from triplewin.team import selectors as team
+from triplewin.team import services as team_services
+from triplewin.team.models import Objection, ObjectionOutcome, TeamMember
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +59,10 @@ def _counts() -> dict[str, int]:
         "memberships": Membership.objects.count(),
         "projects": Project.objects.count(),
         "summaries": ExecutiveSummary.objects.count(),
+        "declarations": Declaration.objects.count(),
+        "nil_returns": NilReturn.objects.count(),
+        "team": TeamMember.objects.count(),
+        "meetings": Meeting.objects.count(),
         "audit": AuditEvent.objects.count(),
     }
 
@@ -142,3 +163,163 @@ def test_red_no_gives_a_neither_verdict(loaded: str) -> None:
     project = Project.objects.get(title__startswith="Funding the Boston")
     verdict = checklist.classify(project.checklist.answers, has_nhs_party=True)
     assert verdict.classification is checklist.Classification.NEITHER
+
+
+# Stage 2: set-up and governance.
+
+ASTHMA = "Asthma reviews for children"
+MAIN_PATH_TO_REGISTER = [
+    "start_scoping",
+    "approve_concept",
+    "start_setup",
+    "approve_pid",
+    "sign_agreement",
+    "publish_summary",
+]
+
+
+def _user(email: str) -> User:
+    return User.objects.get(username=email)
+
+
+def test_everyone_on_a_team_has_a_current_register(loaded: str) -> None:
+    members = TeamMember.objects.active()
+    assert members.count() >= 20
+    assert not without_current_declaration({m.user_id for m in members}, timezone.localdate())
+    advice = Declaration.objects.get(user=_user(people_setup.email("helena.vickery")))
+    assert advice.organisation is not None
+    assert advice.organisation.name == "AstraZeneca UK Limited"
+    assert (advice.category, advice.interest_type) == ("financial", "outside_employment")
+    assert Declaration.objects.filter(organisation__isnull=True).exclude(organisation_name="")
+    assert NilReturn.objects.filter(user=_user(people.NHS_LEAD)).exists()
+
+
+def test_setup_project_has_its_team_committees_contributions_and_plans(loaded: str) -> None:
+    project = Project.objects.get(title__startswith=ASTHMA)
+    assert project.state == State.SETUP
+    partners = {p.organisation_id for p in project.partners.all()}
+    assert {m.organisation_id for m in TeamMember.objects.active().filter(project=project)} == (
+        partners
+    )
+    assert team.team_size(project) == 10
+    assert team.sales_members(project) == ()
+    assert team.open_objections(project) == ()
+    assert Objection.objects.get(project=project).outcome == ObjectionOutcome.DISMISSED
+    assert team.parties_without_governance_committee(project) == ()
+    assert contributions.parties_without_contribution(project) == ()
+    assert contributions.funded_posts_without_exit(project) == ()
+    post = Contribution.objects.get(project=project, is_funded_post=True)
+    assert post.organisation.name == "AstraZeneca UK Limited"
+    assert post.under_nhs_control
+    assert post.exit_strategy
+    assert plans_missing(project) == ()
+
+
+def test_setup_meeting_kept_the_conflicted_member_out_of_the_vote(loaded: str) -> None:
+    project = Project.objects.get(title__startswith=ASTHMA)
+    meeting = Meeting.objects.get(project=project, status=MeetingStatus.HELD)
+    paediatrician = TeamMember.objects.get(
+        project=project, user__username=people_setup.email("helena.vickery")
+    )
+    assert meeting.agenda_items.filter(relates_to_organisation__name="AstraZeneca UK Limited")
+    assert meeting.attendance.get(member=paediatrician).status == "present"
+    assert meeting.declarations.get().member == paediatrician
+    vote = meeting.decisions.get(is_vote=True)
+    assert vote.outcome == Outcome.CARRIED
+    exclusion = vote.exclusions.get()
+    assert exclusion.member == paediatrician
+    assert exclusion.declaration is not None
+    assert not vote.votes.filter(member=paediatrician).exists()
+    assert vote.votes.count() == 8
+    assert Action.objects.filter(meeting=meeting).count() == 5
+    assert Meeting.objects.filter(project=project, status=MeetingStatus.PLANNED).exists()
+
+
+def test_setup_pid_waits_only_for_the_trust_whose_member_can_approve_it(loaded: str) -> None:
+    project = Project.objects.get(title__startswith=ASTHMA)
+    version = latest_version(project)
+    assert version is not None
+    state = version_state(project, version)
+    assert state.certified
+    assert [d.body.label for d in state.decisions if not d.approved] == [
+        "Governance committee of United Lincolnshire Hospitals NHS Trust"
+    ]
+    pid_services.pid_decide(
+        actor=_user(people.NHS_LEAD),
+        project=project,
+        version_number=version.number,
+        body="governance_committee",
+        organisation=Organisation.objects.get(name="United Lincolnshire Hospitals NHS Trust"),
+        decision="approve",
+    )
+    project.refresh_from_db()
+    assert project.state == State.PID_APPROVED
+
+
+def test_sales_staff_cannot_join_a_team(loaded: str) -> None:
+    project = Project.objects.get(title__startswith=ASTHMA)
+    with pytest.raises(ValidationError, match="sales function"):
+        team_services.team_member_add(
+            actor=_user(people.ADMIN),
+            project=project,
+            user=_user(people_setup.AZ_SALES),
+            organisation=Organisation.objects.get(name="AstraZeneca UK Limited"),
+            project_role="other",
+        )
+
+
+def test_walked_project_went_through_every_gate_live(loaded: str) -> None:
+    project = Project.objects.get(title=COMMUNITY_INJECTABLES.title)
+    assert project.state == State.SUMMARY_PUBLISHED
+    steps = list(project.transitions.order_by("at", "pk"))
+    assert [t.name for t in steps] == MAIN_PATH_TO_REGISTER
+    for step in steps:
+        assert step.reason not in (IMPORT_REASON, IMPORT_REASON_FICTIONAL), step.name
+        assert "Imported" not in step.reason, step.name
+        assert step.actor is not None, step.name
+    version = latest_version(project)
+    assert version is not None
+    assert version_state(project, version).signed_off
+    assert agreement_unsigned_parties(project) == ()
+    assert agreement_missing_clauses(project) == ()
+    summary = project.executive_summary
+    assert summary.status == Status.PUBLISHED
+    assert summary.generated_from == version
+    assert summary.certified_by == _user(people_setup.SANOFI_SIGNATORY)
+    assert summary.published_on == timezone.localdate()
+    assert AuditEvent.objects.filter(project_id=project.pk, action="pid.certified").exists()
+    assert AuditEvent.objects.filter(project_id=project.pk, action="agreement.party_signed")
+
+
+def test_walked_project_is_on_the_public_register(loaded: str) -> None:
+    response = Client().get("/")
+    assert response.status_code == 200
+    assert COMMUNITY_INJECTABLES.title in response.content.decode()
+
+
+def test_imported_projects_keep_their_history_and_gain_what_their_state_allows(
+    loaded: str,
+) -> None:
+    cholesterol = Project.objects.get(title__startswith="Cholesterol management")
+    assert cholesterol.state == State.SUMMARY_PUBLISHED
+    assert set(cholesterol.transitions.values_list("reason", flat=True)) == {
+        IMPORT_REASON_FICTIONAL
+    }
+    assert team.team_size(cholesterol) == 3
+    assert contributions.funded_posts_without_exit(cholesterol) == ()
+    atrial = Project.objects.get(title__startswith="Finding and treating atrial")
+    assert team.team_size(atrial) == 4
+    assert not Contribution.objects.filter(project=atrial).exists()
+    assert Meeting.objects.get(project=atrial).status == MeetingStatus.MINUTES_APPROVED
+    care_homes = Project.objects.get(title__startswith="Heart failure medicine reviews")
+    assert team.team_size(care_homes) is None
+
+
+def test_demo_sign_ins_lists_the_stage_two_people(loaded: str) -> None:
+    out = StringIO()
+    call_command("demo_sign_ins", stdout=out)
+    listed = out.getvalue()
+    for person in data.SETUP_PEOPLE:
+        assert person.email in listed
+        assert person.can_do in listed
+        assert _user(person.email).check_password(data.DEMO_PASSWORD)

@@ -43,7 +43,9 @@ def lock_meeting(
     expected_version: int | None = None,
 ) -> Meeting:
     """The meeting row, locked, after checking the project, the version and the status."""
-    locked = Meeting.objects.select_for_update().select_related("project").get(pk=meeting.pk)
+    locked = (
+        Meeting.objects.select_for_update(of=("self",)).select_related("project").get(pk=meeting.pk)
+    )
     require_meetings_allowed(locked.project)
     if expected_version is not None and locked.row_version != expected_version:
         raise StaleEdit()

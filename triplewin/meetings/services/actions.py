@@ -72,7 +72,9 @@ def action_add(
 def action_complete(
     *, actor: User, project: Project, action: Action, today: dt.date | None = None
 ) -> Action:
-    locked = Action.objects.select_for_update().select_related("project").get(pk=action.pk)
+    locked = (
+        Action.objects.select_for_update(of=("self",)).select_related("project").get(pk=action.pk)
+    )
     if locked.project_id != project.pk:
         raise ValidationError("That action is not in this project's log.")
     require_meetings_allowed(locked.project)

@@ -41,7 +41,11 @@ def tally(choices: Counter[str]) -> Outcome:
 
 
 def _decision_in(meeting: Meeting, decision: Decision) -> Decision:
-    locked = Decision.objects.select_for_update().select_related("agenda_item").get(pk=decision.pk)
+    locked = (
+        Decision.objects.select_for_update(of=("self",))
+        .select_related("agenda_item")
+        .get(pk=decision.pk)
+    )
     if locked.meeting_id != meeting.pk:
         raise ValidationError("That decision was not made at this meeting.")
     return locked

@@ -10,6 +10,7 @@ from triplewin.demo import data, loader
 from triplewin.demo.data.types import Person
 
 ORG_NAMES = {org.key: org.name for org in data.ORGANISATIONS}
+SETUP_EMAILS = {person.email for person in data.SETUP_PEOPLE}
 
 
 def _where(person: Person) -> str:
@@ -36,5 +37,10 @@ class Command(BaseCommand):
         write("")
         write(self.style.MIGRATE_HEADING("Other partner leads and committee members"))
         for person in data.PEOPLE:
-            if not person.featured:
+            if not person.featured and person.email not in SETUP_EMAILS:
                 write(f"  {person.email:<48} {person.full_name}: {_where(person)}")
+        write("")
+        write(self.style.MIGRATE_HEADING("Set-up and governance: teams, committees, signatories"))
+        for person in data.SETUP_PEOPLE:
+            write(f"  {person.email:<48} {person.full_name}: {_where(person)}")
+            write(f"  {'':<48} {person.can_do}")
