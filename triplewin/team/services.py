@@ -259,6 +259,10 @@ def objection_decide(
         raise ValidationError({"outcome": "Choose whether to uphold or dismiss the objection."})
     reason = _require_reason(reason)
     member = _active_member(locked, current.member)
+    if member.user_id == actor.pk:
+        raise ValidationError(
+            "You cannot decide an objection about yourself; another lead must decide it."
+        )
     current.outcome = outcome
     current.outcome_reason = reason
     current.decided_by = actor

@@ -60,7 +60,7 @@ def test_open_objections_lists_current_members_once(
     )
     assert selectors.open_objections(team) == ("Nhs Tester",)
     services.objection_decide(
-        actor=nhs_lead, project=team, objection=first, outcome="dismissed", reason="No"
+        actor=industry_lead, project=team, objection=first, outcome="dismissed", reason="No"
     )
     assert selectors.open_objections(team) == ("Nhs Tester",)
     services.team_member_remove(actor=nhs_lead, project=team, member=member, reason="Left")

@@ -228,11 +228,15 @@ def test_dismissing_keeps_the_member_and_is_final(team, industry_lead, nhs_lead,
     objection = _object(team, industry_lead, member, pharma_org)
     with pytest.raises(ValidationError) as error:
         services.objection_decide(
-            actor=nhs_lead, project=team, objection=objection, outcome="open", reason="x"
+            actor=industry_lead, project=team, objection=objection, outcome="open", reason="x"
         )
     assert "outcome" in _messages(error)
     services.objection_decide(
-        actor=nhs_lead, project=team, objection=objection, outcome="dismissed", reason="Historic"
+        actor=industry_lead,
+        project=team,
+        objection=objection,
+        outcome="dismissed",
+        reason="Historic",
     )
     member.refresh_from_db()
     assert member.left_on is None
@@ -313,3 +317,16 @@ def test_governance_seat_refusals(approved, nhs_lead, industry_lead, nhs_org, ot
         )
     assert "committee_role" in _messages(error)
     assert not GovernanceCommitteeMember.objects.exists()
+
+
+def test_a_member_cannot_decide_an_objection_about_themselves(
+    team, industry_lead, nhs_lead, pharma_org
+):
+    member = TeamMember.objects.get(user=nhs_lead)
+    objection = _object(team, industry_lead, member, pharma_org)
+    with pytest.raises(ValidationError, match="about yourself"):
+        services.objection_decide(
+            actor=nhs_lead, project=team, objection=objection, outcome="dismissed", reason="Fine"
+        )
+    objection.refresh_from_db()
+    assert objection.is_open

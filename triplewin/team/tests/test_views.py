@@ -186,8 +186,12 @@ def test_cannot_object_for_another_partner(client_for, team, nhs_lead, nhs_org):
 
 
 @pytest.fixture
-def objection(team, nhs_lead, industry_lead, pharma_org):
-    member = TeamMember.objects.get(user=nhs_lead)
+def objection(team, nhs_lead, industry_lead, nhs_org, pharma_org):
+    from tests import factories
+    from triplewin.team.tests import builders
+
+    clinician = factories.member("clinician@example.test", nhs_org, "partnership_lead")
+    member = builders.add_member(team, nhs_lead, clinician, nhs_org, "clinical_lead")
     return services.objection_raise(
         actor=industry_lead, project=team, member=member, organisation=pharma_org, reason="Why"
     )
