@@ -21,7 +21,7 @@ $(ASSETS): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --silent
 	rm -rf triplewin/static/nhsuk
 	mkdir -p triplewin/static/nhsuk
-	cp node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js triplewin/static/nhsuk/
+	cp node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css* node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js* triplewin/static/nhsuk/
 	cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets triplewin/static/nhsuk/assets
 	@touch $@
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
@@ -31,6 +32,8 @@ def environment(**options: Any) -> Environment:
     env.globals.update(
         {
             "static": static,
+            # A directory has no entry in the hashed manifest, so asset folders use the plain URL.
+            "static_url": settings.STATIC_URL,
             "url": url,
             "get_messages": get_messages,
             "field": make_field(env),
