@@ -8,7 +8,7 @@ ASSETS := triplewin/static/nhsuk/nhsuk-frontend.min.css
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint fmt bench pytest browser-deps worker clean
+.PHONY: run test lint fmt bench pytest system-deps browser-deps clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,20 +25,33 @@ $(ASSETS): package.json package-lock.json
 	cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets triplewin/static/nhsuk/assets
 	@touch $@
 
-# WeasyPrint's and chromium's system libraries come from Debian packages; install only if missing.
-browser-deps:
+# System libraries come from Debian packages and are installed only if missing:
+# Pango and fonts for WeasyPrint's PDFs, chromium for the browser tests.
+system-deps:
+	@if ! ldconfig -p | grep -q libpangoft2-1.0 || ! fc-list 2>/dev/null | grep -q "Liberation Sans"; then \
+		echo "Installing Pango and fonts for WeasyPrint's PDF output…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-liberation fonts-dejavu-core >/dev/null; \
+	fi
+
+browser-deps: system-deps
 	@if ! command -v chromium >/dev/null 2>&1; then \
 		echo "Installing Debian's chromium for the browser tests…"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
 run: export DEBUG ?= true
-run: $(STAMP) $(ASSETS)
+# The background worker (django-tasks-db) and the daily scheduler run beside the web server
+# and stop with it.
+run: $(STAMP) $(ASSETS) system-deps
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_case_studies
 	@echo ""
 	@echo "Triple Win is running at http://$(HOST):$(PORT)/"
 	@$(BIN)/python manage.py demo_sign_ins
+	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: $(STAMP)
@@ -58,7 +71,7 @@ pytest: $(STAMP) $(ASSETS) browser-deps
 
 test: lint pytest
 
-bench: $(STAMP) $(ASSETS)
+bench: $(STAMP) $(ASSETS) system-deps
 	$(BIN)/python -m benchmarks.run
 
 clean:

@@ -8,7 +8,9 @@ Seeding uses bulk inserts rather than the services: it creates volume, not behav
 
 from __future__ import annotations
 
+import importlib
 import os
+import re
 import statistics
 import sys
 import time
@@ -35,6 +37,10 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from benchmarks import seed  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "60"))
+# Each module's run() returns report lines; a line saying MISSED/MISSES or starting "!!"
+# fails the benchmark. The register benchmark serves PostgreSQL with gunicorn.
+FEATURE_BENCHMARKS = ("kpis", "library", "library_pg", "register")
+MISSED = re.compile(r"\bMISS(ED|ES)\b|^\s*!!")
 
 
 def measure(client: Client, url: str) -> tuple[float, float, int]:
@@ -82,6 +88,13 @@ def main() -> int:
             failed = True
             print(f"  !! {name}: query count grew with the number of projects")
     print("\nQuery counts are constant as the data grows." if not failed else "")
+    for module in FEATURE_BENCHMARKS:
+        lines = importlib.import_module(f"benchmarks.{module}").run()
+        print("", *lines, sep="\n")
+        missed = [line for line in lines if MISSED.search(line)]
+        if missed:
+            failed = True
+            print(f"  !! {module}: a target was missed or a query count grew")
     return 1 if failed else 0
 
 

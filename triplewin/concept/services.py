@@ -152,7 +152,7 @@ def concept_decide(
     )
     audit.record(
         actor=actor,
-        action=f"concept.{decision}d",
+        action="concept.approved" if decision == Decision.APPROVE else "concept.rejected",
         obj=record,
         project_id=locked.pk,
         changes={

@@ -18,6 +18,13 @@ def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
+def oversees(user: Any) -> bool:
+    """Whether to offer the oversight dashboard in the navigation."""
+    from triplewin.oversight.access import is_oversight_lead
+
+    return is_oversight_lead(user)
+
+
 def environment(**options: Any) -> Environment:
     loader = options.pop("loader")
     options.pop("undefined", None)
@@ -35,6 +42,7 @@ def environment(**options: Any) -> Environment:
             # A directory has no entry in the hashed manifest, so asset folders use the plain URL.
             "static_url": settings.STATIC_URL,
             "url": url,
+            "oversees": oversees,
             "get_messages": get_messages,
             "field": make_field(env),
             "error_summary_items": error_summary_items,

@@ -1,4 +1,18 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from triplewin.learning.views import overview, principles, review, survey
 
 app_name = "learning"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("<id:pk>/learning/", overview.overview, name="overview"),
+    path("<id:pk>/learning/review/", review.review, name="review"),
+    path("<id:pk>/learning/review/add/", review.add, name="review_add"),
+    path("<id:pk>/learning/review/<id:entry_id>/edit/", review.edit, name="review_edit"),
+    path("<id:pk>/learning/review/<id:entry_id>/remove/", review.delete, name="review_delete"),
+    path("<id:pk>/learning/survey/", survey.results, name="survey"),
+    path("<id:pk>/learning/survey/send/", survey.send, name="survey_send"),
+    path("<id:pk>/learning/survey/close/", survey.close, name="survey_close"),
+    path("survey/<str:token>/", survey.respond, name="survey_respond"),
+    path("<id:pk>/learning/principles/", principles.trend, name="principles"),
+    path("<id:pk>/learning/principles/assess/", principles.assess, name="assess"),
+]

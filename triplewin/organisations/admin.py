@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from triplewin.audit.admin_mixins import AuditedAdmin
 from triplewin.organisations.models import Membership, Organisation
@@ -12,6 +13,8 @@ class MembershipInline(admin.TabularInline[Membership, Organisation]):
 
 @admin.register(Organisation)
 class OrganisationAdmin(AuditedAdmin):
+    # A website typed without a scheme is taken as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("name", "org_type", "ods_code", "is_legal_entity", "system")
     list_filter = ("org_type", "is_legal_entity")
     search_fields = ("name", "ods_code")

@@ -75,7 +75,15 @@ class Organisation(models.Model):
         limit_choices_to={"org_type": OrgType.ICB},
         help_text="The integrated care board whose area this organisation is in.",
     )
-    region = models.CharField(max_length=100, blank=True)
+    region = models.CharField(max_length=100, blank=True, db_index=True)
+    # Disclosure UK lists each recipient institution with its address and postcode.
+    address = models.CharField(
+        "Postal address",
+        max_length=300,
+        blank=True,
+        help_text="Street and town, as it should appear on Disclosure UK.",
+    )
+    postcode = models.CharField(max_length=10, blank=True)
     website = models.URLField(blank=True)
 
     class Meta:

@@ -8,7 +8,17 @@ from django.db import transaction
 from triplewin.audit import services as audit
 from triplewin.organisations.models import Membership, Organisation
 
-ORG_FIELDS = ("name", "org_type", "ods_code", "is_legal_entity", "system", "region", "website")
+ORG_FIELDS = (
+    "name",
+    "org_type",
+    "ods_code",
+    "is_legal_entity",
+    "system",
+    "region",
+    "address",
+    "postcode",
+    "website",
+)
 
 
 @transaction.atomic
@@ -21,6 +31,8 @@ def organisation_create(
     is_legal_entity: bool = True,
     system: Organisation | None = None,
     region: str = "",
+    address: str = "",
+    postcode: str = "",
     website: str = "",
 ) -> Organisation:
     org = Organisation(
@@ -30,6 +42,8 @@ def organisation_create(
         is_legal_entity=is_legal_entity,
         system=system,
         region=region,
+        address=address,
+        postcode=postcode.strip().upper(),
         website=website,
     )
     org.full_clean()

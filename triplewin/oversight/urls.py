@@ -1,4 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from triplewin.oversight import views
 
 app_name = "oversight"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("", views.overview, name="dashboard"),
+    path("export/<slug:table>.<slug:fmt>", views.export, name="export"),
+]

@@ -62,10 +62,18 @@ def _related(project: Project, name: str, kind: type[T]) -> T | None:
 
 
 def _outcomes_published_on(project: Project) -> dt.date | None:
-    for transition in project.transitions.all():
-        if transition.to_state == State.OUTCOMES_PUBLISHED:
-            return timezone.localdate(transition.at)
-    return None
+    # Imported here: the outcomes app builds on partnerships. It returns the summary's
+    # publication date, or the step's date for projects whose history was imported.
+    from triplewin.outcomes.selectors import outcomes_published_on
+
+    return outcomes_published_on(project)
+
+
+def _undisclosed_tov_years(project: Project, today: dt.date) -> tuple[int, ...]:
+    # Imported here: transfers builds on partnerships.
+    from triplewin.transfers.selectors import undisclosed_years
+
+    return undisclosed_years(project, today)
 
 
 def _team_facts(project: Project, today: dt.date) -> dict[str, Any]:
@@ -116,6 +124,7 @@ def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
         actual_start=project.actual_start,
         completed_on=project.actual_end,
         outcomes_published_on=_outcomes_published_on(project),
+        undisclosed_tov_years=_undisclosed_tov_years(project, today),
         **_team_facts(project, today),
         **_setup_facts(project),
     )

@@ -1,10 +1,15 @@
 from django.urls import path
 
-from triplewin.register import views
+from triplewin.register.views import browse, data
 
 app_name = "register"
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("register/<id:pk>/", views.entry, name="entry"),
-    path("about/", views.about, name="about"),
+    path("", browse.index, name="index"),
+    path("register/<id:pk>/", browse.entry, name="entry"),
+    path("register/organisations/<id:pk>/", browse.organisation, name="organisation"),
+    path("register/open-data/", data.fields, name="open-data"),
+    path("register/open-data/register.csv", data.register_csv, name="csv"),
+    path("register/open-data/register.json", data.register_json, name="json"),
+    path("register/feed.atom", data.feed, name="feed"),
+    path("about/", browse.about, name="about"),
 ]

@@ -1,4 +1,12 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from triplewin.transfers.views import disclose, project, record
 
 app_name = "transfers"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("<id:pk>/transfers/", project.transfers_list, name="list"),
+    path("<id:pk>/transfers/new/", record.transfer_add, name="add"),
+    path("<id:pk>/transfers/<id:tov_pk>/edit/", record.transfer_edit, name="edit"),
+    path("<id:pk>/transfers/<id:tov_pk>/remove/", record.transfer_delete, name="delete"),
+    path("<id:pk>/transfers/disclosed/", disclose.disclose, name="disclose"),
+]

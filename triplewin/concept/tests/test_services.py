@@ -128,6 +128,9 @@ def test_reject_needs_reason_and_blocks(ready, nhs_lead, industry_lead, nhs_org,
     _approve(nhs_lead, ready, nhs_org)
     ready.refresh_from_db()
     assert ready.state == "scoping"
+    from triplewin.audit.models import AuditEvent
+
+    assert AuditEvent.objects.filter(action="concept.rejected").count() == 1
 
 
 def test_cannot_decide_for_non_partner(ready, outsider, other_org):

@@ -30,7 +30,12 @@ def declare(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Your declaration has been added to your register.")
             return redirect("conflicts:register")
     return page(
-        request, "conflicts/declare.jinja", title="Declare an interest", form=form, back_link=BACK
+        request,
+        "conflicts/declare.jinja",
+        title="Declare an interest",
+        form=form,
+        back_link=BACK,
+        nav="conflicts",
     )
 
 

@@ -23,6 +23,7 @@ def my_register(request: HttpRequest) -> HttpResponse:
         title="My declarations of interest",
         r=RegisterPresenter(actor(request), timezone.localdate()),
         own=True,
+        nav="conflicts",
     )
 
 

@@ -10,13 +10,8 @@ from triplewin.concept.models import ConceptFramework
 from triplewin.concept.selectors import approval_state, missing_parts
 from triplewin.core import checklist, scoping_guide
 from triplewin.partnerships.models import Project
+from triplewin.partnerships.presenters.tags import DONE, status_tag
 from triplewin.scoping.models import ClassificationChecklist, ScopingGuide
-
-DONE: dict[str, Any] = {"text": "Completed"}
-
-
-def _tag(text: str, colour: str) -> dict[str, Any]:
-    return {"tag": {"text": text, "classes": f"nhsuk-tag--{colour}"}}
 
 
 def stage1_tasks(project: Project) -> list[dict[str, Any]]:
@@ -26,7 +21,9 @@ def stage1_tasks(project: Project) -> list[dict[str, Any]]:
     scoping_status = (
         DONE
         if done.complete
-        else _tag(f"{done.answered} of {done.total} answered", "blue" if done.answered else "white")
+        else status_tag(
+            f"{done.answered} of {done.total} answered", "blue" if done.answered else "white"
+        )
     )
 
     record = ClassificationChecklist.objects.filter(project=project).first()
@@ -47,15 +44,17 @@ def stage1_tasks(project: Project) -> list[dict[str, Any]]:
     approvals = approval_state(project, concept)
     partners = len(project.partners.all())
     if concept is None:
-        concept_status = _tag("Not started", "white")
+        concept_status = status_tag("Not started", "white")
     elif missing:
-        concept_status = _tag(f"{len(missing)} part(s) missing", "blue")
+        concept_status = status_tag(f"{len(missing)} part(s) missing", "blue")
     elif approvals.rejected_by:
-        concept_status = _tag("Rejected", "red")
+        concept_status = status_tag("Rejected", "red")
     elif approvals.all_approved:
         concept_status = DONE
     else:
-        concept_status = _tag(f"Approved by {len(approvals.approved)} of {partners}", "orange")
+        concept_status = status_tag(
+            f"Approved by {len(approvals.approved)} of {partners}", "orange"
+        )
     return [
         {
             "title": {"text": "Scoping decision guide"},
@@ -65,7 +64,7 @@ def stage1_tasks(project: Project) -> list[dict[str, Any]]:
         {
             "title": {"text": "Classification checklist"},
             "href": reverse("scoping:verdict", args=[project.pk]),
-            "status": _tag(label, colour),
+            "status": status_tag(label, colour),
         },
         {
             "title": {"text": "Project concept framework"},

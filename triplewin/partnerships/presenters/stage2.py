@@ -9,23 +9,16 @@ from django.urls import reverse
 from triplewin.core.lifecycle import State
 from triplewin.core.rules import ProjectFacts
 from triplewin.partnerships.models import Project
+from triplewin.partnerships.presenters.tags import DONE, NOT_STARTED, OPEN, status_tag
 
 BEFORE_SETUP = frozenset({State.IDEA, State.SCOPING, State.WITHDRAWN})
-DONE: dict[str, Any] = {"text": "Completed"}
-
-
-def _tag(text: str, colour: str) -> dict[str, Any]:
-    return {"tag": {"text": text, "classes": f"nhsuk-tag--{colour}"}}
-
-
-NOT_STARTED = _tag("Not started", "white")
 
 
 def _list_status(missing: tuple[str, ...] | None, gap: str) -> dict[str, Any]:
     if missing is None:
         return NOT_STARTED
     if missing:
-        return _tag(f"{gap}: {len(missing)}", "orange")
+        return status_tag(f"{gap}: {len(missing)}", "orange")
     return DONE
 
 
@@ -33,42 +26,42 @@ def _team_status(f: ProjectFacts) -> dict[str, Any]:
     if f.team_size is None:
         return NOT_STARTED
     if f.team_sales_members or f.team_undeclared_members or f.open_objections:
-        return _tag("Needs attention", "red")
-    return _tag(f"{f.team_size} member{'s' if f.team_size != 1 else ''}", "blue")
+        return status_tag("Needs attention", "red")
+    return status_tag(f"{f.team_size} member{'s' if f.team_size != 1 else ''}", "blue")
 
 
 def _pid_status(f: ProjectFacts) -> dict[str, Any]:
     if f.pid_missing_sections is None:
         return NOT_STARTED
     if f.pid_changed_since_approval:
-        return _tag("Changed since approval", "red")
+        return status_tag("Changed since approval", "red")
     if f.pid_approved:
         return DONE
     if f.pid_certified:
-        return _tag("Certified, awaiting approvals", "orange")
+        return status_tag("Certified, awaiting approvals", "orange")
     if f.pid_missing_sections:
-        return _tag(f"{len(f.pid_missing_sections)} section(s) missing", "blue")
-    return _tag("Ready to submit or awaiting sign-off", "blue")
+        return status_tag(f"{len(f.pid_missing_sections)} section(s) missing", "blue")
+    return status_tag("Ready to submit or awaiting sign-off", "blue")
 
 
 def _agreement_status(f: ProjectFacts) -> dict[str, Any]:
     if f.agreement_missing_clauses is None:
         return NOT_STARTED
     if f.agreement_missing_clauses:
-        return _tag(f"{len(f.agreement_missing_clauses)} clause(s) missing", "blue")
+        return status_tag(f"{len(f.agreement_missing_clauses)} clause(s) missing", "blue")
     if f.agreement_unsigned_parties:
-        return _tag(f"Awaiting {len(f.agreement_unsigned_parties)} signature(s)", "orange")
+        return status_tag(f"Awaiting {len(f.agreement_unsigned_parties)} signature(s)", "orange")
     if f.agreement_unsigned_parties is None:
-        return _tag("No parties named", "blue")
+        return status_tag("No parties named", "blue")
     return DONE
 
 
 def _summary_status(f: ProjectFacts) -> dict[str, Any]:
     if f.summary_published_on:
-        return _tag(f"Published {f.summary_published_on:%d %B %Y}", "green")
+        return status_tag(f"Published {f.summary_published_on:%d %B %Y}", "green")
     if f.summary_certified is None:
         return NOT_STARTED
-    return _tag("Certified", "orange") if f.summary_certified else _tag("Draft", "blue")
+    return status_tag("Certified", "orange") if f.summary_certified else status_tag("Draft", "blue")
 
 
 def stage2_tasks(project: Project, facts: ProjectFacts) -> list[dict[str, Any]]:
@@ -85,7 +78,7 @@ def stage2_tasks(project: Project, facts: ProjectFacts) -> list[dict[str, Any]]:
         {
             "title": {"text": "Meetings, decisions and actions"},
             "href": reverse("meetings:list", args=pk),
-            "status": {"text": "Open"},
+            "status": OPEN,
         },
         {
             "title": {"text": "Contributions from each party"},

@@ -296,3 +296,31 @@ def test_stage2_tasks_appear_once_the_concept_is_approved(client_for, project, n
     assert reverse("pid:overview", args=[project.pk]) in body
     assert reverse("agreement:detail", args=[project.pk]) in body
     assert "Not started" in body
+
+
+def test_stage3_tasks_appear_once_the_summary_is_public(
+    client_for, project, nhs_lead, industry_lead, nhs_org, pharma_org
+):
+    import datetime as dt
+
+    from triplewin.transfers.tests.builders import published_project, transfer
+
+    def body(p):
+        url = reverse("partnerships:detail", args=[p.pk])
+        return client_for("nhs_lead").get(url).content.decode()
+
+    assert "Stage 3: delivery and outcomes" not in body(project)
+    live = published_project(
+        actor=nhs_lead,
+        lead=nhs_org,
+        partners=[pharma_org],
+        published_on=dt.date(2023, 1, 10),
+        started_on=dt.date(2023, 2, 1),
+    )
+    transfer(actor=industry_lead, project=live, company=pharma_org, recipient=nhs_org, year=2023)
+    html = body(live)
+    assert "Stage 3: delivery and outcomes" in html
+    for name in ("delivery:dashboard", "kpis:dashboard", "outcomes:detail", "transfers:list"):
+        assert reverse(name, args=[live.pk]) in html
+    assert "In delivery since 01 February 2023" in html
+    assert "Disclosure overdue: 2023" in html

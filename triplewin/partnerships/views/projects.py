@@ -20,6 +20,7 @@ from triplewin.partnerships.presenters.compliance import compliance_panels
 from triplewin.partnerships.presenters.project import ProjectPresenter
 from triplewin.partnerships.presenters.stage1 import stage1_tasks
 from triplewin.partnerships.presenters.stage2 import stage2_tasks
+from triplewin.partnerships.presenters.stage3 import stage3_tasks
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 
 PAGE_SIZE = 50
@@ -98,6 +99,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         partners=project.partners.select_related("organisation", "lead"),
         stage1_tasks=stage1_tasks(project),
         stage2_tasks=stage2_tasks(project, facts),
+        stage3_tasks=stage3_tasks(project, facts),
     )
 
 

@@ -163,7 +163,7 @@ def pid_decide(
     )
     audit.record(
         actor=actor,
-        action=f"pid.{decision}d",
+        action="pid.approved" if decision == Decision.APPROVE else "pid.rejected",
         obj=record,
         project_id=locked.pk,
         changes={

@@ -51,10 +51,18 @@ def pid_save(
     fields: Mapping[str, Any],
     expected_version: int | None,
 ) -> Pid:
+    return save_fields_locked(
+        actor=actor, locked=lock_editable(project), fields=fields, expected_version=expected_version
+    )
+
+
+def save_fields_locked(
+    *, actor: User, locked: Project, fields: Mapping[str, Any], expected_version: int | None
+) -> Pid:
+    """pid_save's work on a project row the caller has locked and checked (an amendment)."""
     unknown = set(fields) - set(PID_FIELDS)
     if unknown:
         raise TypeError(f"Unknown PID fields: {sorted(unknown)}")
-    locked = lock_editable(project)
     pid, created = _pid_for_edit(locked, expected_version)
     before = audit.snapshot(pid, PID_FIELDS)
     for name, value in fields.items():
@@ -75,7 +83,15 @@ def pid_responsibilities_save(
     expected_version: int | None,
 ) -> Pid:
     """Set what each partner (by organisation id) must do if the project is terminated."""
-    locked = lock_editable(project)
+    return save_responsibilities_locked(
+        actor=actor, locked=lock_editable(project), texts=texts, expected_version=expected_version
+    )
+
+
+def save_responsibilities_locked(
+    *, actor: User, locked: Project, texts: Mapping[int, str], expected_version: int | None
+) -> Pid:
+    """pid_responsibilities_save's work on a project row the caller has locked and checked."""
     partners = {
         p.organisation_id: p.organisation for p in locked.partners.select_related("organisation")
     }

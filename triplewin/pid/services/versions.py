@@ -29,7 +29,11 @@ def lock_for_sign_off(project: Project) -> Project:
 
 @transaction.atomic
 def pid_submit(*, actor: User, project: Project, note: str = "") -> PidVersion:
-    locked = lock_for_sign_off(project)
+    return freeze_locked(actor=actor, locked=lock_for_sign_off(project), note=note)
+
+
+def freeze_locked(*, actor: User, locked: Project, note: str) -> PidVersion:
+    """pid_submit's work on a project row the caller has locked and checked (an amendment)."""
     missing = missing_sections(locked, Pid.objects.filter(project=locked).first())
     if missing is None:
         raise ValidationError("Write the PID before submitting it for approval.")

@@ -270,6 +270,7 @@ def test_reject_needs_a_reason_and_latest_decision_counts(
         _decide(nhs_lead, project, submitted, decision="reject")
     assert "reason" in error.value.message_dict
     _decide(nhs_lead, project, submitted, decision="reject", reason="Exit plan too vague")
+    assert AuditEvent.objects.filter(action="pid.rejected").count() == 1
     sign_off(project, signatory=signatory, team=nhs_lead, committees=committees)
     # sign_off approves for the team after the rejection; the latest decision counts.
     assert project.state == "pid_approved"

@@ -1,0 +1,16 @@
+from triplewin.delivery.tests.fixtures import (  # noqa: F401
+    in_delivery,
+    pid_in_delivery,
+    terminable,
+    with_funded_post,
+)
+from triplewin.pid.tests.fixtures import (  # noqa: F401
+    approved,
+    committees,
+    complete_pid,
+    in_setup,
+    nhs_governance,
+    signatory,
+    submitted,
+    wired,
+)

@@ -1,0 +1,218 @@
+"""Reads about KPIs: their series and SPC analysis, composite criteria results, and the
+summaries other parts of the product pull (the outcomes summary and the RAG status)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.db.models import FloatField
+from django.db.models.functions import Cast
+
+from triplewin.core import spc
+from triplewin.kpis import formatting
+from triplewin.kpis.models import (
+    CompositeCriterion,
+    CriterionCondition,
+    Kpi,
+    Measurement,
+    Site,
+    compare,
+)
+from triplewin.kpis.series import PeriodValue, Reading, latest_by_site, project_series
+from triplewin.partnerships.models import Project
+
+
+def readings_for(kpis: Iterable[Kpi]) -> dict[int, list[Reading]]:
+    """Every measurement of these KPIs in one query, as plain tuples (no model instances)."""
+    found: dict[int, list[Reading]] = defaultdict(list)
+    rows = (
+        Measurement.objects.filter(kpi_id__in=[k.pk for k in kpis])
+        .order_by()
+        .values_list("kpi_id", "site_id", "period", Cast("value", FloatField()))
+    )
+    for kpi_id, site_id, period, value in rows:
+        found[kpi_id].append((site_id, period, value))
+    return found
+
+
+def analyse(
+    kpi: Kpi, series: Sequence[PeriodValue], baseline: spc.Baseline | None = None
+) -> spc.Analysis:
+    return spc.analyse(
+        [(pv.period, pv.value) for pv in series],
+        direction=kpi.direction_enum,
+        target=float(kpi.target_value),
+        baseline=baseline,
+    )
+
+
+@dataclass(frozen=True)
+class Track:
+    off: bool
+    reason: str
+
+
+def track(kpi: Kpi, analysis: spc.Analysis, today: dt.date) -> Track:
+    """Off track when the latest value misses the target and either the process cannot reach
+    it (its limits lie on the wrong side) or the target date has passed."""
+    latest = analysis.latest
+    if latest is None:
+        if today > kpi.target_date:
+            return Track(True, "The target date has passed with no measurements.")
+        return Track(False, "No measurements yet.")
+    if spc.target_met(latest.value, float(kpi.target_value), kpi.direction_enum):
+        return Track(False, "The latest value meets the target.")
+    if today > kpi.target_date:
+        return Track(True, "The target date has passed and the latest value misses it.")
+    if analysis.assurance is spc.Assurance.FAILING:
+        return Track(
+            True, "The latest value misses the target, and the process limits lie beyond it."
+        )
+    return Track(False, "The latest value misses the target, which the process can still reach.")
+
+
+def kpi_rag_inputs(project: Project, today: dt.date) -> tuple[int, int]:
+    """(KPIs off track by assurance or progress, all KPIs) for the project's RAG status."""
+    kpis = list(Kpi.objects.filter(project=project))
+    readings = readings_for(kpis)
+    off = sum(
+        track(k, analyse(k, project_series(readings.get(k.pk, []), k.rollup)), today).off
+        for k in kpis
+    )
+    return off, len(kpis)
+
+
+def kpi_summary_for_outcomes(
+    project: Project, *, include_restricted: bool = False
+) -> list[dict[str, str]]:
+    """Each KPI's result against its target, as text, for the Summary of Project Outcomes.
+
+    The summary is shared with every partner and published, so by default it holds only
+    the KPIs that may be shared with a company (anonymised, aggregated data).
+    """
+    kpis = Kpi.objects.filter(project=project)
+    if not include_restricted:
+        kpis = kpis.filter(company_may_see=True)
+    chosen = list(kpis)
+    readings = readings_for(chosen)
+    summary = []
+    for kpi in chosen:
+        series = project_series(readings.get(kpi.pk, []), kpi.rollup)
+        latest = series[-1] if series else None
+        if latest is None:
+            met = "No measurements yet"
+        elif spc.target_met(latest.value, float(kpi.target_value), kpi.direction_enum):
+            met = "Met"
+        else:
+            met = "Not met"
+        baseline = (
+            f"{formatting.with_unit(kpi.baseline_value, kpi.unit)} "
+            f"({formatting.day(kpi.baseline_date)})"
+            if kpi.baseline_value is not None
+            else "Not recorded"
+        )
+        summary.append(
+            {
+                "name": kpi.name,
+                "category": kpi.get_category_display(),
+                "unit": kpi.unit,
+                "baseline": baseline,
+                "latest": (
+                    f"{formatting.with_unit(latest.value, kpi.unit)} "
+                    f"({formatting.period(latest.period, kpi.frequency)})"
+                    if latest
+                    else "None"
+                ),
+                "target": f"{formatting.with_unit(kpi.target_value, kpi.unit)} by "
+                f"{formatting.day(kpi.target_date)}",
+                "met": met,
+            }
+        )
+    return summary
+
+
+class Outcome(StrEnum):
+    MET = "met"
+    NOT_MET = "not_met"
+    INSUFFICIENT = "insufficient"
+
+
+@dataclass(frozen=True)
+class ConditionResult:
+    value: float | None
+    met: bool | None
+
+
+@dataclass(frozen=True)
+class SiteResult:
+    name: str
+    period: dt.date | None
+    conditions: tuple[ConditionResult, ...]
+
+    @property
+    def outcome(self) -> Outcome:
+        if any(c.met is False for c in self.conditions):
+            return Outcome.NOT_MET
+        if not self.conditions or any(c.met is None for c in self.conditions):
+            return Outcome.INSUFFICIENT
+        return Outcome.MET
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    criterion: CompositeCriterion
+    conditions: tuple[CriterionCondition, ...]
+    rows: tuple[SiteResult, ...]
+
+
+def _judge(
+    name: str,
+    conditions: Sequence[CriterionCondition],
+    values: Sequence[dict[dt.date, float]],
+) -> SiteResult:
+    """One site, in the latest period that any of the criterion's KPIs has a value for."""
+    periods = [p for by_period in values for p in by_period]
+    if not periods:
+        return SiteResult(name, None, tuple(ConditionResult(None, None) for _ in conditions))
+    latest = max(periods)
+    results = []
+    for condition, by_period in zip(conditions, values, strict=True):
+        value = by_period.get(latest)
+        met = (
+            None
+            if value is None
+            else compare(value, condition.comparison, float(condition.threshold))
+        )
+        results.append(ConditionResult(value, met))
+    return SiteResult(name, latest, tuple(results))
+
+
+def criteria_results(
+    criteria: Iterable[CompositeCriterion], sites: Sequence[Site]
+) -> list[CriterionResult]:
+    """Each criterion judged for the whole project and for every site."""
+    chosen = list(criteria)
+    conditions: dict[int, list[CriterionCondition]] = defaultdict(list)
+    for condition in CriterionCondition.objects.filter(criterion__in=chosen).select_related("kpi"):
+        conditions[condition.criterion_id].append(condition)
+    needed = {c.kpi_id: c.kpi for cs in conditions.values() for c in cs}
+    readings = readings_for(needed.values())
+    by_site = {kpi_id: latest_by_site(rows) for kpi_id, rows in readings.items()}
+    whole = {
+        kpi_id: {pv.period: pv.value for pv in project_series(readings.get(kpi_id, []), kpi.rollup)}
+        for kpi_id, kpi in needed.items()
+    }
+    results = []
+    for criterion in chosen:
+        own = conditions.get(criterion.pk, [])
+        rows = [_judge("Whole project", own, [whole.get(c.kpi_id, {}) for c in own])]
+        rows += [
+            _judge(site.name, own, [by_site.get(c.kpi_id, {}).get(site.pk, {}) for c in own])
+            for site in sites
+        ]
+        results.append(CriterionResult(criterion, tuple(own), tuple(rows)))
+    return results

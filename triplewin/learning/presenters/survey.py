@@ -1,0 +1,118 @@
+"""Display logic for the partner survey: who has answered and the aggregated results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from triplewin.core import surveys
+from triplewin.core.surveys import AGREEMENT_SCALE, GroupResult, QuestionResult
+from triplewin.learning.models import PartnerSurvey, SurveyInvitation
+
+
+@dataclass(frozen=True)
+class GroupProgress:
+    label: str
+    invited: int
+    answered: int
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    question: str
+    answered: int
+    counts: tuple[int, ...]
+    mean: str
+
+
+def _row(q: QuestionResult) -> ResultRow:
+    return ResultRow(
+        q.question.text, q.answered, q.counts, "none" if q.mean is None else f"{q.mean:.1f}"
+    )
+
+
+@dataclass(frozen=True)
+class GroupView:
+    id: str
+    label: str
+    responses: int
+    notice: str
+    rows: tuple[ResultRow, ...]
+    comments: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _group_view(id: str, result: GroupResult, *, with_comments: bool = True) -> GroupView:
+    if not result.has_responses:
+        notice = "No responses yet."
+    elif result.suppressed:
+        notice = (
+            f"{result.responses} response{'s' if result.responses != 1 else ''}: results are "
+            f"shown once there are at least {surveys.MIN_GROUP}, so that no one's answers can "
+            "be identified."
+        )
+    else:
+        notice = ""
+    comments = tuple((q.text, result.comments.get(q.id, ())) for q in surveys.TEXT_QUESTIONS)
+    return GroupView(
+        id,
+        result.label,
+        result.responses,
+        notice,
+        tuple(_row(q) for q in result.questions),
+        comments if with_comments and not result.suppressed else (),
+    )
+
+
+class SurveyPresenter:
+    scale = AGREEMENT_SCALE
+
+    def __init__(
+        self,
+        survey: PartnerSurvey | None,
+        invitations: Sequence[SurveyInvitation],
+        results: surveys.Results,
+        own: SurveyInvitation | None,
+    ) -> None:
+        self.survey = survey
+        self.invitations = list(invitations)
+        self.results = results
+        self.own = own
+
+    @property
+    def exists(self) -> bool:
+        return self.survey is not None
+
+    @property
+    def is_open(self) -> bool:
+        return self.survey is not None and self.survey.is_open
+
+    @property
+    def status(self) -> str:
+        if self.survey is None:
+            return "Not sent"
+        if not self.survey.is_open and self.survey.closed_on:
+            return f"Closed on {self.survey.closed_on.day} {self.survey.closed_on:%B %Y}"
+        return f"Open since {self.survey.opened_on.day} {self.survey.opened_on:%B %Y}"
+
+    def progress(self) -> list[GroupProgress]:
+        rows = []
+        for group, label in surveys.GROUP_LABELS.items():
+            invited = [i for i in self.invitations if i.group == group]
+            answered = sum(1 for i in invited if i.responded_on is not None)
+            rows.append(GroupProgress(label, len(invited), answered))
+        return rows
+
+    @property
+    def unsent(self) -> int:
+        return sum(1 for i in self.invitations if i.sent_at is None and i.responded_on is None)
+
+    def groups(self) -> list[GroupView]:
+        views = [
+            _group_view(g.value, r) for g, r in zip(surveys.Group, self.results.groups, strict=True)
+        ]
+        # Comments appear once, under their own side, not again among all partners.
+        return [*views, _group_view("all", self.results.combined, with_comments=False)]
+
+    @property
+    def own_pending(self) -> bool:
+        return self.own is not None and self.own.responded_on is None and self.is_open

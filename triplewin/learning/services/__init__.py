@@ -1,0 +1,25 @@
+"""Writes for the learning records; every one checks who is asking and is audited."""
+
+from triplewin.learning.services.assessment import assessment_save
+from triplewin.learning.services.review import (
+    review_entry_add,
+    review_entry_delete,
+    review_entry_update,
+)
+from triplewin.learning.services.survey import (
+    SendResult,
+    survey_close,
+    survey_respond,
+    survey_send,
+)
+
+__all__ = [
+    "SendResult",
+    "assessment_save",
+    "review_entry_add",
+    "review_entry_delete",
+    "review_entry_update",
+    "survey_close",
+    "survey_respond",
+    "survey_send",
+]

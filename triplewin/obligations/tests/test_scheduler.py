@@ -1,0 +1,95 @@
+"""The daily schedule: enqueued once a day, executed by django-tasks' database worker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import signal
+from collections.abc import Iterator
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from triplewin.obligations.models import ScheduledRun
+from triplewin.obligations.services import DAILY_REMINDERS, scheduler_tick
+from triplewin.obligations.tasks import send_daily_reminders
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+
+
+@pytest.fixture
+def keep_signals() -> Iterator[None]:
+    # db_worker installs its own SIGINT/SIGTERM handlers; give pytest its own back.
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    yield
+    for number, handler in saved.items():
+        signal.signal(number, handler)
+
+
+def test_tick_enqueues_once_per_day():
+    first = scheduler_tick(today=D(2025, 6, 25))
+    assert first is not None
+    assert scheduler_tick(today=D(2025, 6, 25)) is None
+    assert ScheduledRun.objects.filter(job=DAILY_REMINDERS).count() == 1
+    (queued,) = DBTaskResult.objects.all()
+    assert queued.task_path == "triplewin.obligations.tasks.send_daily_reminders"
+    assert queued.args_kwargs == {"args": ["2025-06-25"], "kwargs": {}}
+    assert first.task_result_id == str(queued.id)
+    assert scheduler_tick(today=D(2025, 6, 26)) is not None
+    assert DBTaskResult.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_runs_the_queued_reminders(completed, keep_signals):
+    # The worker closes connections between tasks, as a long-running process must, so this
+    # test runs outside the usual wrapping transaction.
+    scheduler_tick(today=D(2025, 6, 25))
+    call_command(
+        "db_worker",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
+        verbosity=0,
+        stdout=io.StringIO(),
+    )
+    (result,) = DBTaskResult.objects.all()
+    assert result.status == TaskResultStatus.SUCCESSFUL
+    assert result.return_value == {"sent": 2, "already_sent": 0, "failed": 0}
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "industry.lead@example.test",
+        "nhs.lead@example.test",
+    ]
+
+
+def test_task_can_be_called_directly(completed):
+    assert send_daily_reminders.call("2025-06-25") == {"sent": 2, "already_sent": 0, "failed": 0}
+    assert send_daily_reminders.call("2025-06-25") == {"sent": 0, "already_sent": 2, "failed": 0}
+
+
+def test_run_scheduler_once(completed):
+    out = io.StringIO()
+    call_command("run_scheduler", "--once", stdout=out)
+    call_command("run_scheduler", "--once", stdout=out)
+    text = out.getvalue()
+    assert "Enqueued the reminder run" in text
+    assert "already enqueued" in text
+    assert DBTaskResult.objects.count() == 1
+
+
+def test_send_reminders_command_moves_the_clock(completed):
+    out = io.StringIO()
+    call_command("send_reminders", "--today", "2025-07-01", stdout=out)
+    assert "2025-07-01: 4 sent, 0 already sent, 0 failed." in out.getvalue()
+    call_command("send_reminders", "--today", "2025-07-01", stdout=out)
+    assert "0 sent, 4 already sent" in out.getvalue()
+
+
+def test_send_reminders_rejects_a_bad_date():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="YYYY-MM-DD"):
+        call_command("send_reminders", "--today", "1 July")

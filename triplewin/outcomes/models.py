@@ -1,0 +1,122 @@
+"""The Summary of Project Outcomes: what a finished partnership achieved, made public.
+
+It is drafted from the project's records once delivery ends, edited while a draft, certified
+by the industry partner's signatory, approved by the project team and each party's governance
+committee, and then published. Certification and every approval are bound to a hash of the
+text, so a change after sign-off needs signing off again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from triplewin.partnerships.models import Immutable
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    CERTIFIED = "certified", "Certified"
+    PUBLISHED = "published", "Published"
+
+
+class OutcomesSummaryQuerySet(models.QuerySet["OutcomesSummary"]):
+    def published(self, today: dt.date | None = None) -> OutcomesSummaryQuerySet:
+        return self.filter(
+            status=Status.PUBLISHED,
+            published_on__isnull=False,
+            published_on__lte=today or timezone.localdate(),
+        )
+
+
+class OutcomesSummary(models.Model):
+    project = models.OneToOneField(
+        "partnerships.Project", on_delete=models.CASCADE, related_name="outcomes_summary"
+    )
+    partners = models.TextField("Partners", blank=True)
+    duration = models.CharField("Duration", max_length=200, blank=True)
+    overview = models.TextField("Overview", blank=True)
+    results = models.TextField("Results against the success criteria", blank=True)
+    outcomes_patients = models.TextField("Outcomes for patients", blank=True)
+    outcomes_nhs = models.TextField("Outcomes for the NHS", blank=True)
+    outcomes_industry = models.TextField("Outcomes for industry", blank=True)
+    shared_vision = models.TextField("Was the shared vision sustained?", blank=True)
+    contributions = models.TextField("Did every party contribute as agreed?", blank=True)
+    benefits = models.TextField("How did each party benefit?", blank=True)
+    relationships = models.TextField("Were relationships and trust maintained?", blank=True)
+    business_case = models.TextField("Business case and commissioning", blank=True)
+    scaling = models.TextField("Readiness to scale", blank=True)
+    conclusions = models.TextField("Conclusions and learnings", blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    generated_on = models.DateField(null=True, blank=True)
+    certified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    certified_on = models.DateField(null=True, blank=True)
+    certified_hash = models.CharField(max_length=64, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_on = models.DateField(null=True, blank=True, db_index=True)
+    row_version = models.PositiveIntegerField(default=1)
+
+    objects = OutcomesSummaryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "summary of project outcomes"
+        verbose_name_plural = "summaries of project outcomes"
+
+    def __str__(self) -> str:
+        return f"Outcomes summary for {self.project}"
+
+
+class Body(models.TextChoices):
+    PROJECT_TEAM = "project_team", "Project team"
+    GOVERNANCE_COMMITTEE = "governance_committee", "Governance committee"
+
+
+class Decision(models.TextChoices):
+    APPROVE = "approve", "Approve"
+    REJECT = "reject", "Reject"
+
+
+class OutcomesApproval(Immutable):
+    """One body's decision on one certified text. The latest row per body is the one that counts."""
+
+    summary = models.ForeignKey(OutcomesSummary, on_delete=models.CASCADE, related_name="approvals")
+    body = models.CharField(max_length=24, choices=Body.choices)
+    # Set for a governance committee (whose committee it is); empty for the project team.
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_by_label = models.CharField(max_length=255)
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    reason = models.TextField(blank=True)
+    content_hash = models.CharField(max_length=64)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "outcomes approval"
+        ordering = ("at", "id")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(body="project_team", organisation__isnull=True)
+                    | models.Q(body="governance_committee", organisation__isnull=False)
+                ),
+                name="outcomes_approval_body_matches_organisation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_body_display()} {self.decision} outcomes of {self.summary.project_id}"

@@ -1,0 +1,288 @@
+"""Writes for the outcomes summary: draft, edit, certify, approve and publish it.
+
+Publishing moves the project from "completed" to "outcomes published" in the same
+transaction, so a gate that still blocks leaves the summary unpublished.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from triplewin.audit import services as audit
+from triplewin.core.lifecycle import State
+from triplewin.core.rules import GateReport
+from triplewin.organisations.models import Organisation
+from triplewin.outcomes import drafting
+from triplewin.outcomes.models import Body, Decision, OutcomesApproval, OutcomesSummary, Status
+from triplewin.outcomes.selectors import (
+    TEXT_FIELDS,
+    certification_holds,
+    decisions,
+    fully_approved,
+    summary_content,
+    summary_hash,
+    summary_missing,
+)
+from triplewin.partnerships import access
+from triplewin.partnerships import services as partnerships
+from triplewin.partnerships.errors import StaleEdit
+from triplewin.partnerships.models import Project
+from triplewin.pid import authority
+
+AUDITED = (*TEXT_FIELDS, "status", "certified_on", "certified_hash", "published_on")
+PUBLISH_GATE = "outcomes_published"
+# Publishing is what supplies this rule's evidence, so it cannot block the publication.
+RULES_SETTLED_BY_PUBLISHING = frozenset({"OUTCOMES-PUBLISHED"})
+PUBLISHED_IS_FINAL = "The outcomes summary has been published and can no longer be changed."
+NOT_COMPLETED = "The outcomes summary is written once the project's completion is recorded."
+NOT_A_SIGNATORY = (
+    "Only a certification signatory of an industry partner in this project can certify the "
+    "outcomes summary."
+)
+
+
+def publish_report(report: GateReport) -> GateReport:
+    """The publication gate's rules, less the one that publishing itself settles."""
+    return GateReport(
+        report.gate,
+        tuple(r for r in report.results if r.rule.id not in RULES_SETTLED_BY_PUBLISHING),
+    )
+
+
+def _require_editor(actor: User, project: Project) -> None:
+    if not access.can_edit(actor, project):
+        raise PermissionDenied(
+            "Only the partnership leads of a partner organisation can make changes."
+        )
+
+
+def _lock(project: Project) -> tuple[Project, OutcomesSummary | None]:
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    return locked, OutcomesSummary.objects.filter(project=locked).first()
+
+
+def _existing(summary: OutcomesSummary | None, expected_version: int | None) -> OutcomesSummary:
+    if summary is None:
+        raise ValidationError("Draft the outcomes summary from the project's records first.")
+    if expected_version is not None and summary.row_version != expected_version:
+        raise StaleEdit()
+    if summary.status == Status.PUBLISHED:
+        raise ValidationError(PUBLISHED_IS_FINAL)
+    return summary
+
+
+def _back_to_draft(summary: OutcomesSummary) -> None:
+    """Certification (and with it every approval, which binds to its hash) lapses."""
+    summary.status = Status.DRAFT
+    summary.certified_by = None
+    summary.certified_on = None
+    summary.certified_hash = ""
+
+
+def _save(
+    *, actor: User, action: str, summary: OutcomesSummary, before: dict[str, object]
+) -> OutcomesSummary:
+    summary.full_clean()
+    changes = audit.diff(before, audit.snapshot(summary, AUDITED))
+    if changes:
+        if summary.pk is not None:
+            summary.row_version += 1
+        summary.save()
+        audit.record(
+            actor=actor, action=action, obj=summary, project_id=summary.project_id, changes=changes
+        )
+    return summary
+
+
+@transaction.atomic
+def outcomes_generate(
+    *, actor: User, project: Project, today: dt.date | None = None
+) -> OutcomesSummary:
+    """Draft (or redraft) the factual fields; what the partners wrote themselves is kept.
+
+    A redraft fills in what the records now say, and leaves a field alone when the records
+    have nothing for it, so text the partners wrote in its place survives.
+    """
+    locked, summary = _lock(project)
+    _require_editor(actor, locked)
+    if locked.state_enum is not State.COMPLETED:
+        raise ValidationError(NOT_COMPLETED)
+    if summary is not None and summary.status == Status.PUBLISHED:
+        raise ValidationError(PUBLISHED_IS_FINAL)
+    summary = summary or OutcomesSummary(project=locked)
+    before = audit.snapshot(summary, AUDITED) if summary.pk else {}
+    old_content = summary_content(summary)
+    for name, value in drafting.draft(locked).items():
+        if value or summary.pk is None:
+            setattr(summary, name, value)
+    summary.generated_on = today or timezone.localdate()
+    if summary_content(summary) != old_content:
+        _back_to_draft(summary)
+    return _save(actor=actor, action="outcomes.generated", summary=summary, before=before)
+
+
+@transaction.atomic
+def outcomes_save(
+    *,
+    actor: User,
+    project: Project,
+    fields: Mapping[str, str],
+    expected_version: int | None,
+) -> OutcomesSummary:
+    unknown = set(fields) - set(TEXT_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown outcomes summary fields: {sorted(unknown)}")
+    locked, found = _lock(project)
+    _require_editor(actor, locked)
+    summary = _existing(found, expected_version)
+    before = audit.snapshot(summary, AUDITED)
+    old_content = summary_content(summary)
+    for name, value in fields.items():
+        setattr(summary, name, value.strip())
+    if summary_content(summary) != old_content:
+        # The signatory and the approvers signed off other words.
+        _back_to_draft(summary)
+    return _save(actor=actor, action="outcomes.saved", summary=summary, before=before)
+
+
+@transaction.atomic
+def outcomes_certify(
+    *,
+    actor: User,
+    project: Project,
+    expected_version: int | None,
+    today: dt.date | None = None,
+) -> OutcomesSummary:
+    locked, found = _lock(project)
+    summary = _existing(found, expected_version)
+    if not authority.certifying_organisations(actor, locked):
+        raise ValidationError(NOT_A_SIGNATORY)
+    if certification_holds(summary):
+        return summary
+    missing = summary_missing(summary)
+    if missing:
+        raise ValidationError(
+            "Complete the outcomes summary before it is certified. Missing: "
+            + "; ".join(missing)
+            + "."
+        )
+    before = audit.snapshot(summary, AUDITED)
+    summary.status = Status.CERTIFIED
+    summary.certified_by = actor
+    summary.certified_on = today or timezone.localdate()
+    summary.certified_hash = summary_hash(summary)
+    return _save(actor=actor, action="outcomes.certified", summary=summary, before=before)
+
+
+def _check_authority(
+    actor: User, project: Project, body: str, organisation: Organisation | None
+) -> None:
+    if body == Body.PROJECT_TEAM:
+        if organisation is not None:
+            raise ValidationError({"body": "The project team decides as one body."})
+        if not authority.may_approve_for_team(actor, project):
+            raise ValidationError(
+                {"body": "Only the chair or the project manager can record the team's decision."}
+            )
+    elif body == Body.GOVERNANCE_COMMITTEE:
+        if organisation is None or not project.partners.filter(organisation=organisation).exists():
+            raise ValidationError({"body": "Choose the committee of a partner organisation."})
+        if not authority.may_approve_for_committee(actor, project, organisation):
+            raise ValidationError(
+                {"body": f"You do not sit on the governance committee of {organisation}."}
+            )
+    else:
+        raise ValidationError({"body": "Choose whose decision you are recording."})
+
+
+@transaction.atomic
+def outcomes_decide(
+    *,
+    actor: User,
+    project: Project,
+    body: str,
+    organisation: Organisation | None,
+    decision: str,
+    reason: str = "",
+    expected_version: int | None,
+) -> OutcomesApproval:
+    """Record the team's or one committee's decision on the certified text on screen."""
+    locked, found = _lock(project)
+    summary = _existing(found, expected_version)
+    _check_authority(actor, locked, body, organisation)
+    if decision not in Decision.values:
+        raise ValidationError({"decision": "Choose approve or reject."})
+    if decision == Decision.REJECT and not reason.strip():
+        raise ValidationError(
+            {"reason": "Say why you reject the summary, so the partners know what to change."}
+        )
+    if not certification_holds(summary):
+        raise ValidationError(
+            "The summary is approved once it is certified; the signatory has not certified this "
+            "text."
+        )
+    key = "team" if organisation is None else f"committee-{organisation.pk}"
+    latest = next((d.latest for d in decisions(locked, summary) if d.body.key == key), None)
+    if latest is not None and latest.decision == decision:
+        # A repeated click, or a second member of the same body, changes nothing.
+        return latest
+    record = OutcomesApproval.objects.create(
+        summary=summary,
+        body=body,
+        organisation=organisation,
+        decided_by=actor,
+        decided_by_label=audit.actor_label(actor),
+        decision=decision,
+        reason=reason.strip(),
+        content_hash=summary.certified_hash,
+    )
+    audit.record(
+        actor=actor,
+        action="outcomes.approved" if decision == Decision.APPROVE else "outcomes.rejected",
+        obj=record,
+        project_id=locked.pk,
+        changes={
+            "body": [None, body if organisation is None else f"{body}: {organisation.name}"],
+            "decision": [None, decision],
+            "reason": [None, reason.strip() or None],
+            "content_hash": [None, summary.certified_hash],
+        },
+    )
+    return record
+
+
+@transaction.atomic
+def outcomes_publish(
+    *,
+    actor: User,
+    project: Project,
+    expected_version: int | None,
+    today: dt.date | None = None,
+) -> OutcomesSummary:
+    """Publish today and move the project to "outcomes published"; all or nothing."""
+    locked, found = _lock(project)
+    _require_editor(actor, locked)
+    summary = _existing(found, expected_version)
+    if locked.state_enum is not State.COMPLETED:
+        raise ValidationError(NOT_COMPLETED)
+    if not fully_approved(locked, summary):
+        raise ValidationError(
+            "Only a summary that is certified and approved by the project team and every "
+            "party's governance committee can be published, exactly as they signed it off."
+        )
+    before = audit.snapshot(summary, AUDITED)
+    summary.status = Status.PUBLISHED
+    summary.published_on = today or timezone.localdate()
+    summary.published_by = actor
+    _save(actor=actor, action="outcomes.published", summary=summary, before=before)
+    # Raises GateBlocked when a rule still fails, which rolls the publication back with it.
+    partnerships.transition_locked(
+        actor=actor, project=locked, name="publish_outcomes", today=today
+    )
+    return summary

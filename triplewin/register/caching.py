@@ -1,0 +1,41 @@
+"""Short-lived caching of the register's public, expensive parts.
+
+The register is read far more than it changes, and what it shows is public by definition, so
+the filter choices and each results page are kept for a minute. Keys include the day, because
+what is published and which obligations are overdue both depend on it, and the full request
+path, so every combination of filters has its own entry. A new publication appears within a
+minute; nothing unpublished can be cached because nothing unpublished is ever rendered.
+
+Caching is off under the test suite, where data changes between every test; the tests of
+this module turn it on explicitly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+
+SECONDS = 60
+T = TypeVar("T")
+
+
+def enabled() -> bool:
+    return not getattr(settings, "TESTING", False)
+
+
+def key(*parts: str) -> str:
+    return "register:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def cached(name: str, build: Callable[[], T]) -> T:
+    if not enabled():
+        return build()
+    found: T | None = cache.get(name)
+    if found is None:
+        found = build()
+        cache.set(name, found, SECONDS)
+    return found

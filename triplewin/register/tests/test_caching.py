@@ -1,0 +1,50 @@
+"""The register's one-minute cache: what it keeps, and that it keeps nothing private."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from triplewin.register import caching
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def caching_on(settings):
+    settings.TESTING = False
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_off_under_the_test_suite():
+    assert not caching.enabled()
+
+
+def test_a_repeated_page_is_served_without_queries(
+    caching_on, client, published, draft, django_assert_num_queries
+):
+    first = client.get(reverse("register:index")).content.decode()
+    assert published.title in first
+    with django_assert_num_queries(0):
+        again = client.get(reverse("register:index")).content.decode()
+    assert published.title in again
+    assert draft.title not in again
+
+
+def test_each_query_string_and_day_has_its_own_entry(caching_on, client, published):
+    assert "1 published partnership" in client.get(reverse("register:index")).content.decode()
+    body = client.get(reverse("register:index"), {"q": "no such thing"}).content.decode()
+    assert "0 published partnerships" in body
+    assert caching.key("index", "2026-01-01", "/") != caching.key("index", "2026-01-02", "/")
+    assert caching.key("index", "2026-01-01", "/?q=a") != caching.key("index", "2026-01-01", "/")
+
+
+def test_signed_in_pages_share_nothing_personal(caching_on, client_for, published):
+    client_for("nhs_lead").get(reverse("register:index"))
+    body = client_for("anonymous").get(reverse("register:index")).content.decode()
+    assert "Sign out" not in body
+    assert "nhs.lead@example.test" not in body
+    assert "Nhs Tester" not in body

@@ -1,0 +1,45 @@
+"""Open data: the whole register as CSV and JSON, an Atom feed, and the fields explained."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.utils import timezone
+
+from triplewin.partnerships.views._helpers import page
+from triplewin.register import open_data
+from triplewin.transfers.tabular import csv_response
+
+
+def fields(request: HttpRequest) -> HttpResponse:
+    return page(
+        request,
+        "register/open_data.jinja",
+        title="Open data: the register's fields",
+        nav="register",
+        fields=open_data.FIELDS,
+    )
+
+
+def register_csv(request: HttpRequest) -> StreamingHttpResponse:
+    today = timezone.localdate()
+    return csv_response(
+        f"triplewin-register-{today.isoformat()}.csv", open_data.HEADER, open_data.csv_rows(today)
+    )
+
+
+def register_json(request: HttpRequest) -> StreamingHttpResponse:
+    today = timezone.localdate()
+    response = StreamingHttpResponse(
+        open_data.json_chunks(today), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = (
+        f'inline; filename="triplewin-register-{today.isoformat()}.json"'
+    )
+    return response
+
+
+def feed(request: HttpRequest) -> HttpResponse:
+    generated = open_data.atom_feed(timezone.localdate())
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    generated.write(response, "utf-8")
+    return response

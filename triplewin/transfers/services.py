@@ -1,0 +1,237 @@
+"""Writes for transfers of value and for marking a year disclosed.
+
+Only a company's partnership leads and certification signatories record its transfers. A
+year that the company has marked disclosed is frozen; a correction to it is a new row, and
+recording one reopens the year until the company has resubmitted and marks it again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from triplewin.audit import services as audit
+from triplewin.core.lifecycle import PUBLIC_STATES
+from triplewin.organisations.models import Organisation
+from triplewin.partnerships.errors import StaleEdit
+from triplewin.partnerships.models import Project
+from triplewin.transfers import authority
+from triplewin.transfers.models import DisclosedYear, TransferOfValue
+
+TOV_FIELDS = (
+    "company",
+    "recipient",
+    "year",
+    "category",
+    "amount_money",
+    "amount_benefits_in_kind",
+    "is_correction",
+    "note",
+)
+EDITABLE = frozenset(TOV_FIELDS) - {"company"}
+DISCLOSED_FIELDS = ("company", "year", "disclosed_on")
+
+
+def _lock(project: Project) -> Project:
+    return (
+        Project.objects.select_for_update()
+        .prefetch_related("partners__organisation")
+        .get(pk=project.pk)
+    )
+
+
+def _require_company(actor: User, project: Project, company: Organisation) -> None:
+    if company not in authority.recording_companies(actor, project):
+        raise PermissionDenied(
+            "Only a partnership lead or certification signatory of this company can record "
+            "its transfers of value."
+        )
+
+
+def _require_started(project: Project) -> None:
+    if project.state_enum not in PUBLIC_STATES:
+        raise ValidationError(
+            "Transfers of value are recorded once the executive summary is published: no "
+            "money or benefit in kind should flow before then."
+        )
+
+
+def _check(tov: TransferOfValue, project: Project, today: dt.date) -> None:
+    tov.full_clean()
+    if tov.recipient not in authority.recipients(project):
+        raise ValidationError(
+            {"recipient": "The recipient must be a partner that is not a company."}
+        )
+    if tov.year > today.year:
+        raise ValidationError({"year": "Record transfers once they have happened."})
+
+
+def _disclosed(project: Project, company_id: int, year: int) -> DisclosedYear | None:
+    return DisclosedYear.objects.filter(project=project, company_id=company_id, year=year).first()
+
+
+def _frozen_message(marked: DisclosedYear) -> str:
+    return (
+        f"{marked.year} was marked disclosed on {marked.disclosed_on:%d %B %Y}, so its rows "
+        "cannot change. Record a correction instead."
+    )
+
+
+@transaction.atomic
+def tov_record(
+    *,
+    actor: User,
+    project: Project,
+    company: Organisation,
+    recipient: Organisation,
+    year: int,
+    category: str,
+    amount_money: Decimal,
+    amount_benefits_in_kind: Decimal,
+    note: str = "",
+    is_correction: bool = False,
+    today: dt.date | None = None,
+) -> TransferOfValue:
+    locked = _lock(project)
+    _require_company(actor, locked, company)
+    _require_started(locked)
+    tov = TransferOfValue(
+        project=locked,
+        company=company,
+        recipient=recipient,
+        year=year,
+        category=category,
+        amount_money=amount_money,
+        amount_benefits_in_kind=amount_benefits_in_kind,
+        note=note.strip(),
+        is_correction=is_correction,
+        recorded_by=actor,
+    )
+    _check(tov, locked, today or timezone.localdate())
+    marked = _disclosed(locked, company.pk, year)
+    if marked is not None and not is_correction:
+        raise ValidationError({"year": _frozen_message(marked)})
+    tov.save()
+    audit.record(
+        actor=actor,
+        action="tov.recorded",
+        obj=tov,
+        project_id=locked.pk,
+        changes=audit.diff({}, audit.snapshot(tov, TOV_FIELDS)),
+    )
+    if marked is not None:
+        # The figures submitted for that year are no longer complete.
+        audit.record(
+            actor=actor,
+            action="tov.year_reopened",
+            obj=marked,
+            project_id=locked.pk,
+            changes=audit.diff(audit.snapshot(marked, DISCLOSED_FIELDS), {}),
+        )
+        marked.delete()
+    return tov
+
+
+def _editable(actor: User, tov: TransferOfValue) -> tuple[Project, TransferOfValue]:
+    """The locked project and the row as stored, if the row's year is still open."""
+    locked = _lock(tov.project)
+    current = TransferOfValue.objects.select_for_update().select_related("company").get(pk=tov.pk)
+    _require_company(actor, locked, current.company)
+    marked = _disclosed(locked, current.company_id, current.year)
+    if marked is not None:
+        raise ValidationError(_frozen_message(marked))
+    return locked, current
+
+
+@transaction.atomic
+def tov_update(
+    *,
+    actor: User,
+    tov: TransferOfValue,
+    expected_version: int | None,
+    today: dt.date | None = None,
+    **fields: Any,
+) -> TransferOfValue:
+    unknown = set(fields) - EDITABLE
+    if unknown:
+        raise TypeError(f"Unknown transfer of value fields: {sorted(unknown)}")
+    project, current = _editable(actor, tov)
+    if expected_version is not None and current.row_version != expected_version:
+        raise StaleEdit()
+    before = audit.snapshot(current, TOV_FIELDS)
+    for name, value in fields.items():
+        setattr(current, name, value.strip() if isinstance(value, str) else value)
+    _check(current, project, today or timezone.localdate())
+    if "year" in fields and (marked := _disclosed(project, current.company_id, current.year)):
+        raise ValidationError({"year": _frozen_message(marked)})
+    changes = audit.diff(before, audit.snapshot(current, TOV_FIELDS))
+    if not changes:
+        return current
+    current.row_version += 1
+    current.save()
+    audit.record(
+        actor=actor, action="tov.updated", obj=current, project_id=project.pk, changes=changes
+    )
+    return current
+
+
+@transaction.atomic
+def tov_delete(*, actor: User, tov: TransferOfValue) -> None:
+    project, current = _editable(actor, tov)
+    audit.record(
+        actor=actor,
+        action="tov.deleted",
+        obj=current,
+        project_id=project.pk,
+        changes=audit.diff(audit.snapshot(current, TOV_FIELDS), {}),
+    )
+    current.delete()
+
+
+@transaction.atomic
+def year_mark_disclosed(
+    *,
+    actor: User,
+    project: Project,
+    company: Organisation,
+    year: int,
+    disclosed_on: dt.date,
+    today: dt.date | None = None,
+) -> DisclosedYear:
+    locked = _lock(project)
+    _require_company(actor, locked, company)
+    today = today or timezone.localdate()
+    if not TransferOfValue.objects.filter(project=locked, company=company, year=year).exists():
+        raise ValidationError({"year": f"{company} has no transfers of value recorded for {year}."})
+    if disclosed_on > today:
+        raise ValidationError({"disclosed_on": "The date cannot be in the future."})
+    if disclosed_on < dt.date(year + 1, 1, 1):
+        raise ValidationError(
+            {
+                "disclosed_on": f"A year is disclosed after it ends: use a date in {year + 1} or later."
+            }
+        )
+    marked = _disclosed(locked, company.pk, year)
+    if marked is not None:
+        raise ValidationError(
+            {"year": f"{year} was already marked disclosed on {marked.disclosed_on:%d %B %Y}."}
+        )
+    record = DisclosedYear(
+        project=locked, company=company, year=year, disclosed_on=disclosed_on, recorded_by=actor
+    )
+    record.full_clean()
+    record.save()
+    audit.record(
+        actor=actor,
+        action="tov.year_disclosed",
+        obj=record,
+        project_id=locked.pk,
+        changes=audit.diff({}, audit.snapshot(record, DISCLOSED_FIELDS)),
+    )
+    return record
