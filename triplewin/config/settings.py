@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "triplewin.delivery",
     "triplewin.amendments",
     "triplewin.outcomes",
+    "triplewin.documents",
     "triplewin.learning",
     "triplewin.register",
     "triplewin.library",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("projects/", include("triplewin.amendments.urls")),
     path("projects/", include("triplewin.outcomes.urls")),
     path("projects/", include("triplewin.learning.urls")),
+    path("", include("triplewin.documents.urls")),
     path("conflicts/", include("triplewin.conflicts.urls")),
     path("library/", include("triplewin.library.urls")),
     path("projects/", include("triplewin.transfers.urls")),

@@ -4,7 +4,8 @@ Auth users are created directly (they are not domain data); organisations, membe
 projects and everything on them go through the same services the views use, so the audit log
 and the gates behave exactly as they do for real users. Stage 2 records (registers of
 interests, teams, plans, meetings, PIDs, agreements and summaries) are built by `stage2` once
-every project exists.
+every project exists, and stage 3 records (delivery, KPIs, reporting, transfers of value,
+amendments, outcomes and learning) by `stage3` after them.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from triplewin.concept import services as concept_services
 from triplewin.demo import data
 from triplewin.demo.data.types import Org, Person, ProjectSpec, Step
 from triplewin.demo.stage2 import DemoDataError, Lookup, load_registers, load_setup
+from triplewin.demo.stage3 import load_stage3
+from triplewin.documents.services import document_sync
 from triplewin.executive_summary import services as summary_services
 from triplewin.organisations import services as org_services
 from triplewin.organisations.models import Organisation, Role
@@ -270,6 +273,11 @@ def load() -> LoadReport:
     load_registers(lookup, data.INTERESTS, data.SETUPS)
     for setup in data.SETUPS:
         projects[setup.project] = load_setup(setup, lookup)
+    # Stage 3 last: delivery records, then completion and outcomes where a project has ended.
+    projects.update(load_stage3(data.STAGES3, lookup))
+    # Every signed-off framework text becomes a document version, ready to download and verify.
+    for project in projects.values():
+        document_sync(project=project, actor=admin)
     return LoadReport(
         organisations=len(orgs),
         people=len(users),

@@ -6,8 +6,9 @@ from typing import Any
 
 from django import forms
 
-from triplewin.outcomes.models import Decision, OutcomesSummary
+from triplewin.outcomes.models import OutcomesSummary
 from triplewin.outcomes.selectors import TEXT_FIELDS
+from triplewin.pid.forms.signoff import DecisionFields
 
 TEXT_LIMIT = 8000
 HELP_TEXTS = {
@@ -56,42 +57,6 @@ class ConfirmForm(forms.Form):
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class DecisionForm(ConfirmForm):
-    body = forms.ChoiceField(
-        label="Recording the decision of",
-        widget=forms.RadioSelect,
-        error_messages={
-            "required": "Choose whose decision you are recording.",
-            "invalid_choice": "Choose one of the bodies listed.",
-        },
-    )
-    decision = forms.ChoiceField(
-        choices=Decision.choices,
-        widget=forms.RadioSelect,
-        label="Decision",
-        error_messages={"required": "Choose approve or reject."},
-    )
-    reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        max_length=4000,
-        label="Reason or comments",
-        help_text="Required if you reject the summary.",
-        error_messages={"max_length": "Keep this under 4000 characters."},
-    )
-
-    def __init__(self, *args: Any, bodies: list[tuple[str, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["body"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = bodies
-        if len(bodies) == 1:
-            self.initial.setdefault("body", bodies[0][0])
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        if cleaned.get("decision") == Decision.REJECT and not cleaned.get("reason", "").strip():
-            self.add_error(
-                "reason", "Say why you reject the summary, so the partners know what to change."
-            )
-        return cleaned
+class DecisionForm(ConfirmForm, DecisionFields):
+    subject = "the summary"
+    rejection_prompt = "Say why you reject the summary"

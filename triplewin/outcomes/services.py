@@ -19,7 +19,7 @@ from triplewin.core.lifecycle import State
 from triplewin.core.rules import GateReport
 from triplewin.organisations.models import Organisation
 from triplewin.outcomes import drafting
-from triplewin.outcomes.models import Body, Decision, OutcomesApproval, OutcomesSummary, Status
+from triplewin.outcomes.models import Decision, OutcomesApproval, OutcomesSummary, Status
 from triplewin.outcomes.selectors import (
     TEXT_FIELDS,
     certification_holds,
@@ -180,27 +180,6 @@ def outcomes_certify(
     return _save(actor=actor, action="outcomes.certified", summary=summary, before=before)
 
 
-def _check_authority(
-    actor: User, project: Project, body: str, organisation: Organisation | None
-) -> None:
-    if body == Body.PROJECT_TEAM:
-        if organisation is not None:
-            raise ValidationError({"body": "The project team decides as one body."})
-        if not authority.may_approve_for_team(actor, project):
-            raise ValidationError(
-                {"body": "Only the chair or the project manager can record the team's decision."}
-            )
-    elif body == Body.GOVERNANCE_COMMITTEE:
-        if organisation is None or not project.partners.filter(organisation=organisation).exists():
-            raise ValidationError({"body": "Choose the committee of a partner organisation."})
-        if not authority.may_approve_for_committee(actor, project, organisation):
-            raise ValidationError(
-                {"body": f"You do not sit on the governance committee of {organisation}."}
-            )
-    else:
-        raise ValidationError({"body": "Choose whose decision you are recording."})
-
-
 @transaction.atomic
 def outcomes_decide(
     *,
@@ -215,7 +194,7 @@ def outcomes_decide(
     """Record the team's or one committee's decision on the certified text on screen."""
     locked, found = _lock(project)
     summary = _existing(found, expected_version)
-    _check_authority(actor, locked, body, organisation)
+    authority.check_decision_authority(actor, locked, body, organisation)
     if decision not in Decision.values:
         raise ValidationError({"decision": "Choose approve or reject."})
     if decision == Decision.REJECT and not reason.strip():

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
+
 from triplewin.organisations.models import Membership, Organisation, Role
 from triplewin.partnerships.models import Project
 from triplewin.pid.selectors import Body, required_bodies
@@ -64,3 +66,28 @@ def approval_bodies(user: Any, project: Project) -> list[Body]:
         elif may_approve_for_committee(user, project, body.organisation):
             allowed.append(body)
     return allowed
+
+
+def check_decision_authority(
+    actor: Any, project: Project, body: str, organisation: Organisation | None
+) -> None:
+    """Refuse a sign-off decision (PID, amendment, outcomes) that this person may not record.
+
+    `body` is "project_team" or "governance_committee", the values every sign-off shares.
+    """
+    if body == "project_team":
+        if organisation is not None:
+            raise ValidationError({"body": "The project team decides as one body."})
+        if not may_approve_for_team(actor, project):
+            raise ValidationError(
+                {"body": "Only the chair or the project manager can record the team's decision."}
+            )
+    elif body == "governance_committee":
+        if organisation is None or not project.partners.filter(organisation=organisation).exists():
+            raise ValidationError({"body": "Choose the committee of a partner organisation."})
+        if not may_approve_for_committee(actor, project, organisation):
+            raise ValidationError(
+                {"body": f"You do not sit on the governance committee of {organisation}."}
+            )
+    else:
+        raise ValidationError({"body": "Choose whose decision you are recording."})

@@ -28,7 +28,7 @@ from triplewin.organisations.models import Organisation
 from triplewin.partnerships import services as partnerships
 from triplewin.pid import authority
 from triplewin.pid import services as pid
-from triplewin.pid.models import ApprovalBody, Decision
+from triplewin.pid.models import Decision
 
 SUBMITTED = (AmendmentStatus.SUBMITTED,)
 
@@ -92,28 +92,6 @@ def amendment_certify(
     return record
 
 
-def _check_authority(
-    actor: User, amendment: Amendment, body: str, organisation: Organisation | None
-) -> None:
-    project = amendment.project
-    if body == ApprovalBody.PROJECT_TEAM:
-        if organisation is not None:
-            raise ValidationError({"body": "The project team decides as one body."})
-        if not authority.may_approve_for_team(actor, project):
-            raise ValidationError(
-                {"body": "Only the chair or the project manager can record the team's decision."}
-            )
-    elif body == ApprovalBody.GOVERNANCE_COMMITTEE:
-        if organisation is None or not project.partners.filter(organisation=organisation).exists():
-            raise ValidationError({"body": "Choose the committee of a partner organisation."})
-        if not authority.may_approve_for_committee(actor, project, organisation):
-            raise ValidationError(
-                {"body": f"You do not sit on the governance committee of {organisation}."}
-            )
-    else:
-        raise ValidationError({"body": "Choose whose decision you are recording."})
-
-
 @transaction.atomic
 def amendment_decide(
     *,
@@ -127,7 +105,7 @@ def amendment_decide(
 ) -> AmendmentApproval:
     """Record one body's decision; `seen_hash` is the content hash of what was read."""
     locked = _lock_for_sign_off(amendment, seen_hash)
-    _check_authority(actor, locked, body, organisation)
+    authority.check_decision_authority(actor, locked.project, body, organisation)
     if decision not in Decision.values:
         raise ValidationError({"decision": "Choose approve or reject."})
     if decision == Decision.REJECT and not reason.strip():

@@ -284,7 +284,11 @@ def test_walked_project_went_through_every_gate_live(loaded: str) -> None:
     assert agreement_missing_clauses(project) == ()
     summary = project.executive_summary
     assert summary.status == Status.PUBLISHED
-    assert summary.generated_from == version
+    # Stage 3 then approved an amendment, which produced version 2 from the one summarised.
+    assert summary.generated_from is not None
+    assert summary.generated_from.number == 1
+    assert version.number == 2
+    assert version_state(project, summary.generated_from).signed_off
     assert summary.certified_by == _user(people_setup.SANOFI_SIGNATORY)
     assert summary.published_on == timezone.localdate()
     assert AuditEvent.objects.filter(project_id=project.pk, action="pid.certified").exists()
@@ -323,3 +327,15 @@ def test_demo_sign_ins_lists_the_stage_two_people(loaded: str) -> None:
         assert person.email in listed
         assert person.can_do in listed
         assert _user(person.email).check_password(data.DEMO_PASSWORD)
+
+
+def test_walked_project_documents_are_recorded_versions(loaded: str) -> None:
+    from triplewin.documents.models import DocumentVersion
+
+    project = Project.objects.get(title=COMMUNITY_INJECTABLES.title)
+    recorded = set(
+        DocumentVersion.objects.filter(project=project).values_list("document", flat=True)
+    )
+    # The signed-off concept, PID (both versions), amendment and summary are ready to download.
+    assert {"pid", "concept", "summary", "amendment-1"} <= recorded
+    assert DocumentVersion.objects.filter(project=project, document="pid").count() == 2

@@ -13,10 +13,9 @@ from triplewin.executive_summary.forms import ConfirmForm
 from triplewin.executive_summary.models import ExecutiveSummary
 from triplewin.executive_summary.presenters import SummaryPresenter
 from triplewin.partnerships import access
-from triplewin.partnerships import services as partnerships
-from triplewin.partnerships.errors import GateBlocked, StaleEdit
-from triplewin.partnerships.presenters.compliance import gate_panel
+from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.partnerships.views.gated import attempt, panel_for
 from triplewin.pid import authority
 
 
@@ -70,32 +69,26 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     if summary is None:
         messages.error(request, "There is no summary to publish yet.")
         return redirect("executive_summary:detail", pk=project.pk)
-    panel = gate_panel(
-        services.publish_report(partnerships.gate_report(project, services.PUBLISH_GATE)),
-        partnerships.accepted_risk_ids(project, services.PUBLISH_GATE),
-    )
+    panel = panel_for(project, services.PUBLISH_GATE, services.publish_report)
     form = ConfirmForm(
         request.POST if request.method == "POST" else None,
         initial={"row_version": summary.row_version},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.summary_publish(
+        done, refused_panel = attempt(
+            form,
+            lambda: services.summary_publish(
                 actor=actor(request),
                 project=project,
                 expected_version=form.cleaned_data.get("row_version"),
-            )
-        except StaleEdit as error:
-            form.add_error(None, str(error))
-        except GateBlocked as error:
-            form.add_error(None, f"{error} The summary has not been published.")
-            panel = gate_panel(
-                services.publish_report(error.report),
-                partnerships.accepted_risk_ids(project, services.PUBLISH_GATE),
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+            ),
+            project=project,
+            gate=services.PUBLISH_GATE,
+            refused="The summary has not been published.",
+            shape=services.publish_report,
+        )
+        panel = refused_panel or panel
+        if done:
             messages.success(
                 request,
                 "The executive summary is published and now appears on the public register.",

@@ -13,10 +13,9 @@ from triplewin.outcomes.forms import ConfirmForm, DecisionForm
 from triplewin.outcomes.selectors import summary_for
 from triplewin.outcomes.views.summary import presenter
 from triplewin.partnerships import access
-from triplewin.partnerships import services as partnerships
-from triplewin.partnerships.errors import GateBlocked, StaleEdit
-from triplewin.partnerships.presenters.compliance import gate_panel
+from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.partnerships.views.gated import attempt, panel_for
 from triplewin.pid import authority
 
 
@@ -122,32 +121,26 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     summary = summary_for(project)
     if summary is None:
         return _nothing_yet(request, project.pk, "publish")
-    panel = gate_panel(
-        services.publish_report(partnerships.gate_report(project, services.PUBLISH_GATE)),
-        partnerships.accepted_risk_ids(project, services.PUBLISH_GATE),
-    )
+    panel = panel_for(project, services.PUBLISH_GATE, services.publish_report)
     form = ConfirmForm(
         request.POST if request.method == "POST" else None,
         initial={"row_version": summary.row_version},
     )
     if request.method == "POST" and form.is_valid():
-        try:
-            services.outcomes_publish(
+        done, refused_panel = attempt(
+            form,
+            lambda: services.outcomes_publish(
                 actor=actor(request),
                 project=project,
                 expected_version=form.cleaned_data.get("row_version"),
-            )
-        except StaleEdit as error:
-            form.add_error(None, str(error))
-        except GateBlocked as error:
-            form.add_error(None, f"{error} The outcomes summary has not been published.")
-            panel = gate_panel(
-                services.publish_report(error.report),
-                partnerships.accepted_risk_ids(project, services.PUBLISH_GATE),
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+            ),
+            project=project,
+            gate=services.PUBLISH_GATE,
+            refused="The outcomes summary has not been published.",
+            shape=services.publish_report,
+        )
+        panel = refused_panel or panel
+        if done:
             messages.success(
                 request,
                 "The outcomes summary is published and now appears on the public register.",

@@ -205,4 +205,5 @@ def test_the_navigation_offers_oversight_only_to_oversight_leads(role, client_fo
     html = client_for(role).get(reverse("register:index")).content.decode()
     assert (reverse("oversight:dashboard") in html) is (role == "oversight")
     assert reverse("library:index") in html
+    assert reverse("documents:verify") in html
     assert (reverse("partnerships:list") in html) is (role != "anonymous")

@@ -310,6 +310,7 @@ def test_stage3_tasks_appear_once_the_summary_is_public(
         return client_for("nhs_lead").get(url).content.decode()
 
     assert "Stage 3: delivery and outcomes" not in body(project)
+    assert reverse("documents:index", args=[project.pk]) in body(project)
     live = published_project(
         actor=nhs_lead,
         lead=nhs_org,

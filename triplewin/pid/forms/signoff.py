@@ -33,8 +33,9 @@ class VersionField(forms.TypedChoiceField):
         super().__init__(**kwargs)
 
 
-class CertifyForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class CertifyingFields(forms.Form):
+    """Which company a certification signatory certifies for (PID and amendments)."""
+
     organisation = forms.TypedChoiceField(
         label="Certifying for",
         coerce=int,
@@ -51,8 +52,15 @@ class CertifyForm(forms.Form):
             self.initial.setdefault("organisation", organisations[0][0])
 
 
-class DecisionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class DecisionFields(forms.Form):
+    """A body's approve-or-reject decision; shared by the PID, amendments and outcomes.
+
+    `rejection_prompt` ends "so the partners know what to change" and names the document.
+    """
+
+    subject = "the PID"
+    rejection_prompt = "Say why the PID is rejected"
+
     body = forms.ChoiceField(
         label="Recording the decision of",
         widget=forms.RadioSelect,
@@ -72,7 +80,6 @@ class DecisionForm(forms.Form):
         required=False,
         max_length=4000,
         label="Reason or comments",
-        help_text="Required if you reject the PID.",
         error_messages={"max_length": "Keep this under 4000 characters."},
     )
 
@@ -83,14 +90,23 @@ class DecisionForm(forms.Form):
         field.choices = bodies
         if len(bodies) == 1:
             self.initial.setdefault("body", bodies[0][0])
+        self.fields["reason"].help_text = f"Required if you reject {self.subject}."
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if cleaned.get("decision") == Decision.REJECT and not cleaned.get("reason", "").strip():
             self.add_error(
-                "reason", "Say why the PID is rejected, so the partners know what to change."
+                "reason", f"{self.rejection_prompt}, so the partners know what to change."
             )
         return cleaned
+
+
+class CertifyForm(CertifyingFields):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DecisionForm(DecisionFields):
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class CompareForm(forms.Form):

@@ -15,7 +15,7 @@ from triplewin.partnerships import services as partnerships
 from triplewin.partnerships.errors import GateBlocked
 from triplewin.partnerships.models import Project
 from triplewin.pid import authority
-from triplewin.pid.models import ApprovalBody, Decision, PidApproval, PidCertification, PidVersion
+from triplewin.pid.models import Decision, PidApproval, PidCertification, PidVersion
 from triplewin.pid.selectors import current_hash, latest_version, pid_status
 from triplewin.pid.services.versions import lock_for_sign_off
 
@@ -100,27 +100,6 @@ def pid_certify(
     return record
 
 
-def _check_authority(
-    actor: User, project: Project, body: str, organisation: Organisation | None
-) -> None:
-    if body == ApprovalBody.PROJECT_TEAM:
-        if organisation is not None:
-            raise ValidationError({"body": "The project team decides as one body."})
-        if not authority.may_approve_for_team(actor, project):
-            raise ValidationError(
-                {"body": "Only the chair or the project manager can record the team's decision."}
-            )
-    elif body == ApprovalBody.GOVERNANCE_COMMITTEE:
-        if organisation is None or not project.partners.filter(organisation=organisation).exists():
-            raise ValidationError({"body": "Choose the committee of a partner organisation."})
-        if not authority.may_approve_for_committee(actor, project, organisation):
-            raise ValidationError(
-                {"body": f"You do not sit on the governance committee of {organisation}."}
-            )
-    else:
-        raise ValidationError({"body": "Choose whose decision you are recording."})
-
-
 @transaction.atomic
 def pid_decide(
     *,
@@ -135,7 +114,7 @@ def pid_decide(
 ) -> PidApproval:
     """Record the team's or one committee's decision on the latest version."""
     locked = lock_for_sign_off(project)
-    _check_authority(actor, locked, body, organisation)
+    authority.check_decision_authority(actor, locked, body, organisation)
     if decision not in Decision.values:
         raise ValidationError({"decision": "Choose approve or reject."})
     if decision == Decision.REJECT and not reason.strip():

@@ -1,0 +1,1 @@
+"""Framework documents: one engine renders every document as Word, PDF and web page."""

@@ -1,0 +1,91 @@
+"""What the engine needs from each framework: its documents, their content and sign-off.
+
+One `Kind` per framework. `current` reads the records as they stand; `signed_off` lists content
+the framework's own app has certified or approved (frozen there), so the engine can record it
+as a version even if nobody pressed "generate"; `status_of` reads that app's decisions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from triplewin.core.documents.definitions import Definition, SignOff
+from triplewin.core.documents.model import Document, Status
+from triplewin.partnerships.models import Project
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One document of a kind: `key` is the kind itself, or e.g. "minutes-12"."""
+
+    key: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    document: Document
+    # The hash the framework's own app bound its decisions to ("" when it has none).
+    source_hash: str
+
+
+@dataclass(frozen=True)
+class Decided:
+    status: Status
+    by: str = ""
+    at: dt.datetime | None = None
+
+
+class Kind(ABC):
+    definition: Definition
+    # The framework's own page, where it is edited and (when it has its own) signed off.
+    owner_url_name: str = ""
+
+    def owner_url(self, project: Project, subject: str) -> str:
+        if not self.owner_url_name:
+            return ""
+        return reverse(self.owner_url_name, args=[project.pk])
+
+    @property
+    def key(self) -> str:
+        return self.definition.kind
+
+    @property
+    def signed_off_here(self) -> bool:
+        return self.definition.sign_off is SignOff.DOCUMENTS
+
+    def subjects(self, project: Project) -> list[Subject]:
+        return [Subject(self.key, self.definition.title)]
+
+    @abstractmethod
+    def current(self, project: Project, subject: str) -> Snapshot: ...
+
+    def signed_off(self, project: Project, subject: str) -> list[Snapshot]:
+        return []
+
+    def status_of(
+        self, project: Project, subject: str, source_hash: str, content_hash: str
+    ) -> Decided | None:
+        """The framework app's status for content with this hash; None when it says nothing."""
+        return None
+
+
+def at_midnight(day: dt.date | None) -> dt.datetime | None:
+    if day is None:
+        return None
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+
+
+def subject_number(subject: str, kind: str) -> int | None:
+    prefix = f"{kind}-"
+    if (
+        not subject.startswith(prefix)
+        or not subject[len(prefix) :].isdigit()
+        or len(subject) - len(prefix) > 18
+    ):
+        return None
+    return int(subject[len(prefix) :])

@@ -1,0 +1,102 @@
+"""The Project Concept Framework, read from the concept app; each partner approves it there.
+
+The document is built from the concept app's own snapshot (the content partners decide on), so
+a version's source hash is exactly the hash their decisions are bound to.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from triplewin.concept.models import ConceptDecision, ConceptFramework
+from triplewin.concept.selectors import approval_state, concept_snapshot, content_hash
+from triplewin.core.documents import catalogue
+from triplewin.core.documents.definitions import build
+from triplewin.core.documents.model import Document, Status
+from triplewin.documents.kinds.base import Decided, Kind, Snapshot
+from triplewin.partnerships.models import PartyRole, Project
+
+ROLE_LABELS = dict(PartyRole.choices)
+
+
+def _start(body: dict[str, Any]) -> str:
+    year, quarter = body.get("start_year"), body.get("start_quarter")
+    if not year:
+        return ""
+    return f"Quarter {quarter} {year}" if quarter else str(year)
+
+
+def _document(project: Project, body: dict[str, Any]) -> Document:
+    partners = [
+        (
+            f"partner-{p['organisation']}",
+            str(p["organisation"]),
+            str(ROLE_LABELS.get(p["role"], p["role"])),
+        )
+        for p in body.get("partners", [])
+    ]
+    partners.append(
+        ("key_stakeholders", "Other key stakeholders", body.get("key_stakeholders") or "")
+    )
+    contributions = [
+        (
+            f"contribution-{c['organisation']}",
+            str(c["organisation"]),
+            str(c["description"])
+            + (
+                f"\nEstimated value: £{int(c['estimated_value']):,}" if c["estimated_value"] else ""
+            ),
+        )
+        for c in body.get("contributions", [])
+    ]
+    months = body.get("duration_months")
+    values: dict[str, Any] = {
+        "partners": partners,
+        "purpose": {
+            "purpose_background": body.get("purpose_background") or "",
+            "objectives": body.get("objectives") or "",
+        },
+        "benefits": {
+            k: body.get(k) or "" for k in ("benefit_patients", "benefit_nhs", "benefit_industry")
+        },
+        "contributions": contributions,
+        "timing": {
+            "anticipated_start": _start(body),
+            "length": f"{months} months" if months else "",
+        },
+    }
+    return build(catalogue.CONCEPT, project=str(body.get("title", project.title)), values=values)
+
+
+class ConceptKind(Kind):
+    definition = catalogue.CONCEPT
+    owner_url_name = "concept:detail"
+
+    def current(self, project: Project, subject: str) -> Snapshot:
+        body = concept_snapshot(project, ConceptFramework.objects.filter(project=project).first())
+        return Snapshot(_document(project, body), content_hash(body))
+
+    def signed_off(self, project: Project, subject: str) -> list[Snapshot]:
+        concept = ConceptFramework.objects.filter(project=project).first()
+        if concept is None or not approval_state(project, concept).all_approved:
+            return []
+        return [self.current(project, subject)]
+
+    def status_of(
+        self, project: Project, subject: str, source_hash: str, content_hash: str
+    ) -> Decided | None:
+        latest: dict[int, ConceptDecision] = {}
+        for d in ConceptDecision.objects.filter(project=project).select_related("organisation"):
+            latest[d.organisation_id] = d
+        partners = [p.organisation_id for p in project.partners.all()]
+        on_this = [
+            latest[o] for o in partners if o in latest and latest[o].content_hash == source_hash
+        ]
+        if (
+            partners
+            and len(on_this) == len(partners)
+            and all(d.decision == "approve" for d in on_this)
+        ):
+            last = max(on_this, key=lambda d: d.at)
+            return Decided(Status.APPROVED, last.decided_by_label, last.at)
+        return None

@@ -1,0 +1,91 @@
+"""The PID: its sections are the PID app's own assembly, so both apps read the same words.
+
+Versions submitted in the PID app are frozen there; certification and approvals are recorded
+there too. This kind only reads them: a document version whose source hash is a PID version's
+content hash shows that version's sign-off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from triplewin.core.documents import catalogue
+from triplewin.core.documents.model import Document, Field, Section, Status
+from triplewin.documents.kinds.base import Decided, Kind, Snapshot
+from triplewin.partnerships.models import Project
+from triplewin.pid.models import PidVersion
+from triplewin.pid.sections import Section as PidSection
+from triplewin.pid.sections import assemble, from_snapshot, to_snapshot
+from triplewin.pid.selectors import version_state
+
+# Written only when they apply: the planned dates and the notes on an "other" methodology.
+OPTIONAL_FIELDS = frozenset({"planned_start", "planned_end", "methodology_notes"})
+
+
+def _document(project: Project, sections: Iterable[PidSection]) -> Document:
+    converted = []
+    for s in sections:
+        is_plan = s.key.startswith("plan-")
+        converted.append(
+            Section(
+                key=s.key,
+                title=s.title,
+                level=2 if is_plan else 1,
+                required=not s.empty_text,
+                empty_text=s.empty_text,
+                fields=tuple(
+                    Field(f.key, f.label, f.value, f.key not in OPTIONAL_FIELDS) for f in s.fields
+                ),
+            )
+        )
+    first_plan = next((i for i, s in enumerate(converted) if s.key.startswith("plan-")), None)
+    if first_plan is not None:
+        converted.insert(first_plan, Section("plans", "Set-up plans", required=False))
+    return Document(
+        kind=catalogue.PID.kind,
+        title=catalogue.PID.title,
+        project=project.title,
+        sections=tuple(converted),
+    )
+
+
+class PidKind(Kind):
+    definition = catalogue.PID
+    owner_url_name = "pid:overview"
+
+    def current(self, project: Project, subject: str) -> Snapshot:
+        from triplewin.concept.selectors import content_hash
+
+        sections = assemble(project)
+        return Snapshot(_document(project, sections), content_hash(to_snapshot(sections)))
+
+    def _frozen(self, project: Project, snapshot: Any) -> Document:
+        return _document(project, from_snapshot(snapshot))
+
+    def signed_off(self, project: Project, subject: str) -> list[Snapshot]:
+        found = []
+        for version in PidVersion.objects.filter(project=project).order_by("number"):
+            if version_state(project, version).certified:
+                found.append(
+                    Snapshot(self._frozen(project, version.snapshot), version.content_hash)
+                )
+        return found
+
+    def status_of(
+        self, project: Project, subject: str, source_hash: str, content_hash: str
+    ) -> Decided | None:
+        version = (
+            PidVersion.objects.filter(project=project, content_hash=source_hash)
+            .order_by("-number")
+            .first()
+        )
+        if version is None:
+            return None
+        state = version_state(project, version)
+        if state.certification is None:
+            return Decided(Status.SUBMITTED, version.created_by_label, version.created_at)
+        cert = state.certification
+        if state.signed_off:
+            return Decided(Status.APPROVED, cert.certified_by_label, cert.at)
+        return Decided(Status.CERTIFIED, cert.certified_by_label, cert.at)

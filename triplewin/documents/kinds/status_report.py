@@ -1,0 +1,59 @@
+"""The delivery status report for steering meetings; certified and approved in this engine."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from triplewin.core.documents import catalogue
+from triplewin.core.documents.definitions import Filled, build
+from triplewin.delivery.presenters.dashboard import DeliveryPresenter
+from triplewin.delivery.presenters.rows import MilestoneRow
+from triplewin.documents.kinds.base import Kind, Snapshot
+from triplewin.partnerships.models import Project
+
+
+def _milestone(m: MilestoneRow) -> str:
+    parts = [f"Planned: {m.planned_on.isoformat()}"]
+    parts.append(f"Achieved: {m.actual_on.isoformat()}" if m.actual_on else "Not yet achieved")
+    parts.append(f"Owner: {m.owner}")
+    return ". ".join(parts) + "."
+
+
+class StatusReportKind(Kind):
+    definition = catalogue.STATUS_REPORT
+    owner_url_name = "delivery:dashboard"
+
+    def current(self, project: Project, subject: str) -> Snapshot:
+        today = timezone.localdate()
+        p = DeliveryPresenter(project, today)
+        values: dict[str, Filled] = {
+            "status": {
+                "stage": p.state_label,
+                "rag": p.rag.tag["text"],
+                "kpis": p.kpi_headline,
+            },
+            "milestones": [(f"milestone-{m.pk}", m.title, _milestone(m)) for m in p.milestones],
+            "risks": [
+                (
+                    f"risk-{r.pk}",
+                    r.description,
+                    f"Score {r.score}. Owner: {r.owner}. Mitigation: {r.mitigation or 'none recorded'}.",
+                )
+                for r in p.open_risks
+            ],
+            "issues": [
+                (f"issue-{i.pk}", i.description, f"Raised by {i.raised}. Owner: {i.owner}.")
+                for i in p.open_issues
+            ],
+            "actions": [
+                (f"action-{a.pk}", a.description, f"Owner: {a.owner}. Due: {a.due_on.isoformat()}.")
+                for a in p.actions
+            ],
+        }
+        document = build(
+            self.definition,
+            project=project.title,
+            values=values,
+            subtitle=f"As at {today.isoformat()}",
+        )
+        return Snapshot(document, "")

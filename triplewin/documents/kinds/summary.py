@@ -1,0 +1,53 @@
+"""The executive summary, read from its app, which certifies and publishes it."""
+
+from __future__ import annotations
+
+from triplewin.core.documents import catalogue
+from triplewin.core.documents.definitions import build
+from triplewin.core.documents.model import Status
+from triplewin.documents.kinds.base import Decided, Kind, Snapshot, at_midnight
+from triplewin.executive_summary.models import ExecutiveSummary
+from triplewin.executive_summary.models import Status as SummaryStatus
+from triplewin.executive_summary.selectors import TEXT_FIELDS, certification_holds, summary_hash
+from triplewin.partnerships.models import Project
+from triplewin.team.selectors import display_name
+
+
+def _values(summary: ExecutiveSummary | None) -> dict[str, dict[str, str]]:
+    text = {name: getattr(summary, name) if summary else "" for name in TEXT_FIELDS}
+    return {
+        spec.key: {f.key: text.get(f.key, "") for f in spec.fields}
+        for spec in catalogue.EXECUTIVE_SUMMARY.sections
+    }
+
+
+class SummaryKind(Kind):
+    definition = catalogue.EXECUTIVE_SUMMARY
+    owner_url_name = "executive_summary:detail"
+
+    def current(self, project: Project, subject: str) -> Snapshot:
+        summary = ExecutiveSummary.objects.filter(project=project).first()
+        document = build(self.definition, project=project.title, values=_values(summary))
+        return Snapshot(document, summary_hash(summary) if summary else "")
+
+    def signed_off(self, project: Project, subject: str) -> list[Snapshot]:
+        summary = ExecutiveSummary.objects.filter(project=project).first()
+        if summary is None or self._decided(summary, summary_hash(summary)) is None:
+            return []
+        return [self.current(project, subject)]
+
+    def _decided(self, summary: ExecutiveSummary, source_hash: str) -> Decided | None:
+        if not source_hash or summary_hash(summary) != source_hash:
+            return None
+        by = display_name(summary.certified_by) if summary.certified_by else ""
+        if summary.status == SummaryStatus.PUBLISHED:
+            return Decided(Status.PUBLISHED, by, at_midnight(summary.published_on))
+        if certification_holds(summary):
+            return Decided(Status.CERTIFIED, by, at_midnight(summary.certified_on))
+        return None
+
+    def status_of(
+        self, project: Project, subject: str, source_hash: str, content_hash: str
+    ) -> Decided | None:
+        summary = ExecutiveSummary.objects.filter(project=project).first()
+        return self._decided(summary, source_hash) if summary else None

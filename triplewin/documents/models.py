@@ -1,0 +1,118 @@
+"""Versions of framework documents, their sign-off in this engine, and frozen certified copies.
+
+Every row is immutable. A version holds its normalised content and that content's hash; the
+status it shows is worked out from the sign-off records (here, or in the framework's own app)
+by `triplewin.documents.selectors`, so no status field can drift from the decisions.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from triplewin.partnerships.models import Immutable
+
+
+class DocumentVersion(Immutable):
+    project = models.ForeignKey(
+        "partnerships.Project", on_delete=models.PROTECT, related_name="document_versions"
+    )
+    kind = models.CharField(max_length=32)
+    # Which document of that kind: the kind itself, or e.g. "minutes-12" for one meeting.
+    document = models.CharField(max_length=64)
+    number = models.PositiveIntegerField()
+    content = models.JSONField()
+    content_hash = models.CharField(max_length=64, db_index=True)
+    # The hash the framework's own app bound its sign-off to, when it has one (PID, concept…).
+    source_hash = models.CharField(max_length=64, blank=True)
+    # Empty when the version was recorded from a sign-off in the framework's own app.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_by_label = models.CharField(max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("document", "number")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "document", "number"], name="unique_document_version_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} version {self.number}"
+
+
+class DocumentCertification(Immutable):
+    """The industry partner's certification signatory certifying one version's content."""
+
+    version = models.ForeignKey(
+        DocumentVersion, on_delete=models.PROTECT, related_name="certifications"
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    certified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    certified_by_label = models.CharField(max_length=255)
+    content_hash = models.CharField(max_length=64)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("at", "id")
+
+    def __str__(self) -> str:
+        return f"Certification of {self.version} by {self.certified_by_label}"
+
+
+class DocumentApproval(Immutable):
+    """One partner's approval of one certified version's content."""
+
+    version = models.ForeignKey(DocumentVersion, on_delete=models.PROTECT, related_name="approvals")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_by_label = models.CharField(max_length=255)
+    content_hash = models.CharField(max_length=64)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("at", "id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "organisation"], name="one_document_approval_per_partner"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Approval of {self.version} for {self.organisation}"
+
+
+class CertifiedCopy(Immutable):
+    """The PDF of a signed-off version, rendered once and kept: never regenerated or served by URL.
+
+    The bytes live in the database, so the copy and its hash are backed up, restored and
+    protected together with the decisions they prove; only an access-checked view reads them.
+    """
+
+    version = models.OneToOneField(
+        DocumentVersion, on_delete=models.PROTECT, related_name="certified_copy"
+    )
+    status = models.CharField(max_length=16)
+    signed_off_by_label = models.CharField(max_length=255)
+    signed_off_at = models.DateTimeField()
+    content_hash = models.CharField(max_length=64)
+    pdf = models.BinaryField()
+    pdf_sha256 = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "certified copies"
+
+    def __str__(self) -> str:
+        return f"Certified copy of {self.version}"

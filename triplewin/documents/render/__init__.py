@@ -1,0 +1,1 @@
+"""The three outputs of a document: the web page's HTML, a PDF printed from it, and Word."""
