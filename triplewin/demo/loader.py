@@ -22,10 +22,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.concept import services as concept_services
+from triplewin.core.lifecycle import State
 from triplewin.demo import data
+from triplewin.demo.data.real_kpis import REAL_KPIS
 from triplewin.demo.data.types import Org, Person, ProjectSpec, Step
 from triplewin.demo.stage2 import DemoDataError, Lookup, load_registers, load_setup
 from triplewin.demo.stage3 import load_stage3
+from triplewin.demo.stage3.kpis import load_real_kpis
 from triplewin.documents.services import document_sync
 from triplewin.executive_summary import services as summary_services
 from triplewin.organisations import services as org_services
@@ -212,9 +215,19 @@ def _create_project(
             published_on=spec.executive_summary.published_on,
         )
     if spec.history:
-        project_services.project_import_history(
-            actor=creator, project=project, steps=_history_dates(spec), reason=spec.history_reason
-        )
+        steps = _history_dates(spec)
+        results = [k for k in REAL_KPIS if k.project == spec.key]
+        # Published results go in as KPIs once the project stands at 'completed'.
+        cut = next((i + 1 for i, (n, _) in enumerate(steps) if n == "complete"), len(steps))
+        for part in (steps[:cut], steps[cut:]):
+            if part:
+                project_services.project_import_history(
+                    actor=creator, project=project, steps=part, reason=spec.history_reason
+                )
+                project.refresh_from_db()
+            if results and project.state_enum is State.COMPLETED:
+                load_real_kpis(project, results, users)
+                results = []
         project.refresh_from_db()
     return project
 

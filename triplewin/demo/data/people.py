@@ -46,7 +46,10 @@ FEATURED: tuple[Person, ...] = (
             "NHS partnership lead at United Lincolnshire Hospitals: record ideas, answer the "
             "scoping guide and checklist, write the concept and approve it for the trust. Also "
             "on the trust's governance committee: approve the children's asthma PID for it and "
-            "watch the project move to 'PID approved'."
+            "watch the project move to 'PID approved'. Stage 3: the COPD discharge bundle is "
+            "complete, with its outcomes published, a lessons review and a partner survey. "
+            "Documents: on the community injectables project, download the PID, the pack, "
+            "and check a PDF at 'Check a certified document'."
         ),
         featured=True,
     ),
@@ -57,7 +60,9 @@ FEATURED: tuple[Person, ...] = (
         (Seat("boehringer", LEAD, "NHS partnerships manager", PARTNERSHIP),),
         can_do=(
             "Industry partnership lead at Boehringer Ingelheim: the cardio-diabetes community "
-            "follow-up concept is waiting for this person's approval."
+            "follow-up concept is waiting for this person's approval. The care home heart "
+            "failure project has ended: its outcomes summary is a draft and its 2025 transfers "
+            "of value are overdue for disclosure (see Deadlines and the Disclosure UK file)."
         ),
         featured=True,
     ),
@@ -86,7 +91,8 @@ FEATURED: tuple[Person, ...] = (
         (Seat("lincs_icb", Role.SYSTEM_OVERSIGHT, "Head of system partnerships"),),
         can_do=(
             "System oversight at NHS Lincolnshire ICB: sees every partnership involving an "
-            "organisation in the Lincolnshire system, read only."
+            "organisation in the Lincolnshire system, read only, and the oversight dashboard "
+            "(a stalled project, overdue reports and disclosures, value by organisation)."
         ),
         featured=True,
     ),

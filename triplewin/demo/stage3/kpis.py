@@ -6,11 +6,13 @@ analyst would send a month's figures, so each KPI's history is one audited uploa
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from triplewin.demo.data.real_kpis import RealKpi
 from triplewin.demo.data.stage3_types import KpiSpec, Stage3Spec
 from triplewin.demo.stage2.lookup import DemoDataError, Lookup
 from triplewin.demo.stage3 import series
@@ -78,3 +80,39 @@ def load_kpis(spec: Stage3Spec, project: Project, actor: User, lookup: Lookup) -
             )
     for item in spec.kpis:
         _measure(item, kpis[item.name], project, lookup.user(item.owner, where), lookup)
+
+
+def load_real_kpis(project: Project, specs: Sequence[RealKpi], users: Mapping[str, User]) -> None:
+    """The published results of a real partnership, as its KPIs and their readings.
+
+    Run while the imported project stands at 'completed': KPIs are defined and measured in
+    delivery, and the later import of the outcomes step closes the project to new figures.
+    """
+    for spec in specs:
+        owner = users.get(spec.owner)
+        if owner is None:
+            raise DemoDataError(f"KPIs of {spec.project}: unknown owner {spec.owner!r}.")
+        kpi = kpi_services.kpi_create(
+            actor=owner,
+            project=project,
+            fields={
+                "name": spec.name,
+                "category": spec.category,
+                "definition": spec.definition,
+                "unit": spec.unit,
+                "data_source": spec.data_source,
+                "frequency": spec.frequency,
+                "target_value": Decimal(spec.target_value),
+                "target_date": spec.target_date,
+                "direction": spec.direction,
+                "owner": owner,
+                "company_may_see": True,
+                "aggregated_anonymised": True,
+            },
+        )
+        rows = [(day, "", float(value)) for day, value in spec.readings]
+        upload = SimpleUploadedFile(f"{spec.name[:40]}.csv", series.as_csv(rows))
+        try:
+            kpi_services.measurements_upload(actor=owner, kpi=kpi, upload=upload)
+        except kpi_services.FileRejected as refused:
+            raise DemoDataError(f"Readings for {spec.name!r} were refused: {refused}") from None

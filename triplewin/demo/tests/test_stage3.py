@@ -145,3 +145,18 @@ def test_oversight_sees_a_stall_and_overdue_obligations(loaded: str) -> None:
     kinds = {row.obligation.kind.value for row in overdue(projects, today)}
     assert {"report", "disclosure"} <= kinds
     assert people.OVERSIGHT
+
+
+def test_real_partnerships_show_their_published_results_as_kpis(loaded: str) -> None:
+    hep_c = Kpi.objects.get(name="Hepatitis C tests in drug and alcohol services")
+    assert [int(m.value) for m in hep_c.measurements.order_by("period")] == [6475, 12498, 18067]
+    assert hep_c.project.state == State.OUTCOMES_PUBLISHED
+    expected = {
+        "Diabetes screening after an acute coronary syndrome admission": [65, 97],
+        "Skin cancer Faster Diagnosis Standard met": [67, 88],
+        "Monthly views of the prehabilitation platform": [140, 222],
+    }
+    for name, values in expected.items():
+        kpi = Kpi.objects.get(name=name)
+        found = [int(m.value) for m in kpi.measurements.order_by("period")]
+        assert found == values, name

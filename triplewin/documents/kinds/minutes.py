@@ -10,6 +10,7 @@ from triplewin.core.documents.definitions import Filled, build
 from triplewin.core.documents.model import Status
 from triplewin.core.documents.normalise import content_hash as hash_of
 from triplewin.documents.kinds.base import Decided, Kind, Snapshot, Subject, subject_number
+from triplewin.documents.presenters import long_date
 from triplewin.meetings.models import Meeting, MeetingStatus
 from triplewin.meetings.presenters import MeetingPresenter
 from triplewin.partnerships.models import Project
@@ -47,7 +48,7 @@ def _rows(p: MeetingPresenter) -> dict[str, Filled]:
         ],
         "decisions": decisions,
         "actions": [
-            (f"action-{a.pk}", a.description, f"Owner: {a.owner}. Due: {a.due_on.isoformat()}.")
+            (f"action-{a.pk}", a.description, f"Owner: {a.owner}. Due: {long_date(a.due_on)}.")
             for a in p.actions
         ],
     }
@@ -65,7 +66,7 @@ class MinutesKind(Kind):
     def subjects(self, project: Project) -> list[Subject]:
         held = Meeting.objects.filter(project=project).exclude(status=MeetingStatus.PLANNED)
         return [
-            Subject(f"{self.key}-{m.pk}", f"Minutes: {m.title}, {m.scheduled_for.isoformat()}")
+            Subject(f"{self.key}-{m.pk}", f"Minutes: {m.title}, {long_date(m.scheduled_for)}")
             for m in held.order_by("scheduled_for", "pk")
         ]
 

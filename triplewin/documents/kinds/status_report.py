@@ -9,12 +9,13 @@ from triplewin.core.documents.definitions import Filled, build
 from triplewin.delivery.presenters.dashboard import DeliveryPresenter
 from triplewin.delivery.presenters.rows import MilestoneRow
 from triplewin.documents.kinds.base import Kind, Snapshot
+from triplewin.documents.presenters import long_date
 from triplewin.partnerships.models import Project
 
 
 def _milestone(m: MilestoneRow) -> str:
-    parts = [f"Planned: {m.planned_on.isoformat()}"]
-    parts.append(f"Achieved: {m.actual_on.isoformat()}" if m.actual_on else "Not yet achieved")
+    parts = [f"Planned: {long_date(m.planned_on)}"]
+    parts.append(f"Achieved: {long_date(m.actual_on)}" if m.actual_on else "Not yet achieved")
     parts.append(f"Owner: {m.owner}")
     return ". ".join(parts) + "."
 
@@ -46,7 +47,7 @@ class StatusReportKind(Kind):
                 for i in p.open_issues
             ],
             "actions": [
-                (f"action-{a.pk}", a.description, f"Owner: {a.owner}. Due: {a.due_on.isoformat()}.")
+                (f"action-{a.pk}", a.description, f"Owner: {a.owner}. Due: {long_date(a.due_on)}.")
                 for a in p.actions
             ],
         }
@@ -54,6 +55,6 @@ class StatusReportKind(Kind):
             self.definition,
             project=project.title,
             values=values,
-            subtitle=f"As at {today.isoformat()}",
+            subtitle=f"As at {long_date(today)}",
         )
         return Snapshot(document, "")
