@@ -18,6 +18,12 @@ from triplewin.audit import services as audit
 from triplewin.core.lifecycle import State
 from triplewin.core.rules import GateReport
 from triplewin.executive_summary import drafting
+from triplewin.executive_summary.certified_text import (
+    back_to_draft,
+    editable,
+    save_audited,
+    without_settled,
+)
 from triplewin.executive_summary.models import ExecutiveSummary, Status
 from triplewin.executive_summary.selectors import (
     TEXT_FIELDS,
@@ -27,7 +33,6 @@ from triplewin.executive_summary.selectors import (
     summary_missing,
 )
 from triplewin.partnerships import services as partnerships
-from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
 from triplewin.pid import authority
 from triplewin.pid.selectors import latest_version, pid_status
@@ -45,10 +50,7 @@ PUBLISHED_IS_FINAL = (
 
 def publish_report(report: GateReport) -> GateReport:
     """The publication gate's rules, less the one that publishing itself settles."""
-    return GateReport(
-        report.gate,
-        tuple(r for r in report.results if r.rule.id not in RULES_SETTLED_BY_PUBLISHING),
-    )
+    return without_settled(report, RULES_SETTLED_BY_PUBLISHING)
 
 
 def _lock(project: Project) -> tuple[Project, ExecutiveSummary | None]:
@@ -57,39 +59,18 @@ def _lock(project: Project) -> tuple[Project, ExecutiveSummary | None]:
 
 
 def _existing(summary: ExecutiveSummary | None, expected_version: int | None) -> ExecutiveSummary:
-    if summary is None:
-        raise ValidationError("Draft the summary from the approved PID first.")
-    if expected_version is not None and summary.row_version != expected_version:
-        raise StaleEdit()
-    if summary.status == Status.PUBLISHED:
-        raise ValidationError(PUBLISHED_IS_FINAL)
-    return summary
-
-
-def _back_to_draft(summary: ExecutiveSummary) -> None:
-    summary.status = Status.DRAFT
-    summary.certified_by = None
-    summary.certified_on = None
-    summary.certified_hash = ""
+    return editable(
+        summary,
+        expected_version,
+        missing="Draft the summary from the approved PID first.",
+        final=PUBLISHED_IS_FINAL,
+    )
 
 
 def _save(
     *, actor: User, action: str, summary: ExecutiveSummary, before: dict[str, object]
 ) -> ExecutiveSummary:
-    summary.full_clean()
-    changes = audit.diff(before, audit.snapshot(summary, AUDITED))
-    if changes:
-        if summary.pk is not None:
-            summary.row_version += 1
-        summary.save()
-        audit.record(
-            actor=actor,
-            action=action,
-            obj=summary,
-            project_id=summary.project_id,
-            changes=changes,
-        )
-    return summary
+    return save_audited(actor=actor, action=action, summary=summary, before=before, audited=AUDITED)
 
 
 @transaction.atomic
@@ -109,7 +90,7 @@ def summary_generate(*, actor: User, project: Project) -> ExecutiveSummary:
     for name, value in drafting.draft(locked, version).items():
         setattr(summary, name, value)
     summary.generated_from = version
-    _back_to_draft(summary)
+    back_to_draft(summary)
     return _save(actor=actor, action="summary.generated", summary=summary, before=before)
 
 
@@ -132,7 +113,7 @@ def summary_save(
         setattr(summary, name, value.strip())
     if summary_content(summary) != old_content and summary.status == Status.CERTIFIED:
         # The signatory certified other words; the new ones need certifying again.
-        _back_to_draft(summary)
+        back_to_draft(summary)
     return _save(actor=actor, action="summary.saved", summary=summary, before=before)
 
 

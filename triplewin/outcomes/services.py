@@ -17,6 +17,12 @@ from django.utils import timezone
 from triplewin.audit import services as audit
 from triplewin.core.lifecycle import State
 from triplewin.core.rules import GateReport
+from triplewin.executive_summary.certified_text import (
+    back_to_draft,
+    editable,
+    save_audited,
+    without_settled,
+)
 from triplewin.organisations.models import Organisation
 from triplewin.outcomes import drafting
 from triplewin.outcomes.models import Decision, OutcomesApproval, OutcomesSummary, Status
@@ -31,7 +37,6 @@ from triplewin.outcomes.selectors import (
 )
 from triplewin.partnerships import access
 from triplewin.partnerships import services as partnerships
-from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
 from triplewin.pid import authority
 
@@ -49,10 +54,7 @@ NOT_A_SIGNATORY = (
 
 def publish_report(report: GateReport) -> GateReport:
     """The publication gate's rules, less the one that publishing itself settles."""
-    return GateReport(
-        report.gate,
-        tuple(r for r in report.results if r.rule.id not in RULES_SETTLED_BY_PUBLISHING),
-    )
+    return without_settled(report, RULES_SETTLED_BY_PUBLISHING)
 
 
 def _require_editor(actor: User, project: Project) -> None:
@@ -68,36 +70,18 @@ def _lock(project: Project) -> tuple[Project, OutcomesSummary | None]:
 
 
 def _existing(summary: OutcomesSummary | None, expected_version: int | None) -> OutcomesSummary:
-    if summary is None:
-        raise ValidationError("Draft the outcomes summary from the project's records first.")
-    if expected_version is not None and summary.row_version != expected_version:
-        raise StaleEdit()
-    if summary.status == Status.PUBLISHED:
-        raise ValidationError(PUBLISHED_IS_FINAL)
-    return summary
-
-
-def _back_to_draft(summary: OutcomesSummary) -> None:
-    """Certification (and with it every approval, which binds to its hash) lapses."""
-    summary.status = Status.DRAFT
-    summary.certified_by = None
-    summary.certified_on = None
-    summary.certified_hash = ""
+    return editable(
+        summary,
+        expected_version,
+        missing="Draft the outcomes summary from the project's records first.",
+        final=PUBLISHED_IS_FINAL,
+    )
 
 
 def _save(
     *, actor: User, action: str, summary: OutcomesSummary, before: dict[str, object]
 ) -> OutcomesSummary:
-    summary.full_clean()
-    changes = audit.diff(before, audit.snapshot(summary, AUDITED))
-    if changes:
-        if summary.pk is not None:
-            summary.row_version += 1
-        summary.save()
-        audit.record(
-            actor=actor, action=action, obj=summary, project_id=summary.project_id, changes=changes
-        )
-    return summary
+    return save_audited(actor=actor, action=action, summary=summary, before=before, audited=AUDITED)
 
 
 @transaction.atomic
@@ -123,7 +107,7 @@ def outcomes_generate(
             setattr(summary, name, value)
     summary.generated_on = today or timezone.localdate()
     if summary_content(summary) != old_content:
-        _back_to_draft(summary)
+        back_to_draft(summary)
     return _save(actor=actor, action="outcomes.generated", summary=summary, before=before)
 
 
@@ -147,7 +131,7 @@ def outcomes_save(
         setattr(summary, name, value.strip())
     if summary_content(summary) != old_content:
         # The signatory and the approvers signed off other words.
-        _back_to_draft(summary)
+        back_to_draft(summary)
     return _save(actor=actor, action="outcomes.saved", summary=summary, before=before)
 
 

@@ -1,0 +1,61 @@
+"""Writes shared by the two certified, published summaries: the executive summary and the
+summary of project outcomes. Both hold text, a certification bound to a hash, a status and a
+row version; only their messages and audit action names differ."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db.models import Model
+
+from triplewin.audit import services as audit
+from triplewin.core.rules import GateReport
+from triplewin.partnerships.errors import StaleEdit
+
+S = TypeVar("S", bound=Model)
+
+
+def without_settled(report: GateReport, settled: frozenset[str]) -> GateReport:
+    """A publication gate's rules, less those that publishing itself settles."""
+    return GateReport(report.gate, tuple(r for r in report.results if r.rule.id not in settled))
+
+
+def editable(summary: S | None, expected_version: int | None, *, missing: str, final: str) -> S:
+    """The summary to change, refusing one not drafted yet, a stale edit or a published one."""
+    if summary is None:
+        raise ValidationError(missing)
+    record: Any = summary
+    if expected_version is not None and record.row_version != expected_version:
+        raise StaleEdit()
+    if record.status == "published":
+        raise ValidationError(final)
+    return summary
+
+
+def back_to_draft(summary: Model) -> None:
+    """Certification (and any approval, which binds to its hash) lapses."""
+    record: Any = summary
+    record.status = "draft"
+    record.certified_by = None
+    record.certified_on = None
+    record.certified_hash = ""
+
+
+def save_audited(
+    *, actor: User, action: str, summary: S, before: dict[str, object], audited: Sequence[str]
+) -> S:
+    """Validate, and save and audit only if something changed; the row version moves on."""
+    record: Any = summary
+    record.full_clean()
+    changes = audit.diff(before, audit.snapshot(record, audited))
+    if changes:
+        if record.pk is not None:
+            record.row_version += 1
+        record.save()
+        audit.record(
+            actor=actor, action=action, obj=record, project_id=record.project_id, changes=changes
+        )
+    return summary
