@@ -26,11 +26,12 @@ $(ASSETS): package.json package-lock.json
 	@touch $@
 
 # System libraries come from Debian packages and are installed only if missing:
-# Pango and fonts for WeasyPrint's PDFs, chromium for the browser tests.
+# Pango and fonts for WeasyPrint's PDFs (HarfBuzz's subsetter embeds only the glyphs used),
+# chromium for the browser tests.
 system-deps:
-	@if ! ldconfig -p | grep -q libpangoft2-1.0 || ! fc-list 2>/dev/null | grep -q "Liberation Sans"; then \
-		echo "Installing Pango and fonts for WeasyPrint's PDF output…"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-liberation fonts-dejavu-core >/dev/null; \
+	@if ! ldconfig -p | grep -q libpangoft2-1.0 || ! ldconfig -p | grep -q libharfbuzz-subset || ! fc-list 2>/dev/null | grep -q "Liberation Sans"; then \
+		echo "Installing Pango, HarfBuzz and fonts for WeasyPrint's PDF output…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-liberation fonts-dejavu-core >/dev/null; \
 	fi
 
 browser-deps: system-deps
@@ -58,7 +59,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint --lint triplewin
-	DEBUG=true $(BIN)/mypy triplewin tests conftest.py
+	DEBUG=true $(BIN)/mypy triplewin tests conftest.py benchmarks
 
 fmt: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -7,6 +7,7 @@ import random
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 
 from triplewin.core.lifecycle import State
 from triplewin.executive_summary.models import ExecutiveSummary
@@ -20,7 +21,7 @@ BATCH = 1000
 
 @dataclass
 class Viewer:
-    user: object
+    user: User
     organisation: Organisation
     pharma: list[Organisation]
     trusts: list[Organisation]

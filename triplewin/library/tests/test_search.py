@@ -178,3 +178,23 @@ def test_index_follows_edits(corpus, staff):
     assert keys(search("telephone triage"), 1) == ["leeds-remote-rheumatology"]
     services.case_study_unpublish(actor=staff, case_study=CaseStudy.objects.get(pk=study.pk))
     assert "leeds-remote-rheumatology" not in keys(search("telephone triage"))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL storage setting")
+def test_postgres_keeps_search_vectors_in_the_row_as_the_services_write_them(corpus):
+    import importlib
+
+    storage = importlib.import_module("triplewin.library.migrations.0005_search_vector_in_row")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute "
+            "WHERE attrelid = 'library_casestudy'::regclass AND attname = 'search_vector'"
+        )
+        assert cursor.fetchone()[0] == "m"  # MAIN: in the row, never out of line first
+        # The migration rewrites existing vectors; its SQL must give what the services give.
+        cursor.execute("SELECT id, search_vector::text FROM library_casestudy ORDER BY id")
+        written = cursor.fetchall()
+        cursor.execute(storage.REWRITE)
+        cursor.execute("SELECT id, search_vector::text FROM library_casestudy ORDER BY id")
+        assert cursor.fetchall() == written
+    assert any(vector for _, vector in written)
