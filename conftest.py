@@ -1,4 +1,4 @@
-"""Shared fixtures: organisations, the six roles every view is tested as, and a project."""
+"""Shared fixtures: organisations, the seven roles every view is tested as, and a project."""
 
 from __future__ import annotations
 
@@ -60,6 +60,12 @@ def governance_member(pharma_org: Any) -> Any:
 
 
 @pytest.fixture
+def team_member(nhs_org: Any) -> Any:
+    """Works on the NHS partner's projects without lead or decision rights."""
+    return factories.member("team.member@example.test", nhs_org, "team_member")
+
+
+@pytest.fixture
 def oversight(icb: Any) -> Any:
     return factories.member("oversight@example.test", icb, "system_oversight")
 
@@ -76,12 +82,18 @@ def project(nhs_lead: Any, nhs_org: Any, pharma_org: Any) -> Any:
 
 @pytest.fixture
 def roles(
-    nhs_lead: Any, industry_lead: Any, governance_member: Any, oversight: Any, outsider: Any
+    nhs_lead: Any,
+    industry_lead: Any,
+    governance_member: Any,
+    team_member: Any,
+    oversight: Any,
+    outsider: Any,
 ) -> dict[str, Any]:
     return {
         "nhs_lead": nhs_lead,
         "industry_lead": industry_lead,
         "governance_member": governance_member,
+        "team_member": team_member,
         "oversight": oversight,
         "outsider": outsider,
         "anonymous": None,

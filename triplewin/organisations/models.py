@@ -116,6 +116,9 @@ class Organisation(models.Model):
 
 class Role(models.TextChoices):
     PARTNERSHIP_LEAD = "partnership_lead", "Partnership lead"
+    # Works on a partner's projects: sees them and keeps their own declarations, but edits
+    # no project record and decides nothing on the organisation's behalf.
+    TEAM_MEMBER = "team_member", "Team member"
     GOVERNANCE_MEMBER = "governance_member", "Governance committee member"
     CERTIFICATION_SIGNATORY = "certification_signatory", "Certification signatory"
     SYSTEM_OVERSIGHT = "system_oversight", "System oversight"

@@ -1,4 +1,4 @@
-"""Uploading and downloading signed copies, tried as each of the six roles."""
+"""Uploading and downloading signed copies, tried as each of the seven roles."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Agreement party pages, tried as each of the six roles, and the refusal of individuals."""
+"""Agreement party pages, tried as each of the seven roles, and the refusal of individuals."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Agreement record pages, tried as each of the six roles."""
+"""Agreement record pages, tried as each of the seven roles."""
 
 from __future__ import annotations
 

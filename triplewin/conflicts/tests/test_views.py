@@ -1,4 +1,4 @@
-"""The register pages, tried as each of the six roles."""
+"""The register pages, tried as each of the seven roles."""
 
 from __future__ import annotations
 

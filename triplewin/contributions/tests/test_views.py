@@ -1,4 +1,4 @@
-"""Contribution pages, tried as each of the six roles."""
+"""Contribution pages, tried as each of the seven roles."""
 
 from __future__ import annotations
 

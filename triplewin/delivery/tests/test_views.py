@@ -1,4 +1,4 @@
-"""Every delivery page, tried as each of the six roles; forbidden posts change nothing."""
+"""Every delivery page, tried as each of the seven roles; forbidden posts change nothing."""
 
 from __future__ import annotations
 

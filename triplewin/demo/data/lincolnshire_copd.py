@@ -42,15 +42,21 @@ COPD_PEOPLE: tuple[Person, ...] = (
         RESP_NURSE,
         "Gemma",
         "Ruddock",
-        (Seat("ulht", Role.PARTNERSHIP_LEAD, "Respiratory nurse specialist"),),
-        can_do="Ran the discharge bundle on the wards; answered the partner survey.",
+        (Seat("ulht", Role.TEAM_MEMBER, "Respiratory nurse specialist"),),
+        can_do=(
+            "Team member: ran the discharge bundle on the wards and answered the partner "
+            "survey. Sees the trust's projects but changes and decides nothing."
+        ),
     ),
     Person(
         RESP_ANALYST,
         "Faisal",
         "Karim",
-        (Seat("ulht", Role.PARTNERSHIP_LEAD, "Respiratory data analyst"),),
-        can_do="Kept the COPD KPIs; invited to the partner survey but has not answered yet.",
+        (Seat("ulht", Role.TEAM_MEMBER, "Respiratory data analyst"),),
+        can_do=(
+            "Team member who owns the COPD KPIs; invited to the partner survey but has not "
+            "answered yet. Sees the trust's projects but changes and decides nothing."
+        ),
     ),
 )
 

@@ -24,6 +24,7 @@ NOT_SIGNATORY = {
     "nhs_lead": 403,
     "industry_lead": 403,
     "governance_member": 403,
+    "team_member": 403,
     "oversight": 403,
     "outsider": 404,
     "anonymous": 404,

@@ -1,4 +1,4 @@
-"""Every executive summary page, tried as each of the six roles, and the public register."""
+"""Every executive summary page, tried as each of the seven roles, and the public register."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ CERTIFY = {
     "nhs_lead": 403,
     "industry_lead": 403,
     "governance_member": 403,
+    "team_member": 403,
     "oversight": 403,
     "outsider": 404,
     "anonymous": 404,

@@ -1,4 +1,4 @@
-"""Every learning page, tried as each of the six roles; forbidden posts change nothing."""
+"""Every learning page, tried as each of the seven roles; forbidden posts change nothing."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ RESPOND = {
     "nhs_lead": 200,
     "industry_lead": 403,
     "governance_member": 403,
+    "team_member": 403,
     "oversight": 403,
     "outsider": 403,
     "anonymous": 302,

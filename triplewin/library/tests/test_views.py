@@ -1,4 +1,4 @@
-"""Every library view, tried as each of the six roles (and as staff where staff matter)."""
+"""Every library view, tried as each of the seven roles (and as staff where staff matter)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ DRAFT = {
     "nhs_lead": 200,
     "industry_lead": 200,
     "governance_member": 404,
+    "team_member": 404,
     "oversight": 404,
     "outsider": 404,
     "anonymous": 404,

@@ -1,4 +1,4 @@
-"""Every outcomes page, tried as each of the six roles; forbidden posts change nothing."""
+"""Every outcomes page, tried as each of the seven roles; forbidden posts change nothing."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ CERTIFY = {
     "nhs_lead": 403,
     "industry_lead": 403,
     "governance_member": 403,
+    "team_member": 403,
     "oversight": 403,
     "outsider": 404,
     "anonymous": 404,

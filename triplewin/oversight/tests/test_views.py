@@ -21,6 +21,7 @@ OVERSIGHT = {
     "nhs_lead": 403,
     "industry_lead": 403,
     "governance_member": 403,
+    "team_member": 403,
     "oversight": 200,
     "outsider": 403,
     "anonymous": 302,

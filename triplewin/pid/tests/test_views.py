@@ -1,4 +1,4 @@
-"""Every PID page, tried as each of the six roles; forbidden posts change nothing."""
+"""Every PID page, tried as each of the seven roles; forbidden posts change nothing."""
 
 from __future__ import annotations
 
@@ -19,11 +19,12 @@ from triplewin.pid.tests.builders import PID_TEXT
 
 pytestmark = pytest.mark.django_db
 
-# Certification needs a signatory of the company; none of the six standard roles is one.
+# Certification needs a signatory of the company; none of the seven standard roles is one.
 CERTIFY = {
     "nhs_lead": 403,
     "industry_lead": 403,
     "governance_member": 403,
+    "team_member": 403,
     "oversight": 403,
     "outsider": 404,
     "anonymous": 404,

@@ -1,4 +1,4 @@
-"""Plan pages, tried as each of the six roles."""
+"""Plan pages, tried as each of the seven roles."""
 
 from __future__ import annotations
 

@@ -39,6 +39,19 @@ def test_adding_a_declared_member_is_audited(approved, nhs_lead, industry_lead, 
     assert event.changes["project_role"] == [None, "other"]
 
 
+def test_a_team_member_joins_without_lead_or_decision_rights(
+    approved, nhs_lead, team_member, nhs_org
+):
+    from triplewin.partnerships import access
+
+    builders.nil_return(team_member)
+    member = _add(approved, nhs_lead, team_member, nhs_org)
+    assert member.organisation == nhs_org
+    assert access.can_edit(team_member, approved) is False
+    assert access.decision_organisations(team_member, approved) == []
+    assert access.can_create_project(team_member) is False
+
+
 def test_sales_staff_are_refused_next_to_the_person(approved, nhs_lead, pharma_org):
     sales = builders.sales_person(pharma_org)
     builders.nil_return(sales)

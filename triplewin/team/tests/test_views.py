@@ -1,4 +1,4 @@
-"""Every team view, tried as each of the six roles."""
+"""Every team view, tried as each of the seven roles."""
 
 from __future__ import annotations
 

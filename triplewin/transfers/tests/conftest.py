@@ -15,6 +15,7 @@ RECORD = {
     "nhs_lead": 403,
     "industry_lead": 200,
     "governance_member": 403,
+    "team_member": 403,
     "oversight": 403,
     "outsider": 404,
     "anonymous": 404,

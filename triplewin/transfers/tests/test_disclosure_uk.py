@@ -22,6 +22,7 @@ DOWNLOAD = {
     "nhs_lead": 403,
     "industry_lead": 200,
     "governance_member": 403,
+    "team_member": 403,
     "oversight": 403,
     "outsider": 403,
     "anonymous": 302,
