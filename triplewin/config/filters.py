@@ -8,6 +8,8 @@ from typing import Any
 
 from django.utils import timezone
 
+from triplewin.core.wording import counted
+
 
 def govuk_date(value: dt.date | dt.datetime | None) -> str:
     if value is None:
@@ -24,4 +26,8 @@ def pounds(value: float | int | None) -> str:
     return f"£{value:,.0f}"
 
 
-FILTERS: dict[str, Callable[..., Any]] = {"govuk_date": govuk_date, "pounds": pounds}
+FILTERS: dict[str, Callable[..., Any]] = {
+    "govuk_date": govuk_date,
+    "pounds": pounds,
+    "counted": counted,
+}

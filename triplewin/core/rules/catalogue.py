@@ -11,6 +11,7 @@ from triplewin.core import checklist
 from triplewin.core.dates import add_months
 from triplewin.core.rules.facts import ProjectFacts
 from triplewin.core.rules.model import NOT_APPLICABLE, PASS, Check, Rule, Severity, fail
+from triplewin.core.wording import counted
 
 BLOCKER, RISK = Severity.BLOCKER, Severity.RISK
 GUIDANCE = "NHS Confederation/ABPI guidance (2024)"
@@ -120,7 +121,7 @@ def _type_matches(f: ProjectFacts) -> Check:
 def _scoping_complete(f: ProjectFacts) -> Check:
     if not f.scoping_missing:
         return PASS
-    return fail(f"{len(f.scoping_missing)} scoping question(s) unanswered.")
+    return fail(f"{counted(len(f.scoping_missing), 'scoping question')} unanswered.")
 
 
 def _concept_complete(f: ProjectFacts) -> Check:
@@ -170,7 +171,7 @@ def _team_size(f: ProjectFacts) -> Check:
         return fail("No project team has been formed yet.")
     if f.team_size < TEAM_MIN:
         return fail(
-            f"Only {f.team_size} member(s); fewer than {TEAM_MIN} rarely covers every partner and skill."
+            f"Only {counted(f.team_size, 'member')}; fewer than {TEAM_MIN} rarely covers every partner and skill."
         )
     if f.team_size > TEAM_MAX:
         return fail(f"{f.team_size} members; more than {TEAM_MAX} makes decisions slow.")

@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from triplewin.core.wording import counted
 from triplewin.learning import selectors, services
 from triplewin.learning.forms import ConfirmForm, SurveyForm
 from triplewin.learning.models import SurveyInvitation
@@ -77,7 +78,7 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             text = f"Survey sent to {result.sent} {'person' if result.sent == 1 else 'people'}."
             if result.failed:
-                text += f" {result.failed} email(s) could not be sent; try again later."
+                text += f" {counted(result.failed, 'email')} could not be sent; try again later."
             if result.without_email:
                 text += " No email address for: " + ", ".join(result.without_email) + "."
             messages.success(request, text)

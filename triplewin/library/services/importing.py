@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 
 from triplewin.core.library.interchange import Entry, RowProblem
+from triplewin.core.wording import counted
 from triplewin.library import access
 from triplewin.library.models import CaseStudy
 from triplewin.library.services.case_studies import case_study_create
@@ -20,7 +21,7 @@ class ImportRejected(Exception):
 
     def __init__(self, problems: Sequence[RowProblem]) -> None:
         self.problems = tuple(problems)
-        super().__init__(f"{len(self.problems)} problem(s) found; nothing was imported.")
+        super().__init__(f"{counted(len(self.problems), 'problem')} found; nothing was imported.")
 
 
 def _clashes(entries: Sequence[Entry]) -> list[RowProblem]:

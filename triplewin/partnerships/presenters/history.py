@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from triplewin.audit.models import AuditEvent
+from triplewin.core.wording import counted
 
 ACTION_LABELS = {
     "project.created": "Recorded the idea",
@@ -32,7 +33,7 @@ def _text(value: Any) -> str:
     if value in (None, "", [], {}):
         return "(empty)"
     if isinstance(value, list | dict):
-        return f"{len(value)} item(s)"
+        return counted(len(value), "item")
     text = str(value)
     return text if len(text) <= 300 else text[:297] + "…"
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from triplewin.concept.models import ConceptFramework
 from triplewin.concept.selectors import approval_state, missing_parts
 from triplewin.core import checklist, scoping_guide
+from triplewin.core.wording import counted
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.presenters.tags import DONE, status_tag
 from triplewin.scoping.models import ClassificationChecklist, ScopingGuide
@@ -46,7 +47,7 @@ def stage1_tasks(project: Project) -> list[dict[str, Any]]:
     if concept is None:
         concept_status = status_tag("Not started", "white")
     elif missing:
-        concept_status = status_tag(f"{len(missing)} part(s) missing", "blue")
+        concept_status = status_tag(f"{counted(len(missing), 'part')} missing", "blue")
     elif approvals.rejected_by:
         concept_status = status_tag("Rejected", "red")
     elif approvals.all_approved:

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from triplewin.core.lifecycle import State
 from triplewin.core.rules import ProjectFacts
+from triplewin.core.wording import counted
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.presenters.tags import DONE, NOT_STARTED, OPEN, status_tag
 
@@ -40,7 +41,7 @@ def _pid_status(f: ProjectFacts) -> dict[str, Any]:
     if f.pid_certified:
         return status_tag("Certified, awaiting approvals", "orange")
     if f.pid_missing_sections:
-        return status_tag(f"{len(f.pid_missing_sections)} section(s) missing", "blue")
+        return status_tag(f"{counted(len(f.pid_missing_sections), 'section')} missing", "blue")
     return status_tag("Ready to submit or awaiting sign-off", "blue")
 
 
@@ -48,9 +49,11 @@ def _agreement_status(f: ProjectFacts) -> dict[str, Any]:
     if f.agreement_missing_clauses is None:
         return NOT_STARTED
     if f.agreement_missing_clauses:
-        return status_tag(f"{len(f.agreement_missing_clauses)} clause(s) missing", "blue")
+        return status_tag(f"{counted(len(f.agreement_missing_clauses), 'clause')} missing", "blue")
     if f.agreement_unsigned_parties:
-        return status_tag(f"Awaiting {len(f.agreement_unsigned_parties)} signature(s)", "orange")
+        return status_tag(
+            f"Awaiting {counted(len(f.agreement_unsigned_parties), 'signature')}", "orange"
+        )
     if f.agreement_unsigned_parties is None:
         return status_tag("No parties named", "blue")
     return DONE
