@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from triplewin.concept.models import CONCEPT_FIELDS, ConceptDecision, ConceptFramework
 from triplewin.concept.selectors import FIELD_LABELS, approval_state, missing_parts
+from triplewin.core.dates import long_date
 from triplewin.partnerships.models import Project
 
 
@@ -89,7 +90,7 @@ class ConceptPresenter:
                         name,
                         "Needs re-approval",
                         "orange",
-                        f"{d.get_decision_display()}d an earlier version on {d.at:%d %B %Y}.",
+                        f"{d.get_decision_display()}d an earlier version on {long_date(d.at)}.",
                     )
                 )
             elif d.decision == "reject":
@@ -99,7 +100,7 @@ class ConceptPresenter:
             else:
                 rows.append(
                     PartnerDecision(
-                        name, "Approved", "green", f"By {d.decided_by_label} on {d.at:%d %B %Y}."
+                        name, "Approved", "green", f"By {d.decided_by_label} on {long_date(d.at)}."
                     )
                 )
         return rows

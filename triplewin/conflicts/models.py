@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from triplewin.core.dates import long_date
 from triplewin.partnerships.models import Immutable
 
 
@@ -97,7 +98,7 @@ class NilReturn(Immutable):
         ordering = ("-declared_at", "-id")
 
     def __str__(self) -> str:
-        return f"Nil return by {self.user} on {self.declared_at:%d %B %Y}"
+        return f"Nil return by {self.user} on {long_date(self.declared_at)}"
 
 
 class RegisterConfirmation(Immutable):
@@ -116,4 +117,4 @@ class RegisterConfirmation(Immutable):
         ordering = ("-declared_at", "-id")
 
     def __str__(self) -> str:
-        return f"Register confirmed by {self.user} on {self.declared_at:%d %B %Y}"
+        return f"Register confirmed by {self.user} on {long_date(self.declared_at)}"

@@ -12,6 +12,7 @@ from django.utils import timezone
 from triplewin.audit import services as audit
 from triplewin.conflicts.models import Declaration, NilReturn, RegisterConfirmation
 from triplewin.conflicts.selectors import in_force_on
+from triplewin.core.dates import long_date
 from triplewin.organisations.models import Organisation
 
 DECLARATION_FIELDS = (
@@ -90,14 +91,14 @@ def declaration_end(*, actor: User, declaration: Declaration, ended_on: dt.date)
     if locked.valid_to is not None:
         raise ValidationError(
             {
-                "valid_to": f"This interest was already recorded as ended on {locked.valid_to:%d %B %Y}."
+                "valid_to": f"This interest was already recorded as ended on {long_date(locked.valid_to)}."
             }
         )
     if ended_on < locked.valid_from:
         raise ValidationError(
             {
                 "valid_to": f"The end date must be on or after the day the interest started "
-                f"({locked.valid_from:%d %B %Y})."
+                f"({long_date(locked.valid_from)})."
             }
         )
     locked.valid_to = ended_on

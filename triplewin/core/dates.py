@@ -18,3 +18,8 @@ def quarter_start(year: int, quarter: int) -> dt.date:
     if quarter not in (1, 2, 3, 4):
         raise ValueError(f"Quarter must be 1 to 4, not {quarter}.")
     return dt.date(year, 3 * (quarter - 1) + 1, 1)
+
+
+def long_date(day: dt.date) -> str:
+    """'1 March 2027': the NHS style for dates in text, with no leading zero on the day."""
+    return f"{day.day} {day:%B %Y}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import State
 from triplewin.executive_summary.models import ExecutiveSummary, Status
 from triplewin.executive_summary.selectors import (
@@ -81,7 +82,7 @@ class SummaryPresenter:
                 if s.certified_by
                 else ""
             )
-            lines.append(f"Certified{who} on {s.certified_on:%d %B %Y}.")
+            lines.append(f"Certified{who} on {long_date(s.certified_on)}.")
         if s.published_on:
-            lines.append(f"Published on {s.published_on:%d %B %Y}.")
+            lines.append(f"Published on {long_date(s.published_on)}.")
         return lines

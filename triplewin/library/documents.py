@@ -15,6 +15,7 @@ from typing import Any
 from django.utils import timezone
 from docx import Document
 
+from triplewin.core.dates import long_date
 from triplewin.core.library import vocabulary as vocab
 from triplewin.library.models import CaseStudy
 from triplewin.library.presenters import CaseStudyPresenter
@@ -115,7 +116,7 @@ def abpi_submission(case_study: CaseStudy) -> bytes:
             f"{source.title}: {source.url}" if source.title else source.url, style="List Bullet"
         )
     document.add_paragraph(
-        f"Prepared with Triple Win on {timezone.localdate():%d %B %Y}. "
+        f"Prepared with Triple Win on {long_date(timezone.localdate())}. "
         f"Status in the library: {cs.get_status_display().lower()}."
     )
     out = io.BytesIO()

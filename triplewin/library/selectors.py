@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from triplewin.core.library import records as rec
 from triplewin.core.library import vocabulary as vocab
-from triplewin.library.models import CaseStudy, CaseStudyQuerySet, Tag
+from triplewin.library.models import CaseStudy, CaseStudyQuerySet, Status, Tag
+from triplewin.partnerships.models import Project
 
 MAIN_FIELDS = (
     "key",
@@ -119,3 +121,16 @@ def everything_in_order(ids: list[int]) -> list[CaseStudy]:
     """The studies with these ids, fully loaded, in the order given."""
     loaded = {cs.pk: cs for cs in with_everything(CaseStudy.objects.filter(pk__in=ids))}
     return [loaded[pk] for pk in ids if pk in loaded]
+
+
+@dataclass(frozen=True)
+class CaseStudyLink:
+    """A project's case study as the project page shows it: where it is, and whether public."""
+
+    pk: int
+    published: bool
+
+
+def case_study_link(project: Project) -> CaseStudyLink | None:
+    found = CaseStudy.objects.filter(project=project).values_list("pk", "status").first()
+    return None if found is None else CaseStudyLink(found[0], found[1] == Status.PUBLISHED)

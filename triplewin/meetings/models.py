@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from triplewin.core.dates import long_date
 from triplewin.partnerships.models import Immutable
 
 
@@ -52,7 +53,7 @@ class Meeting(models.Model):
         ordering = ("-scheduled_for", "-id")
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.scheduled_for:%d %B %Y})"
+        return f"{self.title} ({long_date(self.scheduled_for)})"
 
 
 class AgendaItem(models.Model):

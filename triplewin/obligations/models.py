@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from triplewin.core.dates import long_date
 from triplewin.core.obligations import ReminderKind as CoreReminderKind
 
 
@@ -61,7 +62,7 @@ class ProgressReport(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Progress report due {self.due_on:%d %B %Y} for {self.project}"
+        return f"Progress report due {long_date(self.due_on)} for {self.project}"
 
 
 class ReminderKind(models.TextChoices):
@@ -112,4 +113,4 @@ class ScheduledRun(models.Model):
         constraints = [models.UniqueConstraint(fields=["job", "day"], name="unique_scheduled_run")]
 
     def __str__(self) -> str:
-        return f"{self.job} for {self.day:%d %B %Y}"
+        return f"{self.job} for {long_date(self.day)}"

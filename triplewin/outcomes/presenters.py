@@ -8,6 +8,7 @@ from functools import cached_property
 
 from django.contrib.auth.models import User
 
+from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import State
 from triplewin.core.outcomes import Deadline
 from triplewin.executive_summary.models import ExecutiveSummary
@@ -77,7 +78,7 @@ class DecisionRow:
 def _decision_row(d: BodyDecision) -> DecisionRow:
     if d.latest is None:
         return DecisionRow(d.body.label, "Awaiting decision", "grey", "")
-    when = f"{d.latest.at:%d %B %Y}"
+    when = f"{long_date(d.latest.at)}"
     who = d.latest.decided_by_label
     if d.approved:
         return DecisionRow(d.body.label, "Approved", "green", f"By {who} on {when}.")
@@ -158,11 +159,11 @@ class OutcomesPresenter:
             return []
         lines = []
         if s.generated_on:
-            lines.append(f"Drafted from the project's records on {s.generated_on:%d %B %Y}.")
+            lines.append(f"Drafted from the project's records on {long_date(s.generated_on)}.")
         if s.certified_on and s.certified_by:
-            lines.append(f"Certified by {_who(s.certified_by)} on {s.certified_on:%d %B %Y}.")
+            lines.append(f"Certified by {_who(s.certified_by)} on {long_date(s.certified_on)}.")
         if s.published_on:
-            lines.append(f"Published on {s.published_on:%d %B %Y}.")
+            lines.append(f"Published on {long_date(s.published_on)}.")
         return lines
 
 

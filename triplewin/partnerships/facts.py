@@ -15,7 +15,7 @@ from triplewin.core import scoping_guide
 from triplewin.core.lifecycle import State
 from triplewin.core.rules import PartnerFact, ProjectFacts
 from triplewin.executive_summary.models import ExecutiveSummary
-from triplewin.partnerships.models import Project
+from triplewin.partnerships.models import Project, ProjectTransition
 from triplewin.scoping.models import ClassificationChecklist, ScopingGuide
 from triplewin.team import selectors as team
 
@@ -127,4 +127,14 @@ def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
         undisclosed_tov_years=_undisclosed_tov_years(project, today),
         **_team_facts(project, today),
         **_setup_facts(project),
+    )
+
+
+def imported_states(project: Project) -> frozenset[State]:
+    """The states this project reached before Triple Win, imported without their records."""
+    return frozenset(
+        State(s)
+        for s in ProjectTransition.objects.filter(project=project, imported=True).values_list(
+            "to_state", flat=True
+        )
     )

@@ -150,6 +150,8 @@ class ProjectTransition(Immutable):
     reason = models.TextField(blank=True)
     # Not auto_now_add: an imported historic step keeps the date it really happened.
     at = models.DateTimeField(default=timezone.now, db_index=True)
+    # True for steps taken before Triple Win and imported without their records (ADR 0002).
+    imported = models.BooleanField(default=False)
 
     class Meta:
         ordering = ("at", "id")

@@ -296,9 +296,11 @@ def _apply(
     transition: Transition,
     reason: str,
     at: dt.datetime | None = None,
+    imported: bool = False,
 ) -> ProjectTransition:
     record = ProjectTransition.objects.create(
         at=at or timezone.now(),
+        imported=imported,
         project=project,
         name=transition.name,
         from_state=transition.source,
@@ -406,4 +408,6 @@ def project_import_history(
         previous = day
         transition = find_transition(locked.state_enum, name)
         at = timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
-        _apply(actor=actor, project=locked, transition=transition, reason=reason, at=at)
+        _apply(
+            actor=actor, project=locked, transition=transition, reason=reason, at=at, imported=True
+        )

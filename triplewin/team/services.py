@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from triplewin.audit import services as audit
 from triplewin.conflicts.selectors import has_current_declaration
+from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import STATES, State
 from triplewin.organisations.models import DECISION_ROLES, Function, Membership, Organisation
 from triplewin.partnerships.models import Project
@@ -158,7 +159,7 @@ def _active_member(project: Project, member: TeamMember) -> TeamMember:
         raise ValidationError("That person is not on this project's team.")
     if locked.left_on is not None:
         raise ValidationError(
-            f"{display_name(locked.user)} already left the team on {locked.left_on:%d %B %Y}."
+            f"{display_name(locked.user)} already left the team on {long_date(locked.left_on)}."
         )
     return locked
 

@@ -17,6 +17,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from triplewin.core import disclosure
+from triplewin.core.dates import long_date
 from triplewin.organisations.models import Organisation
 
 # Joint working began in 2008; nothing earlier can belong to a partnership here.
@@ -154,4 +155,4 @@ class DisclosedYear(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.company} disclosed {self.year} on {self.disclosed_on:%d %B %Y}"
+        return f"{self.company} disclosed {self.year} on {long_date(self.disclosed_on)}"

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.audit import services as audit
+from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import PUBLIC_STATES
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.errors import StaleEdit
@@ -78,7 +79,7 @@ def _disclosed(project: Project, company_id: int, year: int) -> DisclosedYear | 
 
 def _frozen_message(marked: DisclosedYear) -> str:
     return (
-        f"{marked.year} was marked disclosed on {marked.disclosed_on:%d %B %Y}, so its rows "
+        f"{marked.year} was marked disclosed on {long_date(marked.disclosed_on)}, so its rows "
         "cannot change. Record a correction instead."
     )
 
@@ -220,7 +221,7 @@ def year_mark_disclosed(
     marked = _disclosed(locked, company.pk, year)
     if marked is not None:
         raise ValidationError(
-            {"year": f"{year} was already marked disclosed on {marked.disclosed_on:%d %B %Y}."}
+            {"year": f"{year} was already marked disclosed on {long_date(marked.disclosed_on)}."}
         )
     record = DisclosedYear(
         project=locked, company=company, year=year, disclosed_on=disclosed_on, recorded_by=actor

@@ -8,7 +8,7 @@ compliance panel whatever the project's state.
 from __future__ import annotations
 
 from triplewin.core import checklist
-from triplewin.core.dates import add_months
+from triplewin.core.dates import add_months, long_date
 from triplewin.core.rules.facts import ProjectFacts
 from triplewin.core.rules.model import NOT_APPLICABLE, PASS, Check, Rule, Severity, fail
 from triplewin.core.wording import counted
@@ -182,7 +182,9 @@ def _summary_published(f: ProjectFacts) -> Check:
     if f.summary_published_on is None:
         return fail("The executive summary has not been published.")
     if f.summary_published_on > f.today:
-        return fail(f"The summary is scheduled for {f.summary_published_on:%d %B %Y}, after today.")
+        return fail(
+            f"The summary is scheduled for {long_date(f.summary_published_on)}, after today."
+        )
     return PASS
 
 
@@ -192,9 +194,9 @@ def _outcomes_within_six_months(f: ProjectFacts) -> Check:
     due = add_months(f.completed_on, 6)
     published = f.outcomes_published_on
     if published is None:
-        return fail(f"Overdue since {due:%d %B %Y}.") if f.today > due else PASS
+        return fail(f"Overdue since {long_date(due)}.") if f.today > due else PASS
     return (
-        fail(f"Published on {published:%d %B %Y}, after the {due:%d %B %Y} deadline.")
+        fail(f"Published on {long_date(published)}, after the {long_date(due)} deadline.")
         if published > due
         else PASS
     )

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from triplewin.core.dates import add_months, quarter_start
+from triplewin.core.dates import add_months, long_date, quarter_start
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,9 @@ def test_quarter_start(quarter: int, expected: dt.date) -> None:
 def test_quarter_start_rejects_bad_quarter(quarter: int) -> None:
     with pytest.raises(ValueError, match=f"Quarter must be 1 to 4, not {quarter}"):
         quarter_start(2025, quarter)
+
+
+def test_long_date_has_no_leading_zero() -> None:
+    assert long_date(dt.date(2027, 3, 1)) == "1 March 2027"
+    assert long_date(dt.date(2026, 11, 25)) == "25 November 2026"
+    assert long_date(dt.datetime(2026, 1, 9, 23, 59)) == "9 January 2026"

@@ -522,7 +522,7 @@ SIX_MONTHS = RULES_BY_ID["OUTCOMES-WITHIN-SIX-MONTHS"]
         (dt.date(2025, 8, 31), None, dt.date(2026, 2, 28), P, ""),
         (dt.date(2025, 8, 31), None, dt.date(2026, 3, 1), F, "Overdue since 28 February 2026"),
         (dt.date(2025, 8, 31), dt.date(2026, 2, 28), dt.date(2026, 3, 1), P, ""),
-        (dt.date(2025, 8, 31), dt.date(2026, 3, 2), dt.date(2026, 3, 2), F, "02 March 2026"),
+        (dt.date(2025, 8, 31), dt.date(2026, 3, 2), dt.date(2026, 3, 2), F, "2 March 2026"),
         (dt.date(2023, 8, 31), None, dt.date(2024, 2, 29), P, ""),
         (dt.date(2023, 8, 31), None, dt.date(2024, 3, 1), F, "Overdue since 29 February 2024"),
         (dt.date(2023, 8, 31), dt.date(2024, 2, 29), dt.date(2024, 5, 1), P, ""),

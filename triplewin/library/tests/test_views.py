@@ -246,3 +246,58 @@ def test_methods_not_allowed(client_for, draft):
     client = client_for("nhs_lead")
     assert client.get(reverse("library:publish", args=[draft.pk])).status_code == 405
     assert client.post(reverse("library:index")).status_code == 405
+
+
+def _case_study_task(client, project):
+    """The case study row of the project page's Stage 3 task list: (link, status text)."""
+    import re
+
+    body = client.get(reverse("partnerships:detail", args=[project.pk])).content.decode()
+    heading = body.index("Case study for the library")
+    item = body[body.rindex("<li", 0, heading) : body.index("</li>", heading)]
+    link = re.search(r'href="([^"]+)"', item)
+    status_html = item[item.index("nhsuk-task-list__status") :]
+    status = " ".join(re.sub(r"<[^>]+>", " ", status_html.split(">", 1)[1]).split())
+    return (link.group(1) if link else None), status
+
+
+@pytest.mark.parametrize("role", [r for r in ROLES if READ[r] == 200])
+def test_project_page_offers_a_case_study_to_its_leads_only(client_for, finished, role):
+    link, status = _case_study_task(client_for(role), finished)
+    assert status == "Not started"
+    drafting = reverse("library:draft-from-project", args=[finished.pk])
+    assert link == (drafting if EDIT[role] == 200 else None)
+
+
+@pytest.mark.parametrize("role", [r for r in ROLES if READ[r] == 200])
+def test_project_page_links_a_draft_for_leads_and_a_published_study_for_all(
+    client_for, draft, nhs_lead, role
+):
+    link, status = _case_study_task(client_for(role), draft.project)
+    assert status == "Draft"
+    detail = reverse("library:detail", args=[draft.pk])
+    assert link == (detail if DRAFT[role] == 200 else None)
+    ready = services.case_study_update(
+        actor=nhs_lead,
+        case_study=draft,
+        fields={"what_was_done": "Clinics ran weekly.", "outcomes_narrative": "Forty found."},
+        therapy_areas=["cardiovascular"],
+        interventions=[],
+        expected_version=None,
+    )
+    services.case_study_publish(actor=nhs_lead, case_study=ready)
+    assert _case_study_task(client_for(role), draft.project) == (detail, "Published")
+
+
+def test_project_page_case_study_task_waits_for_published_outcomes(
+    client_for, nhs_lead, nhs_org, pharma_org
+):
+    import datetime as dt
+
+    from triplewin.transfers.tests.builders import published_project
+
+    live = published_project(
+        actor=nhs_lead, lead=nhs_org, partners=[pharma_org], published_on=dt.date(2024, 1, 10)
+    )
+    link, status = _case_study_task(client_for("nhs_lead"), live)
+    assert (link, status) == (None, "After the outcomes are published")

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.audit import services as audit
+from triplewin.core.dates import long_date
 from triplewin.meetings.models import Action, ActionStatus, Meeting, MeetingStatus
 from triplewin.meetings.services._common import require_meetings_allowed, touch
 from triplewin.partnerships.models import Project
@@ -79,7 +80,8 @@ def action_complete(
         raise ValidationError("That action is not in this project's log.")
     require_meetings_allowed(locked.project)
     if locked.status == ActionStatus.DONE:
-        raise ValidationError(f"This action was already done on {locked.completed_on:%d %B %Y}.")
+        done_on = f" on {long_date(locked.completed_on)}" if locked.completed_on else ""
+        raise ValidationError(f"This action was already done{done_on}.")
     locked.status = ActionStatus.DONE
     locked.completed_on = today or timezone.localdate()
     locked.save(update_fields=["status", "completed_on"])

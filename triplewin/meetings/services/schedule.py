@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from triplewin.audit import services as audit
 from triplewin.conflicts.selectors import conflicted_by_user, describe
+from triplewin.core.dates import long_date
 from triplewin.meetings.models import (
     AgendaItem,
     Attendance,
@@ -242,7 +243,7 @@ def meeting_mark_held(
     )
     if locked.scheduled_for > today:
         raise ValidationError(
-            f"This meeting is scheduled for {locked.scheduled_for:%d %B %Y}, so it cannot have "
+            f"This meeting is scheduled for {long_date(locked.scheduled_for)}, so it cannot have "
             "been held yet."
         )
     present = [

@@ -9,13 +9,22 @@ from django.urls import reverse
 from triplewin.concept.models import ConceptFramework
 from triplewin.concept.selectors import approval_state, missing_parts
 from triplewin.core import checklist, scoping_guide
+from triplewin.core.lifecycle import State
 from triplewin.core.wording import counted
 from triplewin.partnerships.models import Project
-from triplewin.partnerships.presenters.tags import DONE, status_tag
+from triplewin.partnerships.presenters.tags import (
+    BEFORE_TRIPLE_WIN,
+    DONE,
+    NOT_STARTED,
+    status_tag,
+    unless_imported,
+)
 from triplewin.scoping.models import ClassificationChecklist, ScopingGuide
 
 
-def stage1_tasks(project: Project) -> list[dict[str, Any]]:
+def stage1_tasks(
+    project: Project, imported: frozenset[State] = frozenset()
+) -> list[dict[str, Any]]:
     guide = ScopingGuide.objects.filter(project=project).first()
     answers = guide.answers if guide else {}
     done = scoping_guide.completeness(answers, medicines=project.involves_medicines)
@@ -26,6 +35,8 @@ def stage1_tasks(project: Project) -> list[dict[str, Any]]:
             f"{done.answered} of {done.total} answered", "blue" if done.answered else "white"
         )
     )
+    if not done.answered and State.CONCEPT_APPROVED in imported:
+        scoping_status = BEFORE_TRIPLE_WIN
 
     record = ClassificationChecklist.objects.filter(project=project).first()
     has_nhs = any(p.organisation.sector == "nhs" for p in project.partners.all())
@@ -45,7 +56,7 @@ def stage1_tasks(project: Project) -> list[dict[str, Any]]:
     approvals = approval_state(project, concept)
     partners = len(project.partners.all())
     if concept is None:
-        concept_status = status_tag("Not started", "white")
+        concept_status = unless_imported(NOT_STARTED, imported, State.CONCEPT_APPROVED)
     elif missing:
         concept_status = status_tag(f"{counted(len(missing), 'part')} missing", "blue")
     elif approvals.rejected_by:
@@ -65,7 +76,11 @@ def stage1_tasks(project: Project) -> list[dict[str, Any]]:
         {
             "title": {"text": "Classification checklist"},
             "href": reverse("scoping:verdict", args=[project.pk]),
-            "status": status_tag(label, colour),
+            "status": BEFORE_TRIPLE_WIN
+            if verdict.classification is checklist.Classification.INCOMPLETE
+            and not (record and record.answers)
+            and State.CONCEPT_APPROVED in imported
+            else status_tag(label, colour),
         },
         {
             "title": {"text": "Project concept framework"},

@@ -6,11 +6,18 @@ from typing import Any
 
 from django.urls import reverse
 
+from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import State
 from triplewin.core.rules import ProjectFacts
 from triplewin.core.wording import counted
 from triplewin.partnerships.models import Project
-from triplewin.partnerships.presenters.tags import DONE, NOT_STARTED, OPEN, status_tag
+from triplewin.partnerships.presenters.tags import (
+    DONE,
+    NOT_STARTED,
+    OPEN,
+    status_tag,
+    unless_imported,
+)
 
 BEFORE_SETUP = frozenset({State.IDEA, State.SCOPING, State.WITHDRAWN})
 
@@ -61,22 +68,28 @@ def _agreement_status(f: ProjectFacts) -> dict[str, Any]:
 
 def _summary_status(f: ProjectFacts) -> dict[str, Any]:
     if f.summary_published_on:
-        return status_tag(f"Published {f.summary_published_on:%d %B %Y}", "green")
+        return status_tag(f"Published {long_date(f.summary_published_on)}", "green")
     if f.summary_certified is None:
         return NOT_STARTED
     return status_tag("Certified", "orange") if f.summary_certified else status_tag("Draft", "blue")
 
 
-def stage2_tasks(project: Project, facts: ProjectFacts) -> list[dict[str, Any]]:
+def stage2_tasks(
+    project: Project, facts: ProjectFacts, imported: frozenset[State] = frozenset()
+) -> list[dict[str, Any]]:
     """Empty until the concept is approved: Stage 2 work only starts then."""
     if project.state_enum in BEFORE_SETUP:
         return []
     pk = [project.pk]
+
+    def before(status: dict[str, Any], step: State) -> dict[str, Any]:
+        return unless_imported(status, imported, step)
+
     return [
         {
             "title": {"text": "Project team and governance committees"},
             "href": reverse("team:detail", args=pk),
-            "status": _team_status(facts),
+            "status": before(_team_status(facts), State.PID_APPROVED),
         },
         {
             "title": {"text": "Meetings, decisions and actions"},
@@ -86,26 +99,29 @@ def stage2_tasks(project: Project, facts: ProjectFacts) -> list[dict[str, Any]]:
         {
             "title": {"text": "Contributions from each party"},
             "href": reverse("contributions:list", args=pk),
-            "status": _list_status(facts.parties_without_contribution, "Parties with none"),
+            "status": before(
+                _list_status(facts.parties_without_contribution, "Parties with none"),
+                State.PID_APPROVED,
+            ),
         },
         {
             "title": {"text": "Stakeholder, communications, data, engagement and RACI plans"},
             "href": reverse("plans:overview", args=pk),
-            "status": _list_status(facts.plans_missing, "Plans empty"),
+            "status": before(_list_status(facts.plans_missing, "Plans empty"), State.PID_APPROVED),
         },
         {
             "title": {"text": "Project initiation document (PID)"},
             "href": reverse("pid:overview", args=pk),
-            "status": _pid_status(facts),
+            "status": before(_pid_status(facts), State.PID_APPROVED),
         },
         {
             "title": {"text": "Collaborative or joint working agreement"},
             "href": reverse("agreement:detail", args=pk),
-            "status": _agreement_status(facts),
+            "status": before(_agreement_status(facts), State.AGREEMENT_SIGNED),
         },
         {
             "title": {"text": "Executive summary"},
             "href": reverse("executive_summary:detail", args=pk),
-            "status": _summary_status(facts),
+            "status": before(_summary_status(facts), State.SUMMARY_PUBLISHED),
         },
     ]

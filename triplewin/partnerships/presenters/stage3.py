@@ -6,16 +6,18 @@ from typing import Any
 
 from django.urls import reverse
 
+from triplewin.core.dates import long_date
 from triplewin.core.rules import ProjectFacts
+from triplewin.library.selectors import CaseStudyLink
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.presenters.tags import DONE, NOT_STARTED, OPEN, status_tag
 
 
 def _delivery_status(facts: ProjectFacts) -> dict[str, Any]:
     if facts.completed_on:
-        return status_tag(f"Ended {facts.completed_on:%d %B %Y}", "green")
+        return status_tag(f"Ended {long_date(facts.completed_on)}", "green")
     if facts.actual_start:
-        return status_tag(f"In delivery since {facts.actual_start:%d %B %Y}", "blue")
+        return status_tag(f"In delivery since {long_date(facts.actual_start)}", "blue")
     return NOT_STARTED
 
 
@@ -28,7 +30,7 @@ def _transfers_status(facts: ProjectFacts) -> dict[str, Any]:
 
 def _outcomes_status(facts: ProjectFacts) -> dict[str, Any]:
     if facts.outcomes_published_on:
-        return status_tag(f"Published {facts.outcomes_published_on:%d %B %Y}", "green")
+        return status_tag(f"Published {long_date(facts.outcomes_published_on)}", "green")
     if facts.completed_on:
         return status_tag("Due within six months of the end", "orange")
     return NOT_STARTED
@@ -38,7 +40,33 @@ def _item(text: str, url_name: str, pk: int, status: dict[str, Any]) -> dict[str
     return {"title": {"text": text}, "href": reverse(url_name, args=[pk]), "status": status}
 
 
-def stage3_tasks(project: Project, facts: ProjectFacts) -> list[dict[str, Any]]:
+CASE_STUDY_TASK = "Case study for the library"
+
+
+def case_study_task(
+    project: Project, facts: ProjectFacts, study: CaseStudyLink | None, *, can_edit: bool
+) -> dict[str, Any]:
+    """Links only where the reader may follow: drafts and drafting are for the project's leads."""
+    title = {"text": CASE_STUDY_TASK}
+    if study is not None and study.published:
+        detail = reverse("library:detail", args=[study.pk])
+        return {"title": title, "href": detail, "status": status_tag("Published", "green")}
+    if study is not None:
+        draft = reverse("library:detail", args=[study.pk]) if can_edit else None
+        return {"title": title, "href": draft, "status": status_tag("Draft", "blue")}
+    if facts.outcomes_published_on is None:
+        return {"title": title, "status": {"text": "After the outcomes are published"}}
+    drafting = reverse("library:draft-from-project", args=[project.pk]) if can_edit else None
+    return {"title": title, "href": drafting, "status": NOT_STARTED}
+
+
+def stage3_tasks(
+    project: Project,
+    facts: ProjectFacts,
+    *,
+    study: CaseStudyLink | None = None,
+    can_edit: bool = False,
+) -> list[dict[str, Any]]:
     """Empty until the executive summary is public: delivery starts after that."""
     if facts.summary_published_on is None:
         return []
@@ -64,4 +92,5 @@ def stage3_tasks(project: Project, facts: ProjectFacts) -> list[dict[str, Any]]:
             DONE if facts.outcomes_published_on else OPEN,
         ),
         _item("Similar partnerships in the case study library", "library:similar", pk, OPEN),
+        case_study_task(project, facts, study, can_edit=can_edit),
     ]

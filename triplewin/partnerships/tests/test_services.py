@@ -191,6 +191,7 @@ def test_import_history_walks_table_without_gates(project, nhs_lead):
         "concept_approved",
         "setup",
     ]
+    assert all(project.transitions.values_list("imported", flat=True))
 
 
 def test_partner_lead_must_work_for_the_partner(project, nhs_lead, industry_lead, pharma_org):

@@ -323,5 +323,50 @@ def test_stage3_tasks_appear_once_the_summary_is_public(
     assert "Stage 3: delivery and outcomes" in html
     for name in ("delivery:dashboard", "kpis:dashboard", "outcomes:detail", "transfers:list"):
         assert reverse(name, args=[live.pk]) in html
-    assert "In delivery since 01 February 2023" in html
+    assert "In delivery since 1 February 2023" in html
     assert "Disclosure overdue: 2023" in html
+
+
+def _task_statuses(body: str) -> dict[str, str]:
+    """Each task list row's title and status text, from the project page."""
+    import re
+
+    rows = re.findall(r'<li class="nhsuk-task-list__item.*?</li>', body, flags=re.S)
+    found = {}
+    for row in rows:
+        name, status = row.split('<div class="nhsuk-task-list__status', 1)
+        text = " ".join(re.sub(r"<[^>]+>", " ", name.split(">", 1)[1]).split())
+        found[text] = " ".join(re.sub(r"<[^>]+>", " ", status.split(">", 1)[1]).split())
+    return found
+
+
+def test_steps_imported_as_done_say_so_instead_of_not_started(client_for, project, nhs_lead):
+    import datetime as dt
+
+    from triplewin.partnerships import services
+
+    url = reverse("partnerships:detail", args=[project.pk])
+    assert "Done before Triple Win" not in client_for("nhs_lead").get(url).content.decode()
+    services.project_import_history(
+        actor=None,
+        project=project,
+        steps=[
+            ("start_scoping", dt.date(2024, 1, 5)),
+            ("approve_concept", dt.date(2024, 3, 1)),
+            ("start_setup", dt.date(2024, 3, 2)),
+            ("approve_pid", dt.date(2024, 5, 2)),
+        ],
+        reason="Imported from the partners' public records.",
+    )
+    statuses = _task_statuses(client_for("oversight").get(url).content.decode())
+    before = "Done before Triple Win"
+    for task in (
+        "Scoping decision guide",
+        "Project concept framework",
+        "Project initiation document (PID)",
+        "Contributions from each party",
+    ):
+        assert statuses[task] == before, task
+    # The agreement was not signed before the import, so it is still to do here.
+    assert statuses["Collaborative or joint working agreement"] == "Not started"
+    assert statuses["Executive summary"] == "Not started"

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_http_methods
 
 from triplewin.config.pagination import paginate
 from triplewin.core.lifecycle import STATES, State
+from triplewin.library.selectors import case_study_link
 from triplewin.partnerships import access, services
 from triplewin.partnerships.errors import StaleEdit
-from triplewin.partnerships.facts import build_facts
+from triplewin.partnerships.facts import build_facts, imported_states
 from triplewin.partnerships.forms import ProjectCreateForm, ProjectEditForm
 from triplewin.partnerships.models import Project, RiskAcceptance
 from triplewin.partnerships.presenters.compliance import compliance_panels
@@ -83,6 +84,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     ):
         accepted.setdefault(gate, set()).add(rule_id)
     facts = build_facts(project)
+    imported = imported_states(project)
     panels = compliance_panels(project.state_enum, facts, accepted)
     can_edit = access.can_edit(request.user, project)
     return page(
@@ -97,9 +99,11 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         can_decide=bool(access.decision_organisations(request.user, project)),
         actions=presenter.actions(can_edit=can_edit),
         partners=project.partners.select_related("organisation", "lead"),
-        stage1_tasks=stage1_tasks(project),
-        stage2_tasks=stage2_tasks(project, facts),
-        stage3_tasks=stage3_tasks(project, facts),
+        stage1_tasks=stage1_tasks(project, imported),
+        stage2_tasks=stage2_tasks(project, facts, imported),
+        stage3_tasks=stage3_tasks(
+            project, facts, study=case_study_link(project), can_edit=can_edit
+        ),
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from triplewin.concept.selectors import content_hash
+from triplewin.core.dates import long_date
 from triplewin.partnerships.models import Project
 from triplewin.pid.models import Decision, Pid, PidVersion
 from triplewin.pid.presenters.document import SectionView, section_views
@@ -114,7 +115,7 @@ class PidPresenter:
         return [
             VersionRow(
                 v.number,
-                f"{v.created_at:%d %B %Y}",
+                f"{long_date(v.created_at)}",
                 v.created_by_label,
                 v.note,
                 v.content_hash[:12],

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from triplewin.core.dates import long_date
 from triplewin.partnerships.models import Project
 from triplewin.pid.models import Decision, PidApproval, PidVersion
 from triplewin.pid.selectors import VersionState, body_key
-
-DATE = "%d %B %Y"
 
 
 @dataclass(frozen=True)
@@ -25,9 +24,7 @@ def certification_row(state: VersionState, *, current: bool) -> SignOffRow:
         return SignOffRow(
             "Certification by the industry partner", "Waiting", "grey", "Not certified yet."
         )
-    detail = (
-        f"Certified for {cert.organisation.name} by {cert.certified_by_label} on {cert.at:{DATE}}."
-    )
+    detail = f"Certified for {cert.organisation.name} by {cert.certified_by_label} on {long_date(cert.at)}."
     if not current:
         return SignOffRow(
             "Certification by the industry partner",
@@ -68,7 +65,7 @@ def decision_rows(project: Project, state: VersionState, *, current: bool) -> li
             rows.append(SignOffRow(label, status, colour, detail))
             continue
         verb = "Approved" if latest.decision == Decision.APPROVE else "Rejected"
-        detail = f"{verb} by {latest.approved_by_label} on {latest.at:{DATE}}."
+        detail = f"{verb} by {latest.approved_by_label} on {long_date(latest.at)}."
         if latest.reason:
             detail = f"{detail} {latest.reason}"
         if not current:
