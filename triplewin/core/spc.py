@@ -172,16 +172,16 @@ def _sides(values: Sequence[float], line: float) -> list[Side | None]:
     """Above or below a line; floating-point noise in a computed mean counts as on it."""
     tolerance = max(abs(line) * 1e-9, 1e-12)
     above, below = line + tolerance, line - tolerance
-    return [Side.HIGH if v > above else Side.LOW if v < below else None for v in values]
+    up, down = Side.HIGH, Side.LOW  # local names: enum attribute lookups cost per value
+    return [up if v > above else down if v < below else None for v in values]
 
 
 def _outside(values: Sequence[float], high: float, low: float) -> list[Side | None]:
-    above = _sides(values, high)
-    below = _sides(values, low)
-    return [
-        Side.HIGH if a is Side.HIGH else Side.LOW if b is Side.LOW else None
-        for a, b in zip(above, below, strict=True)
-    ]
+    """Above `high` or below `low`, each with the same tolerance as _sides; one pass."""
+    above = high + max(abs(high) * 1e-9, 1e-12)
+    below = low - max(abs(low) * 1e-9, 1e-12)
+    up, down = Side.HIGH, Side.LOW
+    return [up if v > above else down if v < below else None for v in values]
 
 
 def moving_ranges(values: Sequence[float]) -> list[float]:
@@ -219,9 +219,8 @@ def runs(values: Sequence[float], mean: float, length: int = RUN_LENGTH) -> list
 def trends(values: Sequence[float], length: int = TREND_LENGTH) -> list[Side | None]:
     """Points in a stretch of `length` or more, each above (or below) the one before."""
     marked: list[Side | None] = [None] * len(values)
-    steps = [
-        Side.HIGH if b > a else Side.LOW if b < a else None for a, b in itertools.pairwise(values)
-    ]
+    up, down = Side.HIGH, Side.LOW
+    steps = [up if b > a else down if b < a else None for a, b in itertools.pairwise(values)]
     # A trend of n points is n - 1 steps in the same direction.
     for i, side in enumerate(_mark_stretches(steps, length - 1)):
         if side is not None:
@@ -230,17 +229,19 @@ def trends(values: Sequence[float], length: int = TREND_LENGTH) -> list[Side | N
 
 
 def two_of_three(values: Sequence[float], lim: Limits) -> list[Side | None]:
+    """Points in the outer third that share a window of three with another on their side."""
     near = _outside(values, lim.upper_near, lim.lower_near)
+    last_start = len(values) - 3
     marked: list[Side | None] = [None] * len(values)
-    for start in range(len(values) - 2):
-        window = near[start : start + 3]
-        if window.count(None) > 1:
-            continue  # most windows: at most one point in the outer third
-        for side in (Side.HIGH, Side.LOW):
+    for i, side in enumerate(near):
+        if side is None:
+            continue  # most points: within two sigma
+        # The windows of three consecutive points that contain point i.
+        for start in range(max(0, i - 2), min(i, last_start) + 1):
+            window = near[start : start + 3]
             if window.count(side) >= 2:
-                for i in range(start, start + 3):
-                    if near[i] is side:
-                        marked[i] = side
+                marked[i] = side
+                break
     return marked
 
 

@@ -311,3 +311,43 @@ def test_every_point_beyond_a_limit_is_flagged(values: list[float]) -> None:
         outside = point.value > lim.upper or point.value < lim.lower
         assert outside == any(s.rule is Rule.BEYOND_LIMITS for s in point.signals)
         assert math.isfinite(point.value)
+
+
+def _two_of_three_by_windows(values: list[float], lim: spc.Limits) -> list[Side | None]:
+    """The rule read literally, window by window: the reference for the faster version."""
+    near = [
+        Side.HIGH if v > lim.upper_near else Side.LOW if v < lim.lower_near else None
+        for v in values
+    ]
+    marked: list[Side | None] = [None] * len(values)
+    for start in range(len(values) - 2):
+        window = near[start : start + 3]
+        for side in (Side.HIGH, Side.LOW):
+            if window.count(side) >= 2:
+                for i in range(start, start + 3):
+                    if near[i] is side:
+                        marked[i] = side
+    return marked
+
+
+@given(
+    st.lists(
+        st.floats(min_value=-50, max_value=50, allow_nan=False).map(lambda v: round(v, 1)),
+        min_size=0,
+        max_size=40,
+    )
+)
+def test_two_of_three_matches_the_window_by_window_reading(values: list[float]) -> None:
+    lim = spc.Limits(mean=0.0, mr_mean=6.0)  # outer third beyond ±10.64, limits ±15.96
+    assert spc.two_of_three(values, lim) == _two_of_three_by_windows(values, lim)
+
+
+@given(st.lists(st.floats(min_value=-30, max_value=30, allow_nan=False), max_size=30))
+def test_beyond_limits_is_each_value_against_its_limit(values: list[float]) -> None:
+    lim = spc.Limits(mean=1.0, mr_mean=5.0)  # limits 1 ± 13.3
+    expected = [Side.HIGH if v > lim.upper + 1e-9 * abs(lim.upper) else None for v in values]
+    expected = [
+        e if e is not None else (Side.LOW if v < lim.lower - 1e-9 * abs(lim.lower) else None)
+        for e, v in zip(expected, values, strict=True)
+    ]
+    assert spc.beyond_limits(values, lim) == expected

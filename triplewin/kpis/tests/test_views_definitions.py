@@ -65,7 +65,12 @@ def test_edit_by_role(client_for, shared_kpi, role, status):
 @pytest.mark.parametrize(("role", "status"), matrix(READ))
 def test_hidden_kpi_cannot_be_edited_from_the_company_side(client_for, hidden_kpi, role, status):
     url = reverse("kpis:edit", args=[hidden_kpi.project_id, hidden_kpi.pk])
-    expected = {"industry_lead": 404, "governance_member": 404, "oversight": 403}.get(role, status)
+    expected = {
+        "industry_lead": 404,
+        "governance_member": 404,
+        "team_member": 403,
+        "oversight": 403,
+    }.get(role, status)
     assert client_for(role).get(url).status_code == expected
 
 
