@@ -202,10 +202,12 @@ def beyond_limits(values: Sequence[float], lim: Limits) -> list[Side | None]:
 
 def _mark_stretches(keys: Sequence[Side | None], length: int) -> list[Side | None]:
     """Keep each maximal stretch of equal, non-None keys that is at least `length` long."""
-    marked: list[Side | None] = [None] * len(keys)
+    count = len(keys)
+    marked: list[Side | None] = [None] * count
     start = 0
-    for i in range(1, len(keys) + 1):
-        if i == len(keys) or keys[i] != keys[start]:
+    for i in range(1, count + 1):
+        # Keys are enum members or None, so identity is equality.
+        if i == count or keys[i] is not keys[start]:
             if keys[start] is not None and i - start >= length:
                 marked[start:i] = [keys[start]] * (i - start)
             start = i
@@ -314,6 +316,8 @@ def analyse(
     values = [float(v) for _, v in ordered]
     points: list[Point] = []
     segments: list[Segment] = []
+    new_point = tuple.__new__
+    common, concern, improvement = Variation.COMMON, Variation.CONCERN, Variation.IMPROVEMENT
     for number, (start, stop) in enumerate(_segment_bounds(periods, chosen.steps)):
         picked = _baseline_indexes(periods, start, stop, chosen)
         as_chosen = len(picked) >= 2
@@ -349,13 +353,15 @@ def analyse(
             # The same reading as classify(), inlined: this loop runs for every point.
             if flagged is None:
                 signals: tuple[Signal, ...] = ()
-                variation = Variation.COMMON
+                variation = common
             else:
                 signals = tuple(flagged)
-                variation = Variation.CONCERN if offset in concerns else Variation.IMPROVEMENT
-            # _make takes the fields as one tuple: quicker than the keyword constructor.
+                variation = concern if offset in concerns else improvement
+            # tuple.__new__ with the fields in order: what Point(...) does, without the
+            # keyword handling and length check, for thousands of points per dashboard.
             points.append(
-                Point._make(
+                new_point(
+                    Point,
                     (
                         periods[index],
                         value,
@@ -364,7 +370,7 @@ def analyse(
                         index in in_baseline,
                         signals,
                         variation,
-                    )
+                    ),
                 )
             )
             previous = value

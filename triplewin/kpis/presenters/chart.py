@@ -186,11 +186,11 @@ def spc_chart(
 
     count = len(points)
     gap = plot_width / (count - 1) if count > 1 else 0.0
-
-    def x(index: int) -> float:
-        return round(LEFT + index * gap if count > 1 else LEFT + plot_width / 2, 1)
-
-    xs = [x(i) for i in range(count)]
+    xs = (
+        [round(LEFT + i * gap, 1) for i in range(count)]
+        if count > 1
+        else [round(LEFT + plot_width / 2, 1)]
+    )
     # Inlined y() for every point: this runs for thousands of points on a dashboard.
     scale = plot_height / (high - low)
     ys = [round(PLOT_BOTTOM - (p.value - low) * scale, 1) for p in points]
@@ -211,20 +211,17 @@ def spc_chart(
                 step_x=round(xs[segment.start] - gap / 2, 1) if segment.start else None,
             )
         )
-    improvements = "".join(
-        [
-            f"M{xs[i]} {ys[i]}{SQUARE}"
-            for i, p in enumerate(points)
-            if p.variation is Variation.IMPROVEMENT
-        ]
-    )
-    concerns = "".join(
-        [
-            f"M{xs[i]} {ys[i]}{TRIANGLE}"
-            for i, p in enumerate(points)
-            if p.variation is Variation.CONCERN
-        ]
-    )
+    # One pass, with the enum members in local names: a lookup on the class per point costs
+    # more than the comparison.
+    improvement, concern = Variation.IMPROVEMENT, Variation.CONCERN
+    squares: list[str] = []
+    triangles: list[str] = []
+    for i, p in enumerate(points):
+        if p.variation is improvement:
+            squares.append(f"M{xs[i]} {ys[i]}{SQUARE}")
+        elif p.variation is concern:
+            triangles.append(f"M{xs[i]} {ys[i]}{TRIANGLE}")
+    improvements, concerns = "".join(squares), "".join(triangles)
     target = (
         Line(LEFT, WIDTH - RIGHT, y(analysis.target), y(analysis.target))
         if analysis.target is not None
