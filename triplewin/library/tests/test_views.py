@@ -28,7 +28,9 @@ DRAFT = {
 # Changing a published study: the same leads; everyone else may read it but not change it.
 EDIT_PUBLISHED = {
     **DRAFT,
-    **dict.fromkeys(("governance_member", "oversight", "outsider", "anonymous"), 403),
+    **dict.fromkeys(
+        ("governance_member", "team_member", "oversight", "outsider", "anonymous"), 403
+    ),
 }
 PUBLIC = dict.fromkeys(ROLES, 200)
 GROUPS = ("partners", "outcomes", "lessons", "sources")
