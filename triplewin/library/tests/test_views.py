@@ -217,6 +217,17 @@ def test_similar_to_project_by_role(client_for, corpus, project, role, status):
         assert "Don&#39;t wait to anticoagulate" in body or "Cardio-diabetes" in body
 
 
+@pytest.mark.parametrize("role", [r for r in ROLES if READ[r] == 200])
+def test_similar_partnerships_are_offered_at_scoping(client_for, project, role):
+    similar = f'href="{reverse("library:similar", args=[project.pk])}"'
+    client = client_for(role)
+    guide = client.get(reverse("scoping:guide", args=[project.pk])).content.decode()
+    assert similar in guide
+    statuses = client.get(reverse("partnerships:detail", args=[project.pk])).content.decode()
+    stage1 = statuses[statuses.index("Stage 1: scoping") :]
+    assert similar in stage1[: stage1.index("</ul>")]
+
+
 @pytest.mark.parametrize(
     ("role", "status"),
     [

@@ -16,6 +16,7 @@ from triplewin.partnerships.presenters.tags import (
     BEFORE_TRIPLE_WIN,
     DONE,
     NOT_STARTED,
+    OPEN,
     status_tag,
     unless_imported,
 )
@@ -86,5 +87,11 @@ def stage1_tasks(
             "title": {"text": "Project concept framework"},
             "href": reverse("concept:detail", args=[project.pk]),
             "status": concept_status,
+        },
+        {
+            # Learning from similar partnerships belongs before the partners commit.
+            "title": {"text": "Similar partnerships in the case study library"},
+            "href": reverse("library:similar", args=[project.pk]),
+            "status": OPEN,
         },
     ]

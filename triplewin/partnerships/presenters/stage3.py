@@ -91,6 +91,5 @@ def stage3_tasks(
             pk,
             DONE if facts.outcomes_published_on else OPEN,
         ),
-        _item("Similar partnerships in the case study library", "library:similar", pk, OPEN),
         case_study_task(project, facts, study, can_edit=can_edit),
     ]
