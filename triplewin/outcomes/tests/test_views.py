@@ -203,6 +203,15 @@ def test_published_summary_is_final_and_linked_to_the_register(client_for, appro
     assert _summary(approved).scaling == builders.JUDGEMENTS["scaling"]
 
 
+@pytest.mark.parametrize(("role", "status"), matrix(READ))
+def test_published_summary_offers_its_leads_a_case_study(client_for, approved, wired, role, status):
+    client_for("nhs_lead").post(_url("publish", approved), {"row_version": ""})
+    response = client_for(role).get(_url("detail", approved))
+    assert response.status_code == status
+    drafting = reverse("library:draft-from-project", args=[approved.pk])
+    assert (drafting in response.content.decode()) is (EDIT[role] == 200)
+
+
 def test_public_partial_renders_the_published_summary(approved, nhs_lead, wired):
     from django.template.loader import render_to_string
 

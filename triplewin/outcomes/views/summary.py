@@ -31,7 +31,8 @@ def _back(project: Project) -> dict[str, str]:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     o = presenter(project)
-    editable = access.can_edit(request.user, project) and not o.is_published
+    lead = access.can_edit(request.user, project)
+    editable = lead and not o.is_published
     return page(
         request,
         "outcomes/detail.jinja",
@@ -40,6 +41,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         project=project,
         o=o,
         can_generate=editable and o.is_completed,
+        # Once published, the leads are offered the project's case study for the library.
+        can_share=lead and o.is_published,
         can_edit=editable and o.exists,
         can_certify=(
             o.exists
