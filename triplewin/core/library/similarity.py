@@ -149,7 +149,9 @@ def rank_similar(
             "objectives": objectives[key],
             "outcomes": outcomes[key],
         }
-        score = sum(WEIGHTS[name] * value for name, value in parts.items())
+        # Rounded so that scores equal but for floating-point noise are equal, keep the
+        # candidates' given order, and are shown as the same number.
+        score = round(sum(WEIGHTS[name] * value for name, value in parts.items()), 9)
         matches.append(
             Match(
                 key=key,
@@ -160,5 +162,5 @@ def rank_similar(
             )
         )
     order = {key: i for i, key in enumerate(candidates)}
-    matches.sort(key=lambda m: (-round(m.score, 9), order[m.key]))
+    matches.sort(key=lambda m: (-m.score, order[m.key]))
     return matches[:limit] if limit is not None else matches

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from triplewin.core.library.similarity import (
@@ -102,6 +102,15 @@ profiles = st.builds(
 
 
 @given(profiles, st.dictionaries(st.integers(0, 50), profiles, max_size=8))
+# Two candidates whose scores differ only by floating-point noise (found by Hypothesis).
+@example(
+    Profile(setting="primary", outcomes=("x",)),
+    {
+        0: Profile(setting="primary"),
+        1: Profile(setting="secondary", outcomes=("x", "y")),
+        2: Profile(setting="secondary", outcomes=("x", "x", "y", "y")),
+    },
+)
 def test_scores_are_between_zero_and_one_and_sorted(target, candidates):
     ranked = rank_similar(target, candidates)
     assert len(ranked) == len(candidates)
