@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from triplewin.core.dates import long_date
 from triplewin.core.wording import counted
 
 
@@ -16,8 +17,8 @@ def govuk_date(value: dt.date | dt.datetime | None) -> str:
         return ""
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value)
-        return f"{value.day} {value:%B %Y} at {value:%H:%M}"
-    return f"{value.day} {value:%B %Y}"
+        return f"{long_date(value)} at {value:%H:%M}"
+    return long_date(value)
 
 
 def pounds(value: float | int | None) -> str:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from triplewin.conflicts.models import Declaration, NilReturn, RegisterConfirmation
 from triplewin.conflicts.selectors import current_until
 from triplewin.core import conflicts as policy
+from triplewin.core.dates import long_date
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,6 @@ class Statement:
     made_on: dt.date
 
 
-def _day(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
-
-
 def person_name(user: User) -> str:
     return user.get_full_name() or user.get_username()
 
@@ -50,9 +47,9 @@ class RegisterPresenter:
         self._rows = [self._row(d) for d in Declaration.objects.of(person.pk)]
 
     def _row(self, d: Declaration) -> DeclarationRow:
-        period = f"From {_day(d.valid_from)}"
+        period = f"From {long_date(d.valid_from)}"
         if d.valid_to:
-            period += f" to {_day(d.valid_to)}"
+            period += f" to {long_date(d.valid_to)}"
         return DeclarationRow(
             pk=d.pk,
             interest_type=d.get_interest_type_display(),
@@ -77,7 +74,7 @@ class RegisterPresenter:
     def status_text(self) -> str:
         if self.due is not None:
             last = self.due - dt.timedelta(days=1)
-            return f"The register counts as current until {_day(last)}; refresh it by then."
+            return f"The register counts as current until {long_date(last)}; refresh it by then."
         return (
             "There is no declaration, nil return or confirmation from the last twelve months, "
             "so this person cannot join a project team until the register is refreshed."

@@ -20,6 +20,9 @@ def quarter_start(year: int, quarter: int) -> dt.date:
     return dt.date(year, 3 * (quarter - 1) + 1, 1)
 
 
-def long_date(day: dt.date) -> str:
-    """'1 March 2027': the NHS style for dates in text, with no leading zero on the day."""
-    return f"{day.day} {day:%B %Y}"
+def long_date(day: dt.date | None) -> str:
+    """'1 March 2027': the NHS style for dates in text, with no leading zero on the day.
+
+    A datetime reads as its date; no date reads as an empty string.
+    """
+    return f"{day.day} {day:%B %Y}" if day is not None else ""

@@ -10,13 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from triplewin.core.dates import add_months
+from triplewin.core.dates import add_months, long_date
 
 WITHIN_MONTHS = 6
-
-
-def _day(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def _days(n: int) -> str:
@@ -56,9 +52,9 @@ class Deadline:
 
     @property
     def text(self) -> str:
-        due = _day(self.due_on)
+        due = long_date(self.due_on)
         if self.met and self.published_on is not None:
-            published = _day(self.published_on)
+            published = long_date(self.published_on)
             if self.days_late:
                 return (
                     f"Published on {published}, {_days(self.days_late)} after the deadline of {due}"

@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from triplewin.core.dates import long_date
+
 
 class Domain(StrEnum):
     PURPOSE = "purpose"
@@ -209,7 +211,7 @@ class Change:
 
     @property
     def text(self) -> str:
-        since = f"{self.since.day} {self.since:%B %Y}"
+        since = long_date(self.since)
         if self.direction is Direction.STEADY:
             return f"About the same as on {since}"
         verb = "Up" if self.direction is Direction.IMPROVING else "Down"

@@ -10,6 +10,7 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
+from triplewin.core.dates import long_date
 from triplewin.core.documents.completeness import missing_required
 from triplewin.core.documents.model import Document, Section, Status
 
@@ -88,13 +89,6 @@ def _section(s: Section) -> SectionView:
         else:
             note = s.empty_text
     return SectionView(s.key, s.title, s.level, s.intro, rows, note, incomplete)
-
-
-def long_date(value: dt.datetime | dt.date | None) -> str:
-    if value is None:
-        return ""
-    day = value.date() if isinstance(value, dt.datetime) else value
-    return f"{day.day} {day:%B %Y}"
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from triplewin.core.dates import long_date
 from triplewin.documents.kinds import kind_for
 from triplewin.documents.models import CertifiedCopy, DocumentVersion
-from triplewin.documents.presenters import long_date
 from triplewin.documents.selectors import status_of
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 from decimal import Decimal
 
+from triplewin.core.dates import long_date
 from triplewin.core.kpi_files import Frequency, period_label
 
 SYMBOL_UNITS = frozenset({"%", "£"})
@@ -41,4 +42,4 @@ def period(start: dt.date, frequency: str) -> str:
 
 
 def day(value: dt.date | None) -> str:
-    return f"{value.day} {value:%B %Y}" if value else ""
+    return long_date(value)

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from django.utils import timezone
 
+from triplewin.core.dates import long_date
 from triplewin.meetings.models import (
     Action,
     ActionStatus,
@@ -251,4 +252,4 @@ class MeetingPresenter:
             return ""
         by = display_name(m.minutes_approved_by) if m.minutes_approved_by else "someone"
         day = timezone.localdate(m.minutes_approved_at)
-        return f"Approved by {by} on {day.day} {day:%B %Y}."
+        return f"Approved by {by} on {long_date(day)}."

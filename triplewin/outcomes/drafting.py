@@ -8,10 +8,10 @@ shows what was intended beside each one.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 
 from triplewin.contributions.models import Contribution
+from triplewin.core.dates import long_date
 from triplewin.core.library.learning import months_between
 from triplewin.executive_summary.models import ExecutiveSummary
 from triplewin.outcomes.selectors import completed_on, kpi_results
@@ -33,10 +33,6 @@ SUCCESS_PARTS = (
 )
 
 
-def _day(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
-
-
 def partners_text(project: Project) -> str:
     """Lead NHS partner first, then other NHS partners, industry and anyone else."""
     rank = {role.value: i for i, role in enumerate(PartyRole)}
@@ -51,9 +47,11 @@ def duration_text(project: Project) -> str:
     start, end = project.actual_start, completed_on(project) or project.actual_end
     if start and end and end >= start:
         months = months_between(start, end)
-        return f"{_day(start)} to {_day(end)} ({months} month{'s' if months != 1 else ''})"
+        return (
+            f"{long_date(start)} to {long_date(end)} ({months} month{'s' if months != 1 else ''})"
+        )
     if end:
-        return f"Ended on {_day(end)}"
+        return f"Ended on {long_date(end)}"
     return ""
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from triplewin.conflicts.selectors import conflicted_by_user, current_until
 from triplewin.core import team_composition
+from triplewin.core.dates import long_date
 from triplewin.core.rules.catalogue import TEAM_MAX, TEAM_MIN
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.models import Project
@@ -157,7 +158,7 @@ class TeamPresenter:
                 day = timezone.localdate(o.decided_at) if o.decided_at else None
                 outcome = (
                     f"{o.get_outcome_display()} by {decided_by}"
-                    + (f" on {day.day} {day:%B %Y}" if day else "")
+                    + (f" on {long_date(day)}" if day else "")
                     + f": {o.outcome_reason}"
                 )
             rows.append(

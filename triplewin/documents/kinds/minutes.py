@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils import timezone
 
+from triplewin.core.dates import long_date
 from triplewin.core.documents import catalogue
 from triplewin.core.documents.definitions import Filled, build
 from triplewin.core.documents.model import Status
 from triplewin.core.documents.normalise import content_hash as hash_of
 from triplewin.documents.kinds.base import Decided, Kind, Snapshot, Subject, subject_number
-from triplewin.documents.presenters import long_date
 from triplewin.meetings.models import Meeting, MeetingStatus
 from triplewin.meetings.presenters import MeetingPresenter
 from triplewin.partnerships.models import Project

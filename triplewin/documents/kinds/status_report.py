@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from triplewin.core.dates import long_date
 from triplewin.core.documents import catalogue
 from triplewin.core.documents.definitions import Filled, build
 from triplewin.delivery.presenters.dashboard import DeliveryPresenter
 from triplewin.delivery.presenters.rows import MilestoneRow
 from triplewin.documents.kinds.base import Kind, Snapshot
-from triplewin.documents.presenters import long_date
 from triplewin.partnerships.models import Project
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from triplewin.core import surveys
+from triplewin.core.dates import long_date
 from triplewin.core.surveys import AGREEMENT_SCALE, GroupResult, QuestionResult
 from triplewin.learning.models import PartnerSurvey, SurveyInvitation
 
@@ -91,8 +92,8 @@ class SurveyPresenter:
         if self.survey is None:
             return "Not sent"
         if not self.survey.is_open and self.survey.closed_on:
-            return f"Closed on {self.survey.closed_on.day} {self.survey.closed_on:%B %Y}"
-        return f"Open since {self.survey.opened_on.day} {self.survey.opened_on:%B %Y}"
+            return f"Closed on {long_date(self.survey.closed_on)}"
+        return f"Open since {long_date(self.survey.opened_on)}"
 
     def progress(self) -> list[GroupProgress]:
         rows = []
