@@ -168,20 +168,18 @@ class Analysis:
         return self.segments[point.segment].limits
 
 
-def _sides(values: Sequence[float], line: float) -> list[Side | None]:
-    """Above or below a line; floating-point noise in a computed mean counts as on it."""
-    tolerance = max(abs(line) * 1e-9, 1e-12)
-    above, below = line + tolerance, line - tolerance
+def _outside(values: Sequence[float], high: float, low: float) -> list[Side | None]:
+    """Above `high` or below `low`, in one pass; floating-point noise in a computed line
+    counts as on it."""
+    above = high + max(abs(high) * 1e-9, 1e-12)
+    below = low - max(abs(low) * 1e-9, 1e-12)
     up, down = Side.HIGH, Side.LOW  # local names: enum attribute lookups cost per value
     return [up if v > above else down if v < below else None for v in values]
 
 
-def _outside(values: Sequence[float], high: float, low: float) -> list[Side | None]:
-    """Above `high` or below `low`, each with the same tolerance as _sides; one pass."""
-    above = high + max(abs(high) * 1e-9, 1e-12)
-    below = low - max(abs(low) * 1e-9, 1e-12)
-    up, down = Side.HIGH, Side.LOW
-    return [up if v > above else down if v < below else None for v in values]
+def _sides(values: Sequence[float], line: float) -> list[Side | None]:
+    """Above or below a line."""
+    return _outside(values, line, line)
 
 
 def moving_ranges(values: Sequence[float]) -> list[float]:

@@ -18,7 +18,6 @@ from triplewin.partnerships.presenters.tags import (
     NOT_STARTED,
     OPEN,
     status_tag,
-    unless_imported,
 )
 from triplewin.scoping.models import ClassificationChecklist, ScopingGuide
 
@@ -26,6 +25,9 @@ from triplewin.scoping.models import ClassificationChecklist, ScopingGuide
 def stage1_tasks(
     project: Project, imported: frozenset[State] = frozenset()
 ) -> list[dict[str, Any]]:
+    # Stage 1 happened outside Triple Win when the concept's approval was imported, so a
+    # task with nothing recorded was done elsewhere rather than not started.
+    done_elsewhere = State.CONCEPT_APPROVED in imported
     guide = ScopingGuide.objects.filter(project=project).first()
     answers = guide.answers if guide else {}
     done = scoping_guide.completeness(answers, medicines=project.involves_medicines)
@@ -36,7 +38,7 @@ def stage1_tasks(
             f"{done.answered} of {done.total} answered", "blue" if done.answered else "white"
         )
     )
-    if not done.answered and State.CONCEPT_APPROVED in imported:
+    if done_elsewhere and not done.answered:
         scoping_status = BEFORE_TRIPLE_WIN
 
     record = ClassificationChecklist.objects.filter(project=project).first()
@@ -51,13 +53,18 @@ def stage1_tasks(
         if verdict.classification is checklist.Classification.INCOMPLETE
         else verdict.label
     )
+    checklist_status = (
+        BEFORE_TRIPLE_WIN
+        if done_elsewhere and not (record and record.answers)
+        else status_tag(label, colour)
+    )
 
     concept = ConceptFramework.objects.filter(project=project).first()
     missing = missing_parts(project, concept)
     approvals = approval_state(project, concept)
     partners = len(project.partners.all())
     if concept is None:
-        concept_status = unless_imported(NOT_STARTED, imported, State.CONCEPT_APPROVED)
+        concept_status = BEFORE_TRIPLE_WIN if done_elsewhere else NOT_STARTED
     elif missing:
         concept_status = status_tag(f"{counted(len(missing), 'part')} missing", "blue")
     elif approvals.rejected_by:
@@ -77,11 +84,7 @@ def stage1_tasks(
         {
             "title": {"text": "Classification checklist"},
             "href": reverse("scoping:verdict", args=[project.pk]),
-            "status": BEFORE_TRIPLE_WIN
-            if verdict.classification is checklist.Classification.INCOMPLETE
-            and not (record and record.answers)
-            and State.CONCEPT_APPROVED in imported
-            else status_tag(label, colour),
+            "status": checklist_status,
         },
         {
             "title": {"text": "Project concept framework"},

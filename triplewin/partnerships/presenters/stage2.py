@@ -35,7 +35,7 @@ def _team_status(f: ProjectFacts) -> dict[str, Any]:
         return NOT_STARTED
     if f.team_sales_members or f.team_undeclared_members or f.open_objections:
         return status_tag("Needs attention", "red")
-    return status_tag(f"{f.team_size} member{'s' if f.team_size != 1 else ''}", "blue")
+    return status_tag(counted(f.team_size, "member"), "blue")
 
 
 def _pid_status(f: ProjectFacts) -> dict[str, Any]:
