@@ -407,7 +407,9 @@ def project_import_history(
             )
         previous = day
         transition = find_transition(locked.state_enum, name)
-        at = timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+        # Noon stands in for the unknown hour, but never later than now: a step dated today
+        # must not sort after the live steps that follow it in the morning.
+        at = min(timezone.make_aware(dt.datetime.combine(day, dt.time(12))), timezone.now())
         _apply(
             actor=actor, project=locked, transition=transition, reason=reason, at=at, imported=True
         )

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from tests import factories
 from triplewin.audit.models import AuditEvent, ImmutableRecord
@@ -192,6 +193,24 @@ def test_import_history_walks_table_without_gates(project, nhs_lead):
         "setup",
     ]
     assert all(project.transitions.values_list("imported", flat=True))
+
+
+def test_step_imported_for_today_stays_before_a_live_step_in_the_morning(
+    project, nhs_lead, monkeypatch
+):
+    morning = timezone.make_aware(dt.datetime.combine(timezone.localdate(), dt.time(9)))
+    monkeypatch.setattr(timezone, "now", lambda: morning)
+    services.project_import_history(
+        actor=None, project=project, steps=[("start_scoping", morning.date())], reason="Imported"
+    )
+    services.project_transition(
+        actor=nhs_lead, project=project, name="withdraw_from_scoping", reason="Gone"
+    )
+    assert list(project.transitions.values_list("name", flat=True)) == [
+        "start_scoping",
+        "withdraw_from_scoping",
+    ]
+    assert project.transitions.get(name="start_scoping").at == morning
 
 
 def test_partner_lead_must_work_for_the_partner(project, nhs_lead, industry_lead, pharma_org):
