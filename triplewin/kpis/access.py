@@ -1,9 +1,12 @@
-"""Which KPIs a person may see.
+"""Which KPIs a person may see, and whose values they may record.
 
 Reading follows the project's visibility, with one narrowing: only anonymised, aggregated
 data may be shared with a company. So people whose only link to the project is a non-NHS
 partner (a company, or another partner outside the NHS) see only the KPIs marked as shared.
 Members of an NHS partner and the system's oversight leads see every KPI.
+
+Recording values is a partnership lead's right, and also the KPI's owner's: the analyst or
+nurse named as owner keeps the figures, whatever their role, while they work for a partner.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from django.http import Http404
 
 from triplewin.kpis.models import CompositeCriterion, Kpi
 from triplewin.organisations.models import Membership, Role, Sector
+from triplewin.partnerships import access as project_access
 from triplewin.partnerships.models import Project
 
 
@@ -48,6 +52,14 @@ def kpi_or_404(user: Any, project: Project, kpi_pk: int) -> Kpi:
     if kpi is None:
         raise Http404("No such KPI.")
     return kpi
+
+
+def may_record(user: Any, project: Project, kpi: Kpi) -> bool:
+    """Whether the user may record this KPI's values (the project's state is checked apart)."""
+    if project_access.can_edit(user, project):
+        return True
+    owns = user.is_authenticated and kpi.owner_id == user.pk
+    return owns and project_access.works_for_a_partner(user, project)
 
 
 def visible_criteria(user: Any, project: Project) -> QuerySet[CompositeCriterion]:

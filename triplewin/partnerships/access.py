@@ -54,6 +54,12 @@ def can_edit(user: Any, project: Project) -> bool:
     )
 
 
+def works_for_a_partner(user: Any, project: Project) -> bool:
+    """Holds any membership of one of the project's partner organisations."""
+    partners = _partner_ids(project)
+    return any(m.organisation_id in partners for m in _memberships(user))
+
+
 def decision_organisations(user: Any, project: Project) -> list[Organisation]:
     """Partner organisations on whose behalf this user may approve or reject."""
     partners = _partner_ids(project)

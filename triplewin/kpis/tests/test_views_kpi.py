@@ -8,11 +8,13 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from tests import factories
 from tests.roles import EDIT, READ, matrix
 from triplewin.audit.models import AuditEvent
 from triplewin.kpis import services
 from triplewin.kpis.models import Measurement
 from triplewin.kpis.tests import builders
+from triplewin.organisations.models import Membership
 from triplewin.team.tests.builders import advance, field_error
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +136,48 @@ def test_site_series_can_be_charted(client_for, shared_kpi, nhs_lead):
         .content.decode()
     )
     assert "Data for Patients offered a structured review at North Clinic" in body
+
+
+class TestTheOwnerRecords:
+    """A KPI's owner keeps its figures even without a lead's rights; only that KPI's figures."""
+
+    @pytest.fixture
+    def owned(self, delivering, nhs_lead, team_member):
+        return builders.kpi(delivering, nhs_lead, name="Reviews done", owner=team_member)
+
+    def test_owner_sees_the_forms_and_records(self, client_for, owned, team_member):
+        client = client_for("team_member")
+        body = client.get(_url("detail", owned)).content.decode()
+        assert 'id="record"' in body
+        assert 'id="upload"' in body
+        response = client.post(_url("record", owned), {"period": "2024-03-01", "value": "52"})
+        assert response.status_code == 302
+        assert Measurement.objects.get(kpi=owned).value == 52
+        event = AuditEvent.objects.get(action="kpis.measurement_recorded")
+        assert event.actor == team_member
+
+    def test_owner_of_one_kpi_cannot_record_another(self, client_for, owned, shared_kpi):
+        client = client_for("team_member")
+        assert 'id="record"' not in client.get(_url("detail", shared_kpi)).content.decode()
+        response = client.post(_url("record", shared_kpi), {"period": "2024-03-01", "value": "5"})
+        assert response.status_code == 403
+        assert not Measurement.objects.exists()
+
+    def test_owner_who_moved_to_oversight_no_longer_records(
+        self, client_for, owned, team_member, nhs_org, icb
+    ):
+        factories.member(team_member.username, icb, "system_oversight")
+        Membership.objects.filter(user=team_member, organisation=nhs_org).delete()
+        client = client_for("team_member")
+        assert client.get(_url("detail", owned)).status_code == 200
+        response = client.post(_url("record", owned), {"period": "2024-03-01", "value": "52"})
+        assert response.status_code == 403
+        assert not Measurement.objects.exists()
+
+    def test_owner_uploads_a_file(self, client_for, owned):
+        response = client_for("team_member").post(
+            _url("upload", owned),
+            {"file": builders.upload("m.csv", b"period,value\n2024-01-01,41\n2024-02-01,43\n")},
+        )
+        assert response.status_code == 302
+        assert Measurement.objects.filter(kpi=owned).count() == 2

@@ -18,10 +18,10 @@ from triplewin.kpis import services
 from triplewin.kpis.forms import ChartOptionsForm, MeasurementForm, UploadForm
 from triplewin.kpis.models import Kpi, Site
 from triplewin.kpis.presenters.pages import ChartChoice, KpiPagePresenter
-from triplewin.kpis.views._shared import abilities, back_to_dashboard
+from triplewin.kpis.views._shared import abilities, back_to_dashboard, require_record
 from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
-from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
 
 
 def _choice(form: ChartOptionsForm, sites: list[Site]) -> ChartChoice:
@@ -66,7 +66,7 @@ def _kpi_page(
         row_errors=row_errors,
         has_sites=bool(sites),
         back_link=back_to_dashboard(project),
-        **abilities(request.user, project),
+        **abilities(request.user, project, kpi),
     )
 
 
@@ -80,7 +80,7 @@ def kpi_detail(request: HttpRequest, pk: int, kpi: int) -> HttpResponse:
 def measurement_record(request: HttpRequest, pk: int, kpi: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     found = kpi_access.kpi_or_404(request.user, project, kpi)
-    require_edit(request, project)
+    require_record(request.user, project, found)
     if request.method == "GET":
         return redirect(reverse("kpis:detail", args=[project.pk, found.pk]) + "#record")
     form = MeasurementForm(request.POST, sites=Site.objects.filter(project=project))
@@ -108,7 +108,7 @@ def measurement_record(request: HttpRequest, pk: int, kpi: int) -> HttpResponse:
 def measurements_upload(request: HttpRequest, pk: int, kpi: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     found = kpi_access.kpi_or_404(request.user, project, kpi)
-    require_edit(request, project)
+    require_record(request.user, project, found)
     if request.method == "GET":
         return redirect(reverse("kpis:detail", args=[project.pk, found.pk]) + "#upload")
     form = UploadForm(request.POST, request.FILES)
