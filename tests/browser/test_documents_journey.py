@@ -4,11 +4,11 @@ version, download its PDF and confirm it on the public verification page."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests import factories
@@ -84,7 +84,7 @@ def test_documents_from_generation_to_verification(
     agreement_save(
         actor=nhs_lead,
         project=project,
-        fields={**CLAUSES, "agreement_date": dt.date.today()},
+        fields={**CLAUSES, "agreement_date": timezone.localdate()},
         expected_version=None,
     )
     for partner in project.partners.select_related("organisation"):

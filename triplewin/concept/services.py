@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from triplewin.audit import services as audit
 from triplewin.concept.models import (
@@ -56,7 +57,7 @@ def concept_save(
         if name in fields:
             setattr(concept, name, fields[name])
     concept.full_clean()
-    if concept.start_year and not 2000 <= concept.start_year <= dt.date.today().year + 10:
+    if concept.start_year and not 2000 <= concept.start_year <= timezone.localdate().year + 10:
         raise ValidationError({"start_year": "Enter a year between 2000 and ten years from now."})
     partner_ids = {p.organisation_id for p in locked.partners.all()}
     for org_id, (description, value) in contributions.items():

@@ -8,6 +8,7 @@ from typing import Any
 
 import docx
 import pytest
+from django.utils import timezone
 
 from triplewin.core.documents.model import Status
 from triplewin.core.documents.normalise import content_hash
@@ -122,7 +123,7 @@ def test_minutes_and_status_report_use_the_same_engine(complete_pid: Any, nhs_le
         project=project,
         title="First steering meeting",
         kind="steering",
-        scheduled_for=dt.date.today() - dt.timedelta(days=1),
+        scheduled_for=timezone.localdate() - dt.timedelta(days=1),
     )
     members = TeamMember.objects.active().filter(project=project)
     meeting_services.attendance_record(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from triplewin.agreement.clauses import required_clauses
 from triplewin.agreement.services import agreement_save, party_add
@@ -40,7 +40,7 @@ CLAUSES = {
 
 def fill(project: Any, actor: Any, **overrides: Any) -> None:
     """Every clause written and every partner named as a party with its signatory."""
-    fields = {**CLAUSES, "agreement_date": dt.date.today(), **overrides}
+    fields = {**CLAUSES, "agreement_date": timezone.localdate(), **overrides}
     agreement_save(actor=actor, project=project, fields=fields, expected_version=None)
     if not overrides:
         for partner in project.partners.select_related("organisation"):

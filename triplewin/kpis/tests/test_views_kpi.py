@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests import factories
 from tests.roles import EDIT, READ, matrix
@@ -104,7 +105,7 @@ def test_values_can_still_be_recorded_after_completion(client_for, shared_kpi, n
 
 
 def test_future_periods_are_refused(client_for, shared_kpi):
-    future = dt.date.today() + dt.timedelta(days=40)
+    future = timezone.localdate() + dt.timedelta(days=40)
     response = client_for("nhs_lead").post(
         _url("record", shared_kpi), {"period": future.isoformat(), "value": "50"}
     )

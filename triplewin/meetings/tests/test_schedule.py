@@ -67,7 +67,11 @@ def test_a_closing_meeting_is_allowed_after_completion(project, nhs_lead):
 def test_blank_title_is_refused(team, nhs_lead):
     with pytest.raises(ValidationError) as error:
         schedule.meeting_create(
-            actor=nhs_lead, project=team, title=" ", kind="steering", scheduled_for=dt.date.today()
+            actor=nhs_lead,
+            project=team,
+            title=" ",
+            kind="steering",
+            scheduled_for=timezone.localdate(),
         )
     assert "title" in error.value.message_dict
 

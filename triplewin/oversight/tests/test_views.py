@@ -9,6 +9,7 @@ import io
 import openpyxl
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests import factories
 from tests.roles import ROLES
@@ -138,7 +139,7 @@ def test_stalled_uses_the_days_parameter(client_for, system):
 def test_stalled_counts_a_recent_meeting_as_activity(client_for, system, monkeypatch):
     from triplewin.oversight import selectors
 
-    monkeypatch.setattr(selectors, "_meeting_lookup", lambda: lambda project: dt.date.today())
+    monkeypatch.setattr(selectors, "_meeting_lookup", lambda: lambda project: timezone.localdate())
     body = client_for("oversight").get(reverse("oversight:dashboard")).content.decode()
     assert "No open partnership has been quiet for 90 days." in body
 

@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from tests import factories
 from triplewin.executive_summary import services as summary_services
@@ -90,6 +91,6 @@ def scheduled(nhs_lead, nhs_org, pharma_org) -> Any:
         project=project,
         fields={"rationale": "Scheduled"},
         certified_on=dt.date(2026, 1, 5),
-        published_on=dt.date.today() + dt.timedelta(days=30),
+        published_on=timezone.localdate() + dt.timedelta(days=30),
     )
     return project
