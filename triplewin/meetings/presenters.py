@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -94,9 +95,13 @@ class ActionRow:
     status_tag: dict[str, str]
     is_open: bool
     meeting: str
+    can_close: bool = False
 
 
-def action_rows(actions: list[Action], today: dt.date) -> list[ActionRow]:
+def action_rows(
+    actions: list[Action], today: dt.date, closer: Callable[[Action], bool] | None = None
+) -> list[ActionRow]:
+    """Rows for the actions table; `closer` says who is offered "Done" on an open action."""
     rows = []
     for a in actions:
         if a.status == ActionStatus.DONE:
@@ -116,6 +121,7 @@ def action_rows(actions: list[Action], today: dt.date) -> list[ActionRow]:
                 tag,
                 a.status == ActionStatus.OPEN,
                 a.meeting.title if a.meeting else "",
+                a.status == ActionStatus.OPEN and closer is not None and closer(a),
             )
         )
     return rows

@@ -7,12 +7,19 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from tests import factories
 from tests.roles import EDIT, READ, matrix
+from triplewin.audit.models import AuditEvent
 from triplewin.meetings.models import Action
 from triplewin.meetings.services import actions
+from triplewin.organisations.models import Membership
 from triplewin.team.tests import builders
 
 pytestmark = pytest.mark.django_db
+
+
+def _done_url(found):
+    return reverse("meetings:action-done", args=[found.project_id, found.pk])
 
 
 @pytest.fixture
@@ -87,3 +94,51 @@ def test_action_done_by_role(client_for, action, role, status):
     else:
         assert response.status_code == status
         assert action.status == "open"
+
+
+class TestTheOwnerClosesTheirAction:
+    """An action's owner may say it is done without a lead's rights; only their own action."""
+
+    @pytest.fixture
+    def theirs(self, team, nhs_lead, team_member, nhs_org):
+        builders.add_member(team, nhs_lead, team_member, nhs_org, "analyst")
+        return actions.action_add(
+            actor=nhs_lead,
+            project=team,
+            description="Run the monthly search",
+            owner=team_member,
+            due_on=dt.date(2027, 1, 31),
+        )
+
+    def _done(self, client, found):
+        return client.post(_done_url(found))
+
+    def test_owner_is_offered_done_and_closes_it(self, client_for, theirs, team_member):
+        client = client_for("team_member")
+        body = client.get(reverse("meetings:actions", args=[theirs.project_id])).content.decode()
+        assert _done_url(theirs) in body
+        assert self._done(client, theirs).status_code == 302
+        theirs.refresh_from_db()
+        assert theirs.status == "done"
+        event = AuditEvent.objects.get(action="action.completed")
+        assert event.actor == team_member
+
+    def test_owner_cannot_close_someone_elses(self, client_for, theirs, action):
+        client = client_for("team_member")
+        body = client.get(reverse("meetings:actions", args=[action.project_id])).content.decode()
+        assert _done_url(action) not in body
+        assert self._done(client, action).status_code == 403
+        action.refresh_from_db()
+        assert action.status == "open"
+
+    def test_owner_who_moved_to_oversight_no_longer_closes(
+        self, client_for, theirs, team_member, nhs_org, icb
+    ):
+        factories.member(team_member.username, icb, "system_oversight")
+        Membership.objects.filter(user=team_member, organisation=nhs_org).delete()
+        client = client_for("team_member")
+        body = client.get(reverse("meetings:actions", args=[theirs.project_id])).content.decode()
+        assert _done_url(theirs) not in body
+        assert self._done(client, theirs).status_code == 403
+        theirs.refresh_from_db()
+        assert theirs.status == "open"

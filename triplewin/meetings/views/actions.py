@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from triplewin.meetings import access as action_access
 from triplewin.meetings.forms import ActionForm
 from triplewin.meetings.models import Action, Meeting, MeetingStatus
 from triplewin.meetings.presenters import action_rows
@@ -23,14 +24,21 @@ from triplewin.team.models import TeamMember
 def action_log(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     found = list(Action.objects.filter(project=project).select_related("owner", "meeting"))
+    allowed = meetings_allowed(project)
+    rows = action_rows(
+        found,
+        timezone.localdate(),
+        closer=lambda a: allowed and action_access.may_complete(request.user, project, a),
+    )
     return page(
         request,
         "meetings/actions.jinja",
         title=f"Action log: {project.title}",
         nav="projects",
         project=project,
-        rows=action_rows(found, timezone.localdate()),
-        can_edit=access.can_edit(request.user, project) and meetings_allowed(project),
+        rows=rows,
+        can_edit=access.can_edit(request.user, project) and allowed,
+        can_close=any(r.can_close for r in rows),
         back_link={"href": reverse("meetings:list", args=[project.pk]), "text": "Back to meetings"},
     )
 
@@ -84,8 +92,12 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def action_done(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
-    require_edit(request, project)
     action = get_object_or_404(Action, pk=action_pk, project=project)
+    if not action_access.may_complete(request.user, project, action):
+        raise PermissionDenied(
+            "Only the partnership leads of a partner organisation, and the action's owner, "
+            "can mark it as done."
+        )
     try:
         services.action_complete(actor=actor(request), project=project, action=action)
     except ValidationError as error:
