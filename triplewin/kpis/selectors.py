@@ -9,11 +9,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db.models import FloatField
+from django.db.models import FloatField, Max
 from django.db.models.functions import Cast
 
 from triplewin.core import spc
-from triplewin.kpis import formatting
+from triplewin.kpis import access, formatting
 from triplewin.kpis.models import (
     CompositeCriterion,
     CriterionCondition,
@@ -23,6 +23,7 @@ from triplewin.kpis.models import (
     compare,
 )
 from triplewin.kpis.series import PeriodValue, Reading, latest_by_site, project_series
+from triplewin.kpis.services import MEASURABLE_IN
 from triplewin.partnerships.models import Project
 
 
@@ -216,3 +217,27 @@ def criteria_results(
         ]
         results.append(CriterionResult(criterion, tuple(own), tuple(rows)))
     return results
+
+
+@dataclass(frozen=True)
+class KeptKpi:
+    kpi: Kpi
+    latest: dt.date | None
+
+
+def kept_by(user: object, projects: Sequence[Project]) -> list[KeptKpi]:
+    """KPIs this person owns and may still record, each with the latest period recorded."""
+    measuring = [p.pk for p in projects if p.state_enum in MEASURABLE_IN]
+    owned = (
+        Kpi.objects.filter(owner_id=getattr(user, "pk", None), project_id__in=measuring)
+        .select_related("project")
+        .prefetch_related("project__partners__organisation")
+        .annotate(latest=Max("measurements__period"))
+        .order_by("project__title", "name")
+    )
+    return [
+        KeptKpi(k, k.latest)
+        for k in owned
+        if (k.company_may_see or access.sees_all_kpis(user, k.project))
+        and access.may_record(user, k.project, k)
+    ]

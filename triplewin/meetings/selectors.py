@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from django.db.models import Max
 
-from triplewin.meetings.models import Meeting, MeetingStatus
+from triplewin.meetings.models import Action, ActionStatus, Meeting, MeetingStatus
 from triplewin.partnerships.models import Project
 
 
@@ -18,3 +19,16 @@ def last_meeting_on(project: Project) -> dt.date | None:
         .aggregate(last=Max("scheduled_for"))["last"]
     )
     return found
+
+
+def open_actions_of(user: object, project_ids: Sequence[int]) -> list[Action]:
+    """This person's open actions on these projects, earliest due first."""
+    return list(
+        Action.objects.filter(
+            owner_id=getattr(user, "pk", None),
+            status=ActionStatus.OPEN,
+            project_id__in=project_ids,
+        )
+        .select_related("project", "owner", "meeting")
+        .order_by("due_on", "pk")
+    )

@@ -7,6 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from triplewin.kpis.selectors import kept_by
+from triplewin.meetings.selectors import open_actions_of
+from triplewin.obligations.given import given_actions, given_kpis
 from triplewin.obligations.presenters import by_urgency, row
 from triplewin.obligations.selectors import obligations_for
 from triplewin.partnerships.models import Project
@@ -44,4 +47,6 @@ def index(request: HttpRequest) -> HttpResponse:
         total=len(rows),
         limit=LIMIT,
         companies=[(c, years) for c, years in companies if years],
+        given_actions=given_actions(open_actions_of(request.user, [p.pk for p in projects]), today),
+        given_kpis=given_kpis(kept_by(request.user, projects)),
     )
