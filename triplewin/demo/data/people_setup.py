@@ -195,8 +195,9 @@ TEAM_PEOPLE: tuple[Person, ...] = (
         "dylan.pryce",
         "Dylan",
         "Pryce",
-        Seat("lchs", LEAD, "Community pharmacist, atrial fibrillation clinics"),
-        "Pharmacist on the atrial fibrillation team, in a post Bayer funds.",
+        Seat("lchs", Role.TEAM_MEMBER, "Community pharmacist, atrial fibrillation clinics"),
+        "Team member on the atrial fibrillation team, in a post Bayer funds: records the weekly "
+        "ECG wait he owns and has an open action from the steering group; decides nothing.",
     ),
     # Community injectables and cholesterol: the hospital trust's side.
     _person(

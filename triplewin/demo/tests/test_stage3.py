@@ -5,7 +5,10 @@ from __future__ import annotations
 from io import StringIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from triplewin.amendments.models import Amendment, AmendmentStatus
@@ -160,3 +163,14 @@ def test_real_partnerships_show_their_published_results_as_kpis(loaded: str) -> 
         kpi = Kpi.objects.get(name=name)
         found = [int(m.value) for m in kpi.measurements.order_by("period")]
         assert found == values, name
+
+
+def test_demo_pharmacist_finds_his_kpi_and_action_on_the_deadlines_page(loaded: str) -> None:
+    pharmacist = get_user_model().objects.get(username="dylan.pryce@demo.triplewin.test")
+    assert set(pharmacist.memberships.values_list("role", flat=True)) == {"team_member"}
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(pharmacist)
+    body = client.get(reverse("obligations:index")).content.decode()
+    assert 'id="given"' in body
+    assert "Days from an irregular pulse to an ECG" in body
+    assert "started anticoagulation" in body
