@@ -11,3 +11,11 @@ def counted(number: int, singular: str, plural: str | None = None) -> str:
     """
     noun = singular if number == 1 else (plural if plural is not None else f"{singular}s")
     return f"{number:,} {noun}"
+
+
+def one_line(text: str) -> str:
+    """Text typed by people, with every run of whitespace (line breaks too) made one space.
+
+    Email headers cannot carry line breaks, and a subject built from a title must not.
+    """
+    return " ".join(text.split())

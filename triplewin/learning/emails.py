@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
+from triplewin.core.wording import one_line
 from triplewin.learning.models import SurveyInvitation
 from triplewin.learning.tokens import make_token
 
@@ -13,11 +14,6 @@ from triplewin.learning.tokens import make_token
 def survey_link(invitation: SurveyInvitation) -> str:
     path = reverse("learning:survey_respond", args=[make_token(invitation.pk)])
     return settings.SITE_URL.rstrip("/") + path
-
-
-def _one_line(text: str) -> str:
-    # Email headers cannot carry line breaks; titles are typed by people.
-    return " ".join(text.split())
 
 
 def survey_invitation(invitation: SurveyInvitation) -> EmailMessage:
@@ -28,7 +24,7 @@ def survey_invitation(invitation: SurveyInvitation) -> EmailMessage:
         [
             f"Hello {name},",
             "",
-            f"The partnership “{_one_line(project.title)}” has ended. Its partners would like "
+            f"The partnership “{one_line(project.title)}” has ended. Its partners would like "
             "to know how the partnership worked for you, to learn from it and to help others "
             "planning something similar.",
             "",
@@ -42,7 +38,7 @@ def survey_invitation(invitation: SurveyInvitation) -> EmailMessage:
         ]
     )
     return EmailMessage(
-        subject=_one_line(f"How did the partnership work for you? ({project.title})")[:250],
+        subject=one_line(f"How did the partnership work for you? ({project.title})")[:250],
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[user.email],

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from triplewin.config.filters import govuk_date
 from triplewin.core.obligations import Kind, Obligation, ReminderKind
+from triplewin.core.wording import one_line
 from triplewin.partnerships.models import Project
 
 WHAT_TO_DO: dict[Kind, str] = {
@@ -35,11 +36,6 @@ WHAT_TO_DO: dict[Kind, str] = {
 }
 
 
-def _one_line(text: str) -> str:
-    # Email headers cannot carry line breaks; titles are typed by people.
-    return " ".join(text.split())
-
-
 def timing(obligation: Obligation, today: dt.date) -> str:
     days = obligation.days_until_due(today) or 0
     if days > 0:
@@ -51,7 +47,7 @@ def timing(obligation: Obligation, today: dt.date) -> str:
 
 def subject(project: Project, obligation: Obligation, kind: ReminderKind, today: dt.date) -> str:
     lead = "Overdue" if kind is ReminderKind.OVERDUE else timing(obligation, today).capitalize()
-    return _one_line(f"{lead}: {obligation.title} ({project.title})")[:250]
+    return one_line(f"{lead}: {obligation.title} ({project.title})")[:250]
 
 
 def body(project: Project, obligation: Obligation, user: User, today: dt.date) -> str:
@@ -62,7 +58,7 @@ def body(project: Project, obligation: Obligation, user: User, today: dt.date) -
         [
             f"Hello {name},",
             "",
-            f"This is a reminder about the partnership “{_one_line(project.title)}”.",
+            f"This is a reminder about the partnership “{one_line(project.title)}”.",
             "",
             f"What is due: {obligation.title}",
             f"Due date: {due}",

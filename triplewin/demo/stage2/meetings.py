@@ -88,6 +88,7 @@ def _minutes(spec: MeetingSpec, project: Project, meeting: Meeting, lookup: Look
             owner=lookup.user(item.owner, where),
             due_on=lookup.today + dt.timedelta(days=item.due_in_days),
             meeting=meeting,
+            notify=False,  # the demo's people are invented: nobody to email
         )
         if item.done:
             action_services.action_complete(

@@ -13,6 +13,7 @@ from triplewin.audit import services as audit
 from triplewin.core.dates import long_date
 from triplewin.meetings.models import Action, ActionStatus, Meeting, MeetingStatus
 from triplewin.meetings.services._common import require_meetings_allowed, touch
+from triplewin.meetings.tasks import email_action_owner
 from triplewin.partnerships.models import Project
 from triplewin.team.models import TeamMember
 from triplewin.team.selectors import display_name
@@ -27,7 +28,9 @@ def action_add(
     owner: User,
     due_on: dt.date,
     meeting: Meeting | None = None,
+    notify: bool = True,
 ) -> Action:
+    """Add an action to the log and, once saved, email its owner unless they added it."""
     locked = Project.objects.select_for_update().get(pk=project.pk)
     require_meetings_allowed(locked)
     if not description.strip():
@@ -66,6 +69,9 @@ def action_add(
             "due_on": [None, due_on.isoformat()],
         },
     )
+    if notify and owner.pk != actor.pk:
+        sender = display_name(actor)
+        transaction.on_commit(lambda: email_action_owner.enqueue(action.pk, sender))
     return action
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from tests import factories
 from tests.roles import EDIT, READ, matrix
@@ -142,3 +143,16 @@ class TestTheOwnerClosesTheirAction:
         assert self._done(client, theirs).status_code == 403
         theirs.refresh_from_db()
         assert theirs.status == "open"
+
+
+def test_adding_an_action_on_the_page_queues_the_owners_email(
+    client_for, team, industry_lead, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("nhs_lead").post(
+            reverse("meetings:action-add", args=[team.pk]),
+            {"description": "Book the room", "owner": industry_lead.pk, "due_on": "2027-02-01"},
+        )
+    assert response.status_code == 302
+    (queued,) = DBTaskResult.objects.all()
+    assert queued.args_kwargs["args"] == [Action.objects.get().pk, "Nhs Tester"]
