@@ -264,3 +264,17 @@ def reminder_kind(obligation: Obligation, today: dt.date) -> ReminderKind | None
     if days <= 30:
         return ReminderKind.MONTH_BEFORE
     return None
+
+
+def action_reminder_kind(due_on: dt.date, today: dt.date) -> ReminderKind | None:
+    """Which reminder an open action calls for today: on its due date, and once after.
+
+    An action's owner was told the date when it was given, so there is no earlier reminder.
+    A run missed on the due date sends the overdue reminder on the next run instead.
+    """
+    days = (due_on - today).days
+    if days < 0:
+        return ReminderKind.OVERDUE
+    if days == 0:
+        return ReminderKind.DUE_TODAY
+    return None

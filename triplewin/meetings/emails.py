@@ -1,13 +1,16 @@
-"""The email telling a team member that an action is theirs: what, by when, and where."""
+"""Emails to an action's owner: when it is given to them, and when it falls due."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
 from triplewin.core.dates import long_date
-from triplewin.core.wording import one_line
+from triplewin.core.obligations import ReminderKind
+from triplewin.core.wording import counted, one_line
 from triplewin.meetings.models import Action
 from triplewin.team.selectors import display_name
 
@@ -40,6 +43,42 @@ def action_assigned(action: Action, given_by: str) -> EmailMessage:
     )
     return EmailMessage(
         subject=one_line(f"An action for you: {action.description} ({project.title})")[:250],
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[owner.email],
+    )
+
+
+def _status(action: Action, today: dt.date) -> str:
+    days = (today - action.due_on).days
+    return "due today" if days <= 0 else f"overdue by {counted(days, 'day')}"
+
+
+def action_reminder(action: Action, kind: ReminderKind, today: dt.date) -> EmailMessage:
+    """Sent once on the due date and once after it, while the action is open."""
+    owner = action.owner
+    project = action.project
+    status = _status(action, today)
+    lead = "Overdue" if kind is ReminderKind.OVERDUE else "Due today"
+    body = "\n".join(
+        [
+            f"Hello {owner.first_name or display_name(owner)},",
+            "",
+            f"This is a reminder about an action of yours in the partnership "
+            f"“{one_line(project.title)}”.",
+            "",
+            f"The action: {action.description}",
+            f"Due: {long_date(action.due_on)} ({status})",
+            "",
+            "If it is done, mark it done in the project's action log; if it cannot be done by "
+            "then, tell the project's partnership lead:",
+            _link("meetings:actions", project.pk),
+            "",
+            "You receive this once on the due date and once if the date passes.",
+        ]
+    )
+    return EmailMessage(
+        subject=one_line(f"{lead}: {action.description} ({project.title})")[:250],
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[owner.email],

@@ -1,44 +1,24 @@
-"""Sends the reminders that today calls for, each exactly once.
+"""Sends the reminders that today calls for, each exactly once (see `sending`).
 
-Idempotency rests on the unique ReminderSent row (project, obligation, due date, recipient,
-kind). Each email is sent inside the transaction that inserts its row: a second run, or a
-second worker racing this one, fails to insert the same row and sends nothing. If sending
-fails, the row is rolled back and the next run tries again. The one gap left is a crash
-between the mail server accepting the message and the commit, which could repeat that one
-email; that is preferred to losing a reminder.
+Obligations remind their project's responsible people 30 and 7 days before, on the day and
+once after; actions remind their owner on the day and once after (see `action_reminders`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
-import smtplib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from django.contrib.auth.models import User
-from django.db import IntegrityError, transaction
 
-from triplewin.audit import services as audit
 from triplewin.core.obligations import Obligation, ReminderKind, reminder_kind
 from triplewin.obligations import emails
+from triplewin.obligations.action_reminders import send_action_reminders
 from triplewin.obligations.models import ReminderSent
 from triplewin.obligations.selectors import CHUNK, obligations_for
+from triplewin.obligations.sending import Outcome, ReminderRun, send_logged
 from triplewin.organisations.models import Membership, OrgType, Role
 from triplewin.partnerships.models import Project, ProjectPartner
-
-logger = logging.getLogger(__name__)
-
-
-@dataclass
-class ReminderRun:
-    sent: int = 0
-    already_sent: int = 0
-    failed: int = 0
-    recipients: set[str] = field(default_factory=set)
-
-    def as_dict(self) -> dict[str, int]:
-        return {"sent": self.sent, "already_sent": self.already_sent, "failed": self.failed}
 
 
 def responsible_people(projects: Sequence[Project]) -> dict[int, list[User]]:
@@ -74,7 +54,7 @@ def _send_one(
     kind: ReminderKind,
     user: User,
     today: dt.date,
-) -> str:
+) -> Outcome:
     assert obligation.due_on is not None
     row = ReminderSent(
         project=project,
@@ -84,30 +64,8 @@ def _send_one(
         recipient=user,
         recipient_email=user.email,
     )
-    # Uniqueness is checked by the insert itself, atomically, not by a racy query first.
-    row.full_clean(validate_unique=False, validate_constraints=False)
-    try:
-        with transaction.atomic():
-            row.save()
-            emails.reminder(project, obligation, kind, user, today).send()
-            audit.record(
-                actor=None,
-                action="obligation.reminder_sent",
-                obj=row,
-                project_id=project.pk,
-                changes={
-                    "obligation": [None, obligation.key],
-                    "due_on": [None, obligation.due_on.isoformat()],
-                    "kind": [None, kind.value],
-                    "recipient": [None, user.email],
-                },
-            )
-    except IntegrityError:
-        return "already_sent"
-    except (smtplib.SMTPException, OSError):
-        logger.exception("Reminder for %s to %s was not sent", obligation.key, user.email)
-        return "failed"
-    return "sent"
+    message = emails.reminder(project, obligation, kind, user, today)
+    return send_logged(row=row, message=message, audit_action="obligation.reminder_sent")
 
 
 def send_due_reminders(*, today: dt.date) -> ReminderRun:
@@ -135,12 +93,11 @@ def send_due_reminders(*, today: dt.date) -> ReminderRun:
                 for user in people[project.pk]:
                     key = (project.pk, obligation.key, obligation.due_on, user.pk, kind.value)
                     if key in logged:
-                        run.already_sent += 1
+                        run.add("already_sent", user.email)
                         continue
                     outcome = _send_one(
                         project=project, obligation=obligation, kind=kind, user=user, today=today
                     )
-                    setattr(run, outcome, getattr(run, outcome) + 1)
-                    if outcome == "sent":
-                        run.recipients.add(user.email)
+                    run.add(outcome, user.email)
+    send_action_reminders(today=today, run=run)
     return run
