@@ -255,3 +255,11 @@ class ActionForm(forms.Form):
     def chosen_meeting(self) -> Meeting | None:
         value = self.cleaned_data.get("meeting")
         return self._meetings.get(value) if value is not None else None
+
+
+class ActionChangeForm(ActionForm):
+    """The same questions without the meeting: where an action was agreed does not change."""
+
+    def __init__(self, *args: Any, owners: list[User], **kwargs: Any) -> None:
+        super().__init__(*args, owners=owners, meetings=[], **kwargs)
+        del self.fields["meeting"]

@@ -25,4 +25,5 @@ urlpatterns = [
     path("<id:pk>/actions/", actions.action_log, name="actions"),
     path("<id:pk>/actions/new/", actions.action_add, name="action-add"),
     path("<id:pk>/actions/<id:action_pk>/done/", actions.action_done, name="action-done"),
+    path("<id:pk>/actions/<id:action_pk>/change/", actions.action_change, name="action-change"),
 ]

@@ -19,6 +19,22 @@ from triplewin.team.models import TeamMember
 from triplewin.team.selectors import display_name
 
 
+def _check(project: Project, description: str, owner: User) -> None:
+    if not description.strip():
+        raise ValidationError({"description": "Describe the action."})
+    if not TeamMember.objects.active().filter(project=project, user=owner).exists():
+        raise ValidationError(
+            {"owner": f"{display_name(owner)} is not on the project team, so cannot own an action."}
+        )
+
+
+def _tell_owner(action: Action, actor: User) -> None:
+    """Queue the owner's email once the transaction commits; nobody is told of their own."""
+    if action.owner_id != actor.pk:
+        sender = display_name(actor)
+        transaction.on_commit(lambda: email_action_owner.enqueue(action.pk, sender))
+
+
 @transaction.atomic
 def action_add(
     *,
@@ -33,12 +49,7 @@ def action_add(
     """Add an action to the log and, once saved, email its owner unless they added it."""
     locked = Project.objects.select_for_update().get(pk=project.pk)
     require_meetings_allowed(locked)
-    if not description.strip():
-        raise ValidationError({"description": "Describe the action."})
-    if not TeamMember.objects.active().filter(project=locked, user=owner).exists():
-        raise ValidationError(
-            {"owner": f"{display_name(owner)} is not on the project team, so cannot own an action."}
-        )
+    _check(locked, description, owner)
     if meeting is not None:
         meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
         if meeting.project_id != locked.pk:
@@ -69,16 +80,12 @@ def action_add(
             "due_on": [None, due_on.isoformat()],
         },
     )
-    if notify and owner.pk != actor.pk:
-        sender = display_name(actor)
-        transaction.on_commit(lambda: email_action_owner.enqueue(action.pk, sender))
+    if notify:
+        _tell_owner(action, actor)
     return action
 
 
-@transaction.atomic
-def action_complete(
-    *, actor: User, project: Project, action: Action, today: dt.date | None = None
-) -> Action:
+def _locked_open(project: Project, action: Action) -> Action:
     locked = (
         Action.objects.select_for_update(of=("self",)).select_related("project").get(pk=action.pk)
     )
@@ -88,6 +95,58 @@ def action_complete(
     if locked.status == ActionStatus.DONE:
         done_on = f" on {long_date(locked.completed_on)}" if locked.completed_on else ""
         raise ValidationError(f"This action was already done{done_on}.")
+    return locked
+
+
+@transaction.atomic
+def action_change(
+    *,
+    actor: User,
+    project: Project,
+    action: Action,
+    description: str,
+    owner: User,
+    due_on: dt.date,
+) -> Action:
+    """Reword an open action, give it to someone else or move its date; the new owner is told."""
+    locked = _locked_open(project, action)
+    _check(locked.project, description, owner)
+    before = {
+        "description": locked.description,
+        "owner": display_name(locked.owner),
+        "due_on": locked.due_on.isoformat(),
+    }
+    new_owner = owner.pk != locked.owner_id
+    locked.description = description.strip()
+    locked.owner = owner
+    locked.due_on = due_on
+    locked.full_clean()
+    after = {
+        "description": locked.description,
+        "owner": display_name(owner),
+        "due_on": due_on.isoformat(),
+    }
+    changes = {k: [before[k], after[k]] for k in before if before[k] != after[k]}
+    if not changes:
+        return locked
+    locked.save(update_fields=["description", "owner", "due_on"])
+    audit.record(
+        actor=actor,
+        action="action.changed",
+        obj=locked,
+        project_id=locked.project_id,
+        changes=changes,
+    )
+    if new_owner:
+        _tell_owner(locked, actor)
+    return locked
+
+
+@transaction.atomic
+def action_complete(
+    *, actor: User, project: Project, action: Action, today: dt.date | None = None
+) -> Action:
+    locked = _locked_open(project, action)
     locked.status = ActionStatus.DONE
     locked.completed_on = today or timezone.localdate()
     locked.save(update_fields=["status", "completed_on"])

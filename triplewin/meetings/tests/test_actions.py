@@ -82,3 +82,32 @@ def test_overdue_is_shown_for_open_actions_past_their_date(team, nhs_lead, indus
     actions.action_complete(actor=nhs_lead, project=team, action=late)
     late.refresh_from_db()
     assert action_rows([late], today=dt.date(2027, 2, 1))[0].status_tag["text"].startswith("Done")
+
+
+def test_a_change_that_changes_nothing_records_nothing(team, nhs_lead, industry_lead):
+    action = _add(team, nhs_lead, industry_lead)
+    actions.action_change(
+        actor=nhs_lead,
+        project=team,
+        action=action,
+        description=" Draft the data collection plan ",
+        owner=industry_lead,
+        due_on=dt.date(2027, 1, 31),
+    )
+    assert not AuditEvent.objects.filter(action="action.changed").exists()
+
+
+def test_an_action_cannot_go_to_someone_off_the_team(team, nhs_lead, industry_lead, outsider):
+    action = _add(team, nhs_lead, industry_lead)
+    with pytest.raises(ValidationError) as raised:
+        actions.action_change(
+            actor=nhs_lead,
+            project=team,
+            action=action,
+            description="Draft the plan",
+            owner=outsider,
+            due_on=dt.date(2027, 1, 31),
+        )
+    assert "owner" in raised.value.message_dict
+    action.refresh_from_db()
+    assert (action.owner, action.description) == (industry_lead, "Draft the data collection plan")

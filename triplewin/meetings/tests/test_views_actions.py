@@ -156,3 +156,84 @@ def test_adding_an_action_on_the_page_queues_the_owners_email(
     assert response.status_code == 302
     (queued,) = DBTaskResult.objects.all()
     assert queued.args_kwargs["args"] == [Action.objects.get().pk, "Nhs Tester"]
+
+
+def _change_url(found):
+    return reverse("meetings:action-change", args=[found.project_id, found.pk])
+
+
+@pytest.mark.parametrize(("role", "status"), matrix(EDIT))
+def test_action_change_by_role(client_for, action, role, status):
+    client = client_for(role)
+    assert client.get(_change_url(action)).status_code == status
+    response = client.post(
+        _change_url(action),
+        {
+            "description": "Send the signed data sharing agreement",
+            "owner": action.owner_id,
+            "due_on": "2027-03-01",
+        },
+    )
+    action.refresh_from_db()
+    if status == 200:
+        assert response.status_code == 302
+        assert (action.description, action.due_on) == (
+            "Send the signed data sharing agreement",
+            dt.date(2027, 3, 1),
+        )
+        event = AuditEvent.objects.get(action="action.changed")
+        assert event.changes["due_on"] == ["2020-01-31", "2027-03-01"]
+        assert "owner" not in event.changes
+    else:
+        assert response.status_code == status
+        assert action.description == "Send the data sharing agreement"
+        assert not AuditEvent.objects.filter(action="action.changed").exists()
+
+
+def test_the_log_offers_change_to_leads_only(client_for, action):
+    lead = client_for("nhs_lead").get(reverse("meetings:actions", args=[action.project_id]))
+    assert _change_url(action) in lead.content.decode()
+    member = client_for("team_member").get(reverse("meetings:actions", args=[action.project_id]))
+    assert _change_url(action) not in member.content.decode()
+
+
+def test_a_done_action_cannot_be_changed(client_for, action, industry_lead):
+    actions.action_complete(actor=industry_lead, project=action.project, action=action)
+    client = client_for("nhs_lead")
+    response = client.get(_change_url(action))
+    assert response.status_code == 302
+    assert _change_url(action) not in client.get(response["Location"]).content.decode()
+    response = client.post(
+        _change_url(action),
+        {"description": "X", "owner": action.owner_id, "due_on": "2027-03-01"},
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.description == "Send the data sharing agreement"
+
+
+def test_a_bad_change_is_explained_next_to_the_field(client_for, action):
+    response = client_for("nhs_lead").post(
+        _change_url(action), {"description": " ", "owner": action.owner_id, "due_on": "31/02/2027"}
+    )
+    assert response.status_code == 400
+    assert builders.field_error(response, "description") == "Describe the action."
+    assert builders.field_error(response, "due_on") == "Enter a real date, like 2027-03-14."
+    action.refresh_from_db()
+    assert action.due_on == dt.date(2020, 1, 31)
+
+
+def test_giving_it_to_someone_else_queues_their_email(
+    client_for, action, team, nhs_lead, nhs_org, team_member, django_capture_on_commit_callbacks
+):
+    builders.add_member(team, nhs_lead, team_member, nhs_org, "analyst")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for("nhs_lead").post(
+            _change_url(action),
+            {"description": action.description, "owner": team_member.pk, "due_on": "2027-03-01"},
+        )
+    assert response.status_code == 302
+    (queued,) = DBTaskResult.objects.all()
+    assert queued.args_kwargs["args"] == [action.pk, "Nhs Tester"]
+    event = AuditEvent.objects.get(action="action.changed")
+    assert event.changes["owner"] == ["Industry Tester", "Team Tester"]
