@@ -227,9 +227,14 @@ class KeptKpi:
 
 def kept_by(user: object, projects: Sequence[Project]) -> list[KeptKpi]:
     """KPIs this person owns and may still record, each with the latest period recorded."""
-    measuring = [p.pk for p in projects if p.state_enum in MEASURABLE_IN]
+    # A person owns a handful of KPIs but may see thousands of projects: ask by owner, then
+    # keep the ones on projects in the list.
+    visible = {p.pk for p in projects}
     owned = (
-        Kpi.objects.filter(owner_id=getattr(user, "pk", None), project_id__in=measuring)
+        Kpi.objects.filter(
+            owner_id=getattr(user, "pk", None),
+            project__state__in=[s.value for s in MEASURABLE_IN],
+        )
         .select_related("project")
         .prefetch_related("project__partners__organisation")
         .annotate(latest=Max("measurements__period"))
@@ -238,6 +243,7 @@ def kept_by(user: object, projects: Sequence[Project]) -> list[KeptKpi]:
     return [
         KeptKpi(k, k.latest)
         for k in owned
-        if (k.company_may_see or access.sees_all_kpis(user, k.project))
+        if k.project_id in visible
+        and (k.company_may_see or access.sees_all_kpis(user, k.project))
         and access.may_record(user, k.project, k)
     ]

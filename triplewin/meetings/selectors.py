@@ -22,13 +22,15 @@ def last_meeting_on(project: Project) -> dt.date | None:
 
 
 def open_actions_of(user: object, project_ids: Sequence[int]) -> list[Action]:
-    """This person's open actions on these projects, earliest due first."""
-    return list(
-        Action.objects.filter(
-            owner_id=getattr(user, "pk", None),
-            status=ActionStatus.OPEN,
-            project_id__in=project_ids,
-        )
+    """This person's open actions on these projects, earliest due first.
+
+    Asked by owner and then kept to the projects given: a person has few actions but may see
+    thousands of projects, too many to pass to the database as a list.
+    """
+    visible = set(project_ids)
+    owned = (
+        Action.objects.filter(owner_id=getattr(user, "pk", None), status=ActionStatus.OPEN)
         .select_related("project", "owner", "meeting")
         .order_by("due_on", "pk")
     )
+    return [a for a in owned if a.project_id in visible]

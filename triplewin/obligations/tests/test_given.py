@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from triplewin.kpis.tests import builders as kpi_builders
 from triplewin.meetings.services import actions
+from triplewin.organisations.models import Membership
 from triplewin.team.tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +94,11 @@ def test_kpis_stop_being_listed_when_measuring_ends(client_for, given, nhs_lead)
     body = _page(client_for, "team_member")
     assert "Reviews done" not in body
     assert "Run the search" in body
+
+
+def test_nothing_is_listed_from_a_project_no_longer_visible(client_for, given, team_member):
+    Membership.objects.filter(user=team_member).delete()
+    body = _page(client_for, "team_member")
+    assert "Run the search" not in body
+    assert "Reviews done" not in body
+    assert 'id="given"' not in body
