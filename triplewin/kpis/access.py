@@ -56,10 +56,12 @@ def kpi_or_404(user: Any, project: Project, kpi_pk: int) -> Kpi:
 
 def may_record(user: Any, project: Project, kpi: Kpi) -> bool:
     """Whether the user may record this KPI's values (the project's state is checked apart)."""
-    if project_access.can_edit(user, project):
-        return True
-    owns = user.is_authenticated and kpi.owner_id == user.pk
-    return owns and project_access.works_for_a_partner(user, project)
+    return project_access.can_do_own_work(user, project, kpi.owner_id)
+
+
+def may_see(user: Any, project: Project, kpi: Kpi) -> bool:
+    """The rule of `visible_kpis`, for one KPI already loaded."""
+    return kpi.company_may_see or sees_all_kpis(user, project)
 
 
 def visible_criteria(user: Any, project: Project) -> QuerySet[CompositeCriterion]:

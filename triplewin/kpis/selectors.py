@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from django.db.models import FloatField, Max
 from django.db.models.functions import Cast
@@ -225,14 +226,14 @@ class KeptKpi:
     latest: dt.date | None
 
 
-def kept_by(user: object, projects: Sequence[Project]) -> list[KeptKpi]:
+def kept_by(user: Any, projects: Sequence[Project]) -> list[KeptKpi]:
     """KPIs this person owns and may still record, each with the latest period recorded."""
     # A person owns a handful of KPIs but may see thousands of projects: ask by owner, then
     # keep the ones on projects in the list.
     visible = {p.pk for p in projects}
     owned = (
         Kpi.objects.filter(
-            owner_id=getattr(user, "pk", None),
+            owner_id=user.pk,
             project__state__in=[s.value for s in MEASURABLE_IN],
         )
         .select_related("project")
@@ -244,6 +245,6 @@ def kept_by(user: object, projects: Sequence[Project]) -> list[KeptKpi]:
         KeptKpi(k, k.latest)
         for k in owned
         if k.project_id in visible
-        and (k.company_may_see or access.sees_all_kpis(user, k.project))
+        and access.may_see(user, k.project, k)
         and access.may_record(user, k.project, k)
     ]

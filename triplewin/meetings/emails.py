@@ -19,15 +19,25 @@ def _link(name: str, *args: int) -> str:
     return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
 
 
-def action_assigned(action: Action, given_by: str) -> EmailMessage:
+def _to_owner(action: Action, lead: str, lines: list[str]) -> EmailMessage:
+    """A greeting, then the lines; the subject is the lead word, the action and the project."""
     owner = action.owner
+    greeting = [f"Hello {owner.first_name or display_name(owner)},", ""]
+    return EmailMessage(
+        subject=one_line(f"{lead}: {action.description} ({action.project.title})")[:250],
+        body="\n".join(greeting + lines),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[owner.email],
+    )
+
+
+def action_assigned(action: Action, given_by: str) -> EmailMessage:
     project = action.project
-    name = owner.first_name or display_name(owner)
     agreed = [f"Agreed at: {one_line(action.meeting.title)}"] if action.meeting else []
-    body = "\n".join(
+    return _to_owner(
+        action,
+        "An action for you",
         [
-            f"Hello {name},",
-            "",
             f"{given_by} has given you an action in the partnership “{one_line(project.title)}”.",
             "",
             f"The action: {action.description}",
@@ -39,13 +49,7 @@ def action_assigned(action: Action, given_by: str) -> EmailMessage:
             "",
             "Every action and KPI given to you is listed on your Deadlines page:",
             _link("obligations:index"),
-        ]
-    )
-    return EmailMessage(
-        subject=one_line(f"An action for you: {action.description} ({project.title})")[:250],
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[owner.email],
+        ],
     )
 
 
@@ -56,30 +60,21 @@ def _status(action: Action, today: dt.date) -> str:
 
 def action_reminder(action: Action, kind: ReminderKind, today: dt.date) -> EmailMessage:
     """Sent once on the due date and once after it, while the action is open."""
-    owner = action.owner
     project = action.project
-    status = _status(action, today)
-    lead = "Overdue" if kind is ReminderKind.OVERDUE else "Due today"
-    body = "\n".join(
+    return _to_owner(
+        action,
+        "Overdue" if kind is ReminderKind.OVERDUE else "Due today",
         [
-            f"Hello {owner.first_name or display_name(owner)},",
-            "",
             f"This is a reminder about an action of yours in the partnership "
             f"“{one_line(project.title)}”.",
             "",
             f"The action: {action.description}",
-            f"Due: {long_date(action.due_on)} ({status})",
+            f"Due: {long_date(action.due_on)} ({_status(action, today)})",
             "",
             "If it is done, mark it done in the project's action log; if it cannot be done by "
             "then, tell the project's partnership lead:",
             _link("meetings:actions", project.pk),
             "",
             "You receive this once on the due date and once if the date passes.",
-        ]
-    )
-    return EmailMessage(
-        subject=one_line(f"{lead}: {action.description} ({project.title})")[:250],
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[owner.email],
+        ],
     )

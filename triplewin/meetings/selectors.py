@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from django.db.models import Max
 
@@ -21,7 +22,7 @@ def last_meeting_on(project: Project) -> dt.date | None:
     return found
 
 
-def open_actions_of(user: object, project_ids: Sequence[int]) -> list[Action]:
+def open_actions_of(user: Any, project_ids: Sequence[int]) -> list[Action]:
     """This person's open actions on these projects, earliest due first.
 
     Asked by owner and then kept to the projects given: a person has few actions but may see
@@ -29,7 +30,7 @@ def open_actions_of(user: object, project_ids: Sequence[int]) -> list[Action]:
     """
     visible = set(project_ids)
     owned = (
-        Action.objects.filter(owner_id=getattr(user, "pk", None), status=ActionStatus.OPEN)
+        Action.objects.filter(owner_id=user.pk, status=ActionStatus.OPEN)
         .select_related("project", "owner", "meeting")
         .order_by("due_on", "pk")
     )

@@ -7,12 +7,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from triplewin.config.filters import govuk_date
 from triplewin.kpis import formatting
 from triplewin.kpis.selectors import KeptKpi
 from triplewin.meetings.models import Action
 from triplewin.meetings.presenters import action_rows
-from triplewin.obligations.presenters import in_days
+from triplewin.obligations.presenters import due_in_days
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ def given_actions(actions: Sequence[Action], today: dt.date) -> list[GivenAction
             project_id=a.project_id,
             project_title=a.project.title,
             description=r.description,
-            due=f"{govuk_date(a.due_on)} ({in_days((a.due_on - today).days)})",
+            due=due_in_days(a.due_on, today),
             tag=r.status_tag,
         )
         for a, r in zip(actions, rows, strict=True)

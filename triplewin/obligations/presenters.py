@@ -38,13 +38,17 @@ def in_days(days: int) -> str:
     return f"{-days} day{'s' if days != -1 else ''} ago"
 
 
+def due_in_days(due_on: dt.date, today: dt.date) -> str:
+    """'3 March 2027 (in 5 days)', '1 March 2027 (3 days ago)'."""
+    return f"{govuk_date(due_on)} ({in_days((due_on - today).days)})"
+
+
 def due_text(obligation: Obligation, today: dt.date) -> str:
     if obligation.due_on is None:
         return UNKNOWN_DUE[obligation.kind]
-    text = govuk_date(obligation.due_on)
     if obligation.is_open:
-        text += f" ({in_days((obligation.due_on - today).days)})"
-    return text
+        return due_in_days(obligation.due_on, today)
+    return govuk_date(obligation.due_on)
 
 
 @dataclass(frozen=True)

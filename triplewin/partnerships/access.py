@@ -54,8 +54,14 @@ def can_edit(user: Any, project: Project) -> bool:
     )
 
 
-def works_for_a_partner(user: Any, project: Project) -> bool:
-    """Holds any membership of one of the project's partner organisations."""
+def can_do_own_work(user: Any, project: Project, owner_id: int | None) -> bool:
+    """Leads may change any record; the person a record names as its owner may do their own
+    part of it (record a KPI's values, mark an action done) whatever their role, while they
+    still hold a membership of one of the partners. Nothing else widens with ownership."""
+    if can_edit(user, project):
+        return True
+    if not user.is_authenticated or owner_id != user.pk:
+        return False
     partners = _partner_ids(project)
     return any(m.organisation_id in partners for m in _memberships(user))
 

@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from triplewin.meetings import access as action_access
 from triplewin.meetings.forms import ActionChangeForm, ActionForm
 from triplewin.meetings.models import Action, ActionStatus, Meeting, MeetingStatus
 from triplewin.meetings.presenters import action_rows
@@ -30,7 +29,7 @@ def action_log(request: HttpRequest, pk: int) -> HttpResponse:
     rows = action_rows(
         found,
         timezone.localdate(),
-        closer=lambda a: allowed and action_access.may_complete(request.user, project, a),
+        closer=lambda a: allowed and access.can_do_own_work(request.user, project, a.owner_id),
     )
     return page(
         request,
@@ -146,7 +145,7 @@ def action_change(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse
 def action_done(request: HttpRequest, pk: int, action_pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     action = get_object_or_404(Action, pk=action_pk, project=project)
-    if not action_access.may_complete(request.user, project, action):
+    if not access.can_do_own_work(request.user, project, action.owner_id):
         raise PermissionDenied(
             "Only the partnership leads of a partner organisation, and the action's owner, "
             "can mark it as done."
