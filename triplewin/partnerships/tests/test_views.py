@@ -399,7 +399,7 @@ def test_actual_start_before_publication_is_refused_next_to_the_field(
     )
     body = response.content.decode()
     assert response.status_code == 400
-    assert 'id="id_actual_start--error-message"' in body
+    assert 'id="id_actual_start-error"' in body
     assert "before the executive summary was published" in body
     project.refresh_from_db()
     assert project.actual_start is None
