@@ -16,6 +16,7 @@ from triplewin.core.checklist import Parties
 from triplewin.core.lifecycle import State
 from triplewin.core.rules import PartnerFact, ProjectFacts
 from triplewin.core.rules.facts import parties_of
+from triplewin.executive_summary.models import ExecutiveSummary
 from triplewin.partnerships.models import Project, ProjectTransition
 from triplewin.scoping.models import ClassificationChecklist, ScopingGuide
 from triplewin.team import selectors as team
@@ -134,6 +135,10 @@ def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
     guide = _related(project, "scoping_guide", ScopingGuide)
     checklist = _related(project, "checklist", ClassificationChecklist)
     concept = _related(project, "concept", ConceptFramework)
+    # The start gate needs the summary's own record (one published elsewhere is recorded as
+    # such), so it reads the record, not the imported step that summary_published_on falls
+    # back to for date checks.
+    summary = _related(project, "executive_summary", ExecutiveSummary)
     approvals = approval_state(project, concept)
     approved_once = project.state in CONCEPT_APPROVED_OR_LATER
     today = today or timezone.localdate()
@@ -155,7 +160,7 @@ def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
         concept_pending_partners=approvals.pending if approvals.ever_decided else None,
         concept_rejected_by=approvals.rejected_by,
         concept_changed_since_approval=approved_once and not approvals.all_approved,
-        summary_published_on=summary_published_on(project),
+        summary_published_on=summary.published_on if summary else None,
         planned_start=project.planned_start,
         actual_start=project.actual_start,
         completed_on=project.actual_end,
