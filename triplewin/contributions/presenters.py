@@ -7,7 +7,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from triplewin.contributions.models import Contribution, Kind
-from triplewin.contributions.selectors import contributions_of, funded_post_text
+from triplewin.contributions.selectors import (
+    contributions_of,
+    funded_post_text,
+    proportionality_of,
+)
 from triplewin.contributions.services import EDITABLE_IN
 from triplewin.core import contributions as core
 from triplewin.partnerships.models import Project
@@ -16,12 +20,17 @@ KIND_LABELS = dict(Kind.choices)
 CONCERN_TEXT = {
     core.Concern.NOTHING: "Nothing recorded yet. Every party must make a significant contribution.",
     core.Concern.ONLY_MINOR: (
-        "Nothing is valued and no hours are given. Check this is significant, and add hours "
-        "or an estimated value where you can."
+        "Nothing is valued and no hours are given, so this does not yet count as significant. "
+        "Add the staff hours or an estimated value."
     ),
     core.Concern.SMALL_SHARE: (
-        "Under 10% of the valued total. Check this is significant: unvalued staff time, skills "
-        "or data may make up the difference, so record them too."
+        f"Under {core.percent(core.SIGNIFICANT_SHARE)} of the valued total and under "
+        f"{core.SIGNIFICANT_HOURS} hours of staff time, so this does not yet count as "
+        "significant. Record unvalued staff time, skills or data too."
+    ),
+    core.Concern.FEW_HOURS: (
+        f"Under {core.SIGNIFICANT_HOURS} hours of staff time and nothing valued in money, so "
+        "this does not yet count as significant. Add the rest of the time given, or a value."
     ),
 }
 
@@ -106,14 +115,7 @@ class PartyRow:
 
 class ProportionalityPresenter:
     def __init__(self, project: Project) -> None:
-        partners = sorted(p.organisation.name for p in project.partners.all())
-        self.result = core.proportionality(
-            partners,
-            (
-                core.Item(c.organisation.name, c.kind, c.value, c.hours)
-                for c in contributions_of(project)
-            ),
-        )
+        self.result = proportionality_of(project)
 
     def rows(self) -> list[PartyRow]:
         return [

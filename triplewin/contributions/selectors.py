@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from triplewin.contributions.models import Contribution
+from triplewin.core import contributions as core
 from triplewin.partnerships.models import Project
 
 
@@ -49,18 +50,24 @@ def contributions_for_pid(project: Project) -> list[dict[str, str]]:
     ]
 
 
-def parties_without_contribution(project: Project) -> tuple[str, ...] | None:
-    """None when nothing is recorded yet; else the partner organisations that bring nothing."""
-    contributing = set(
-        Contribution.objects.filter(project=project).values_list("organisation_id", flat=True)
+def proportionality_of(
+    project: Project, items: list[Contribution] | None = None
+) -> core.Proportionality:
+    """Each partner's totals and whether it passes the significance test."""
+    partners = sorted(p.organisation.name for p in project.partners.all())
+    return core.proportionality(
+        partners,
+        (
+            core.Item(c.organisation.name, c.kind, c.value, c.hours)
+            for c in (contributions_of(project) if items is None else items)
+        ),
     )
-    if not contributing:
-        return None
-    return tuple(
-        p.organisation.name
-        for p in sorted(project.partners.all(), key=lambda p: p.organisation.name)
-        if p.organisation_id not in contributing
-    )
+
+
+def parties_without_significant_contribution(project: Project) -> tuple[str, ...] | None:
+    """None when nothing is recorded yet; else each partner failing the significance test."""
+    items = contributions_of(project)
+    return core.insignificant(proportionality_of(project, items)) if items else None
 
 
 def funded_posts_without_exit(project: Project) -> tuple[str, ...] | None:

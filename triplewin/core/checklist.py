@@ -83,7 +83,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "organisational_benefit",
         Colour.RED,
-        "Do any benefits go to organisations rather than to individual people?",
+        "Do all of the benefits go to organisations rather than to individual people?",
         "A benefit to an individual health professional would be an inducement, not a partnership.",
     ),
     Question(
@@ -115,7 +115,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "treatments_in_guidance",
         Colour.RED,
-        "Are any treatments that the project touches in line with national guidance?",
+        "Are all of the treatments that the project involves in line with national guidance?",
         "A partnership may not be used to move prescribing outside national guidance.",
         allows_not_applicable=True,
     ),
@@ -134,10 +134,15 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "no_inducement",
         Colour.RED,
-        "Is the project free of any link to prescribing, supplying, recommending, buying or selling "
-        "a company's medicine?",
-        "Any such link would make the arrangement an inducement, which the Code forbids.",
-        source="ABPI Code 2024, clause 20 and clause 3",
+        "Is it clear that the project is not an inducement to prescribe, supply, recommend, buy "
+        "or sell a medicine?",
+        "The Code forbids inducements. More patients being found and treated in line with "
+        "national and local guidelines can still be a benefit to the company; record that "
+        "expected effect openly among the benefits to industry.",
+        source=(
+            "ABPI Code 2024, clauses 3 and 20; the guidance accepts guideline-led identification "
+            "and prescribing as a benefit to industry"
+        ),
     ),
     Question(
         "no_direct_patient_contact",
@@ -229,6 +234,27 @@ ALTERNATIVES: tuple[Alternative, ...] = (
 
 
 @dataclass(frozen=True)
+class Parties:
+    """Which kinds of organisation are among the partners: the verdict depends on them too.
+
+    Collaborative working is between at least one pharmaceutical company and at least one
+    healthcare organisation (NHS or not); joint working must include the NHS itself.
+    """
+
+    nhs: bool
+    healthcare: bool
+    pharmaceutical: bool
+
+    def missing(self) -> tuple[str, ...]:
+        gaps = []
+        if not self.pharmaceutical:
+            gaps.append("no pharmaceutical company")
+        if not self.healthcare:
+            gaps.append("no NHS or other healthcare organisation")
+        return tuple(gaps)
+
+
+@dataclass(frozen=True)
 class Verdict:
     classification: Classification
     qualifies_cw: bool
@@ -250,8 +276,14 @@ def _red_passes(answer: str | None, question: Question) -> bool:
     return answer == Answer.NOT_APPLICABLE and question.allows_not_applicable
 
 
-def classify(answers: Mapping[str, str], *, has_nhs_party: bool) -> Verdict:
-    """Give the checklist's verdict from a mapping of question id to answer."""
+def classify(answers: Mapping[str, str], *, parties: Parties) -> Verdict:
+    """Give the checklist's verdict from the answers and the kinds of partner.
+
+    Without a pharmaceutical company and a healthcare organisation among the partners the
+    arrangement is neither type, whatever the answers say, and the verdict gives that reason
+    first, so the verdict page and the gate's PARTIES-PRESENT rule always agree.
+    """
+    has_nhs_party = parties.nhs
     unanswered = tuple(q.id for q in COMMON_RED if answers.get(q.id) in (None, ""))
     failed = tuple(
         q.id
@@ -278,6 +310,25 @@ def classify(answers: Mapping[str, str], *, has_nhs_party: bool) -> Verdict:
         )
 
     ambers = tuple(q.id for q in AMBER if answers.get(q.id) == Answer.NO)
+    missing_parties = parties.missing()
+    if missing_parties:
+        reasons.insert(
+            0,
+            "Collaborative and joint working need at least one pharmaceutical company and at "
+            "least one NHS or other healthcare organisation as partners; there is "
+            + " and ".join(missing_parties)
+            + ".",
+        )
+        return Verdict(
+            Classification.NEITHER,
+            False,
+            False,
+            tuple(reasons),
+            failed,
+            unanswered,
+            ambers,
+            ALTERNATIVES,
+        )
     if unanswered:
         return Verdict(
             Classification.INCOMPLETE, False, False, tuple(reasons), failed, unanswered, ambers

@@ -1,16 +1,19 @@
-"""Is each party's contribution proportionate? Totals, shares and a prompt to check.
+"""Is each party's contribution significant? Totals, shares and the test the rules apply.
 
-Every party in collaborative or joint working must make a significant contribution, but the
-NHS contribution is often staff time, skills or data rather than money, and is often left
-unvalued. So the arithmetic here never calls an unvalued but quantified contribution (hours
-of staff time, say) insignificant. It raises a "check this is significant" prompt only when
-a party:
+Every party in collaborative or joint working must make a significant contribution (ABPI
+Code 2024 clause 20; the guidance adds that the NHS contribution need not be money). Neither
+source says how much is significant, so the threshold here is the product's own choice:
 
-- has recorded nothing at all;
-- has recorded only minor items: nothing valued in money and no hours given;
-- has valued its contribution at less than a tenth of everything valued in money.
+- a party's contribution counts as significant when the money it values is at least a tenth
+  of all the money valued by the partners, or when it gives at least 37.5 hours of staff
+  time (one full-time working week in the NHS);
+- a party that records nothing, or only items with no money value and no hours (for example
+  "hosts the meetings"), has not shown a significant contribution.
 
-A prompt is a question for the partners, not a verdict: the rules engine decides blockers.
+Staff time is measured in hours rather than converted into money, because NHS contributions
+are often staff time that nobody has priced, and pricing it would make the test depend on
+guessed rates. The same test drives the proportionality page and the CONTRIBUTION-EVERY-PARTY
+rule, so the two always agree.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 SIGNIFICANT_SHARE = Decimal("0.10")
+SIGNIFICANT_HOURS = Decimal("37.5")
 ZERO = Decimal(0)
 
 
@@ -29,6 +33,18 @@ class Concern(StrEnum):
     NOTHING = "nothing"
     ONLY_MINOR = "only_minor"
     SMALL_SHARE = "small_share"
+    FEW_HOURS = "few_hours"
+
+
+CONCERN_TEXT = {
+    Concern.NOTHING: "nothing recorded",
+    Concern.ONLY_MINOR: "nothing valued in money and no staff hours",
+    Concern.SMALL_SHARE: (
+        f"less than {int(SIGNIFICANT_SHARE * 100)}% of the money valued, "
+        f"and under {SIGNIFICANT_HOURS} hours of staff time"
+    ),
+    Concern.FEW_HOURS: f"under {SIGNIFICANT_HOURS} hours of staff time and nothing valued in money",
+}
 
 
 @dataclass(frozen=True)
@@ -76,10 +92,12 @@ def _concern(items: Sequence[Item], share: Decimal | None) -> Concern | None:
         return Concern.NOTHING
     if all(i.is_minor for i in items):
         return Concern.ONLY_MINOR
-    # Only a party that chose to value something is measured against the valued total.
-    if share is not None and any(i.is_valued for i in items) and share < SIGNIFICANT_SHARE:
-        return Concern.SMALL_SHARE
-    return None
+    hours = sum((i.hours or ZERO for i in items), ZERO)
+    if hours >= SIGNIFICANT_HOURS:
+        return None
+    if any(i.is_valued for i in items):
+        return None if share is not None and share >= SIGNIFICANT_SHARE else Concern.SMALL_SHARE
+    return Concern.FEW_HOURS
 
 
 def proportionality(parties: Sequence[str], items: Iterable[Item]) -> Proportionality:
@@ -107,6 +125,13 @@ def proportionality(parties: Sequence[str], items: Iterable[Item]) -> Proportion
             )
         )
     return Proportionality(tuple(rows), total_value, total_hours)
+
+
+def insignificant(result: Proportionality) -> tuple[str, ...]:
+    """Each party whose contribution fails the significance test, with the reason."""
+    return tuple(
+        f"{row.party} ({CONCERN_TEXT[row.concern]})" for row in result.to_check if row.concern
+    )
 
 
 def percent(share: Decimal | None) -> str:

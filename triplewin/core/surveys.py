@@ -204,6 +204,8 @@ def too_few(count: int, minimum: int = MIN_GROUP) -> bool:
 class Results:
     groups: tuple[GroupResult, ...]
     combined: GroupResult
+    # The groups whose too few answers also hide the combined results (see aggregate).
+    small_groups: tuple[GroupResult, ...] = ()
 
     @property
     def responses(self) -> int:
@@ -217,7 +219,6 @@ def aggregate(responses: Sequence[Response], *, minimum: int = MIN_GROUP) -> Res
     )
     # All partners together would give away a small group's answers by subtraction from the
     # other group, so it is hidden whenever any group is hidden for being small.
-    hide_all = len(responses) < minimum or any(
-        too_few(len(rs), minimum) for rs in by_group.values()
-    )
-    return Results(groups, _group("All partners", responses, suppressed=hide_all))
+    small = tuple(g for g in groups if too_few(g.responses, minimum))
+    hide_all = len(responses) < minimum or bool(small)
+    return Results(groups, _group("All partners", responses, suppressed=hide_all), small)

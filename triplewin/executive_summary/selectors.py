@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
 from triplewin.concept.selectors import content_hash
+from triplewin.core.lifecycle import State
 from triplewin.executive_summary.models import ExecutiveSummary, Status
 from triplewin.partnerships.models import Project
 
@@ -51,6 +55,23 @@ def certification_holds(summary: ExecutiveSummary) -> bool:
         and bool(summary.certified_hash)
         and summary.certified_hash == summary_hash(summary)
     )
+
+
+def summary_published_on(project: Project) -> dt.date | None:
+    """The day the executive summary was (or is scheduled to be) published.
+
+    That is the summary's own date in Triple Win or, for a partnership whose history was
+    imported (its summary lives elsewhere), the day it reached "summary published".
+    """
+    published = (
+        ExecutiveSummary.objects.filter(project=project)
+        .values_list("published_on", flat=True)
+        .first()
+    )
+    if published is not None:
+        return published
+    step = project.transitions.filter(to_state=State.SUMMARY_PUBLISHED).order_by("at", "id").first()
+    return timezone.localdate(step.at) if step else None
 
 
 def summary_certified(project: Project) -> bool | None:

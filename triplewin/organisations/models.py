@@ -19,6 +19,9 @@ class OrgType(models.TextChoices):
     CANCER_ALLIANCE = "cancer_alliance", "Cancer alliance"
     PROVIDER_ALLIANCE = "provider_alliance", "Provider alliance"
     NHS_OTHER = "nhs_other", "Other NHS body"
+    # Healthcare providers outside the NHS, such as independent sector providers that the NHS
+    # commissions: healthcare organisations for collaborative working, but not NHS bodies.
+    INDEPENDENT_PROVIDER = "independent_provider", "Independent healthcare provider"
     PHARMACEUTICAL = "pharmaceutical", "Pharmaceutical company"
     PATIENT_ORGANISATION = "patient_organisation", "Patient organisation"
     SME_HEALTHTECH = "sme_healthtech", "SME or health-tech company"
@@ -39,6 +42,11 @@ NHS_TYPES = frozenset(
         OrgType.NHS_OTHER,
     }
 )
+
+
+# Collaborative working needs a healthcare organisation among the partners (ABPI Code 2024,
+# clause 20); joint working needs the NHS itself.
+HEALTHCARE_TYPES = NHS_TYPES | {OrgType.INDEPENDENT_PROVIDER}
 
 
 class Sector(models.TextChoices):
@@ -104,6 +112,10 @@ class Organisation(models.Model):
     @property
     def is_pharmaceutical(self) -> bool:
         return self.org_type == OrgType.PHARMACEUTICAL
+
+    @property
+    def is_healthcare(self) -> bool:
+        return self.org_type in HEALTHCARE_TYPES
 
     def clean(self) -> None:
         self.ods_code = ods.normalise(self.ods_code)

@@ -12,8 +12,10 @@ from django.utils import timezone
 from triplewin.concept.models import ConceptFramework
 from triplewin.concept.selectors import approval_state, missing_parts
 from triplewin.core import scoping_guide
+from triplewin.core.checklist import Parties
 from triplewin.core.lifecycle import State
 from triplewin.core.rules import PartnerFact, ProjectFacts
+from triplewin.core.rules.facts import parties_of
 from triplewin.executive_summary.models import ExecutiveSummary
 from triplewin.partnerships.models import Project, ProjectTransition
 from triplewin.scoping.models import ClassificationChecklist, ScopingGuide
@@ -31,7 +33,9 @@ def _setup_facts(project: Project) -> dict[str, Any]:
 
     pid = pid_status(project)
     return {
-        "parties_without_contribution": contributions.parties_without_contribution(project),
+        "parties_without_significant_contribution": (
+            contributions.parties_without_significant_contribution(project)
+        ),
         "funded_posts_without_exit": contributions.funded_posts_without_exit(project),
         "plans_missing": plans.plans_missing(project),
         "data_shared_not_anonymised": plans.data_shared_not_anonymised(project),
@@ -69,6 +73,13 @@ def _outcomes_published_on(project: Project) -> dt.date | None:
     return outcomes_published_on(project)
 
 
+def summary_published_on(project: Project) -> dt.date | None:
+    # Imported here: the executive summary app builds on partnerships.
+    from triplewin.executive_summary import selectors
+
+    return selectors.summary_published_on(project)
+
+
 def _undisclosed_tov_years(project: Project, today: dt.date) -> tuple[int, ...]:
     # Imported here: transfers builds on partnerships.
     from triplewin.transfers.selectors import undisclosed_years
@@ -86,19 +97,47 @@ def _team_facts(project: Project, today: dt.date) -> dict[str, Any]:
     }
 
 
-def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
-    partners = tuple(
+def partner_facts(project: Project) -> tuple[PartnerFact, ...]:
+    """The partners as the rules and the checklist's verdict read them."""
+    return tuple(
         PartnerFact(
             name=p.organisation.name,
             sector=p.organisation.sector.value,
             is_legal_entity=p.organisation.is_legal_entity,
             is_pharmaceutical=p.organisation.is_pharmaceutical,
+            is_healthcare=p.organisation.is_healthcare,
         )
         for p in project.partners.all()
     )
+
+
+def parties(project: Project) -> Parties:
+    return parties_of(partner_facts(project))
+
+
+def _scoping_started_on(project: Project) -> dt.date:
+    """The day scoping began: the step into scoping, dated as it happened, else creation."""
+    step = min(
+        (t.at for t in project.transitions.all() if t.to_state == State.SCOPING),
+        default=project.created_at,
+    )
+    return timezone.localtime(step).date()
+
+
+def _concept_start_quarter(concept: ConceptFramework | None) -> tuple[int, int] | None:
+    if concept is None or concept.start_year is None or concept.start_quarter is None:
+        return None
+    return concept.start_year, concept.start_quarter
+
+
+def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
+    partners = partner_facts(project)
     guide = _related(project, "scoping_guide", ScopingGuide)
     checklist = _related(project, "checklist", ClassificationChecklist)
     concept = _related(project, "concept", ConceptFramework)
+    # The start gate needs the summary's own record (one published elsewhere is recorded as
+    # such), so it reads the record, not the imported step that summary_published_on falls
+    # back to for date checks.
     summary = _related(project, "executive_summary", ExecutiveSummary)
     approvals = approval_state(project, concept)
     approved_once = project.state in CONCEPT_APPROVED_OR_LATER
@@ -115,6 +154,8 @@ def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
             )
         ),
         scoping_started=guide is not None,
+        scoping_started_on=_scoping_started_on(project),
+        concept_start_quarter=_concept_start_quarter(concept),
         concept_missing=missing_parts(project, concept),
         concept_pending_partners=approvals.pending if approvals.ever_decided else None,
         concept_rejected_by=approvals.rejected_by,

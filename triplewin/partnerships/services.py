@@ -12,11 +12,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.audit import services as audit
+from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import State, Transition, find_transition
 from triplewin.core.rules import GateReport, evaluate_gate
 from triplewin.organisations.models import Membership, Organisation, Sector
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
-from triplewin.partnerships.facts import build_facts
+from triplewin.partnerships.facts import build_facts, summary_published_on
 from triplewin.partnerships.models import (
     PartyRole,
     Project,
@@ -58,7 +59,7 @@ def _check_version(current: int, expected: int | None) -> None:
         raise StaleEdit()
 
 
-def _check_dates(project: Project) -> None:
+def _check_dates(project: Project, *, start_changed: bool = True) -> None:
     if (
         project.planned_start
         and project.planned_end
@@ -70,6 +71,18 @@ def _check_dates(project: Project) -> None:
     if project.actual_start and project.actual_end and project.actual_end < project.actual_start:
         raise ValidationError(
             {"actual_end": "The actual end must be on or after the actual start."}
+        )
+    published = summary_published_on(project) if start_changed and project.pk else None
+    if project.actual_start and published and project.actual_start < published:
+        # ABPI Code 2024 clause 20: the executive summary is public before the work starts.
+        raise ValidationError(
+            {
+                "actual_start": (
+                    f"Delivery cannot have started before the executive summary was published "
+                    f"on {long_date(published)}. Give the day the work really began, on or "
+                    "after that date."
+                )
+            }
         )
 
 
@@ -162,8 +175,8 @@ def project_update(
     for name, value in details.items():
         setattr(locked, name, value)
     locked.full_clean()
-    _check_dates(locked)
     changes = audit.diff(before, audit.snapshot(locked, DETAIL_FIELDS))
+    _check_dates(locked, start_changed="actual_start" in changes)
     if not changes:
         return locked
     locked.row_version += 1

@@ -10,7 +10,7 @@ from triplewin.contributions import services
 from triplewin.contributions.selectors import (
     contributions_for_pid,
     funded_posts_without_exit,
-    parties_without_contribution,
+    parties_without_significant_contribution,
 )
 
 pytestmark = pytest.mark.django_db
@@ -23,16 +23,24 @@ def _add(actor, project, org, **extra):
 
 
 def test_nothing_recorded_is_none(approved):
-    assert parties_without_contribution(approved) is None
+    assert parties_without_significant_contribution(approved) is None
     assert funded_posts_without_exit(approved) is None
     assert contributions_for_pid(approved) == []
 
 
-def test_parties_without_contribution(approved, nhs_lead, nhs_org, pharma_org):
-    _add(nhs_lead, approved, nhs_org)
-    assert parties_without_contribution(approved) == (pharma_org.name,)
+def test_parties_without_significant_contribution(approved, nhs_lead, nhs_org, pharma_org):
+    # Hosting with nothing valued or counted in hours is not a significant contribution.
+    _add(nhs_lead, approved, nhs_org, kind="other", description="Hosts the steering meetings")
+    assert parties_without_significant_contribution(approved) == (
+        f"{nhs_org.name} (nothing valued in money and no staff hours)",
+        f"{pharma_org.name} (nothing recorded)",
+    )
     _add(nhs_lead, approved, pharma_org, kind="money", value=Decimal(1000))
-    assert parties_without_contribution(approved) == ()
+    assert parties_without_significant_contribution(approved) == (
+        f"{nhs_org.name} (nothing valued in money and no staff hours)",
+    )
+    _add(nhs_lead, approved, nhs_org, kind="staff_time", role="Nurse", hours=Decimal("37.5"))
+    assert parties_without_significant_contribution(approved) == ()
 
 
 def test_funded_posts_without_exit(approved, nhs_lead, pharma_org):

@@ -7,7 +7,10 @@ compliance panel whatever the project's state.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from triplewin.core import checklist
+from triplewin.core.contributions import SIGNIFICANT_HOURS, SIGNIFICANT_SHARE, percent
 from triplewin.core.dates import add_months, long_date
 from triplewin.core.rules.facts import ProjectFacts
 from triplewin.core.rules.model import NOT_APPLICABLE, PASS, Check, Rule, Severity, fail
@@ -23,11 +26,7 @@ def _names(items: tuple[str, ...]) -> str:
 
 
 def _has_partners(f: ProjectFacts) -> Check:
-    problems = []
-    if not f.has_pharmaceutical_party:
-        problems.append("no pharmaceutical company")
-    if not f.has_nhs_party:
-        problems.append("no NHS or other healthcare organisation")
+    problems = f.parties.missing()
     return fail("There is " + " and ".join(problems) + " among the partners.") if problems else PASS
 
 
@@ -42,7 +41,7 @@ def _jw_nhs(f: ProjectFacts) -> Check:
 
 
 def _checklist_complete(f: ProjectFacts) -> Check:
-    verdict = checklist.classify(f.checklist_answers, has_nhs_party=f.has_nhs_party)
+    verdict = checklist.classify(f.checklist_answers, parties=f.parties)
     if verdict.unanswered_red:
         count = len(verdict.unanswered_red)
         return fail(f"{count} red question{'s' if count != 1 else ''} still to answer.")
@@ -106,7 +105,7 @@ def _benefit(f: ProjectFacts) -> Check:
 
 
 def _type_matches(f: ProjectFacts) -> Check:
-    verdict = checklist.classify(f.checklist_answers, has_nhs_party=f.has_nhs_party)
+    verdict = checklist.classify(f.checklist_answers, parties=f.parties)
     if verdict.classification is checklist.Classification.INCOMPLETE:
         return fail("The checklist is not complete, so the type cannot be confirmed.")
     if f.intended_type is None:
@@ -163,6 +162,11 @@ def _flag_evidence(value: bool | None, missing: str, problem: str) -> Check:
     return PASS if value else fail(problem)
 
 
+_SIGNIFICANT = (
+    f"{percent(SIGNIFICANT_SHARE)} of all the money the partners value, or "
+    f"{SIGNIFICANT_HOURS} hours of staff time (a full-time NHS working week)"
+)
+
 TEAM_MIN, TEAM_MAX = 3, 12
 
 
@@ -176,6 +180,33 @@ def _team_size(f: ProjectFacts) -> Check:
     if f.team_size > TEAM_MAX:
         return fail(f"{f.team_size} members; more than {TEAM_MAX} makes decisions slow.")
     return PASS
+
+
+def _quarter_ends(year: int, quarter: int) -> dt.date:
+    return add_months(dt.date(year, 3 * quarter - 2, 1), 3) - dt.timedelta(days=1)
+
+
+def _prospective_dates(f: ProjectFacts) -> Check:
+    began = f.scoping_started_on
+    if began is None:
+        return NOT_APPLICABLE
+    signs = []
+    if f.planned_start is not None and f.planned_start < began:
+        signs.append(f"the planned start, {long_date(f.planned_start)}")
+    if f.actual_start is not None and f.actual_start < began:
+        signs.append(f"the actual start, {long_date(f.actual_start)}")
+    if f.concept_start_quarter is not None:
+        year, quarter = f.concept_start_quarter
+        if 1 <= quarter <= 4 and _quarter_ends(year, quarter) < began:
+            signs.append(f"the concept's anticipated start, quarter {quarter} of {year}")
+    if not signs:
+        return PASS
+    return fail(
+        f"Scoping began on {long_date(began)}, but "
+        + " and ".join(signs)
+        + (" is" if len(signs) == 1 else " are")
+        + " earlier. The work may already have been under way."
+    )
 
 
 def _summary_published(f: ProjectFacts) -> Check:
@@ -239,6 +270,19 @@ CORE_RULES: tuple[Rule, ...] = (
         "Joint working is defined as a partnership with the NHS; without an NHS partner it cannot be joint working.",
         "Add an NHS partner, or propose the project as collaborative working.",
         _jw_nhs,
+    ),
+    Rule(
+        "PROSPECTIVE-BY-DATES",
+        "The dates show the work had not begun before scoping",
+        f"{CLAUSE_20} (arrangements must be prospective); comparing dates is our own check",
+        RISK,
+        frozenset({"concept_approved", "pid_approved", "in_delivery"}),
+        "A partnership cannot fund or rebadge work that has already started. The checklist asks "
+        "the partners, and this compares the dates they recorded with the day scoping began, "
+        "because an honest 'yes' can still sit beside a start date in the past.",
+        "Check with the partners whether any of the work began before scoping. If it did, "
+        "change the project so that it covers only new work; if a date is wrong, correct it.",
+        _prospective_dates,
     ),
     Rule(
         "CHECKLIST-COMPLETE",
@@ -419,16 +463,18 @@ CORE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "CONTRIBUTION-EVERY-PARTY",
-        "Every party has recorded a significant contribution",
-        CLAUSE_20,
+        "Every party makes a significant contribution",
+        f"{CLAUSE_20}; the threshold ({_SIGNIFICANT}) is our own choice, as the sources set none",
         BLOCKER,
         frozenset({"pid_approved"}),
-        "Each organisation must bring something substantial; the NHS contribution need not be money.",
-        "Record what each listed party will contribute.",
+        "Each organisation must bring something substantial, and the NHS contribution need not be "
+        f"money. A party's contribution counts as significant here when it reaches {_SIGNIFICANT}. "
+        "Hosting or advice with nothing valued or counted does not show a significant contribution.",
+        "Record what each listed party brings, with its value or the staff hours given.",
         lambda f: _list_evidence(
-            f.parties_without_contribution,
+            f.parties_without_significant_contribution,
             "No contributions have been recorded yet.",
-            "Nothing recorded for",
+            "Not yet significant",
         ),
     ),
     Rule(

@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from triplewin.core.checklist import Parties
+
 
 @dataclass(frozen=True)
 class PartnerFact:
@@ -18,6 +20,8 @@ class PartnerFact:
     sector: str  # "nhs", "industry" or "other"
     is_legal_entity: bool
     is_pharmaceutical: bool = False
+    # NHS bodies and healthcare providers outside the NHS (independent sector providers).
+    is_healthcare: bool = False
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,10 @@ class ProjectFacts:
     checklist_answers: Mapping[str, str] = field(default_factory=dict)
     scoping_missing: tuple[str, ...] = ()
     scoping_started: bool = False
+    # The day scoping began (the first step into scoping, dated as it happened, imported
+    # steps included); the anticipated start quarter from the concept, as (year, quarter).
+    scoping_started_on: dt.date | None = None
+    concept_start_quarter: tuple[int, int] | None = None
     concept_missing: tuple[str, ...] | None = None
     concept_pending_partners: tuple[str, ...] | None = None
     concept_rejected_by: tuple[str, ...] = ()
@@ -41,7 +49,9 @@ class ProjectFacts:
     plans_missing: tuple[str, ...] | None = None
     data_shared_not_anonymised: tuple[str, ...] = ()
     pid_missing_sections: tuple[str, ...] | None = None
-    parties_without_contribution: tuple[str, ...] | None = None
+    # Each partner whose contribution is not significant, with the reason; None until any
+    # contribution is recorded.
+    parties_without_significant_contribution: tuple[str, ...] | None = None
     funded_posts_without_exit: tuple[str, ...] | None = None
     pid_certified: bool | None = None
     pid_approved: bool | None = None
@@ -65,3 +75,16 @@ class ProjectFacts:
     @property
     def has_pharmaceutical_party(self) -> bool:
         return any(p.is_pharmaceutical for p in self.partners)
+
+    @property
+    def parties(self) -> Parties:
+        return parties_of(self.partners)
+
+
+def parties_of(partners: tuple[PartnerFact, ...]) -> Parties:
+    """The kinds of organisation among the partners, as the checklist's verdict reads them."""
+    return Parties(
+        nhs=any(p.sector == "nhs" for p in partners),
+        healthcare=any(p.sector == "nhs" or p.is_healthcare for p in partners),
+        pharmaceutical=any(p.is_pharmaceutical for p in partners),
+    )

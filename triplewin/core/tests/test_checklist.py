@@ -16,9 +16,18 @@ from triplewin.core.checklist import (
     Applies,
     Classification,
     Colour,
+    Parties,
     answered_count,
     classify,
 )
+
+WITH_NHS = Parties(nhs=True, healthcare=True, pharmaceutical=True)
+HEALTHCARE_NOT_NHS = Parties(nhs=False, healthcare=True, pharmaceutical=True)
+
+
+def _parties(has_nhs: bool) -> Parties:
+    return WITH_NHS if has_nhs else HEALTHCARE_NOT_NHS
+
 
 COMMON_RED_IDS = [q.id for q in COMMON_RED]
 AMBER_IDS = [q.id for q in AMBER]
@@ -119,14 +128,14 @@ def test_question_groups() -> None:
     ],
 )
 def test_classification_table(answers, has_nhs, expected, cw, jw) -> None:
-    verdict = classify(answers, has_nhs_party=has_nhs)
+    verdict = classify(answers, parties=_parties(has_nhs))
     assert verdict.classification is expected
     assert verdict.qualifies_cw is cw
     assert verdict.qualifies_jw is jw
 
 
 def test_all_yes_with_nhs_is_joint_working() -> None:
-    verdict = classify(all_yes(), has_nhs_party=True)
+    verdict = classify(all_yes(), parties=WITH_NHS)
     assert verdict.classification is Classification.JOINT_WORKING
     assert verdict.failed_red == ()
     assert verdict.unanswered_red == ()
@@ -137,7 +146,7 @@ def test_all_yes_with_nhs_is_joint_working() -> None:
 
 @pytest.mark.parametrize("question_id", COMMON_RED_IDS)
 def test_each_red_no_means_neither(question_id: str) -> None:
-    verdict = classify(all_yes(**{question_id: "no"}), has_nhs_party=True)
+    verdict = classify(all_yes(**{question_id: "no"}), parties=WITH_NHS)
     assert verdict.classification is Classification.NEITHER
     assert question_id in verdict.failed_red
     assert verdict.failed_red == (question_id,)
@@ -150,7 +159,7 @@ def test_each_red_no_means_neither(question_id: str) -> None:
 
 @pytest.mark.parametrize("question_id", COMMON_RED_IDS)
 def test_each_red_unanswered_is_incomplete(question_id: str) -> None:
-    verdict = classify(all_yes(**{question_id: None}), has_nhs_party=True)
+    verdict = classify(all_yes(**{question_id: None}), parties=WITH_NHS)
     assert verdict.classification is Classification.INCOMPLETE
     assert verdict.unanswered_red == (question_id,)
     assert verdict.failed_red == ()
@@ -159,7 +168,7 @@ def test_each_red_unanswered_is_incomplete(question_id: str) -> None:
 
 def test_efficiency_only_project_is_collaborative_working() -> None:
     answers = all_yes(benefit_patients_direct="no", benefit_patients_or_nhs="yes")
-    verdict = classify(answers, has_nhs_party=True)
+    verdict = classify(answers, parties=WITH_NHS)
     assert verdict.classification is Classification.COLLABORATIVE_WORKING
     assert verdict.qualifies_cw
     assert not verdict.qualifies_jw
@@ -168,7 +177,7 @@ def test_efficiency_only_project_is_collaborative_working() -> None:
 
 
 def test_joint_working_without_nhs_party_is_collaborative_working() -> None:
-    verdict = classify(all_yes(), has_nhs_party=False)
+    verdict = classify(all_yes(), parties=HEALTHCARE_NOT_NHS)
     assert verdict.classification is Classification.COLLABORATIVE_WORKING
     assert verdict.qualifies_cw
     assert not verdict.qualifies_jw
@@ -176,7 +185,7 @@ def test_joint_working_without_nhs_party_is_collaborative_working() -> None:
 
 
 def test_treatments_in_guidance_accepts_not_applicable() -> None:
-    verdict = classify(all_yes(treatments_in_guidance="na"), has_nhs_party=True)
+    verdict = classify(all_yes(treatments_in_guidance="na"), parties=WITH_NHS)
     assert "treatments_in_guidance" not in verdict.failed_red
     assert verdict.classification is Classification.JOINT_WORKING
 
@@ -185,38 +194,38 @@ def test_treatments_in_guidance_accepts_not_applicable() -> None:
     "question_id", [q for q in COMMON_RED_IDS if not QUESTIONS_BY_ID[q].allows_not_applicable]
 )
 def test_not_applicable_fails_where_not_allowed(question_id: str) -> None:
-    verdict = classify(all_yes(**{question_id: "na"}), has_nhs_party=True)
+    verdict = classify(all_yes(**{question_id: "na"}), parties=WITH_NHS)
     assert verdict.failed_red == (question_id,)
     assert verdict.classification is Classification.NEITHER
 
 
 @pytest.mark.parametrize("question_id", AMBER_IDS)
 def test_amber_no_is_a_risk_not_a_reclassification(question_id: str) -> None:
-    verdict = classify(all_yes(**{question_id: "no"}), has_nhs_party=True)
+    verdict = classify(all_yes(**{question_id: "no"}), parties=WITH_NHS)
     assert verdict.amber_risks == (question_id,)
     assert verdict.classification is Classification.JOINT_WORKING
     assert verdict.failed_red == ()
 
 
 def test_amber_risks_reported_even_when_incomplete() -> None:
-    verdict = classify(all_yes(team_in_place="no", prospective=None), has_nhs_party=True)
+    verdict = classify(all_yes(team_in_place="no", prospective=None), parties=WITH_NHS)
     assert verdict.classification is Classification.INCOMPLETE
     assert verdict.amber_risks == ("team_in_place",)
 
 
 def test_both_benefit_answers_no_is_neither() -> None:
     answers = all_yes(benefit_patients_direct="no", benefit_patients_or_nhs="no")
-    verdict = classify(answers, has_nhs_party=True)
+    verdict = classify(answers, parties=WITH_NHS)
     assert verdict.classification is Classification.NEITHER
     assert "benefit_patients_or_nhs" in verdict.failed_red
     assert verdict.alternatives
 
 
 def test_unanswered_benefit_is_named() -> None:
-    direct_missing = classify(all_yes(benefit_patients_direct=None), has_nhs_party=True)
+    direct_missing = classify(all_yes(benefit_patients_direct=None), parties=WITH_NHS)
     assert direct_missing.unanswered_red == ("benefit_patients_direct",)
     wider_missing = classify(
-        all_yes(benefit_patients_direct="no", benefit_patients_or_nhs=None), has_nhs_party=True
+        all_yes(benefit_patients_direct="no", benefit_patients_or_nhs=None), parties=WITH_NHS
     )
     assert wider_missing.unanswered_red == ("benefit_patients_or_nhs",)
 
@@ -230,8 +239,8 @@ def test_answered_count() -> None:
 @given(st.dictionaries(st.sampled_from(AMBER_IDS), st.sampled_from(["yes", "no", "na", ""])))
 def test_amber_answers_never_change_classification(amber: dict[str, str]) -> None:
     for has_nhs in (True, False):
-        baseline = classify(all_yes(), has_nhs_party=has_nhs)
-        verdict = classify({**all_yes(), **amber}, has_nhs_party=has_nhs)
+        baseline = classify(all_yes(), parties=_parties(has_nhs))
+        verdict = classify({**all_yes(), **amber}, parties=_parties(has_nhs))
         assert verdict.classification is baseline.classification
         assert set(verdict.amber_risks) == {k for k, v in amber.items() if v == "no"}
 
@@ -248,10 +257,55 @@ def test_amber_answers_never_change_classification(amber: dict[str, str]) -> Non
 )
 def test_verdict_invariants(raw: dict[str, str | None], has_nhs: bool) -> None:
     answers = {k: v for k, v in raw.items() if v is not None}
-    verdict = classify(answers, has_nhs_party=has_nhs)
+    verdict = classify(answers, parties=_parties(has_nhs))
     assert not verdict.qualifies_jw or verdict.qualifies_cw
     assert not verdict.qualifies_jw or has_nhs
-    assert (verdict.classification is Classification.INCOMPLETE) == bool(verdict.unanswered_red)
+    assert verdict.classification is not Classification.INCOMPLETE or verdict.unanswered_red
+    assert not verdict.unanswered_red or verdict.classification in (
+        Classification.INCOMPLETE,
+        Classification.NEITHER,
+    )
     assert bool(verdict.alternatives) == (verdict.classification is Classification.NEITHER)
     if verdict.classification is Classification.NEITHER:
         assert verdict.failed_red
+
+
+@pytest.mark.parametrize(
+    ("parties", "missing"),
+    [
+        pytest.param(
+            Parties(nhs=False, healthcare=False, pharmaceutical=True),
+            "no NHS or other healthcare organisation",
+            id="company-and-charity-only",
+        ),
+        pytest.param(
+            Parties(nhs=True, healthcare=True, pharmaceutical=False),
+            "no pharmaceutical company",
+            id="nhs-only",
+        ),
+    ],
+)
+def test_missing_kind_of_partner_is_neither_with_that_reason(
+    parties: Parties, missing: str
+) -> None:
+    # ABPI Code 2024 clause 20: collaborative working is between at least one pharmaceutical
+    # company and at least one healthcare organisation; every answer yes does not change that.
+    verdict = classify(all_yes(), parties=parties)
+    assert verdict.classification is Classification.NEITHER
+    assert not verdict.qualifies_cw
+    assert not verdict.qualifies_jw
+    assert missing in verdict.reasons[0]
+    assert verdict.alternatives
+
+
+def test_healthcare_provider_outside_the_nhs_qualifies_for_collaborative_working_only() -> None:
+    verdict = classify(all_yes(), parties=HEALTHCARE_NOT_NHS)
+    assert verdict.classification is Classification.COLLABORATIVE_WORKING
+    assert any("must include an NHS organisation" in r for r in verdict.reasons)
+
+
+def test_questions_about_every_treatment_and_benefit_ask_about_all_of_them() -> None:
+    # Issue 13: "any" changed the meaning; the checklist asks about all of them.
+    assert "all of the treatments" in QUESTIONS_BY_ID["treatments_in_guidance"].text
+    assert "all of the benefits" in QUESTIONS_BY_ID["organisational_benefit"].text
+    assert not any(" any " in f" {q.text} " for q in QUESTIONS)

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from triplewin.core.contributions import Concern, Item, percent, proportionality
+from triplewin.core.contributions import Concern, Item, insignificant, percent, proportionality
 
 D = Decimal
 NHS, CO = "Trust", "Company"
@@ -39,7 +39,21 @@ NHS, CO = "Trust", "Company"
             [Item(CO, "money", D(90000)), Item(NHS, "equipment", D(10000))],
             {NHS: None, CO: None},
         ),
-        # Hours do not rescue a small valued share once a party has put a value on things.
+        # A full-time working week of staff time is significant whatever the money shares.
+        (
+            [
+                Item(CO, "money", D(99000)),
+                Item(NHS, "equipment", D(1000)),
+                Item(NHS, "staff_time", None, D("37.5")),
+            ],
+            {NHS: None, CO: None},
+        ),
+        # Staff time alone, under a working week and nothing valued, is not yet significant.
+        (
+            [Item(CO, "money", D(50000)), Item(NHS, "staff_time", None, D(37))],
+            {NHS: Concern.FEW_HOURS, CO: None},
+        ),
+        # A few hours do not rescue a small valued share.
         (
             [
                 Item(CO, "money", D(99000)),
@@ -97,3 +111,14 @@ def test_zero_value_counts_as_unvalued():
     result = proportionality([NHS], [Item(NHS, "money", D(0))])
     assert result.total_value == 0
     assert result.parties[0].concern is Concern.ONLY_MINOR
+
+
+def test_insignificant_names_each_party_with_its_reason():
+    result = proportionality(
+        [NHS, CO, "Hosts"],
+        [Item(CO, "money", D(50000)), Item(NHS, "staff_time", None, D(8)), Item("Hosts", "other")],
+    )
+    assert insignificant(result) == (
+        "Trust (under 37.5 hours of staff time and nothing valued in money)",
+        "Hosts (nothing valued in money and no staff hours)",
+    )

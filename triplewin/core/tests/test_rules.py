@@ -10,6 +10,8 @@ import sys
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from triplewin.core import checklist
 from triplewin.core.rules import (
@@ -32,6 +34,7 @@ PHARMA = PartnerFact("Acme Pharma", "industry", is_legal_entity=True, is_pharmac
 MEDTECH = PartnerFact("Widget Devices", "industry", is_legal_entity=True)
 CHARITY = PartnerFact("Heart Charity", "other", is_legal_entity=True)
 PCN = PartnerFact("Riverside PCN", "nhs", is_legal_entity=False)
+INDEPENDENT = PartnerFact("Northway Clinics Ltd", "other", is_legal_entity=True, is_healthcare=True)
 
 ALL_YES = {q.id: "yes" for q in checklist.QUESTIONS}
 
@@ -43,6 +46,8 @@ GOOD = ProjectFacts(
     checklist_answers=ALL_YES,
     scoping_missing=(),
     scoping_started=True,
+    scoping_started_on=dt.date(2024, 9, 2),
+    concept_start_quarter=(2025, 1),
     concept_missing=(),
     concept_pending_partners=(),
     team_sales_members=(),
@@ -53,7 +58,7 @@ GOOD = ProjectFacts(
     pid_missing_sections=(),
     agreement_missing_clauses=(),
     summary_certified=True,
-    parties_without_contribution=(),
+    parties_without_significant_contribution=(),
     funded_posts_without_exit=(),
     pid_certified=True,
     pid_approved=True,
@@ -94,6 +99,42 @@ CORE_CASES: list[tuple[str, dict[str, Any], Outcome, str]] = [
     ("PARTIES-PRESENT", {"partners": (NHS,)}, F, "no pharmaceutical company"),
     ("PARTIES-PRESENT", {"partners": (PHARMA, MEDTECH)}, F, "no NHS"),
     ("PARTIES-PRESENT", {"partners": ()}, F, "no pharmaceutical company and no NHS"),
+    ("PARTIES-PRESENT", {"partners": (PHARMA, INDEPENDENT), "intended_type": "cw"}, P, ""),
+    ("PARTIES-PRESENT", {"partners": (PHARMA, CHARITY)}, F, "no NHS or other healthcare"),
+    ("JW-NHS-PARTY", {"partners": (PHARMA, INDEPENDENT)}, F, "no NHS organisation"),
+    ("PROSPECTIVE-BY-DATES", {}, P, ""),
+    ("PROSPECTIVE-BY-DATES", {"scoping_started_on": None}, NA, ""),
+    (
+        "PROSPECTIVE-BY-DATES",
+        {"planned_start": dt.date(2024, 6, 1), "actual_start": None},
+        F,
+        "the planned start, 1 June 2024 is earlier",
+    ),
+    (
+        "PROSPECTIVE-BY-DATES",
+        {"actual_start": dt.date(2024, 9, 1)},
+        F,
+        "the actual start, 1 September 2024",
+    ),
+    # The quarter holding the day scoping began is not "before" it; the one before is.
+    ("PROSPECTIVE-BY-DATES", {"concept_start_quarter": (2024, 3)}, P, ""),
+    (
+        "PROSPECTIVE-BY-DATES",
+        {"concept_start_quarter": (2024, 2)},
+        F,
+        "quarter 2 of 2024",
+    ),
+    # Even with the checklist's "prospective" answered yes, the dates still raise the flag.
+    (
+        "PROSPECTIVE-BY-DATES",
+        {
+            "planned_start": dt.date(2023, 1, 1),
+            "concept_start_quarter": (2023, 1),
+            "checklist_answers": answers(prospective="yes"),
+        },
+        F,
+        "and the concept's anticipated start, quarter 1 of 2023 are earlier",
+    ),
     ("JW-NHS-PARTY", {}, P, ""),
     ("JW-NHS-PARTY", {"partners": (PHARMA, CHARITY)}, F, "no NHS organisation"),
     ("JW-NHS-PARTY", {"intended_type": "cw", "partners": (PHARMA, CHARITY)}, NA, ""),
@@ -217,8 +258,24 @@ CORE_CASES: list[tuple[str, dict[str, Any], Outcome, str]] = [
     ("SUMMARY-CERTIFIED", {"summary_certified": None}, F, "No executive summary"),
     ("SUMMARY-CERTIFIED", {"summary_certified": False}, F, "not certified"),
     ("CONTRIBUTION-EVERY-PARTY", {}, P, ""),
-    ("CONTRIBUTION-EVERY-PARTY", {"parties_without_contribution": None}, F, "No contrib"),
-    ("CONTRIBUTION-EVERY-PARTY", {"parties_without_contribution": ("Acme Pharma",)}, F, "Acme"),
+    (
+        "CONTRIBUTION-EVERY-PARTY",
+        {"parties_without_significant_contribution": ("Acme Pharma (nothing recorded)",)},
+        F,
+        "Not yet significant: Acme Pharma (nothing recorded)",
+    ),
+    (
+        "CONTRIBUTION-EVERY-PARTY",
+        {"parties_without_significant_contribution": None},
+        F,
+        "No contrib",
+    ),
+    (
+        "CONTRIBUTION-EVERY-PARTY",
+        {"parties_without_significant_contribution": ("Acme Pharma",)},
+        F,
+        "Acme",
+    ),
     ("FUNDED-POSTS-EXIT", {}, P, ""),
     ("FUNDED-POSTS-EXIT", {"funded_posts_without_exit": None}, F, "not been recorded"),
     ("FUNDED-POSTS-EXIT", {"funded_posts_without_exit": ("Band 7 pharmacist",)}, F, "Band 7"),
@@ -445,11 +502,77 @@ def test_rule_result_failed() -> None:
     assert not RuleResult(rule, Outcome.NOT_APPLICABLE, "").failed
 
 
+# Each rule's severity and gates, written out by hand so that a change to the catalogue (a
+# blocker turned into a risk, a rule dropped from a gate) fails here instead of passing
+# silently. Change this table only together with the rule, citing the passage.
+BLOCKER, RISK = Severity.BLOCKER, Severity.RISK
+PINNED: dict[str, tuple[Severity, set[str]]] = {
+    "PARTIES-PRESENT": (BLOCKER, {"concept_approved"}),
+    "JW-NHS-PARTY": (BLOCKER, {"agreement_signed", "concept_approved"}),
+    "PROSPECTIVE-BY-DATES": (RISK, {"concept_approved", "in_delivery", "pid_approved"}),
+    "CHECKLIST-COMPLETE": (BLOCKER, {"concept_approved"}),
+    "BENEFIT-TEST": (BLOCKER, {"concept_approved"}),
+    "TYPE-MATCHES-CHECKLIST": (BLOCKER, {"concept_approved"}),
+    "SCOPING-GUIDE-COMPLETE": (RISK, {"concept_approved"}),
+    "CONCEPT-COMPLETE": (BLOCKER, {"concept_approved"}),
+    "CONCEPT-APPROVED-BY-ALL": (BLOCKER, {"concept_approved"}),
+    "CONCEPT-UNCHANGED": (BLOCKER, {"setup"}),
+    "PARTNERS-LEGAL-ENTITIES": (RISK, {"concept_approved"}),
+    "NO-SALES-MEMBERS": (BLOCKER, {"pid_approved"}),
+    "CONFLICTS-DECLARED": (BLOCKER, {"pid_approved"}),
+    "TEAM-RIGHT-SIZED": (RISK, {"pid_approved"}),
+    "OBJECTIONS-RESOLVED": (BLOCKER, {"pid_approved"}),
+    "GOVERNANCE-COMMITTEES": (BLOCKER, {"pid_approved"}),
+    "PLANS-IN-PLACE": (RISK, {"pid_approved"}),
+    "COMPANY-DATA-ANONYMISED": (BLOCKER, {"pid_approved"}),
+    "PID-COMPLETE": (BLOCKER, {"pid_approved"}),
+    "CONTRIBUTION-EVERY-PARTY": (BLOCKER, {"pid_approved"}),
+    "FUNDED-POSTS-EXIT": (BLOCKER, {"pid_approved"}),
+    "PID-CERTIFIED": (BLOCKER, {"pid_approved"}),
+    "PID-APPROVED": (BLOCKER, {"pid_approved"}),
+    "PID-BEFORE-AGREEMENT": (BLOCKER, {"agreement_signed"}),
+    "AGREEMENT-SIGNED-BY-ALL": (BLOCKER, {"agreement_signed", "in_delivery"}),
+    "AGREEMENT-LEGAL-ENTITIES": (BLOCKER, {"agreement_signed"}),
+    "AGREEMENT-CLAUSES": (BLOCKER, {"agreement_signed"}),
+    "SUMMARY-CERTIFIED": (BLOCKER, {"summary_published"}),
+    "SUMMARY-PUBLISHED": (BLOCKER, {"in_delivery", "summary_published"}),
+    "COMPLETION-RECORDED": (BLOCKER, {"completed"}),
+    "OUTCOMES-PUBLISHED": (BLOCKER, {"outcomes_published"}),
+    "OUTCOMES-WITHIN-SIX-MONTHS": (RISK, {"ongoing"}),
+    "TOV-DISCLOSED": (RISK, {"ongoing"}),
+    "RED-MUTUAL-BENEFIT-ACKNOWLEDGED": (BLOCKER, {"concept_approved"}),
+    "RED-ORGANISATIONAL-BENEFIT": (BLOCKER, {"concept_approved"}),
+    "RED-SIGNIFICANT-CONTRIBUTION": (BLOCKER, {"concept_approved"}),
+    "RED-SHARED-COMMITMENT": (BLOCKER, {"concept_approved"}),
+    "RED-OUTCOMES-MEASURED-ANONYMISED": (BLOCKER, {"concept_approved"}),
+    "RED-COMMIT-TO-PUBLISH-SUMMARY": (BLOCKER, {"concept_approved"}),
+    "RED-TREATMENTS-IN-GUIDANCE": (BLOCKER, {"concept_approved"}),
+    "RED-OPEN-AND-TRANSPARENT": (BLOCKER, {"concept_approved"}),
+    "RED-EXIT-STRATEGY-AGREED": (BLOCKER, {"concept_approved"}),
+    "RED-NO-INDUCEMENT": (BLOCKER, {"concept_approved"}),
+    "RED-NO-DIRECT-PATIENT-CONTACT": (BLOCKER, {"concept_approved"}),
+    "RED-NO-PROMOTION-TO-PUBLIC": (BLOCKER, {"concept_approved"}),
+    "RED-PROSPECTIVE": (BLOCKER, {"concept_approved"}),
+    "AMBER-TEAM-IN-PLACE": (RISK, {"concept_approved"}),
+    "AMBER-RIGHT-SKILLS": (RISK, {"concept_approved"}),
+    "AMBER-APPROVAL-PROCEDURES": (RISK, {"concept_approved"}),
+    "AMBER-RECOGNISED-TEMPLATE": (RISK, {"concept_approved"}),
+    "AMBER-CERTIFICATION-SIGNATORY": (RISK, {"concept_approved"}),
+}
+
+
+def test_every_rule_is_pinned_with_its_severity_and_gates() -> None:
+    actual = {r.id: (r.severity, set(r.gates)) for r in CATALOGUE}
+    assert actual == PINNED
+
+
 @pytest.mark.parametrize("gate", sorted(GATES))
 def test_real_gate_runs_exactly_its_rules(gate: str) -> None:
     report = evaluate_gate(gate, GOOD)
     assert report.gate == gate
-    assert [r.rule.id for r in report.results] == [r.id for r in CATALOGUE if gate in r.gates]
+    assert {r.rule.id for r in report.results} == {
+        rid for rid, (_, gates) in PINNED.items() if gate in gates
+    }
     assert report.may_pass()
 
 
@@ -560,3 +683,41 @@ def test_core_does_not_import_django() -> None:
         "assert not any(m == 'django' or m.startswith('django.') for m in sys.modules), 'django'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+CHECKLIST_RULES = (
+    "PARTIES-PRESENT",
+    "JW-NHS-PARTY",
+    "CHECKLIST-COMPLETE",
+    "BENEFIT-TEST",
+    "TYPE-MATCHES-CHECKLIST",
+    *(rule_id("RED", q.id) for q in checklist.COMMON_RED),
+)
+
+
+@given(
+    st.fixed_dictionaries(
+        {
+            q.id: st.sampled_from(["yes", "no", "na", "", None])
+            for q in checklist.QUESTIONS
+            if q.colour is checklist.Colour.RED
+        }
+    ),
+    st.sets(st.sampled_from([NHS, PHARMA, MEDTECH, CHARITY, PCN, INDEPENDENT])),
+    st.sampled_from(["cw", "jw", None]),
+)
+def test_verdict_page_and_gate_rules_never_disagree(
+    raw: dict[str, str | None], partners: set[PartnerFact], intended: str | None
+) -> None:
+    answers = {k: v for k, v in raw.items() if v is not None}
+    f = facts(
+        checklist_answers=answers,
+        partners=tuple(sorted(partners, key=lambda p: p.name)),
+        intended_type=intended,
+    )
+    verdict = checklist.classify(answers, parties=f.parties)
+    all_pass = all(RULES_BY_ID[rid].check(f).outcome is not Outcome.FAIL for rid in CHECKLIST_RULES)
+    qualifies = {"cw": verdict.qualifies_cw, "jw": verdict.qualifies_jw, None: False}[intended]
+    assert all_pass == qualifies
+    if verdict.classification is checklist.Classification.NEITHER:
+        assert not all_pass

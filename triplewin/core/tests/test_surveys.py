@@ -73,6 +73,7 @@ def test_a_group_under_three_shows_only_its_count(small):
     # All partners together minus the NHS would reveal the industry answers.
     assert results.combined.suppressed
     assert results.combined.questions == ()
+    assert results.small_groups == (industry,)
 
 
 def test_an_empty_group_does_not_hide_the_combined_results():
@@ -83,6 +84,7 @@ def test_an_empty_group_does_not_hide_the_combined_results():
     assert not industry.has_responses
     assert not results.combined.suppressed
     assert results.combined.questions[0].mean == 4
+    assert results.small_groups == ()
 
 
 def test_no_responses_at_all():

@@ -34,11 +34,30 @@ class TestCompletion:
         assert update.changes["actual_end"] == [None, end.isoformat()]
 
     def test_records_a_missing_start_date_too(self, in_delivery, nhs_lead):
-        start = TODAY - dt.timedelta(days=300)
+        # The summary was published today (the imported step), so delivery started today.
         services.project_complete(
-            actor=nhs_lead, project=in_delivery, actual_end=TODAY, actual_start=start
+            actor=nhs_lead, project=in_delivery, actual_end=TODAY, actual_start=TODAY
         )
-        assert Project.objects.get(pk=in_delivery.pk).actual_start == start
+        assert Project.objects.get(pk=in_delivery.pk).actual_start == TODAY
+
+    def test_a_start_before_the_summary_was_published_is_refused(self, in_delivery, nhs_lead):
+        # ABPI Code 2024 clause 20: the executive summary is public before the work starts.
+        with pytest.raises(ValidationError) as raised:
+            services.project_complete(
+                actor=nhs_lead,
+                project=in_delivery,
+                actual_end=TODAY,
+                actual_start=TODAY - dt.timedelta(days=1),
+            )
+        assert "before the executive summary was published" in str(
+            raised.value.message_dict["actual_start"]
+        )
+        project = Project.objects.get(pk=in_delivery.pk)
+        assert (project.state, project.actual_start, project.actual_end) == (
+            "in_delivery",
+            None,
+            None,
+        )
 
     def test_end_in_the_future_is_refused(self, in_delivery, nhs_lead):
         with pytest.raises(ValidationError) as raised:

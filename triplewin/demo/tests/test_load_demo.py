@@ -26,6 +26,7 @@ from triplewin.demo.data.types import IMPORT_REASON, IMPORT_REASON_FICTIONAL
 from triplewin.executive_summary.models import ExecutiveSummary, Status
 from triplewin.meetings.models import Action, Meeting, MeetingStatus, Outcome
 from triplewin.organisations.models import Membership, Organisation
+from triplewin.partnerships.facts import parties
 from triplewin.partnerships.models import Project
 from triplewin.pid import services as pid_services
 from triplewin.pid.selectors import latest_version, version_state
@@ -161,7 +162,7 @@ def test_concept_waits_for_the_industry_lead(loaded: str) -> None:
 
 def test_red_no_gives_a_neither_verdict(loaded: str) -> None:
     project = Project.objects.get(title__startswith="Funding the Boston")
-    verdict = checklist.classify(project.checklist.answers, has_nhs_party=True)
+    verdict = checklist.classify(project.checklist.answers, parties=parties(project))
     assert verdict.classification is checklist.Classification.NEITHER
 
 
@@ -206,7 +207,7 @@ def test_setup_project_has_its_team_committees_contributions_and_plans(loaded: s
     assert team.open_objections(project) == ()
     assert Objection.objects.get(project=project).outcome == ObjectionOutcome.DISMISSED
     assert team.parties_without_governance_committee(project) == ()
-    assert contributions.parties_without_contribution(project) == ()
+    assert contributions.parties_without_significant_contribution(project) == ()
     assert contributions.funded_posts_without_exit(project) == ()
     post = Contribution.objects.get(project=project, is_funded_post=True)
     assert post.organisation.name == "AstraZeneca UK Limited"

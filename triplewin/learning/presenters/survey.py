@@ -42,17 +42,36 @@ class GroupView:
     comments: tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def _group_view(id: str, result: GroupResult, *, with_comments: bool = True) -> GroupView:
+def _responses(count: int) -> str:
+    return f"{count} response{'s' if count != 1 else ''}"
+
+
+def _notice(result: GroupResult, small: Sequence[GroupResult]) -> str:
     if not result.has_responses:
-        notice = "No responses yet."
-    elif result.suppressed:
-        notice = (
-            f"{result.responses} response{'s' if result.responses != 1 else ''}: results are "
-            f"shown once there are at least {surveys.MIN_GROUP}, so that no one's answers can "
-            "be identified."
+        return "No responses yet."
+    if not result.suppressed:
+        return ""
+    if result.responses >= surveys.MIN_GROUP and small:
+        sides = " and ".join(f"{g.label.lower()} ({_responses(g.responses)})" for g in small)
+        return (
+            f"{_responses(result.responses)} in all, but too few from {sides}: their answers "
+            "could be worked out by comparing the combined results with the other side's. "
+            f"Combined results are shown once each side has none or at least {surveys.MIN_GROUP}."
         )
-    else:
-        notice = ""
+    return (
+        f"{_responses(result.responses)}: results are shown once there are at least "
+        f"{surveys.MIN_GROUP}, so that no one's answers can be identified."
+    )
+
+
+def _group_view(
+    id: str,
+    result: GroupResult,
+    *,
+    with_comments: bool = True,
+    small: Sequence[GroupResult] = (),
+) -> GroupView:
+    notice = _notice(result, small)
     comments = tuple((q.text, result.comments.get(q.id, ())) for q in surveys.TEXT_QUESTIONS)
     return GroupView(
         id,
@@ -112,7 +131,10 @@ class SurveyPresenter:
             _group_view(g.value, r) for g, r in zip(surveys.Group, self.results.groups, strict=True)
         ]
         # Comments appear once, under their own side, not again among all partners.
-        return [*views, _group_view("all", self.results.combined, with_comments=False)]
+        combined = _group_view(
+            "all", self.results.combined, with_comments=False, small=self.results.small_groups
+        )
+        return [*views, combined]
 
     @property
     def own_pending(self) -> bool:

@@ -150,3 +150,33 @@ def test_results_hide_a_side_with_fewer_than_three_answers(
     assert len(nhs.comments["change"]) == 3
     assert (industry.responses, industry.suppressed, industry.questions) == (1, True, ())
     assert results.combined.suppressed
+
+
+def test_combined_results_say_which_side_is_too_small_and_why():
+    from triplewin.core import surveys as core_surveys
+    from triplewin.learning.presenters.survey import SurveyPresenter
+
+    responses = [core_surveys.Response(core_surveys.Group.NHS, {}) for _ in range(3)]
+    responses.append(core_surveys.Response(core_surveys.Group.INDUSTRY, {}))
+    presenter = SurveyPresenter(None, [], core_surveys.aggregate(responses), None)
+    nhs, industry, combined = presenter.groups()
+    assert nhs.notice == ""
+    assert industry.notice.startswith("1 response: results are shown once there are at least 3")
+    assert combined.notice.startswith(
+        "4 responses in all, but too few from industry partners (1 response)"
+    )
+    assert "comparing the combined results with the other side's" in combined.notice
+
+
+def test_a_survey_link_expires_after_sixty_days(monkeypatch):
+    import time
+
+    from triplewin.learning import tokens
+
+    token = tokens.make_token(41)
+    assert tokens.read_token(token) == 41
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + tokens.LINK_LIFETIME.total_seconds() + 5)
+    with pytest.raises(tokens.LinkExpired):
+        tokens.read_token(token)
+    assert tokens.read_token(token + "x") is None

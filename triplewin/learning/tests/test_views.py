@@ -297,3 +297,15 @@ def test_a_team_member_may_assess(client, ended, nurse):
     response = client.post(_url("assess", ended), _scores(3))
     assert response.status_code == 302
     assert SelfAssessment.objects.get().assessed_by == nurse
+
+
+def test_an_expired_survey_link_says_so_plainly(client_for, link, monkeypatch):
+    import time
+
+    from triplewin.learning import tokens
+
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + tokens.LINK_LIFETIME.total_seconds() + 5)
+    response = client_for("nhs_lead").get(link)
+    assert response.status_code == 403
+    assert "has expired" in response.content.decode()

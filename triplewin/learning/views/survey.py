@@ -18,7 +18,7 @@ from triplewin.learning.forms import ConfirmForm, SurveyForm
 from triplewin.learning.models import SurveyInvitation
 from triplewin.learning.presenters.survey import SurveyPresenter
 from triplewin.learning.services.survey import ENDED
-from triplewin.learning.tokens import make_token, read_token
+from triplewin.learning.tokens import LinkExpired, make_token, read_token
 from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
@@ -121,8 +121,17 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+EXPIRED = (
+    "This survey link is more than 60 days old and has expired. Ask the project's partnership "
+    "lead to send you a new one."
+)
+
+
 def _invitation_or_404(token: str) -> SurveyInvitation:
-    invitation_id = read_token(token)
+    try:
+        invitation_id = read_token(token)
+    except LinkExpired:
+        raise PermissionDenied(EXPIRED) from None
     invitation = (
         SurveyInvitation.objects.select_related("survey__project").filter(pk=invitation_id).first()
         if invitation_id is not None

@@ -11,6 +11,7 @@ from triplewin.concept.selectors import approval_state, missing_parts
 from triplewin.core import checklist, scoping_guide
 from triplewin.core.lifecycle import State
 from triplewin.core.wording import counted
+from triplewin.partnerships.facts import parties
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.presenters.tags import (
     BEFORE_TRIPLE_WIN,
@@ -42,8 +43,7 @@ def stage1_tasks(
         scoping_status = BEFORE_TRIPLE_WIN
 
     record = ClassificationChecklist.objects.filter(project=project).first()
-    has_nhs = any(p.organisation.sector == "nhs" for p in project.partners.all())
-    verdict = checklist.classify(record.answers if record else {}, has_nhs_party=has_nhs)
+    verdict = checklist.classify(record.answers if record else {}, parties=parties(project))
     colour = {
         checklist.Classification.NEITHER: "red",
         checklist.Classification.INCOMPLETE: "white",

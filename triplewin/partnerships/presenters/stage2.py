@@ -100,7 +100,7 @@ def stage2_tasks(
             "title": {"text": "Contributions from each party"},
             "href": reverse("contributions:list", args=pk),
             "status": before(
-                _list_status(facts.parties_without_contribution, "Parties with none"),
+                _list_status(facts.parties_without_significant_contribution, "Not yet significant"),
                 State.PID_APPROVED,
             ),
         },

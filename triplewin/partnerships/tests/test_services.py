@@ -221,3 +221,41 @@ def test_partner_lead_must_work_for_the_partner(project, nhs_lead, industry_lead
     partner.refresh_from_db()
     assert partner.lead == industry_lead
     assert AuditEvent.objects.filter(action="project.partner_lead_named").count() == 1
+
+
+def _summary_published(project, nhs_lead, day):
+    from triplewin.team.tests.builders import advance
+
+    project_with_summary = advance(project, nhs_lead, "summary_published")
+    step = project_with_summary.transitions.get(to_state="summary_published")
+    assert timezone.localdate(step.at) == day
+    return project_with_summary
+
+
+def test_actual_start_before_the_summary_was_published_is_refused(project, nhs_lead):
+    today = timezone.localdate()
+    project = _summary_published(project, nhs_lead, today)
+    with pytest.raises(ValidationError) as raised:
+        services.project_update(
+            actor=nhs_lead,
+            project=project,
+            expected_version=None,
+            actual_start=today - dt.timedelta(days=1),
+        )
+    assert "before the executive summary was published" in str(
+        raised.value.message_dict["actual_start"]
+    )
+    assert Project.objects.get(pk=project.pk).actual_start is None
+    services.project_update(
+        actor=nhs_lead, project=project, expected_version=None, actual_start=today
+    )
+    assert Project.objects.get(pk=project.pk).actual_start == today
+
+
+def test_a_stored_early_start_does_not_block_other_edits(project, nhs_lead):
+    """Legacy data: only a changed start date is checked, so the title can still be edited."""
+    today = timezone.localdate()
+    project = _summary_published(project, nhs_lead, today)
+    Project.objects.filter(pk=project.pk).update(actual_start=today - dt.timedelta(days=30))
+    services.project_update(actor=nhs_lead, project=project, expected_version=None, title="Renamed")
+    assert Project.objects.get(pk=project.pk).title == "Renamed"

@@ -370,3 +370,36 @@ def test_steps_imported_as_done_say_so_instead_of_not_started(client_for, projec
     # The agreement was not signed before the import, so it is still to do here.
     assert statuses["Collaborative or joint working agreement"] == "Not started"
     assert statuses["Executive summary"] == "Not started"
+
+
+def test_actual_start_before_publication_is_refused_next_to_the_field(
+    client_for, project, nhs_lead
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from triplewin.team.tests.builders import advance
+
+    advance(project, nhs_lead, "summary_published")
+    project.refresh_from_db()
+    early = timezone.localdate() - dt.timedelta(days=3)
+    response = client_for("nhs_lead").post(
+        reverse("partnerships:edit", args=[project.pk]),
+        {
+            "title": project.title,
+            "summary": project.summary,
+            "origin_setting": project.origin_setting,
+            "therapy_area": project.therapy_area,
+            "proposed_by": project.proposed_by,
+            "intended_type": project.intended_type,
+            "actual_start": early.isoformat(),
+            "row_version": project.row_version,
+        },
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert 'id="id_actual_start-error"' in body
+    assert "before the executive summary was published" in body
+    project.refresh_from_db()
+    assert project.actual_start is None

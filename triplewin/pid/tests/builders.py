@@ -62,7 +62,7 @@ def facts_with_stage_two(original: Any, *, summary_certified_override: bool | No
             team_size=4,
             parties_without_governance_committee=(),
             plans_missing=(),
-            parties_without_contribution=(),
+            parties_without_significant_contribution=(),
             funded_posts_without_exit=(),
         )
 

@@ -11,18 +11,12 @@ from django.views.decorators.http import require_http_methods
 from triplewin.core import checklist
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
-from triplewin.partnerships.models import Project
+from triplewin.partnerships.facts import parties
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 from triplewin.scoping import services
 from triplewin.scoping.forms import ChecklistForm
 from triplewin.scoping.models import ClassificationChecklist
 from triplewin.scoping.presenters import VerdictView
-
-
-def _has_nhs_party(project: Project) -> bool:
-    return any(
-        p.organisation.sector == "nhs" for p in project.partners.select_related("organisation")
-    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -64,9 +58,7 @@ def checklist_form(request: HttpRequest, pk: int) -> HttpResponse:
 def verdict(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     record = ClassificationChecklist.objects.filter(project=project).first()
-    result = checklist.classify(
-        record.answers if record else {}, has_nhs_party=_has_nhs_party(project)
-    )
+    result = checklist.classify(record.answers if record else {}, parties=parties(project))
     return page(
         request,
         "scoping/verdict.jinja",
