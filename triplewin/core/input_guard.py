@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from nhs_number import is_valid as nhs_number_is_valid
+from nhs_number.validate import is_valid as nhs_number_is_valid
 
 
 class Kind(StrEnum):

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from nhs_number import calculate_checksum, is_valid
+from nhs_number.validate import calculate_checksum, is_valid
 
 from triplewin.core import input_guard as guard
 from triplewin.core.input_guard import Kind, Severity
