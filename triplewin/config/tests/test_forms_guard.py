@@ -66,7 +66,7 @@ def test_every_form_goes_through_the_guard(form_class: type[forms.BaseForm]) -> 
         "GuardedModelForm or InputGuard (triplewin/config/forms.py)."
     )
     # Overriding either step would let a form accept values the guard never saw.
-    assert form_class._clean_fields is InputGuard._clean_fields  # type: ignore[attr-defined]
+    assert form_class._clean_fields is InputGuard._clean_fields
     assert form_class.full_clean is forms.BaseForm.full_clean
 
 
@@ -93,7 +93,7 @@ SPECIAL: dict[str, list[dict[str, Any]]] = {
 def variants(form_class: type[forms.BaseForm]) -> list[dict[str, Any]]:
     if getattr(getattr(form_class, "_meta", None), "model", "plain") is None:
         return []  # an abstract model form: its subclasses are tried instead
-    required = {
+    required: dict[str, Any] = {
         p.name: []
         for p in inspect.signature(form_class.__init__).parameters.values()
         if p.kind is p.KEYWORD_ONLY and p.default is p.empty
@@ -162,7 +162,7 @@ def test_no_date_field_accepts_an_implausible_date(
     for value in ("0001-01-01", "9999-12-31"):
         posted = _posted(form_class, kwargs, name, value)
         assert posted.has_error(name, "implausible_date"), f"{form_class.__qualname__}.{name}"
-        assert "Enter a date between 1 " in " ".join(posted.errors[name])
+        assert "Enter a date between 1 " in " ".join(str(e) for e in posted.errors[name])
 
 
 # --- The guard's behaviour, on a small form ------------------------------------------------
@@ -186,7 +186,7 @@ def test_a_clean_form_passes() -> None:
 def test_an_nhs_number_is_refused_with_a_plain_message() -> None:
     form = Sample({"notes": f"A patient, NHS number {NHS_NUMBER}, was seen"})
     assert not form.is_valid()
-    (message,) = form.errors["notes"]
+    (message,) = [str(e) for e in form.errors["notes"]]
     assert message.startswith("This looks like an NHS number: 943 *** **19.")
     assert "company partners can see it" in message
     assert "a patient in their 70s" in message
@@ -226,7 +226,7 @@ def test_dates_must_be_plausible(field: str, value: str, ok: bool) -> None:
     form = Sample({field: value})
     assert form.is_valid() is ok
     if not ok:
-        assert form.errors[field][0].startswith("Enter a date between 1 January 19")
+        assert str(form.errors[field][0]).startswith("Enter a date between 1 January 19")
 
 
 def test_a_warning_waits_for_confirmation_of_that_exact_text() -> None:
