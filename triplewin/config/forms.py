@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from django import forms
 from django.db import models
@@ -63,6 +63,8 @@ class InputGuard(forms.BaseForm):
 
     # Field name -> the token its confirmation box must carry, for warnings not yet confirmed.
     guard_warnings: dict[str, str]
+    # Whether warnings are raised: only pages that can show the confirmation box raise them.
+    raises_warnings: ClassVar[bool] = True
 
     def _clean_fields(self) -> None:
         # Django's own step between the fields' cleaning and the form's clean(); the stubs
@@ -88,7 +90,7 @@ class InputGuard(forms.BaseForm):
         if refused:
             self.add_error(name, _errors(refused))
             return
-        warned = input_guard.warnings(findings)
+        warned = input_guard.warnings(findings) if self.raises_warnings else []
         if not warned:
             return
         token = input_guard.confirmation_token("\n".join(texts))
@@ -118,3 +120,11 @@ class GuardedForm(InputGuard, forms.Form):
 
 class GuardedModelForm(InputGuard, forms.ModelForm[_M]):
     """The model form every model form in the product starts from."""
+
+
+class GuardedAdminForm(GuardedModelForm[_M]):
+    """Admin pages refuse what the guard refuses. They raise no warnings: Django's admin
+    templates cannot show the confirmation box, and administrators keep organisations and
+    memberships there, not accounts of patients."""
+
+    raises_warnings = False

@@ -286,3 +286,11 @@ def test_datetimes_are_checked_as_dates() -> None:
 
     assert not Stamp({"at": "0001-01-01 10:00"}).is_valid()
     assert Stamp({"at": dt.datetime(2027, 1, 1, 10).isoformat(" ")}).is_valid()
+
+
+def test_a_form_that_cannot_show_the_box_raises_no_warnings_but_still_refuses() -> None:
+    class Quiet(Sample):
+        raises_warnings = False
+
+    assert Quiet({"notes": "DOB 12/03/1948"}).is_valid()
+    assert Quiet({"notes": NHS_NUMBER}).has_error("notes", "nhs_number")
