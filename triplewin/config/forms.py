@@ -97,7 +97,7 @@ class InputGuard(forms.BaseForm):
         if self.data.get(self.add_prefix(name) + CONFIRM_SUFFIX) == token:
             return
         self.guard_warnings[name] = token
-        self.add_error(name, _errors(warned))
+        self.add_error(name, _errors(input_guard.with_advice(warned, input_guard.CONFIRM_ADVICE)))
 
     def guard_token(self, name: str) -> str | None:
         """The token a confirmation box for `name` must carry, if one is needed."""

@@ -27,7 +27,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from nhs_number.validate import is_valid as nhs_number_is_valid
@@ -199,8 +199,7 @@ def _date_of_birth_findings(text: str) -> Iterator[Finding]:
             message=(
                 f"This looks like a date of birth: {excerpt}. A date of birth can identify a "
                 "patient, and company partners can see this. If it is about a patient, "
-                'remove it and give an age band instead, such as "in their 70s". If it is '
-                "not about a patient, tick the box to confirm and save again."
+                'remove it and give an age band instead, such as "in their 70s".'
             ),
             start=match.start(),
             end=match.end(),
@@ -243,8 +242,7 @@ def _postcode_findings(text: str) -> Iterator[Finding]:
                 f"This looks like a full postcode beside a person's name: {excerpt}. Together "
                 "they can identify a patient, and company partners can see this. If it is "
                 "about a patient, keep only the area (the first half, like "
-                f"{match.group('outward')}) and leave out the name. If it is not about a "
-                "patient, tick the box to confirm and save again."
+                f"{match.group('outward')}) and leave out the name."
             ),
             start=match.start(),
             end=match.end(),
@@ -287,6 +285,31 @@ def messages(findings: list[Finding], *, limit: int = 3) -> list[str]:
     if len(seen) > limit:
         return [*seen[:limit], f"There are {len(seen) - limit} more like these."]
     return seen
+
+
+# What a warning adds where the person can confirm it (a form), and where they cannot (a file).
+CONFIRM_ADVICE = "If it is not about a patient, tick the box below to confirm, then save again."
+FILE_ADVICE = (
+    "A file cannot carry that confirmation: if it is not about a patient, reword the cell "
+    "and upload the file again."
+)
+
+
+def with_advice(findings: list[Finding], advice: str) -> list[Finding]:
+    """Warnings with the advice for where they are shown; refusals stay as they are."""
+    return [
+        f if f.blocks else replace(f, message=f"{f.message} {advice}") for f in findings
+    ]
+
+
+def cell_messages(value: object) -> list[str]:
+    """What refuses one cell of an imported file: everything the guard finds.
+
+    Numbers are read as their digits, so an NHS number saved as a number is still found.
+    """
+    if value is None or isinstance(value, bool | dt.date):
+        return []
+    return messages(with_advice(inspect_text(str(value)), FILE_ADVICE))
 
 
 def confirmation_token(text: str) -> str:
