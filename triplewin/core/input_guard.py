@@ -297,19 +297,22 @@ FILE_ADVICE = (
 
 def with_advice(findings: list[Finding], advice: str) -> list[Finding]:
     """Warnings with the advice for where they are shown; refusals stay as they are."""
-    return [
-        f if f.blocks else replace(f, message=f"{f.message} {advice}") for f in findings
-    ]
+    return [f if f.blocks else replace(f, message=f"{f.message} {advice}") for f in findings]
 
 
-def cell_messages(value: object) -> list[str]:
+def cell_messages(value: object, *, warnings: bool = True) -> list[str]:
     """What refuses one cell of an imported file: everything the guard finds.
 
     Numbers are read as their digits, so an NHS number saved as a number is still found.
+    `warnings=False` leaves warnings out, for a caller whose form already raised them and
+    had them confirmed.
     """
     if value is None or isinstance(value, bool | dt.date):
         return []
-    return messages(with_advice(inspect_text(str(value)), FILE_ADVICE))
+    found = inspect_text(str(value))
+    if not warnings:
+        found = blocking(found)
+    return messages(with_advice(found, FILE_ADVICE))
 
 
 def confirmation_token(text: str) -> str:

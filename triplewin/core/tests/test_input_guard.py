@@ -295,3 +295,12 @@ def test_the_demo_and_library_text_raises_nothing() -> None:
     assert len(texts) > 1000
     noisy = [(t[:80], kinds(t)) for t in texts if guard.inspect_text(t)]
     assert noisy == []
+
+
+def test_cell_messages() -> None:
+    assert guard.cell_messages(None) == []
+    assert guard.cell_messages(dt.date(1948, 3, 12)) == []
+    assert guard.cell_messages(9434765919)[0].startswith("This looks like an NHS number")
+    (warned,) = guard.cell_messages("DOB 12/03/1948")
+    assert warned.endswith(guard.FILE_ADVICE)
+    assert guard.cell_messages("DOB 12/03/1948", warnings=False) == []
