@@ -304,3 +304,13 @@ def test_cell_messages() -> None:
     (warned,) = guard.cell_messages("DOB 12/03/1948")
     assert warned.endswith(guard.FILE_ADVICE)
     assert guard.cell_messages("DOB 12/03/1948", warnings=False) == []
+
+
+@given(st.characters())
+def test_forbidden_characters_are_exactly_controls_surrogates_and_noncharacters(char: str) -> None:
+    import unicodedata
+
+    expected = char not in "\t\n\r" and (
+        unicodedata.category(char) in {"Cc", "Cs"} or char in "\ufffe\uffff"
+    )
+    assert guard.is_forbidden_character(char) is expected
