@@ -186,7 +186,7 @@ def report_due_dates(facts: ObligationFacts, today: dt.date) -> list[dt.date]:
     every = facts.reporting_every_months
     if not every or every < 1 or facts.actual_start is None or facts.withdrawn:
         return []
-    dates = []
+    dates: list[dt.date] = []
     for number in range(1, MAX_REPORTS + 1):
         due = add_months(facts.actual_start, number * every)
         if dates and due == dates[-1]:
