@@ -1,0 +1,36 @@
+"""Every email is built in one place, and that place makes its text safe to send."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import triplewin
+from triplewin.config.mail import email
+
+MAIL_CLASSES = {"EmailMessage", "EmailMultiAlternatives", "send_mail", "send_mass_mail"}
+
+
+def test_an_email_never_carries_control_characters_or_nhs_numbers() -> None:
+    message = email(
+        subject="Action\x07 for 943 476 5919\nsecond line",
+        body="Seen 943-476-5919.\x1b[0m\nThanks",
+        to=["a@example.test"],
+    )
+    assert message.subject == "Action for 943 *** **19 second line"
+    assert message.body == "Seen 943 *** **19.[0m\nThanks"
+    assert message.to == ["a@example.test"]
+
+
+def test_no_module_builds_an_email_any_other_way() -> None:
+    root = Path(triplewin.__file__).parent
+    offenders = []
+    for path in root.rglob("*.py"):
+        if "tests" in path.parts or path.name == "mail.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+                if name in MAIL_CLASSES:
+                    offenders.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert offenders == [], "Build emails with triplewin.config.mail.email"
