@@ -173,3 +173,15 @@ def test_a_date_of_birth_is_saved_only_once_confirmed(client_for, project):
     )
     assert confirmed.status_code == 302
     assert ConceptFramework.objects.get().purpose_background == background
+
+
+def test_a_stored_nhs_number_is_masked_on_every_page_that_shows_it(client_for, ready):
+    # Stored before the input guard existed, straight into the database.
+    ConceptFramework.objects.filter(project=ready).update(
+        purpose_background="Seen 943 476 5919 yesterday.\x07"
+    )
+    for role, name in (("industry_lead", "concept:detail"), ("nhs_lead", "concept:edit")):
+        html = client_for(role).get(reverse(name, args=[ready.pk])).content.decode()
+        assert "Seen 943 *** **19 yesterday." in html
+        assert "943 476 5919" not in html
+        assert "\x07" not in html

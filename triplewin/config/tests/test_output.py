@@ -1,4 +1,4 @@
-"""Every email is built in one place, and that place makes its text safe to send."""
+"""Emails and pages: stored text goes out without control characters or readable NHS numbers."""
 
 from __future__ import annotations
 
@@ -34,3 +34,28 @@ def test_no_module_builds_an_email_any_other_way() -> None:
                 if name in MAIL_CLASSES:
                     offenders.append(f"{path.relative_to(root)}:{node.lineno}")
     assert offenders == [], "Build emails with triplewin.config.mail.email"
+
+
+def test_templates_print_stored_text_safely() -> None:
+    import datetime as dt
+
+    from django.template import engines
+    from markupsafe import Markup
+
+    env = engines["jinja2"].env  # type: ignore[attr-defined]
+    template = env.from_string("{{ text }}|{{ obj }}|{{ html }}|{{ n }}|{{ day }}|{{ missing }}")
+
+    class Titled:
+        def __str__(self) -> str:
+            return "Project 943 476 5919"
+
+    out = template.render(
+        text="Bell\x07 943-476-5919 <b>",
+        obj=Titled(),
+        html=Markup("<i>kept</i>"),
+        n=9434765919,
+        day=dt.date(2027, 3, 1),
+    )
+    assert (
+        out == "Bell 943 *** **19 &lt;b&gt;|Project 943 *** **19|<i>kept</i>|9434765919|2027-03-01|"
+    )
