@@ -16,7 +16,6 @@ Every form class in `triplewin` must include `InputGuard`; a test walks them all
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, TypeVar
 
 from django import forms
@@ -30,18 +29,6 @@ CONFIRM_SUFFIX = "__not_a_patient"
 CONFIRM_LABEL = "I have checked: this is not about a patient"
 
 _M = TypeVar("_M", bound=models.Model)
-
-
-def _texts(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            yield from _texts(key)
-            yield from _texts(item)
-    elif isinstance(value, list | tuple | set | frozenset):
-        for item in value:
-            yield from _texts(item)
 
 
 def plausible_dates(field: forms.Field) -> DateRange:
@@ -82,7 +69,7 @@ class InputGuard(forms.BaseForm):
             if problem:
                 self.add_error(name, forms.ValidationError(problem, code="implausible_date"))
             return
-        texts = list(_texts(value))
+        texts = list(input_guard.strings(value))
         if not texts:
             return
         findings = [f for text in texts for f in input_guard.inspect_text(text)]

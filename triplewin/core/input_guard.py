@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -59,6 +59,28 @@ class Finding:
     @property
     def blocks(self) -> bool:
         return self.severity is Severity.BLOCK
+
+
+# What refuses a save outright; the other kinds are warnings to confirm.
+BLOCKING = frozenset({Kind.NHS_NUMBER, Kind.CONTROL_CHARACTER})
+
+
+def _found(kind: Kind, excerpt: str, message: str, start: int, end: int) -> Finding:
+    severity = Severity.BLOCK if kind in BLOCKING else Severity.WARN
+    return Finding(kind, severity, excerpt, message, start, end)
+
+
+def strings(value: object) -> Iterator[str]:
+    """Every string inside a value: itself, or the keys and items of a mapping or list."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from strings(key)
+            yield from strings(item)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            yield from strings(item)
 
 
 # Where an NHS number may not be stored: said once so every message gives the same reason.
@@ -99,13 +121,12 @@ def _nhs_numbers(text: str) -> Iterator[re.Match[str]]:
 def _nhs_number_findings(text: str) -> Iterator[Finding]:
     for match in _nhs_numbers(text):
         excerpt = mask_nhs_number(_digits(match.group()))
-        yield Finding(
-            kind=Kind.NHS_NUMBER,
-            severity=Severity.BLOCK,
-            excerpt=excerpt,
-            message=f"This looks like an NHS number: {excerpt}. {WHY} {ANONYMISED}",
-            start=match.start(),
-            end=match.end(),
+        yield _found(
+            Kind.NHS_NUMBER,
+            excerpt,
+            f"This looks like an NHS number: {excerpt}. {WHY} {ANONYMISED}",
+            match.start(),
+            match.end(),
         )
 
 
@@ -139,18 +160,17 @@ def _character_name(char: str) -> str:
 def _control_findings(text: str) -> Iterator[Finding]:
     for match in FORBIDDEN.finditer(text):
         index, excerpt = match.start(), _character_name(match.group())
-        yield Finding(
-            kind=Kind.CONTROL_CHARACTER,
-            severity=Severity.BLOCK,
-            excerpt=excerpt,
-            message=(
+        yield _found(
+            Kind.CONTROL_CHARACTER,
+            excerpt,
+            (
                 f"This contains a hidden control character ({excerpt}) at character "
                 f"{index + 1}. It usually arrives when text is copied from another "
                 "program, and it would break downloads and documents. Delete it, or "
                 "retype the words around it."
             ),
-            start=index,
-            end=index + 1,
+            index,
+            index + 1,
         )
 
 
@@ -188,17 +208,16 @@ def _date_of_birth_findings(text: str) -> Iterator[Finding]:
             excerpt = f"**-**-{date[:4]}"
         else:
             excerpt = _mask_date(date)
-        yield Finding(
-            kind=Kind.DATE_OF_BIRTH,
-            severity=Severity.WARN,
-            excerpt=excerpt,
-            message=(
+        yield _found(
+            Kind.DATE_OF_BIRTH,
+            excerpt,
+            (
                 f"This looks like a date of birth: {excerpt}. A date of birth can identify a "
                 "patient, and company partners can see this. If it is about a patient, "
                 'remove it and give an age band instead, such as "in their 70s".'
             ),
-            start=match.start(),
-            end=match.end(),
+            match.start(),
+            match.end(),
         )
 
 
@@ -230,18 +249,17 @@ def _postcode_findings(text: str) -> Iterator[Finding]:
         if not PERSON.search(window):
             continue
         excerpt = f"{match.group('outward')} ***"
-        yield Finding(
-            kind=Kind.POSTCODE,
-            severity=Severity.WARN,
-            excerpt=excerpt,
-            message=(
+        yield _found(
+            Kind.POSTCODE,
+            excerpt,
+            (
                 f"This looks like a full postcode beside a person's name: {excerpt}. Together "
                 "they can identify a patient, and company partners can see this. If it is "
                 "about a patient, keep only the area (the first half, like "
                 f"{match.group('outward')}) and leave out the name."
             ),
-            start=match.start(),
-            end=match.end(),
+            match.start(),
+            match.end(),
         )
 
 

@@ -6,7 +6,6 @@ through the pages that own them. Nothing is changed, and nothing is printed in f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from django.apps import apps
@@ -16,18 +15,6 @@ from django.db import models
 from triplewin.core import input_guard
 
 TEXT_FIELDS = (models.CharField, models.TextField, models.JSONField)
-
-
-def _texts(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(key)
-            yield from _texts(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _texts(item)
 
 
 def text_columns() -> list[tuple[type[models.Model], list[str]]]:
@@ -68,7 +55,7 @@ class Command(BaseCommand):
             rows = model._default_manager.order_by("pk").values_list("pk", *names)
             for pk, *values in rows.iterator(chunk_size=2000):
                 for name, value in zip(names, values, strict=True):
-                    for text in _texts(value):
+                    for text in input_guard.strings(value):
                         for finding in input_guard.inspect_text(text):
                             if finding.blocks:
                                 refused += 1
