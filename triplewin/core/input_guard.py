@@ -357,6 +357,14 @@ def safe_text(text: str) -> str:
     return mask_identifiers(strip_forbidden(text))
 
 
+def safe_filename(name: str, *, default: str, limit: int) -> str:
+    """An uploaded file's name as it may be kept: no folders, nothing unprintable, no NHS
+    number (people name files after the patient they are about)."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    printable = "".join(ch for ch in base if ch.isprintable())
+    return mask_identifiers(printable)[:limit] or default
+
+
 # --- Dates --------------------------------------------------------------------------------
 
 

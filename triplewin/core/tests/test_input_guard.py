@@ -314,3 +314,22 @@ def test_forbidden_characters_are_exactly_controls_surrogates_and_noncharacters(
         unicodedata.category(char) in {"Cc", "Cs"} or char in "\ufffe\uffff"
     )
     assert guard.is_forbidden_character(char) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("C:\\Users\\me\\readings.csv", "readings.csv"),
+        ("/tmp/../signed.pdf", "signed.pdf"),
+        ("943 476 5919 letter.pdf", "943 *** **19 letter.pdf"),
+        ("bell\x07.csv", "bell.csv"),
+        ("", "default"),
+        ("folder/", "default"),
+        ("x" * 300, "x" * 10),
+    ],
+)
+def test_safe_filename(name: str, expected: str) -> None:
+    assert (
+        guard.safe_filename(name, default="default", limit=10 if len(name) > 200 else 100)
+        == expected
+    )
