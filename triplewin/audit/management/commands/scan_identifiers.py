@@ -21,7 +21,10 @@ def text_columns() -> list[tuple[type[models.Model], list[str]]]:
     """Every model of Triple Win with the names of its text (and JSON) columns."""
     found = []
     for model in apps.get_models():
-        if not model.__module__.startswith("triplewin.") or model._meta.proxy:
+        # Unmanaged models are derived indexes (the library's full-text table), which hold
+        # copies of text scanned in its own model and exist on one database only.
+        meta = model._meta
+        if not model.__module__.startswith("triplewin.") or meta.proxy or not meta.managed:
             continue
         names = [
             f.attname
