@@ -40,9 +40,7 @@ def test_identifiers_are_refused_and_warnings_confirmed(page, nhs_lead, project,
     assert not ConceptFramework.objects.exists()
     assert_accessible(page)
 
-    page.fill(
-        "#id_purpose_background", "The clinic lead (date of birth 3 March 1950) started it."
-    )
+    page.fill("#id_purpose_background", "The clinic lead (date of birth 3 March 1950) started it.")
     page.click("button:has-text('Save the concept')")
     expect(page.locator("#id_purpose_background-error")).to_contain_text(
         "This looks like a date of birth: ** ** 1950."
