@@ -5,8 +5,10 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from triplewin.config.forms import InputGuard
 
-class SignInForm(AuthenticationForm):
+
+class SignInForm(InputGuard, AuthenticationForm):
     error_messages = {
         "invalid_login": "The email address or password is not right. Check them and try again.",
         "inactive": "This account has been switched off. Ask your organisation's administrator.",

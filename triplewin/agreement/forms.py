@@ -11,6 +11,7 @@ from django.core.validators import MaxLengthValidator
 
 from triplewin.agreement.models import Agreement
 from triplewin.agreement.services.parties import INDIVIDUAL_REFUSED
+from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.organisations.models import Organisation
 
 TEXT_LIMIT = 8000
@@ -19,7 +20,7 @@ DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"]
 DATE_INVALID = "Enter a real date, for example 31/03/2027."
 
 
-class AgreementForm(forms.ModelForm[Agreement]):
+class AgreementForm(GuardedModelForm[Agreement]):
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     agreement_date = forms.DateField(
         label="Date of the agreement",
@@ -92,7 +93,7 @@ class OrganisationChooser(forms.ChoiceField):
         forms.Field.validate(self, value)
 
 
-class PartyForm(forms.Form):
+class PartyForm(GuardedForm):
     organisation = OrganisationChooser(
         label="Organisation that signs",
         help_text="The legal entity, such as a trust, GP federation or company. Bodies that "
@@ -130,13 +131,13 @@ class PartyForm(forms.Form):
         return cleaned
 
 
-class SignatoryForm(forms.Form):
+class SignatoryForm(GuardedForm):
     signatory_name = PartyForm.base_fields["signatory_name"]
     signatory_job_title = PartyForm.base_fields["signatory_job_title"]
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class SignForm(forms.Form):
+class SignForm(GuardedForm):
     signed_on = forms.DateField(
         label="Date signed",
         input_formats=DATE_FORMATS,
@@ -146,7 +147,7 @@ class SignForm(forms.Form):
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class UploadForm(forms.Form):
+class UploadForm(GuardedForm):
     file = forms.FileField(
         label="Signed copy (PDF)",
         help_text="A PDF of the agreement with every signature, up to 10 MB.",
@@ -158,5 +159,5 @@ class UploadForm(forms.Form):
     )
 
 
-class RemoveForm(forms.Form):
+class RemoveForm(GuardedForm):
     """No fields: it carries the reason a removal was refused to the top of the page."""

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.http import HttpRequest
 
 from triplewin.audit import services as audit
+from triplewin.config.forms import GuardedAdminForm
 
 
 def _fields(obj: models.Model) -> list[str]:
@@ -20,7 +21,16 @@ def _user(request: HttpRequest) -> User | None:
     return request.user if isinstance(request.user, User) else None
 
 
+class GuardedInline(admin.TabularInline):  # type: ignore[type-arg]
+    """An inline whose rows go through the input guard, like every other form."""
+
+    form = GuardedAdminForm
+
+
 class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    # Admin pages are forms too: the input guard checks what they save (ADR 0011).
+    form = GuardedAdminForm
+
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         before = audit.snapshot(type(obj).objects.get(pk=obj.pk), _fields(obj)) if change else {}
         with transaction.atomic():

@@ -8,12 +8,13 @@ from typing import Any
 from django import forms
 
 from triplewin.concept.models import ConceptFramework, Decision
+from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.partnerships.models import ProjectPartner
 
 TEXT_LIMIT = 8000
 
 
-class ConceptForm(forms.ModelForm[ConceptFramework]):
+class ConceptForm(GuardedModelForm[ConceptFramework]):
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -106,7 +107,7 @@ class ConceptForm(forms.ModelForm[ConceptFramework]):
         }
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(GuardedForm):
     organisation = forms.TypedChoiceField(
         label="Deciding on behalf of",
         coerce=int,

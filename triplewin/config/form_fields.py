@@ -12,6 +12,8 @@ from django import forms
 from jinja2 import Environment
 from markupsafe import Markup
 
+from triplewin.config.forms import CONFIRM_LABEL, CONFIRM_SUFFIX
+
 COMPONENTS = {
     "input": ("nhsuk/components/input/macro.jinja", "input"),
     "textarea": ("nhsuk/components/textarea/macro.jinja", "textarea"),
@@ -102,11 +104,38 @@ def field_params(bf: forms.BoundField, **overrides: Any) -> tuple[str, dict[str,
     return kind, params
 
 
+def confirm_params(bf: forms.BoundField) -> dict[str, Any] | None:
+    """The box that confirms a warning from the input guard, when the field has one."""
+    guard_token = getattr(bf.form, "guard_token", None)
+    token = guard_token(bf.name) if guard_token else None
+    if token is None:
+        return None
+    return {
+        "idPrefix": f"{bf.auto_id}{CONFIRM_SUFFIX}",
+        "name": f"{bf.html_name}{CONFIRM_SUFFIX}",
+        "items": [
+            {
+                "value": token,
+                "text": CONFIRM_LABEL,
+                "id": f"{bf.auto_id}{CONFIRM_SUFFIX}",
+                "hint": {
+                    "text": "For example, an organisation's address or a staff member's "
+                    "contact details. Leave it unticked and change the text if it is a patient's."
+                },
+            }
+        ],
+    }
+
+
 def make_field(env: Environment) -> Any:
     def field(bf: forms.BoundField, **overrides: Any) -> Markup:
         kind, params = field_params(bf, **overrides)
         # The NHS macro runs in an autoescaping environment, so its output is already safe.
-        return Markup(_macro(env, kind)(params))  # noqa: S704
+        html = Markup(_macro(env, kind)(params))  # noqa: S704
+        confirm = confirm_params(bf)
+        if confirm is not None:
+            html += Markup(_macro(env, "checkboxes")(confirm))  # noqa: S704
+        return html
 
     return field
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
-from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
+from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader, Undefined
 
 from triplewin.config import filters
 from triplewin.config.form_fields import error_summary_items, make_field
+from triplewin.core.input_guard import safe_text
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -25,6 +28,20 @@ def oversees(user: Any) -> bool:
     return is_oversight_lead(user)
 
 
+def safe_output(value: Any) -> Any:
+    """Every value a template prints: stored text loses control characters, and an NHS number
+    stored before the input guard existed is masked (ADR 0011).
+
+    Markup is left alone: it is either the output of a template, cleaned here as it was made,
+    or HTML built in code from escaped parts. Numbers and dates cannot hold either.
+    """
+    if value is None or hasattr(value, "__html__") or isinstance(value, Undefined):
+        return value
+    if isinstance(value, int | float | Decimal | dt.date):
+        return value
+    return safe_text(value if isinstance(value, str) else str(value))
+
+
 def environment(**options: Any) -> Environment:
     loader = options.pop("loader")
     options.pop("undefined", None)
@@ -34,6 +51,7 @@ def environment(**options: Any) -> Environment:
         loader=ChoiceLoader([loader, PackageLoader("nhsuk_frontend_jinja")]),
         undefined=ChainableUndefined,
         autoescape=True,
+        finalize=safe_output,
         **options,
     )
     env.globals.update(

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from django import forms
 
+from triplewin.config.forms import GuardedForm, RangedDateField
 from triplewin.conflicts.models import Category, InterestType
+from triplewin.core.input_guard import PERSONAL_DATES
 from triplewin.organisations.models import Organisation
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class DeclarationForm(forms.Form):
+class DeclarationForm(GuardedForm):
     category = forms.ChoiceField(
         label="What kind of interest is it?",
         choices=Category.choices,
@@ -42,8 +44,9 @@ class DeclarationForm(forms.Form):
         required=False,
         max_length=255,
     )
-    valid_from = forms.DateField(
+    valid_from = RangedDateField(
         label="Date the interest started",
+        plausible_dates=PERSONAL_DATES,
         widget=DATE,
         error_messages={
             "required": "Enter the date the interest started.",
@@ -65,7 +68,7 @@ class DeclarationForm(forms.Form):
     )
 
 
-class EndDeclarationForm(forms.Form):
+class EndDeclarationForm(GuardedForm):
     valid_to = forms.DateField(
         label="Date the interest ended",
         widget=DATE,

@@ -7,13 +7,14 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.forms import GuardedForm
 from triplewin.contributions.models import Contribution, Kind
 from triplewin.organisations.models import Organisation
 
 TEXT_LIMIT = 4000
 
 
-class ContributionForm(forms.Form):
+class ContributionForm(GuardedForm):
     organisation = forms.TypedChoiceField(
         label="Which partner brings this",
         coerce=int,
@@ -121,5 +122,5 @@ class ContributionForm(forms.Form):
         return data
 
 
-class RemoveForm(forms.Form):
+class RemoveForm(GuardedForm):
     """No fields: it carries the reason a removal was refused to the top of the page."""

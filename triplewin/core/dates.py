@@ -7,11 +7,36 @@ import datetime as dt
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day N months later, clamped to the month's end (31 Aug + 6 months = 28/29 Feb)."""
+    """The same day N months later, clamped to the month's end (31 Aug + 6 months = 28/29 Feb).
+
+    A result beyond the calendar (a date stored as 9999-12-31, say) stops at its first or last
+    day rather than failing: a stored date must never break a page.
+    """
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    if year < dt.MINYEAR:
+        return dt.date.min
     last = calendar.monthrange(year, month)[1]
     return dt.date(year, month, min(day.day, last))
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    """`day` plus `days`, stopping at the first or last day of the calendar."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
+def year_day(year: int, month: int, day: int) -> dt.date:
+    """A day of `year`, with years beyond the calendar stopping at its first or last day."""
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    if year < dt.MINYEAR:
+        return dt.date.min
+    return dt.date(year, month, day)
 
 
 def quarter_start(year: int, quarter: int) -> dt.date:

@@ -19,12 +19,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from triplewin.core.input_guard import safe_text
+
 FORMULA_TRIGGERS = frozenset("=+-@\t\r")
 
 Cell = str | int | Decimal
 
 
 def neutralise(text: str) -> str:
+    """Text safe in a spreadsheet: formulas made inert, control characters and NHS numbers
+    stored before the input guard existed dropped or masked (an XLSX cannot hold controls)."""
+    text = safe_text(text)
     return "'" + text if text and text[0] in FORMULA_TRIGGERS else text
 
 

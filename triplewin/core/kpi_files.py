@@ -5,7 +5,8 @@ value and an optional note. Rows are numbered as a spreadsheet numbers them (the
 row 1), so an error can say "row 7, column value" and the person can find the cell.
 
 Nothing here writes anything: the caller writes the rows only when there are no errors at
-all, so a file with one bad row changes nothing. Formulas in a workbook are refused, never
+all, so a file with one bad row changes nothing. Every cell goes through the input guard
+first, so an NHS number or a control character is a row error like any other. Formulas in a workbook are refused, never
 evaluated: the value a formula shows is whatever the last program to save it computed, and
 it cannot be checked here.
 """
@@ -21,6 +22,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
+
+from triplewin.core import input_guard
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
@@ -132,7 +135,7 @@ class _Reader:
         columns: dict[str, int] = {}
         for index, name in enumerate(names):
             if name not in REQUIRED + OPTIONAL:
-                shown = name or f"column {index + 1} (no heading)"
+                shown = input_guard.safe_text(name) or f"column {index + 1} (no heading)"
                 self.errors.append(
                     RowError(
                         1,
@@ -170,6 +173,11 @@ class _Reader:
                 )
                 failed = True
                 continue
+            refused = input_guard.cell_messages(c.value)
+            if refused:
+                self.errors.extend(RowError(number, name, message) for message in refused)
+                failed = True
+                continue
             try:
                 found[name] = _PARSERS[name](self, c)
             except ValueError as error:
@@ -205,6 +213,9 @@ class _Reader:
             raise ValueError("Enter the period as a date, like 2025-04-01 or 01/04/2025.")
         if day > self.today:
             raise ValueError("This period is in the future.")
+        problem = input_guard.date_problem(day)
+        if problem:
+            raise ValueError(problem)
         return period_start(day, self.frequency)
 
     def value(self, c: _Cell) -> Decimal:

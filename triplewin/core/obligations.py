@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from triplewin.core.dates import add_months
+from triplewin.core.dates import add_days, add_months, year_day
 
 
 class Kind(StrEnum):
@@ -47,7 +47,7 @@ OPEN = frozenset({Status.NOT_YET_DUE, Status.DUE, Status.OVERDUE})
 
 # How long before its deadline a summary or a progress report counts as "due" rather than
 # "not yet due"; it matches the first reminder, so the state and the emails agree.
-DUE_WINDOW = dt.timedelta(days=30)
+DUE_WINDOW_DAYS = 30
 OUTCOMES_WITHIN_MONTHS = 6
 # A safety stop for the report schedule: fifty years of monthly reports.
 MAX_REPORTS = 600
@@ -55,7 +55,7 @@ MAX_REPORTS = 600
 
 def disclosure_deadline(year: int) -> dt.date:
     """Disclosure UK publishes year N by the end of June N+1."""
-    return dt.date(year + 1, 6, 30)
+    return year_day(year + 1, 6, 30)
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ def summary_obligation(facts: ObligationFacts, today: dt.date) -> Obligation | N
         due_on=start,
         status=status_for(
             due_on=start,
-            opens_on=start - DUE_WINDOW if start else None,
+            opens_on=add_days(start, -DUE_WINDOW_DAYS) if start else None,
             met_on=published,
             today=today,
         ),
@@ -167,7 +167,7 @@ def disclosure_obligations(facts: ObligationFacts, today: dt.date) -> list[Oblig
                 title=f"Transfers of value for {year} disclosed on Disclosure UK",
                 due_on=due,
                 status=status_for(
-                    due_on=due, opens_on=dt.date(year + 1, 1, 1), met_on=met, today=today
+                    due_on=due, opens_on=year_day(year + 1, 1, 1), met_on=met, today=today
                 ),
                 met_on=met,
                 year=year,
@@ -186,9 +186,11 @@ def report_due_dates(facts: ObligationFacts, today: dt.date) -> list[dt.date]:
     every = facts.reporting_every_months
     if not every or every < 1 or facts.actual_start is None or facts.withdrawn:
         return []
-    dates = []
+    dates: list[dt.date] = []
     for number in range(1, MAX_REPORTS + 1):
         due = add_months(facts.actual_start, number * every)
+        if dates and due == dates[-1]:
+            break  # the calendar ran out (a start stored as 9999-12-31)
         if facts.ended_on is not None:
             if due > facts.ended_on:
                 break
@@ -209,7 +211,9 @@ def report_obligations(facts: ObligationFacts, today: dt.date) -> list[Obligatio
                 key=f"report-{due.isoformat()}",
                 title=f"Progress report {number}",
                 due_on=due,
-                status=status_for(due_on=due, opens_on=due - DUE_WINDOW, met_on=met, today=today),
+                status=status_for(
+                    due_on=due, opens_on=add_days(due, -DUE_WINDOW_DAYS), met_on=met, today=today
+                ),
                 met_on=met,
             )
         )

@@ -7,12 +7,13 @@ from typing import Any
 from django import forms
 from django.conf import settings
 
+from triplewin.config.forms import GuardedForm
 from triplewin.core.documents.normalise import is_sha256
 
 PDF_MAGIC = b"%PDF-"
 
 
-class CompareForm(forms.Form):
+class CompareForm(GuardedForm):
     older = forms.TypedChoiceField(label="Older version", coerce=int)
     newer = forms.TypedChoiceField(label="Newer version", coerce=int)
 
@@ -31,7 +32,7 @@ class CompareForm(forms.Form):
         return data
 
 
-class SignOffForm(forms.Form):
+class SignOffForm(GuardedForm):
     number = forms.IntegerField(widget=forms.HiddenInput)
     organisation = forms.TypedChoiceField(
         label="On behalf of", coerce=int, widget=forms.RadioSelect
@@ -46,7 +47,7 @@ class SignOffForm(forms.Form):
             self.fields["organisation"].initial = organisations[0][0]
 
 
-class VerifyForm(forms.Form):
+class VerifyForm(GuardedForm):
     file = forms.FileField(
         label="Upload the PDF",
         required=False,

@@ -6,13 +6,14 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.executive_summary.models import ExecutiveSummary
 from triplewin.executive_summary.selectors import TEXT_FIELDS
 
 TEXT_LIMIT = 8000
 
 
-class SummaryForm(forms.ModelForm[ExecutiveSummary]):
+class SummaryForm(GuardedModelForm[ExecutiveSummary]):
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -39,7 +40,7 @@ class SummaryForm(forms.ModelForm[ExecutiveSummary]):
         return {name: self.cleaned_data.get(name, "") for name in TEXT_FIELDS}
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(GuardedForm):
     """A button press bound to the version of the summary the person was looking at."""
 
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)

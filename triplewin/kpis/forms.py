@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
+from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.core.kpi_files import MAX_BYTES, MAX_NOTE
 from triplewin.kpis.models import Comparison, Kpi, Site
 from triplewin.kpis.services import KPI_FIELDS
@@ -50,7 +51,7 @@ class OwnerField(forms.ModelChoiceField[User]):
         return obj.get_full_name() or obj.get_username()
 
 
-class KpiForm(forms.ModelForm[Kpi]):
+class KpiForm(GuardedModelForm[Kpi]):
     baseline_value = _number(
         "Baseline value", required=False, help_text="The value before the project started."
     )
@@ -106,7 +107,7 @@ class KpiForm(forms.ModelForm[Kpi]):
         return {name: self.cleaned_data.get(name) for name in KPI_FIELDS}
 
 
-class MeasurementForm(forms.Form):
+class MeasurementForm(GuardedForm):
     period = _date(
         "Period", help_text="Any date in the period. It is stored as the period's first day."
     )
@@ -132,7 +133,7 @@ class MeasurementForm(forms.Form):
         site.queryset = sites
 
 
-class UploadForm(forms.Form):
+class UploadForm(GuardedForm):
     file = forms.FileField(
         label="Measurements file (CSV or Excel)",
         help_text=f"Columns period, site, value and note, as in the template. Up to "
@@ -146,7 +147,7 @@ class UploadForm(forms.Form):
     replace = forms.BooleanField(label="Replace values already recorded", required=False)
 
 
-class ChartOptionsForm(forms.Form):
+class ChartOptionsForm(GuardedForm):
     """Read from the query string: which series to chart and where its limits come from."""
 
     site = forms.ChoiceField(label="Show", required=False)
@@ -190,7 +191,7 @@ class ChartOptionsForm(forms.Form):
         return cleaned
 
 
-class SiteForm(forms.ModelForm[Site]):
+class SiteForm(GuardedModelForm[Site]):
     class Meta:
         model = Site
         fields = ("name", "code")
@@ -198,7 +199,7 @@ class SiteForm(forms.ModelForm[Site]):
         error_messages = {"name": {"required": "Enter the site's name."}}
 
 
-class CriterionForm(forms.Form):
+class CriterionForm(GuardedForm):
     name = forms.CharField(
         label="Name of the criterion",
         max_length=200,
@@ -213,7 +214,7 @@ class CriterionForm(forms.Form):
     )
 
 
-class ConditionForm(forms.Form):
+class ConditionForm(GuardedForm):
     kpi = forms.ModelChoiceField(
         label="KPI",
         queryset=Kpi.objects.none(),

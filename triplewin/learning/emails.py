@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
+from triplewin.config.mail import email
 from triplewin.core.wording import one_line
 from triplewin.learning.models import SurveyInvitation
 from triplewin.learning.tokens import make_token
@@ -37,9 +38,8 @@ def survey_invitation(invitation: SurveyInvitation) -> EmailMessage:
             "three answers shows no results at all.",
         ]
     )
-    return EmailMessage(
-        subject=one_line(f"How did the partnership work for you? ({project.title})")[:250],
+    return email(
+        subject=f"How did the partnership work for you? ({project.title})",
         body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
         to=[user.email],
     )

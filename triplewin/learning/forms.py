@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.core import principles, surveys
 from triplewin.learning.models import PRINCIPLE_CHOICES, ReviewEntry
 from triplewin.learning.services.review import REVIEW_FIELDS
@@ -14,11 +15,11 @@ from triplewin.learning.services.review import REVIEW_FIELDS
 TEXT_LIMIT = 4000
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(GuardedForm):
     """A button press: sending or closing the survey, removing an entry."""
 
 
-class ReviewEntryForm(forms.ModelForm[ReviewEntry]):
+class ReviewEntryForm(GuardedModelForm[ReviewEntry]):
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -68,7 +69,7 @@ def agreement_field(question: surveys.Question) -> forms.TypedChoiceField:
     )
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(GuardedForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for q in surveys.QUESTIONS:
@@ -89,7 +90,7 @@ class SurveyForm(forms.Form):
         return {q.id: self.cleaned_data.get(q.id) or "" for q in surveys.QUESTIONS}
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(GuardedForm):
     assessed_on = forms.DateField(
         label="Date of the assessment",
         widget=forms.DateInput(attrs={"type": "date"}),

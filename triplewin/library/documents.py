@@ -4,6 +4,9 @@ It follows what the ABPI's NHS-industry case study library asks of a submission:
 and what each contributed, the type of arrangement, therapy area and geography, dates, the
 challenge, objectives and approach, outcomes for patients and the NHS, what happened afterwards
 and the lessons for others.
+
+Every piece of stored text passes through `safe_text` on its way in: Word cannot hold control
+characters, and an NHS number recorded before the input guard existed is masked.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from django.utils import timezone
 from docx import Document
 
 from triplewin.core.dates import long_date
+from triplewin.core.input_guard import safe_text
 from triplewin.core.library import vocabulary as vocab
 from triplewin.library.models import CaseStudy
 from triplewin.library.presenters import CaseStudyPresenter
@@ -38,17 +42,17 @@ def _table(document: Any, header: Sequence[str], rows: Sequence[Sequence[str]]) 
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
+        cell.text = safe_text(text)
         for run in cell.paragraphs[0].runs:
             run.bold = True
     for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
-            cell.text = text
+            cell.text = safe_text(text)
 
 
 def _text(document: Any, value: str, empty: str = "Not recorded.") -> None:
-    for paragraph in (value or empty).split("\n\n"):
+    for paragraph in safe_text(value or empty).split("\n\n"):
         document.add_paragraph(paragraph.strip())
 
 
@@ -56,10 +60,10 @@ def abpi_submission(case_study: CaseStudy) -> bytes:
     c = CaseStudyPresenter(case_study)
     cs = case_study
     document = Document()
-    document.core_properties.title = cs.title
+    document.core_properties.title = safe_text(cs.title)
     document.core_properties.subject = "ABPI NHS-industry partnership case study submission"
-    document.add_heading(cs.title, level=0)
-    document.add_paragraph(cs.summary)
+    document.add_heading(safe_text(cs.title), level=0)
+    _text(document, cs.summary, empty="")
 
     document.add_heading(HEADINGS[0], level=1)
     _table(
@@ -97,7 +101,7 @@ def abpi_submission(case_study: CaseStudy) -> bytes:
     )
 
     document.add_heading(HEADINGS[7], level=1)
-    document.add_paragraph(c.next_step)
+    _text(document, c.next_step, empty="")
     _text(document, cs.what_happened_next_detail, empty="")
 
     document.add_heading(HEADINGS[8], level=1)
@@ -106,14 +110,15 @@ def abpi_submission(case_study: CaseStudy) -> bytes:
         document.add_paragraph("None recorded.")
     for barrier, lesson, how in lessons:
         text = f"{barrier}: {lesson}" if barrier else lesson
-        paragraph = document.add_paragraph(text, style="List Bullet")
+        paragraph = document.add_paragraph(safe_text(text), style="List Bullet")
         if how:
-            paragraph.add_run(f" How it was overcome: {how}")
+            paragraph.add_run(safe_text(f" How it was overcome: {how}"))
 
     document.add_heading(HEADINGS[9], level=1)
     for source in cs.sources.all():
         document.add_paragraph(
-            f"{source.title}: {source.url}" if source.title else source.url, style="List Bullet"
+            safe_text(f"{source.title}: {source.url}" if source.title else source.url),
+            style="List Bullet",
         )
     document.add_paragraph(
         f"Prepared with Triple Win on {long_date(timezone.localdate())}. "

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.core.library import records as rec
 from triplewin.core.library import vocabulary as vocab
 from triplewin.core.library.interchange import MAX_BYTES
@@ -25,7 +26,7 @@ def _textareas(form: forms.BaseForm, rows: int = 4) -> None:
             field.error_messages["max_length"] = f"Keep this under {field.max_length:,} characters."
 
 
-class CaseStudyForm(forms.ModelForm[CaseStudy]):
+class CaseStudyForm(GuardedModelForm[CaseStudy]):
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     therapy_areas = forms.MultipleChoiceField(
         label="Therapy area",
@@ -115,11 +116,11 @@ class CaseStudyForm(forms.ModelForm[CaseStudy]):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
-class VersionForm(forms.Form):
+class VersionForm(GuardedForm):
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class PartyForm(forms.Form):
+class PartyForm(GuardedForm):
     name = forms.CharField(
         label="Organisation",
         max_length=255,
@@ -141,7 +142,7 @@ class PartyForm(forms.Form):
         return rec.Party(name=d["name"], sector=d["sector"], contribution=d["contribution"])
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(GuardedForm):
     measure = forms.CharField(label="What was measured", max_length=200)
     unit = forms.CharField(
         label="Unit", max_length=40, required=False, help_text="For example %, patients, days."
@@ -187,7 +188,7 @@ class OutcomeForm(forms.Form):
         )
 
 
-class LessonForm(forms.Form):
+class LessonForm(GuardedForm):
     lesson = forms.CharField(label="Lesson", max_length=2000, widget=forms.Textarea)
     barrier = forms.ChoiceField(
         label="Barrier it relates to",
@@ -203,7 +204,7 @@ class LessonForm(forms.Form):
         return rec.Lesson(lesson=d["lesson"], barrier=d["barrier"], how_overcome=d["how_overcome"])
 
 
-class SourceForm(forms.Form):
+class SourceForm(GuardedForm):
     url = forms.URLField(label="Web address", max_length=500, assume_scheme="https")
     title = forms.CharField(label="Title", max_length=300, required=False)
 
@@ -211,7 +212,7 @@ class SourceForm(forms.Form):
         return rec.Source(url=self.cleaned_data["url"], title=self.cleaned_data["title"])
 
 
-class ImportForm(forms.Form):
+class ImportForm(GuardedForm):
     file = forms.FileField(
         label="Case study file",
         help_text=f"A CSV or JSON file saved as UTF-8, up to {MAX_BYTES // (1024 * 1024)} MB.",

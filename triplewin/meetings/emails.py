@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
 
+from triplewin.config.mail import email
 from triplewin.core.dates import long_date
 from triplewin.core.obligations import ReminderKind
 from triplewin.core.wording import counted, one_line
@@ -23,10 +24,9 @@ def _to_owner(action: Action, lead: str, lines: list[str]) -> EmailMessage:
     """A greeting, then the lines; the subject is the lead word, the action and the project."""
     owner = action.owner
     greeting = [f"Hello {owner.first_name or display_name(owner)},", ""]
-    return EmailMessage(
-        subject=one_line(f"{lead}: {action.description} ({action.project.title})")[:250],
+    return email(
+        subject=f"{lead}: {action.description} ({action.project.title})",
         body="\n".join(greeting + lines),
-        from_email=settings.DEFAULT_FROM_EMAIL,
         to=[owner.email],
     )
 

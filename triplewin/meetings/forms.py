@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.models import User
 
+from triplewin.config.forms import GuardedForm
 from triplewin.meetings.models import (
     AgendaItem,
     AttendanceStatus,
@@ -27,13 +28,13 @@ def _choose(field: forms.Field, choices: list[tuple[int | str, str]]) -> None:
     field.choices = choices
 
 
-class VersionForm(forms.Form):
+class VersionForm(GuardedForm):
     """Carries the version of the meeting the person was looking at."""
 
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(GuardedForm):
     title = forms.CharField(
         max_length=200,
         help_text="For example: Steering committee, March.",
@@ -129,7 +130,7 @@ class AttendanceForm(VersionForm):
         return {m.pk: self.cleaned_data[f"member_{m.pk}"] for m in self.members}
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(GuardedForm):
     text = forms.CharField(
         label="What was decided?",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -162,7 +163,7 @@ class DecisionForm(forms.Form):
         return self._items.get(value) if value is not None else None
 
 
-class _MemberForm(forms.Form):
+class _MemberForm(GuardedForm):
     member = forms.TypedChoiceField(
         label="Member",
         coerce=int,
@@ -203,7 +204,7 @@ class ExclusionForm(_MemberForm):
     )
 
 
-class ActionForm(forms.Form):
+class ActionForm(GuardedForm):
     description = forms.CharField(
         label="Action",
         widget=forms.Textarea(attrs={"rows": 3}),

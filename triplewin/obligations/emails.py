@@ -10,6 +10,7 @@ from django.core.mail import EmailMessage
 from django.urls import reverse
 
 from triplewin.config.filters import govuk_date
+from triplewin.config.mail import email
 from triplewin.core.obligations import Kind, Obligation, ReminderKind
 from triplewin.core.wording import one_line
 from triplewin.partnerships.models import Project
@@ -79,9 +80,8 @@ def body(project: Project, obligation: Obligation, user: User, today: dt.date) -
 def reminder(
     project: Project, obligation: Obligation, kind: ReminderKind, user: User, today: dt.date
 ) -> EmailMessage:
-    return EmailMessage(
+    return email(
         subject=subject(project, obligation, kind, today),
         body=body(project, obligation, user, today),
-        from_email=settings.DEFAULT_FROM_EMAIL,
         to=[user.email],
     )

@@ -8,12 +8,13 @@ from typing import Any
 from django import forms
 
 from triplewin.config.filters import govuk_date
+from triplewin.config.forms import GuardedForm
 from triplewin.obligations.models import Frequency
 
 NO_SCHEDULE = ""
 
 
-class ReportingForm(forms.Form):
+class ReportingForm(GuardedForm):
     every_months = forms.TypedChoiceField(
         label="How often does the project team report progress to every party?",
         help_text="As agreed in the PID. Reports fall due counting from the start of delivery.",
@@ -25,7 +26,7 @@ class ReportingForm(forms.Form):
     )
 
 
-class ProgressReportForm(forms.Form):
+class ProgressReportForm(GuardedForm):
     due_on = forms.TypedChoiceField(
         label="Which report is this?",
         coerce=dt.date.fromisoformat,

@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.db import models
 
-from triplewin.audit.admin_mixins import AuditedAdmin
+from triplewin.audit.admin_mixins import AuditedAdmin, GuardedInline
 from triplewin.organisations.models import Membership, Organisation
 
 
-class MembershipInline(admin.TabularInline[Membership, Organisation]):
+class MembershipInline(GuardedInline):
     model = Membership
     extra = 0
     autocomplete_fields = ("user",)

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.outcomes.models import OutcomesSummary
 from triplewin.outcomes.selectors import TEXT_FIELDS
 from triplewin.pid.forms.signoff import DecisionFields
@@ -26,7 +27,7 @@ HELP_TEXTS = {
 }
 
 
-class OutcomesForm(forms.ModelForm[OutcomesSummary]):
+class OutcomesForm(GuardedModelForm[OutcomesSummary]):
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -51,7 +52,7 @@ class OutcomesForm(forms.ModelForm[OutcomesSummary]):
         return {name: self.cleaned_data.get(name, "") for name in TEXT_FIELDS}
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(GuardedForm):
     """A button press bound to the version of the summary the person was looking at."""
 
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)

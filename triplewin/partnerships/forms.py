@@ -6,13 +6,14 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.forms import GuardedForm
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.models import PartyRole, Project, Setting, WorkingType
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class ProjectDetailsForm(forms.Form):
+class ProjectDetailsForm(GuardedForm):
     title = forms.CharField(
         max_length=200, error_messages={"required": "Enter a title for the project."}
     )
@@ -107,7 +108,7 @@ class ProjectEditForm(ProjectDetailsForm):
         return cls(data=data, initial=initial)
 
 
-class PartnerAddForm(forms.Form):
+class PartnerAddForm(GuardedForm):
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.all(),
         empty_label="Choose an organisation",
@@ -127,7 +128,7 @@ class PartnerAddForm(forms.Form):
         field.queryset = Organisation.objects.exclude(pk__in=exclude)
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(GuardedForm):
     reason = forms.CharField(
         label="Reason",
         widget=forms.Textarea(attrs={"rows": 3}),

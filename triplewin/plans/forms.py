@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from django import forms
 
+from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.plans.models import (
     CommunicationItem,
     DataItem,
@@ -19,7 +20,7 @@ from triplewin.plans.registry import PLANS_BY_SLUG, PlanSpec
 TEXT_LIMIT = 4000
 
 
-class PlanEntryForm(forms.ModelForm[PlanEntry]):
+class PlanEntryForm(GuardedModelForm[PlanEntry]):
     """Required messages come from the plan's definition, so form and service say the same."""
 
     slug: ClassVar[str]
@@ -136,5 +137,5 @@ FORMS: dict[str, type[PlanEntryForm]] = {
 }
 
 
-class RemoveForm(forms.Form):
+class RemoveForm(GuardedForm):
     """No fields: it carries the reason a removal was refused to the top of the page."""

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import feedgenerator, timezone
 
+from triplewin.core.input_guard import safe_text
 from triplewin.core.obligations import Kind
 from triplewin.register.presenters import RegisterEntry
 from triplewin.register.selectors import all_entries, entries, ordered, published
@@ -182,8 +183,13 @@ FIELDS: tuple[Field, ...] = (
 HEADER = tuple(f.name for f in FIELDS)
 
 
+def _safe(value: Any) -> Any:
+    # Public output: no control characters (JSON and XML readers choke) or NHS numbers.
+    return safe_text(value) if isinstance(value, str) else value
+
+
 def record(entry: RegisterEntry) -> dict[str, Any]:
-    return {f.name: f.value(entry) for f in FIELDS}
+    return {f.name: _safe(f.value(entry)) for f in FIELDS}
 
 
 def csv_rows(today: dt.date) -> Iterator[list[Any]]:
@@ -219,13 +225,15 @@ def atom_feed(today: dt.date) -> feedgenerator.Atom1Feed:
         moment = timezone.make_aware(dt.datetime.combine(published_on, dt.time(9)))
         link = absolute(reverse("register:entry", args=[entry.pk]))
         feed.add_item(
-            title=entry.title,
+            title=safe_text(entry.title),
             link=link,
             unique_id=link,
-            description=entry.summary.rationale or entry.summary.objectives or entry.title,
+            description=safe_text(
+                entry.summary.rationale or entry.summary.objectives or entry.title
+            ),
             pubdate=moment,
             updateddate=moment,
-            categories=[c for c in (entry.type_label, entry.therapy_area) if c],
-            author_name=", ".join(entry.partners),
+            categories=[safe_text(c) for c in (entry.type_label, entry.therapy_area) if c],
+            author_name=safe_text(", ".join(entry.partners)),
         )
     return feed

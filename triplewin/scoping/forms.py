@@ -6,11 +6,12 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.forms import GuardedForm
 from triplewin.core import checklist, scoping_guide
 from triplewin.scoping.services import MAX_ANSWER
 
 
-class ScopingSectionForm(forms.Form):
+class ScopingSectionForm(GuardedForm):
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(
@@ -38,7 +39,7 @@ def _choices(question: checklist.Question) -> list[tuple[str, str]]:
     return choices
 
 
-class ChecklistForm(forms.Form):
+class ChecklistForm(GuardedForm):
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.models import User
 
+from triplewin.config.forms import GuardedForm
 from triplewin.organisations.models import Organisation
 from triplewin.team.models import CommitteeRole, ObjectionOutcome, ProjectRole
 
@@ -18,7 +19,7 @@ def _choose(field: forms.Field, choices: list[tuple[int | str, str]]) -> None:
     field.choices = choices
 
 
-class _PersonAndOrganisation(forms.Form):
+class _PersonAndOrganisation(GuardedForm):
     """A person and the partner they act for, chosen from the project's partners' people."""
 
     user = forms.TypedChoiceField(
@@ -93,7 +94,7 @@ class SeatForm(_PersonAndOrganisation):
         self.fields["organisation"].label = "Whose committee"
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(GuardedForm):
     reason = forms.CharField(
         label="Reason",
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.forms import GuardedForm
 from triplewin.organisations.models import Organisation
 from triplewin.transfers.models import FIRST_YEAR, ZERO, Category
 
@@ -40,7 +41,7 @@ def _choices(organisations: list[Organisation]) -> list[tuple[int, str]]:
     return [(o.pk, o.name) for o in organisations]
 
 
-class TransferForm(forms.Form):
+class TransferForm(GuardedForm):
     company = forms.TypedChoiceField(
         label="Company that made the transfer",
         coerce=int,
@@ -127,7 +128,7 @@ class TransferForm(forms.Form):
         }
 
 
-class DiscloseForm(forms.Form):
+class DiscloseForm(GuardedForm):
     company = forms.TypedChoiceField(
         label="Company",
         coerce=int,

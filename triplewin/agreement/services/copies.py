@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import uuid
 
 from django.conf import settings
@@ -18,6 +17,7 @@ from triplewin.agreement.models import Agreement, SignedCopy
 from triplewin.agreement.pdf import pdf_problem, too_large
 from triplewin.agreement.services.record import lock_editable
 from triplewin.audit import services as audit
+from triplewin.core.input_guard import safe_filename
 from triplewin.partnerships.models import Project
 
 
@@ -27,8 +27,7 @@ def private_storage() -> FileSystemStorage:
 
 
 def _safe_name(name: str) -> str:
-    base = os.path.basename(name.replace("\\", "/")).strip() or "signed-agreement.pdf"
-    return "".join(ch for ch in base if ch.isprintable())[:255]
+    return safe_filename(name, default="signed-agreement.pdf", limit=255)
 
 
 @transaction.atomic

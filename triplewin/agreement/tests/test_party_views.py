@@ -172,7 +172,8 @@ def test_adding_a_party_twice_is_400(client_for, parties, in_setup, nhs_org):
         ("", "Enter the date it was signed"),
         ("yesterday", "Enter a real date"),
         ("2026-13-01", "Enter a real date"),
-        ("2999-01-01", "cannot be in the future"),
+        ("2099-01-01", "cannot be in the future"),
+        ("2999-01-01", "Enter a date between 1 January 1990 and 31 December 2100."),
     ],
 )
 def test_bad_signature_date_is_400(client_for, parties, in_setup, date, message):

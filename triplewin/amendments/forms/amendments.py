@@ -9,6 +9,7 @@ from django import forms
 from triplewin.amendments.fields import Amendable
 from triplewin.amendments.models import TEXT_LIMIT, Amendment
 from triplewin.amendments.services import AMENDMENT_FIELDS
+from triplewin.config.forms import GuardedForm
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -24,7 +25,7 @@ def _text(label: str, help_text: str = "", *, required: bool = False) -> forms.C
     )
 
 
-class VersionForm(forms.Form):
+class VersionForm(GuardedForm):
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
@@ -73,7 +74,7 @@ class AmendmentForm(VersionForm):
         return {name: self.cleaned_data[name] for name in AMENDMENT_FIELDS}
 
 
-class ChooseFieldForm(forms.Form):
+class ChooseFieldForm(GuardedForm):
     field = forms.ChoiceField(
         label="Which part of the PID changes?",
         error_messages={

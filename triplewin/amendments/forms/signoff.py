@@ -9,10 +9,11 @@ from django import forms
 
 from triplewin.amendments.forms.amendments import DATE, VersionForm
 from triplewin.amendments.models import VariationSignature
+from triplewin.config.forms import GuardedForm
 from triplewin.pid.forms.signoff import CertifyingFields, DecisionFields
 
 
-class SeenForm(forms.Form):
+class SeenForm(GuardedForm):
     """Carries the hash of the amendment content the person read."""
 
     seen_hash = forms.CharField(widget=forms.HiddenInput)

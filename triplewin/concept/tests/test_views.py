@@ -9,6 +9,7 @@ from tests import factories
 from tests.roles import DECIDE, EDIT, READ, matrix
 from triplewin.concept.models import ConceptDecision, ConceptFramework
 from triplewin.concept.selectors import approval_state
+from triplewin.core.input_guard import confirmation_token
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +135,53 @@ def test_detail_shows_reapproval_after_edit(client_for, ready, nhs_lead, nhs_org
         client_for("industry_lead").get(reverse("concept:detail", args=[ready.pk])).content.decode()
     )
     assert "Needs re-approval" in body
+
+
+def test_an_nhs_number_in_the_background_is_refused_and_nothing_is_saved(client_for, project):
+    url = reverse("concept:edit", args=[project.pk])
+    background = "Started after Mr Jones (NHS number 943 476 5919) waited two years."
+    response = client_for("nhs_lead").post(
+        url, _concept_post(project, purpose_background=background)
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "This looks like an NHS number: 943 *** **19." in html
+    assert "company partners can see it" in html
+    # Next to the field: inside the error message the textarea points to.
+    error = html.split('id="id_purpose_background-error"', 1)[1].split("</span>", 2)
+    assert "943 *** **19" in "".join(error[:2])
+    assert not ConceptFramework.objects.exists()
+
+
+def test_a_date_of_birth_is_saved_only_once_confirmed(client_for, project):
+    url = reverse("concept:edit", args=[project.pk])
+    client = client_for("nhs_lead")
+    background = "The clinic lead's date of birth 3 March 1950 is on the poster."
+    first = client.post(url, _concept_post(project, purpose_background=background))
+    assert first.status_code == 400
+    html = first.content.decode()
+    assert "This looks like a date of birth: ** ** 1950." in html
+    assert 'name="purpose_background__not_a_patient"' in html
+    assert not ConceptFramework.objects.exists()
+
+    token = confirmation_token(background)
+    confirmed = client.post(
+        url,
+        _concept_post(
+            project, purpose_background=background, purpose_background__not_a_patient=token
+        ),
+    )
+    assert confirmed.status_code == 302
+    assert ConceptFramework.objects.get().purpose_background == background
+
+
+def test_a_stored_nhs_number_is_masked_on_every_page_that_shows_it(client_for, ready):
+    # Stored before the input guard existed, straight into the database.
+    ConceptFramework.objects.filter(project=ready).update(
+        purpose_background="Seen 943 476 5919 yesterday.\x07"
+    )
+    for role, name in (("industry_lead", "concept:detail"), ("nhs_lead", "concept:edit")):
+        html = client_for(role).get(reverse(name, args=[ready.pk])).content.decode()
+        assert "Seen 943 *** **19 yesterday." in html
+        assert "943 476 5919" not in html
+        assert "\x07" not in html

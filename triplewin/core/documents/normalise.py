@@ -3,6 +3,8 @@
 Text is cleaned once, here, so every output (web page, PDF, Word) receives the same safe
 string: Unicode is composed (NFC), line endings are unified, and control characters that XML
 cannot carry (Word refuses them, a PDF would show boxes) are dropped. Tabs and newlines stay.
+An NHS number stored before the input guard existed is masked (ADR 0011), so no output of any
+document carries one; the hash is of the masked text.
 The canonical form is JSON with sorted keys and no insignificant whitespace, and it holds no
 timestamps or output format, so re-rendering a version reproduces its hash.
 """
@@ -16,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from triplewin.core.documents.model import Document, Field, Section
+from triplewin.core.input_guard import is_forbidden_character, mask_identifiers
 
 KEPT_CONTROLS = frozenset("\n\t")
 
@@ -23,9 +26,9 @@ KEPT_CONTROLS = frozenset("\n\t")
 def _allowed(char: str) -> bool:
     if char in KEPT_CONTROLS:
         return True
-    category = unicodedata.category(char)
-    # Cc: C0/C1 controls; Cs: lone surrogates; Cn: unassigned, which includes U+FFFE/U+FFFF.
-    return category not in {"Cc", "Cs", "Cn"}
+    # The input guard's controls, surrogates and noncharacters, plus unassigned code points,
+    # which a font cannot draw either.
+    return not is_forbidden_character(char) and unicodedata.category(char) != "Cn"
 
 
 def clean_text(value: object) -> str:
@@ -33,7 +36,8 @@ def clean_text(value: object) -> str:
         return ""
     text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").replace("\r", "\n")
     text = "".join(c for c in text if _allowed(c))
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+    text = "\n".join(line.rstrip() for line in text.split("\n")).strip()
+    return mask_identifiers(text)
 
 
 def clean_document(document: Document) -> Document:

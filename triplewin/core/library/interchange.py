@@ -3,6 +3,8 @@
 Reading is strict about the file and generous about each record: a file that is not what it
 claims to be is refused outright (`FileProblem`), while a readable file yields every record
 with the line it starts on, so `validate` can report each bad row next to its line and field.
+Writing passes every text through `safe_text`, so an export never carries a control character
+or a readable NHS number stored before the input guard existed.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from triplewin.core.input_guard import safe_text
 from triplewin.core.library.records import (
     FIELDS,
     REQUIRED,
@@ -220,9 +223,20 @@ def write_csv(records: Iterable[CaseStudyRecord]) -> str:
     writer.writerow(FIELDS)
     for record in records:
         cells = to_cells(record)
-        writer.writerow([neutralise(cells[name]) for name in FIELDS])
+        writer.writerow([neutralise(safe_text(cells[name])) for name in FIELDS])
     return out.getvalue()
 
 
+def _safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return safe_text(value)
+    if isinstance(value, dict):
+        return {key: _safe(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_safe(item) for item in value]
+    return value
+
+
 def write_json(records: Iterable[CaseStudyRecord]) -> str:
-    return json.dumps([to_json_ready(r) for r in records], ensure_ascii=False, indent=2) + "\n"
+    ready = [_safe(to_json_ready(r)) for r in records]
+    return json.dumps(ready, ensure_ascii=False, indent=2) + "\n"

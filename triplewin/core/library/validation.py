@@ -3,7 +3,9 @@
 JSON gives real lists, objects, numbers and booleans; a CSV cell gives text, with list values
 separated by semicolons and repeating groups encoded as in `records.encode_entries`. Every field
 accepts both shapes, so the two file formats share one set of rules and one set of messages,
-and every problem in a record is reported, not just the first.
+and every problem in a record is reported, not just the first. Every value goes through the
+input guard before its own rules, so an NHS number or a control character anywhere in a record
+is a problem on that field, and the file imports nothing.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Final, TypeVar
 
+from triplewin.core import input_guard
 from triplewin.core.library import vocabulary as v
 from triplewin.core.library.records import (
     FIELDS,
@@ -45,14 +48,36 @@ class _Invalid(Exception):
 @dataclass
 class _Reader:
     raw: Mapping[str, Any]
+    warnings: bool = True
     problems: list[Problem] = field(default_factory=list)
 
     def get(self, name: str, parse: Callable[[Any], T], default: T) -> T:
+        refused = _refused(self.raw.get(name), warnings=self.warnings)
+        if refused:
+            self.problems.extend(Problem(name, message) for message in refused)
+            return default
         try:
             return parse(self.raw.get(name))
         except _Invalid as error:
             self.problems.append(Problem(name, error.message))
             return default
+
+
+def _leaves(value: Any) -> list[Any]:
+    if isinstance(value, Mapping):
+        return [leaf for key, item in value.items() for leaf in (key, *_leaves(item))]
+    if isinstance(value, list | tuple):
+        return [leaf for item in value for leaf in _leaves(item)]
+    return [value]
+
+
+def _refused(value: Any, *, warnings: bool) -> list[str]:
+    """The input guard on every text and number in a field, entries and their parts included."""
+    found: list[str] = []
+    for leaf in _leaves(value):
+        messages = input_guard.cell_messages(leaf, warnings=warnings)
+        found.extend(m for m in messages if m not in found)
+    return found
 
 
 def _blank(value: Any) -> bool:
@@ -132,9 +157,13 @@ def _date(value: Any) -> dt.date | None:
     if _blank(value):
         return None
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        day = dt.date.fromisoformat(str(value).strip())
     except ValueError:
         raise _Invalid(f"Write the date as YYYY-MM-DD, like 2023-09-30, not '{value}'.") from None
+    problem = input_guard.date_problem(day)
+    if problem:
+        raise _Invalid(problem)
+    return day
 
 
 def _number(value: Any) -> Decimal | None:
@@ -244,11 +273,19 @@ def _source(entry: Mapping[str, Any], _: int) -> Source:
     return Source(url=url, title=_part(entry, "title", _text(300)))
 
 
-def parse_record(raw: Mapping[str, Any]) -> tuple[CaseStudyRecord | None, list[Problem]]:
-    """A valid record and no problems, or None and every problem found (never just the first)."""
-    r = _Reader(raw)
+def parse_record(
+    raw: Mapping[str, Any], *, warnings: bool = True
+) -> tuple[CaseStudyRecord | None, list[Problem]]:
+    """A valid record and no problems, or None and every problem found (never just the first).
+
+    A file cannot confirm the input guard's warnings, so they refuse a record; the editing
+    pages pass `warnings=False` because their forms raised them and had them confirmed.
+    """
+    r = _Reader(raw, warnings=warnings)
     unknown = sorted(k for k in raw if k not in FIELDS)
-    r.problems.extend(Problem(k, "This is not a case study field.") for k in unknown)
+    r.problems.extend(
+        Problem(input_guard.safe_text(str(k)), "This is not a case study field.") for k in unknown
+    )
     record = CaseStudyRecord(
         key=r.get("key", _key, ""),
         title=r.get("title", _text(200, required="Give the case study a title."), ""),

@@ -85,3 +85,16 @@ def test_long_date_has_no_leading_zero() -> None:
     assert long_date(dt.date(2027, 3, 1)) == "1 March 2027"
     assert long_date(dt.date(2026, 11, 25)) == "25 November 2026"
     assert long_date(dt.datetime(2026, 1, 9, 23, 59)) == "9 January 2026"
+
+
+def test_arithmetic_stops_at_the_edges_of_the_calendar() -> None:
+    from triplewin.core.dates import add_days, year_day
+
+    assert add_months(dt.date(9999, 12, 31), 6) == dt.date.max
+    assert add_months(dt.date(1, 1, 1), -1) == dt.date.min
+    assert add_days(dt.date(1, 1, 1), -30) == dt.date.min
+    assert add_days(dt.date.max, 1) == dt.date.max
+    assert add_days(dt.date(2027, 1, 1), -1) == dt.date(2026, 12, 31)
+    assert year_day(10000, 6, 30) == dt.date.max
+    assert year_day(0, 1, 1) == dt.date.min
+    assert year_day(2027, 6, 30) == dt.date(2027, 6, 30)

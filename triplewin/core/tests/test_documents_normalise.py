@@ -39,6 +39,9 @@ def doc(value: str, *, title: str = "Project Initiation Document") -> Document:
         ("trailing   \nspaces", "trailing\nspaces"),
         (None, ""),
         (12, "12"),
+        ("Seen 943 476 5919 and 943-476-5919.", "Seen 943 *** **19 and 943 *** **19."),
+        (9434765919, "943 *** **19"),
+        ("Budget 1234567890", "Budget 1234567890"),
     ],
 )
 def test_clean_text(raw: object, expected: str) -> None:

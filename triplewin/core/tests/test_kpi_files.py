@@ -240,3 +240,37 @@ def test_what_is_written_is_read_back(rows: list[tuple[dt.date, Decimal]]) -> No
         return
     assert parsed.ok
     assert [r.value for r in parsed.rows] == [v for _, v in rows]
+
+
+def test_every_cell_goes_through_the_input_guard() -> None:
+    content = (
+        b"period,site,value,note\n"
+        b"2025-01-01,,10,Seen 943 476 5919 twice\n"
+        b"2025-02-01,,11,bell\x07here\n"
+        b"2025-03-01,,12,DOB 12/03/1948\n"
+        b"2025-04-01,943-476-5919,13,\n"
+        b"2025-05-01,,14,An ordinary note with 1234567890\n"
+    )
+    parsed = read(content)
+    assert not parsed.ok
+    assert [(e.row, e.column) for e in parsed.errors] == [
+        (2, "note"),
+        (3, "note"),
+        (4, "note"),
+        (5, "site"),
+    ]
+    assert parsed.errors[0].message.startswith("This looks like an NHS number: 943 *** **19.")
+    assert "(bell, U+0007)" in parsed.errors[1].message
+    assert "A file cannot carry that confirmation" in parsed.errors[2].message
+    assert all("943 476 5919" not in e.message for e in parsed.errors)
+
+
+def test_an_nhs_number_saved_as_a_number_in_a_workbook_is_found() -> None:
+    parsed = read(workbook([["period", "value", "note"], [dt.date(2025, 1, 1), 9434765919, None]]))
+    assert [(e.row, e.column) for e in parsed.errors] == [(2, "value")]
+
+
+def test_a_period_outside_the_plausible_years_is_refused() -> None:
+    parsed = read(b"period,value\n1900-01-01,4\n")
+    assert [(e.row, e.column) for e in parsed.errors] == [(2, "period")]
+    assert parsed.errors[0].message.startswith("Enter a date between 1 January 1990")

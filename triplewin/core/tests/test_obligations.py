@@ -335,3 +335,54 @@ def test_outcomes_due_is_always_six_calendar_months_on(ended: dt.date, today: dt
     months = (found.due_on.year * 12 + found.due_on.month) - (ended.year * 12 + ended.month)
     assert months == 6
     assert found.status is (OVERDUE if today > found.due_on else DUE if today >= ended else NYD)
+
+
+# Any date the database can hold, including the ones a typing slip once let in.
+any_date = st.one_of(
+    st.sampled_from([dt.date.min, dt.date.max, dt.date(1, 1, 31), dt.date(9999, 12, 1)]),
+    st.dates(),
+)
+
+
+@given(
+    planned_start=st.none() | any_date,
+    actual_start=st.none() | any_date,
+    ended_on=st.none() | any_date,
+    summary=st.none() | any_date,
+    outcomes=st.none() | any_date,
+    years=st.frozensets(st.integers(dt.MINYEAR, dt.MAXYEAR), max_size=3),
+    every=st.none() | st.integers(1, 1200),
+    today=any_date,
+)
+def test_the_engine_survives_any_stored_date(
+    planned_start, actual_start, ended_on, summary, outcomes, years, every, today
+):
+    facts = ObligationFacts(
+        planned_start=planned_start,
+        actual_start=actual_start,
+        ended_on=ended_on,
+        summary_published_on=summary,
+        outcomes_published_on=outcomes,
+        tov_years=years,
+        disclosed_on=dict.fromkeys(years, today),
+        reporting_every_months=every,
+    )
+    found = obligations(facts, today)
+    keys = [o.key for o in found]
+    assert len(keys) == len(set(keys))
+    for obligation in found:
+        reminder_kind(obligation, today)
+        obligation.days_until_due(today)
+
+
+@pytest.mark.parametrize("day", [dt.date.min, dt.date.max])
+def test_the_edges_of_the_calendar(day):
+    facts = ObligationFacts(
+        planned_start=day,
+        actual_start=day,
+        ended_on=day,
+        tov_years=frozenset({day.year}),
+        reporting_every_months=1,
+    )
+    found = obligations(facts, dt.date(2027, 1, 1))
+    assert {o.kind for o in found} >= {Kind.SUMMARY, Kind.OUTCOMES, Kind.DISCLOSURE}

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from django import forms
 from django.db import models
 
+from triplewin.config.forms import GuardedForm
 from triplewin.core import risk_matrix
 from triplewin.delivery.models import TEXT_LIMIT, IssueStatus, RiskStatus
 
@@ -42,7 +43,7 @@ def _owner() -> forms.CharField:
     )
 
 
-class LogForm(forms.Form):
+class LogForm(GuardedForm):
     """A row of a log; `for_row` fills it from a saved row, `values` hands back the fields."""
 
     FIELDS: ClassVar[tuple[str, ...]] = ()

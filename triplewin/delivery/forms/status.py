@@ -6,12 +6,13 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.forms import GuardedForm
 from triplewin.delivery.exit_plan import PlannedStep
 from triplewin.delivery.forms.logs import DATE, DATE_ERRORS
 from triplewin.delivery.models import TEXT_LIMIT, OverrideRating
 
 
-class RagOverrideForm(forms.Form):
+class RagOverrideForm(GuardedForm):
     rating = forms.ChoiceField(
         label="Status to show",
         choices=OverrideRating.choices,
@@ -37,7 +38,7 @@ class RagOverrideForm(forms.Form):
     )
 
 
-class RagClearForm(forms.Form):
+class RagClearForm(GuardedForm):
     reason = forms.CharField(
         label="Why the override is no longer needed (optional)",
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -46,7 +47,7 @@ class RagClearForm(forms.Form):
     )
 
 
-class ClosureForm(forms.Form):
+class ClosureForm(GuardedForm):
     """Carries the state the person saw, and a reason field for each open risk of the gate."""
 
     expected_state = forms.CharField(widget=forms.HiddenInput)

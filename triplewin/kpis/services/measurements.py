@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -17,6 +16,7 @@ from django.utils import timezone
 
 from triplewin.audit import services as audit
 from triplewin.core import kpi_files
+from triplewin.core.input_guard import safe_filename
 from triplewin.core.kpi_files import RowError
 from triplewin.kpis import formatting
 from triplewin.kpis.models import Kpi, Measurement, Site
@@ -120,8 +120,7 @@ def site_keys(sites: list[Site]) -> dict[str, str]:
 
 
 def _safe_name(name: str) -> str:
-    base = os.path.basename(name.replace("\\", "/")).strip() or "measurements"
-    return "".join(ch for ch in base if ch.isprintable())[:120]
+    return safe_filename(name, default="measurements", limit=120)
 
 
 def _read(

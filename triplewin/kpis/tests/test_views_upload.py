@@ -120,3 +120,17 @@ def test_the_template_can_be_filled_in_and_uploaded(client_for, shared_kpi):
     )
     assert response.status_code == 302
     assert Measurement.objects.get().note == "From the template"
+
+
+def test_an_nhs_number_in_a_note_is_a_row_error_and_nothing_is_written(client_for, shared_kpi):
+    content = b"period,value,note\n2024-01-01,41,\n2024-02-01,43,Mrs X 943 476 5919\n"
+    response = client_for("nhs_lead").post(
+        _url("upload", shared_kpi), {"file": builders.upload("m.csv", content)}
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert '<th scope="row" class="nhsuk-table__header">Row 3</th>' in body
+    assert '<td class="nhsuk-table__cell">note</td>' in body
+    assert "This looks like an NHS number: 943 *** **19." in body
+    assert "943 476 5919" not in body
+    assert not Measurement.objects.exists()

@@ -48,3 +48,23 @@ def test_a_draft_document_says_it_is_a_draft(client_for, draft):
     assert "Status in the library: draft." in text
     assert "No lessons" not in text
     assert "None recorded." in text
+
+
+def test_stored_control_characters_and_identifiers_never_break_or_leak(client_for, draft):
+    # Text stored before the input guard existed, put straight into the database.
+    type(draft).objects.filter(pk=draft.pk).update(
+        title="Bell\x07 and escape\x1b[1m title",
+        background="Mr X, NHS number 943 476 5919, waited.\x0b",
+    )
+    draft.parties.update(contribution="Nurses\x1b time, 9434765919")
+    response = client_for("nhs_lead").get(reverse("library:abpi-docx", args=[draft.pk]))
+    assert response.status_code == 200
+    document = open_docx(response)
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert "Bell and escape[1m title" in text
+    assert "NHS number 943 *** **19, waited." in text
+    assert "Nurses time, 943 *** **19" in cells
+    assert "943 476 5919" not in text + cells
+    assert "9434765919" not in cells
+    assert document.core_properties.title == "Bell and escape[1m title"

@@ -140,3 +140,22 @@ def test_export_then_import_round_trips(librarian, corpus):
     assert upload(librarian, exported, "library.csv").status_code == 302
     assert CaseStudy.objects.count() == len(corpus)
     assert CaseStudy.objects.get(key="nhs-apa-hep-c-u-later").outcomes.count() == 3
+
+
+def test_an_identifier_in_any_cell_imports_nothing_and_is_reported_masked(librarian):
+    bad = GOOD + (
+        "Bell\x07 title,draft,Seen 943 476 5919.,primary,england,renal,Check people.,"
+        "nhs | Bury PCN | Pharmacists,\n"
+    )
+    before = AuditEvent.objects.count()
+    response = upload(librarian, bad.encode(), "studies.csv")
+    assert response.status_code == 400
+    assert not CaseStudy.objects.exists()
+    assert AuditEvent.objects.count() == before
+    body = response.content.decode()
+    report = body[body.index('id="import-report"') :]
+    assert "<code>title</code>" in report
+    assert "<code>summary</code>" in report
+    assert "This looks like an NHS number: 943 *** **19." in report
+    assert "(bell, U+0007)" in report
+    assert "943 476 5919" not in body

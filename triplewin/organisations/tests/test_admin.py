@@ -46,3 +46,53 @@ def test_admin_closed_to_ordinary_roles(client_for, role):
     response = client_for(role).get(reverse("admin:organisations_organisation_changelist"))
     assert response.status_code == 302
     assert "/admin/login/" in response.url
+
+
+def _triplewin_admins():
+    from django.contrib import admin
+
+    return [
+        model_admin
+        for model, model_admin in admin.site._registry.items()
+        if model.__module__.startswith("triplewin.")
+    ]
+
+
+def test_every_admin_page_and_inline_goes_through_the_guard(rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    from triplewin.config.forms import InputGuard
+
+    request = rf.get("/admin/")
+    request.user = AnonymousUser()
+    admins = _triplewin_admins()
+    assert {type(a).__name__ for a in admins} >= {"OrganisationAdmin", "AuditEventAdmin"}
+    for model_admin in admins:
+        assert issubclass(model_admin.get_form(request), InputGuard), type(model_admin)
+        for inline in model_admin.get_inline_instances(request):
+            formset = inline.get_formset(request)
+            assert issubclass(formset.form, InputGuard), type(inline)
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [
+        ("Trust 943 476 5919", "This looks like an NHS number: 943 *** **19."),
+        ("Trust\x07 Bell", "(bell, U+0007)"),
+    ],
+)
+def test_admin_refuses_what_the_guard_refuses(admin_client, name, found):
+    url = reverse("admin:organisations_organisation_add")
+    data = {
+        "name": name,
+        "org_type": "trust",
+        "ods_code": "RYY",
+        "is_legal_entity": "on",
+        "memberships-TOTAL_FORMS": "0",
+        "memberships-INITIAL_FORMS": "0",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert found in response.content.decode()
+    assert not Organisation.objects.filter(ods_code="RYY").exists()
+    assert not AuditEvent.objects.filter(action="admin.created").exists()

@@ -6,13 +6,14 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.partnerships.models import ProjectPartner
 from triplewin.pid.models import PID_FIELDS, Methodology, Pid
 
 TEXT_LIMIT = 8000
 
 
-class PidForm(forms.ModelForm[Pid]):
+class PidForm(GuardedModelForm[Pid]):
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -42,7 +43,7 @@ class PidForm(forms.ModelForm[Pid]):
         return {name: self.cleaned_data.get(name, "") for name in PID_FIELDS}
 
 
-class ResponsibilitiesForm(forms.Form):
+class ResponsibilitiesForm(GuardedForm):
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(

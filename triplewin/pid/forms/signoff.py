@@ -6,10 +6,11 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.forms import GuardedForm
 from triplewin.pid.models import Decision
 
 
-class SubmitForm(forms.Form):
+class SubmitForm(GuardedForm):
     note = forms.CharField(
         label="What changed in this version (optional)",
         help_text="Approvers see this note next to the version.",
@@ -33,7 +34,7 @@ class VersionField(forms.TypedChoiceField):
         super().__init__(**kwargs)
 
 
-class CertifyingFields(forms.Form):
+class CertifyingFields(GuardedForm):
     """Which company a certification signatory certifies for (PID and amendments)."""
 
     organisation = forms.TypedChoiceField(
@@ -52,7 +53,7 @@ class CertifyingFields(forms.Form):
             self.initial.setdefault("organisation", organisations[0][0])
 
 
-class DecisionFields(forms.Form):
+class DecisionFields(GuardedForm):
     """A body's approve-or-reject decision; shared by the PID, amendments and outcomes.
 
     `rejection_prompt` ends "so the partners know what to change" and names the document.
@@ -109,7 +110,7 @@ class DecisionForm(DecisionFields):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class CompareForm(forms.Form):
+class CompareForm(GuardedForm):
     older = VersionField(label="Compare version")
     newer = VersionField(label="with version")
 

@@ -126,3 +126,25 @@ def test_index_links_the_open_data(client):
     for name in ("csv", "json", "feed", "open-data"):
         assert reverse(f"register:{name}") in body
     assert 'type="application/atom+xml"' in body
+
+
+def test_stored_control_characters_and_nhs_numbers_never_break_or_reach_the_public(
+    client, published
+):
+    from triplewin.executive_summary.models import ExecutiveSummary
+    from triplewin.partnerships.models import Project
+
+    # Stored before the input guard existed, straight into the database.
+    Project.objects.filter(pk=published.pk).update(title="Asthma\x07 reviews\x1b 943 476 5919")
+    ExecutiveSummary.objects.filter(project=published).update(rationale="Seen 9434765919\x0b.")
+    for name in ("csv", "json", "feed"):
+        response = client.get(reverse(f"register:{name}"))
+        assert response.status_code == 200
+        body = _text(response)
+        assert "Asthma reviews 943 *** **19" in body
+        assert "943 476 5919" not in body
+        assert "9434765919" not in body
+        assert not any(c in body for c in "\x07\x1b\x0b")
+    ET.fromstring(_text(client.get(reverse("register:feed"))))  # noqa: S314 - our own feed
+    (record,) = json.loads(_text(client.get(reverse("register:json"))))["partnerships"]
+    assert record["rationale"] == "Seen 943 *** **19."
