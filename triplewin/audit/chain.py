@@ -34,7 +34,7 @@ LOCK_KEY = 0x7472_6970_6C65_7701  # "triplew" and 1
 CHUNK = 5_000
 
 
-def _content(event: AuditEvent) -> EventContent:
+def content_of(event: AuditEvent) -> EventContent:
     return EventContent(
         sequence=event.sequence,
         at=event.at,
@@ -69,7 +69,7 @@ def append(event: AuditEvent) -> AuditEvent:
         last = AuditEvent.objects.order_by("-sequence").values_list("sequence", "hash").first()
         event.sequence, event.prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
         event.at = timezone.now()
-        event.hash = event_hash(_content(event))
+        event.hash = event_hash(content_of(event))
         event.save(force_insert=True)
     return event
 
@@ -91,6 +91,7 @@ def published_heads() -> list[PublishedHead]:
         for day, sequence, digest in ChainCheck.objects.filter(
             verified=True, head_sequence__isnull=False
         ).values_list("day", "head_sequence", "head_hash")
+        if sequence is not None
     ]
 
 
@@ -135,8 +136,6 @@ def verify_project(project_id: int) -> ProjectChain:
     events = [stored_event(row) for row in own.values_list(*CHAIN_COLUMNS)]
     before = own.annotate(before=F("sequence") - 1).values("before")
     predecessors = dict(
-        AuditEvent.objects.filter(sequence__in=before)
-        .order_by()
-        .values_list("sequence", "hash")
+        AuditEvent.objects.filter(sequence__in=before).order_by().values_list("sequence", "hash")
     )
     return ProjectChain(len(events), first_break_in(events, predecessors))

@@ -103,7 +103,7 @@ def _plain(value: Any) -> bool:
     if kind is str or kind is bool or value is None:
         return True
     if kind is int:
-        return -SAFE_INTEGER <= value <= SAFE_INTEGER
+        return bool(-SAFE_INTEGER <= value <= SAFE_INTEGER)
     if kind is list:
         return all(_plain(v) for v in value)
     if kind is dict:
@@ -179,7 +179,11 @@ class Break:
                 f"The chain ends at number {self.stored}, but number {self.sequence} was "
                 f"published as its head for {self.head_day}: events were deleted from its end."
             )
-        at = f", recorded {utc_timestamp(self.at)}" if isinstance(self.at, dt.datetime) and self.at.tzinfo else ""
+        at = (
+            f", recorded {utc_timestamp(self.at)}"
+            if isinstance(self.at, dt.datetime) and self.at.tzinfo
+            else ""
+        )
         event = f"Event {self.event_id} (number {self.sequence} in the chain{at})"
         if self.problem is Problem.CONTENT:
             return (
