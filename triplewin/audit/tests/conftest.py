@@ -4,29 +4,15 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.db import connection
 
+from tests import tampering
 from triplewin.audit import services
 from triplewin.audit.models import AuditEvent
 
 
 @pytest.fixture
 def tamper(db: None) -> Callable[..., None]:
-    """Run raw SQL on the audit tables as someone with direct database access would.
-
-    The database's own guard is lifted first, inside the test's transaction, so it comes
-    back when the test ends.
-    """
-
-    def run(sql: str, params: tuple[Any, ...] = ()) -> None:
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute("ALTER TABLE audit_auditevent DISABLE TRIGGER USER")
-            else:
-                cursor.execute("DROP TRIGGER IF EXISTS audit_auditevent_no_update")
-            cursor.execute(sql, params)
-
-    return run
+    return tampering.tamper
 
 
 @pytest.fixture

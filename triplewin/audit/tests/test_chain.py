@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 
 import pytest
 from django.core.management import call_command
@@ -25,7 +26,7 @@ def test_each_event_links_to_the_one_before(events):
     stored = _chain()
     assert [e.sequence for e in stored] == list(range(1, len(stored) + 1))
     assert stored[0].prev_hash == GENESIS
-    for before, after in zip(stored, stored[1:], strict=False):
+    for before, after in itertools.pairwise(stored):
         assert after.prev_hash == before.hash
     assert len({e.hash for e in stored}) == len(stored)
     report = chain.verify_chain()
@@ -47,11 +48,16 @@ def test_the_hash_taken_on_writing_matches_what_is_read_back(nhs_lead):
     assert chain.verify_chain().verified
 
 
+def _fail_after_auditing(actor):
+    with transaction.atomic():
+        services.record(actor=actor, action="test.undone", obj=actor)
+        raise RuntimeError("the service failed after auditing")
+
+
 def test_a_rolled_back_write_leaves_no_hole(events, nhs_lead):
     last = events[-1].sequence
-    with pytest.raises(RuntimeError), transaction.atomic():
-        services.record(actor=nhs_lead, action="test.undone", obj=nhs_lead)
-        raise RuntimeError("the service failed after auditing")
+    with pytest.raises(RuntimeError):
+        _fail_after_auditing(nhs_lead)
     after = services.record(actor=nhs_lead, action="test.next", obj=nhs_lead)
     assert after.sequence == last + 1
     assert chain.verify_chain().verified

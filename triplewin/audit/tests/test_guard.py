@@ -16,10 +16,10 @@ on_postgresql = pytest.mark.skipif(
 on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's trigger")
 
 
-def _raw(sql: str, params: tuple[object, ...] = ()) -> None:
+def _raw(sql: str) -> None:
     # A savepoint, so the refused statement leaves the test's transaction usable.
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql)
 
 
 @pytest.fixture

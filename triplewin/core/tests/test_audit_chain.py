@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from typing import Any
 
 import pytest
 import rfc8785
@@ -38,7 +39,7 @@ EXAMPLE = EventContent(
     action="project.updated",
     object_type="partnerships.Project",
     object_id="12",
-    object_label="Heart failure finder – Lincolnshire",
+    object_label="Heart failure finder \u2013 Lincolnshire",
     project_id=12,
     changes={"therapy_area": ["Cardiology", "Renal"], "planned_start": [None, "2027-04-01"]},
     prev_hash="ab" * 32,
@@ -47,7 +48,7 @@ EXAMPLE_BYTES = (
     '{"action":"project.updated","actor_id":7,"actor_label":"Asha Patel <asha.patel@nhs.net>",'
     '"at":"2027-03-01T09:30:15.250000Z","changes":{"planned_start":[null,"2027-04-01"],'
     '"therapy_area":["Cardiology","Renal"]},"object_id":"12",'
-    '"object_label":"Heart failure finder – Lincolnshire","object_type":"partnerships.Project",'
+    '"object_label":"Heart failure finder \u2013 Lincolnshire","object_type":"partnerships.Project",'
     '"prev_hash":"' + "ab" * 32 + '","project_id":12,"sequence":42,"version":1}'
 ).encode()
 EXAMPLE_HASH = "5ef57871e7d21b22bcd1b49124c23be89b8beaa9fe3fe201c4b10cfed0e64c06"
@@ -107,7 +108,7 @@ def test_a_time_without_a_zone_is_refused(at):
     ("value", "expected"),
     [
         ({"b": 1, "a": [True, None, "x"]}, '{"a":[true,null,"x"],"b":1}'),
-        ({"line": "a\nb\t\"c\"\\\x01é😀"}, '{"line":"a\\nb\\t\\"c\\"\\\\\\u0001é😀"}'),
+        ({"line": 'a\nb\t"c"\\\x01é😀'}, '{"line":"a\\nb\\t\\"c\\"\\\\\\u0001é😀"}'),
         (3.0, "3"),
         (1.5, "1.5"),
         (1e-7, "1e-7"),
@@ -189,13 +190,13 @@ def build_chain(length: int) -> list[StoredEvent]:
     return events
 
 
-def rehashed(event: StoredEvent, **changes: object) -> StoredEvent:
+def rehashed(event: StoredEvent, **changes: Any) -> StoredEvent:
     """The event edited and given a fresh, self-consistent hash: a careful forger's work."""
     content = dataclasses.replace(event.content, **changes)
     return StoredEvent(event.id, content, event_hash(content))
 
 
-def edited(event: StoredEvent, **changes: object) -> StoredEvent:
+def edited(event: StoredEvent, **changes: Any) -> StoredEvent:
     return StoredEvent(event.id, dataclasses.replace(event.content, **changes), event.hash)
 
 
