@@ -26,6 +26,7 @@ import rfc8785
 VERSION = 1
 GENESIS = "0" * 64
 SAFE_INTEGER = 2**53 - 1
+_ASTRAL = "\U00010000"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,10 @@ def utc_timestamp(at: dt.datetime) -> str:
     """'2027-03-01T09:30:00.000000Z': always UTC, always six decimal places."""
     if not isinstance(at, dt.datetime) or at.tzinfo is None:
         raise ValueError("An audit event's time must be a datetime with its time zone.")
-    return at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    if at.utcoffset():
+        at = at.astimezone(dt.UTC)
+    # isoformat is several times faster than strftime, and this runs for every event.
+    return at.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def _number(value: int | float) -> int | float | str:
@@ -93,25 +97,34 @@ def _representable(value: Any) -> Any:
     raise TypeError(f"An audit event cannot hold a {type(value).__name__}.")
 
 
+def _leaf(value: Any) -> bool | None:
+    """Whether a scalar is written the same by both (None if the value is a container)."""
+    kind = type(value)
+    if kind is str or value is None or kind is bool:
+        return True
+    if kind is int:
+        return bool(-SAFE_INTEGER <= value <= SAFE_INTEGER)
+    return None if kind is dict or kind is list else False
+
+
 def _plain(value: Any) -> bool:
     """True if json.dumps writes exactly the RFC 8785 bytes for this value.
 
     That holds for strings, booleans, null and integers within 2^53, in lists and in objects
     whose keys stay below U+10000 (where code-point order and RFC 8785's UTF-16 order agree).
+    Strings are tested inline before anything else: this runs for every event verified.
     """
-    kind = type(value)
-    if kind is str or kind is bool or value is None:
+    leaf = _leaf(value)
+    if leaf is not None:
+        return leaf
+    if type(value) is dict:
+        for key, item in value.items():
+            if type(key) is not str or not (key.isascii() or max(key, default="") < _ASTRAL):
+                return False
+            if type(item) is not str and not _plain(item):
+                return False
         return True
-    if kind is int:
-        return bool(-SAFE_INTEGER <= value <= SAFE_INTEGER)
-    if kind is list:
-        return all(_plain(v) for v in value)
-    if kind is dict:
-        return all(
-            type(k) is str and (k.isascii() or max(k) < "\U00010000") and _plain(v)
-            for k, v in value.items()
-        )
-    return False
+    return all(type(item) is str or _plain(item) for item in value)
 
 
 def canonical_json(value: Any) -> bytes:
@@ -122,22 +135,44 @@ def canonical_json(value: Any) -> bytes:
 
 
 def canonical_bytes(content: EventContent) -> bytes:
-    return canonical_json(
-        {
-            "version": VERSION,
-            "sequence": content.sequence,
-            "at": utc_timestamp(content.at),
-            "actor_id": content.actor_id,
-            "actor_label": content.actor_label,
-            "action": content.action,
-            "object_type": content.object_type,
-            "object_id": content.object_id,
-            "object_label": content.object_label,
-            "project_id": content.project_id,
-            "changes": content.changes,
-            "prev_hash": content.prev_hash,
-        }
+    document = {
+        "version": VERSION,
+        "sequence": content.sequence,
+        "at": utc_timestamp(content.at),
+        "actor_id": content.actor_id,
+        "actor_label": content.actor_label,
+        "action": content.action,
+        "object_type": content.object_type,
+        "object_id": content.object_id,
+        "object_label": content.object_label,
+        "project_id": content.project_id,
+        "changes": content.changes,
+        "prev_hash": content.prev_hash,
+    }
+    # The same test as canonical_json's, without walking the fixed keys: this runs for
+    # every event verified, and the columns' own types leave only the changes to inspect.
+    plain = (
+        _plain(content.changes)
+        and _leaf(content.sequence)
+        and _leaf(content.actor_id)
+        and _leaf(content.project_id)
+        and all(
+            type(v) is str
+            for v in (
+                content.actor_label,
+                content.action,
+                content.object_type,
+                content.object_id,
+                content.object_label,
+                content.prev_hash,
+            )
+        )
     )
+    if plain:
+        return json.dumps(
+            document, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        ).encode()
+    return canonical_json(document)
 
 
 def event_hash(content: EventContent) -> str:
