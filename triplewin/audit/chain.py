@@ -98,7 +98,7 @@ def published_heads() -> list[PublishedHead]:
     ]
 
 
-def _page(after: int, chunk: int) -> list[StoredEvent]:
+def events_after(after: int, chunk: int) -> list[StoredEvent]:
     """The next `chunk` events after sequence `after`, in order.
 
     The query is the ORM's, but rows are converted here rather than by Django's per-field
@@ -156,7 +156,7 @@ def verify_chain(*, chunk: int = CHUNK) -> ChainReport:
     walk = ChainWalk(published_heads())
     after = 0
     while True:
-        events = _page(after, chunk)
+        events = events_after(after, chunk)
         for event in events:
             broken = walk.step(event)
             if broken is not None:
