@@ -37,13 +37,14 @@ def test_each_event_links_to_the_one_before(events):
 
 
 def test_the_hash_taken_on_writing_matches_what_is_read_back(nhs_lead):
-    # Tuples, integer keys and floats come back from the database as lists, string keys
-    # and reformatted numbers; the hash must be the one recomputed from those.
+    # Tuples, integer and boolean keys and floats come back from the database as lists,
+    # JSON's string keys ("true", not "True") and reformatted numbers; the hash must be the
+    # one recomputed from those.
     services.record(
         actor=nhs_lead,
         action="test.odd",
         obj=nhs_lead,
-        changes={"pair": [(1, 2), None], 3: [0.5, 2.0], "big": [None, 2**60]},  # type: ignore[dict-item]
+        changes={"pair": [(1, 2), None], 3: [0.5, 2.0], True: [None, 2**60]},  # type: ignore[dict-item]
     )
     assert chain.verify_chain().verified
 
