@@ -40,20 +40,6 @@ CHILD_URL = "BENCH_AUDIT_DATABASE_URL"
 PG_URL = os.environ.get(
     "BENCH_AUDIT_PG_URL", "postgres://postgres@127.0.0.1:5432/triplewin_bench_audit"
 )
-COLUMNS = (
-    "sequence",
-    "at",
-    "actor_id",
-    "actor_label",
-    "action",
-    "object_type",
-    "object_id",
-    "object_label",
-    "project_id",
-    "changes",
-    "prev_hash",
-    "hash",
-)
 ACTIONS = [
     ("project.updated", "partnerships.Project"),
     ("concept.saved", "concept.Concept"),
@@ -161,11 +147,13 @@ def _seed_chain(total: int) -> None:
     from django.db import connection, transaction
     from django.db.models import Field
 
-    from triplewin.audit.models import AuditEvent
+    from triplewin.audit.models import CHAIN_COLUMNS, AuditEvent
     from triplewin.core.audit_chain import GENESIS, EventContent, event_hash
 
+    columns = CHAIN_COLUMNS[:-1]  # the id is the database's
+
     fields: list[Field[Any, Any]] = []
-    for name in COLUMNS:
+    for name in columns:
         field = AuditEvent._meta.get_field(name)
         assert isinstance(field, Field)
         fields.append(field)
@@ -187,7 +175,7 @@ def _seed_chain(total: int) -> None:
         rows.append(
             [
                 f.get_db_prep_value(values[name], connection)
-                for name, f in zip(COLUMNS, fields, strict=True)
+                for name, f in zip(columns, fields, strict=True)
             ]
         )
         if len(rows) == BATCH or sequence == total:

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
-from triplewin.audit.models import CHAIN_COLUMNS, AuditEvent, ChainCheck, stored_event
+from triplewin.audit.models import CHAIN_COLUMNS, AuditEvent, ChainCheck
 from triplewin.core.audit_chain import (
     GENESIS,
     Break,
@@ -98,23 +98,26 @@ def published_heads() -> list[PublishedHead]:
     ]
 
 
-def events_after(after: int, chunk: int) -> list[StoredEvent]:
-    """The next `chunk` events after sequence `after`, in order.
+def stored_events(events: QuerySet[AuditEvent], limit: int | None = None) -> list[StoredEvent]:
+    """The chain's plain-Python events for a query of audit events.
 
     The query is the ORM's, but rows are converted here rather than by Django's per-field
     converters: at a million rows those cost more than the hashing. Only two columns need
     it: the time (SQLite stores it in UTC, without a zone) and the JSON changes (text).
     """
-    query = (
-        AuditEvent.objects.filter(sequence__gt=after)
-        .order_by("sequence")
-        .values_list(*CHAIN_COLUMNS)[:chunk]
-    )
-    sql, params = query.query.sql_with_params()
+    query = events.values_list(*CHAIN_COLUMNS)
+    sql, params = (query[:limit] if limit is not None else query).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return [_converted(row) for row in rows]
+
+
+def events_after(after: int, chunk: int) -> list[StoredEvent]:
+    """The next `chunk` events after sequence `after`, in order."""
+    return stored_events(
+        AuditEvent.objects.filter(sequence__gt=after).order_by("sequence"), limit=chunk
+    )
 
 
 def _converted(row: tuple[Any, ...]) -> StoredEvent:
@@ -181,7 +184,7 @@ class ProjectChain:
 def verify_project(project_id: int) -> ProjectChain:
     """Two queries whatever the size: the project's events, and their predecessors' hashes."""
     own = AuditEvent.objects.filter(project_id=project_id).order_by()
-    events = [stored_event(row) for row in own.values_list(*CHAIN_COLUMNS)]
+    events = stored_events(own)
     before = own.annotate(before=F("sequence") - 1).values("before")
     predecessors = dict(
         AuditEvent.objects.filter(sequence__in=before).order_by().values_list("sequence", "hash")

@@ -8,8 +8,6 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from triplewin.core.audit_chain import EventContent, StoredEvent
-
 
 class ImmutableRecord(Exception):
     pass
@@ -20,7 +18,8 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
         return self.filter(project_id=project_id).order_by("-at", "-id")
 
 
-# The columns an event's hash covers, in EventContent's order, then the stored hash and id.
+# The columns an event's hash covers, in EventContent's order, then the stored hash and id
+# (`audit.chain` reads rows by these positions).
 CHAIN_COLUMNS = (
     "sequence",
     "at",
@@ -36,11 +35,6 @@ CHAIN_COLUMNS = (
     "hash",
     "id",
 )
-
-
-def stored_event(row: tuple[Any, ...]) -> StoredEvent:
-    """A row of `values_list(*CHAIN_COLUMNS)` as the chain's plain-Python event."""
-    return StoredEvent(id=row[12], content=EventContent(*row[:11]), hash=row[11])
 
 
 class AuditEvent(models.Model):
