@@ -91,7 +91,10 @@ def _representable(value: Any) -> Any:
     if isinstance(value, int | float):
         return _number(value)
     if isinstance(value, Mapping):
-        return {str(k): _representable(v) for k, v in value.items()}
+        # Keys as JSON writes them: True becomes "true", not "True".
+        return {
+            k if isinstance(k, str) else json.dumps(k): _representable(v) for k, v in value.items()
+        }
     if isinstance(value, list | tuple):
         return [_representable(v) for v in value]
     raise TypeError(f"An audit event cannot hold a {type(value).__name__}.")

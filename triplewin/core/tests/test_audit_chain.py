@@ -123,6 +123,8 @@ def test_a_time_without_a_zone_is_refused(at):
         # before U+FF01, although its code point is higher.
         ({"\uff01": 1, "\U0001f600": 2}, '{"\U0001f600":2,"\uff01":1}'),
         ((1, "a"), '[1,"a"]'),
+        # Keys as JSON writes them, as the database gives them back.
+        ({True: 1, None: 2, 3: 4}, '{"3":4,"null":2,"true":1}'),
     ],
 )
 def test_canonical_json(value, expected):
