@@ -5,9 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.db.backends.signals import connection_created
 from django.test import Client
 
 from tests import factories
+
+
+def _allow_audit_truncate(sender: Any, connection: Any, **kwargs: Any) -> None:
+    # Transactional tests end with a TRUNCATE of every table, which the audit tables refuse
+    # on PostgreSQL unless the session says so (audit migration 0005, ADR 0012).
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET triplewin.allow_audit_truncate = 'on'")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    connection_created.connect(_allow_audit_truncate)
 
 
 @pytest.fixture(autouse=True)

@@ -38,8 +38,9 @@ from benchmarks import seed  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "60"))
 # Each module's run() returns report lines; a line saying MISSED/MISSES or starting "!!"
-# fails the benchmark. The register benchmark serves PostgreSQL with gunicorn.
-FEATURE_BENCHMARKS = ("documents", "kpis", "library", "library_pg", "register")
+# fails the benchmark. The register benchmark serves PostgreSQL with gunicorn; the audit
+# benchmark verifies a chain of 1,000,000 events on SQLite and on PostgreSQL.
+FEATURE_BENCHMARKS = ("documents", "kpis", "library", "library_pg", "register", "audit")
 MISSED = re.compile(r"\bMISS(ED|ES)\b|^\s*!!")
 
 
@@ -69,6 +70,7 @@ def main() -> int:
     pages: dict[str, Callable[[], str]] = {
         "project list": lambda: "/projects/",
         "project page": lambda: f"/projects/{viewer.sample_project_id}/",
+        "project history": lambda: f"/projects/{viewer.sample_project_id}/history/",
         "public register": lambda: "/",
         "register entry": lambda: f"/register/{viewer.sample_published_id}/",
     }

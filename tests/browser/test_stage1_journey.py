@@ -102,6 +102,7 @@ def test_idea_to_approved_concept(page, nhs_lead, industry_lead, pharma_org, set
     expect(page.locator(".nhsuk-tag").first).to_have_text("Concept approved")
     page.click("text=Project history")
     expect(page.locator("main")).to_contain_text(re.compile("scoping → concept approved"))
+    expect(page.locator("#chain-summary")).to_contain_text("verify against the audit chain")
     assert_accessible(page)
     page.goto("/")
     assert_accessible(page)

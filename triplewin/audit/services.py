@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
 
+from triplewin.audit import chain
 from triplewin.audit.models import AuditEvent
 
 Changes = dict[str, list[Any]]
@@ -55,7 +56,8 @@ def record(
     project_id: int | None = None,
     changes: Changes | None = None,
 ) -> AuditEvent:
-    return AuditEvent.objects.create(
+    """Append one event to the audit chain, inside the caller's transaction."""
+    event = AuditEvent(
         actor=actor if actor is not None and actor.is_authenticated else None,
         actor_label=actor_label(actor),
         action=action,
@@ -65,3 +67,4 @@ def record(
         project_id=project_id,
         changes=changes or {},
     )
+    return chain.append(event)

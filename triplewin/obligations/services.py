@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django_tasks.base import Task
 
 from triplewin.audit import services as audit
 from triplewin.core.obligations import Kind
@@ -17,6 +19,8 @@ from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
 
 DAILY_REMINDERS = "daily_reminders"
+AUDIT_CHAIN_CHECK = "audit_chain_check"
+JOB_NAMES = {DAILY_REMINDERS: "the reminder run", AUDIT_CHAIN_CHECK: "the audit chain check"}
 REPORT_FIELDS = ("due_on", "submitted_on", "summary")
 
 
@@ -105,12 +109,15 @@ def progress_report_record(
     return report
 
 
-@transaction.atomic
-def scheduler_tick(*, today: dt.date) -> ScheduledRun | None:
-    """Enqueue today's reminder run unless it has been enqueued already (by any process)."""
+def _daily_jobs() -> dict[str, Task[..., Any]]:
+    from triplewin.audit.tasks import check_audit_chain
     from triplewin.obligations.tasks import send_daily_reminders
 
-    run = ScheduledRun(job=DAILY_REMINDERS, day=today)
+    return {DAILY_REMINDERS: send_daily_reminders, AUDIT_CHAIN_CHECK: check_audit_chain}
+
+
+def _enqueue_once(*, job: str, task: Task[..., Any], today: dt.date) -> ScheduledRun | None:
+    run = ScheduledRun(job=job, day=today)
     run.full_clean(validate_constraints=False)
     try:
         # The unique (job, day) row is the lock: of two schedulers, only one inserts it.
@@ -118,13 +125,20 @@ def scheduler_tick(*, today: dt.date) -> ScheduledRun | None:
             run.save()
     except IntegrityError:
         return None
-    result = send_daily_reminders.enqueue(today.isoformat())
+    result = task.enqueue(today.isoformat())
     run.task_result_id = str(result.id)
     run.save(update_fields=["task_result_id"])
     audit.record(
         actor=None,
         action="scheduler.enqueued",
         obj=run,
-        changes={"job": [None, DAILY_REMINDERS], "day": [None, today.isoformat()]},
+        changes={"job": [None, job], "day": [None, today.isoformat()]},
     )
     return run
+
+
+@transaction.atomic
+def scheduler_tick(*, today: dt.date) -> list[ScheduledRun]:
+    """Enqueue each of today's jobs that has not been enqueued already (by any process)."""
+    enqueued = (_enqueue_once(job=job, task=t, today=today) for job, t in _daily_jobs().items())
+    return [run for run in enqueued if run is not None]

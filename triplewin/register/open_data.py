@@ -211,8 +211,21 @@ def json_chunks(today: dt.date) -> Iterator[str]:
     yield "]}\n"
 
 
+class TextSummaryFeed(feedgenerator.Atom1Feed):
+    """Atom whose summaries are plain text, as people typed them.
+
+    Django marks every summary as HTML, so a feed reader would render a rationale containing
+    `<b>` as markup; typed as text, it shows the characters.
+    """
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 def atom_feed(today: dt.date) -> feedgenerator.Atom1Feed:
-    feed = feedgenerator.Atom1Feed(
+    feed = TextSummaryFeed(
         title="Triple Win: newly published partnerships",
         link=absolute(reverse("register:index")),
         description="Executive summaries of NHS and industry partnerships, newest first.",

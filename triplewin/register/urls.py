@@ -11,5 +11,7 @@ urlpatterns = [
     path("register/open-data/register.csv", data.register_csv, name="csv"),
     path("register/open-data/register.json", data.register_json, name="json"),
     path("register/feed.atom", data.feed, name="feed"),
+    path("register/open-data/audit-heads.csv", data.audit_heads_csv, name="audit-heads-csv"),
+    path("register/open-data/audit-heads.json", data.audit_heads_json, name="audit-heads-json"),
     path("about/", browse.about, name="about"),
 ]

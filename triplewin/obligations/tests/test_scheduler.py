@@ -14,7 +14,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from triplewin.obligations.models import ScheduledRun
-from triplewin.obligations.services import DAILY_REMINDERS, scheduler_tick
+from triplewin.obligations.services import AUDIT_CHAIN_CHECK, DAILY_REMINDERS, scheduler_tick
 from triplewin.obligations.tasks import send_daily_reminders
 
 pytestmark = pytest.mark.django_db
@@ -30,17 +30,26 @@ def keep_signals() -> Iterator[None]:
         signal.signal(number, handler)
 
 
-def test_tick_enqueues_once_per_day():
+def test_tick_enqueues_each_daily_job_once_per_day():
     first = scheduler_tick(today=D(2025, 6, 25))
-    assert first is not None
-    assert scheduler_tick(today=D(2025, 6, 25)) is None
+    assert [run.job for run in first] == [DAILY_REMINDERS, AUDIT_CHAIN_CHECK]
+    assert scheduler_tick(today=D(2025, 6, 25)) == []
     assert ScheduledRun.objects.filter(job=DAILY_REMINDERS).count() == 1
-    (queued,) = DBTaskResult.objects.all()
-    assert queued.task_path == "triplewin.obligations.tasks.send_daily_reminders"
-    assert queued.args_kwargs == {"args": ["2025-06-25"], "kwargs": {}}
-    assert first.task_result_id == str(queued.id)
-    assert scheduler_tick(today=D(2025, 6, 26)) is not None
-    assert DBTaskResult.objects.count() == 2
+    assert ScheduledRun.objects.filter(job=AUDIT_CHAIN_CHECK).count() == 1
+    queued = {r.task_path: r for r in DBTaskResult.objects.all()}
+    assert sorted(queued) == [
+        "triplewin.audit.tasks.check_audit_chain",
+        "triplewin.obligations.tasks.send_daily_reminders",
+    ]
+    reminders = queued["triplewin.obligations.tasks.send_daily_reminders"]
+    assert reminders.args_kwargs == {"args": ["2025-06-25"], "kwargs": {}}
+    assert queued["triplewin.audit.tasks.check_audit_chain"].args_kwargs == {
+        "args": ["2025-06-25"],
+        "kwargs": {},
+    }
+    assert first[0].task_result_id == str(reminders.id)
+    assert len(scheduler_tick(today=D(2025, 6, 26))) == 2
+    assert DBTaskResult.objects.count() == 4
 
 
 @pytest.mark.django_db(transaction=True)
@@ -56,9 +65,13 @@ def test_worker_runs_the_queued_reminders(completed, keep_signals):
         verbosity=0,
         stdout=io.StringIO(),
     )
-    (result,) = DBTaskResult.objects.all()
-    assert result.status == TaskResultStatus.SUCCESSFUL
-    assert result.return_value == {"sent": 2, "already_sent": 0, "failed": 0}
+    results = {r.task_path: r for r in DBTaskResult.objects.all()}
+    assert {r.status for r in results.values()} == {TaskResultStatus.SUCCESSFUL}
+    reminders = results["triplewin.obligations.tasks.send_daily_reminders"]
+    assert reminders.return_value == {"sent": 2, "already_sent": 0, "failed": 0}
+    check = results["triplewin.audit.tasks.check_audit_chain"].return_value
+    assert check["checked"] is True
+    assert check["verified"] is True
     assert sorted(m.to[0] for m in mail.outbox) == [
         "industry.lead@example.test",
         "nhs.lead@example.test",
@@ -75,9 +88,10 @@ def test_run_scheduler_once(completed):
     call_command("run_scheduler", "--once", stdout=out)
     call_command("run_scheduler", "--once", stdout=out)
     text = out.getvalue()
-    assert "Enqueued the reminder run" in text
+    assert "Enqueued the reminder run for" in text
+    assert "Enqueued the audit chain check for" in text
     assert "already enqueued" in text
-    assert DBTaskResult.objects.count() == 1
+    assert DBTaskResult.objects.count() == 2
 
 
 def test_send_reminders_command_moves_the_clock(completed):

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 
 from triplewin.audit.models import AuditEvent
 from triplewin.partnerships import access
+from triplewin.partnerships.presenters.chain import chain_summary
 from triplewin.partnerships.presenters.history import HistoryEntry
 from triplewin.partnerships.views._helpers import page
 
@@ -23,5 +24,6 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
         project=project,
         transitions=project.transitions.all(),
         entries=[HistoryEntry(e) for e in events],
+        chain=chain_summary(project.pk),
         back_link={"href": f"/projects/{project.pk}/", "text": "Back to project"},
     )

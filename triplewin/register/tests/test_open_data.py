@@ -121,6 +121,22 @@ def test_atom_feed_lists_new_publications_newest_first(
     assert link.get("href", "").endswith(f"/register/{newer.pk}/")
 
 
+def test_atom_summaries_are_plain_text(client, nhs_lead, nhs_org, pharma_org):
+    published_project(
+        actor=nhs_lead,
+        lead=nhs_org,
+        partners=[pharma_org],
+        title="Markup in a rationale",
+        published_on=dt.date(2025, 5, 1),
+        summary={"rationale": "Fewer <b>admissions</b> & shorter stays"},
+    )
+    root = ET.fromstring(client.get(reverse("register:feed")).content)  # noqa: S314
+    summary = next(root.iter(f"{ATOM}entry")).find(f"{ATOM}summary")
+    assert summary is not None
+    assert summary.get("type") == "text"
+    assert summary.text == "Fewer <b>admissions</b> & shorter stays"
+
+
 def test_index_links_the_open_data(client):
     body = client.get(reverse("register:index")).content.decode()
     for name in ("csv", "json", "feed", "open-data"):

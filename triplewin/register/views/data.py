@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
 from triplewin.partnerships.views._helpers import page
-from triplewin.register import open_data
+from triplewin.register import audit_heads, open_data
 from triplewin.transfers.tabular import csv_response
 
 
@@ -17,6 +17,7 @@ def fields(request: HttpRequest) -> HttpResponse:
         title="Open data: the register's fields",
         nav="register",
         fields=open_data.FIELDS,
+        head_fields=audit_heads.HEAD_FIELDS,
     )
 
 
@@ -42,4 +43,24 @@ def feed(request: HttpRequest) -> HttpResponse:
     generated = open_data.atom_feed(timezone.localdate())
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     generated.write(response, "utf-8")
+    return response
+
+
+def audit_heads_csv(request: HttpRequest) -> StreamingHttpResponse:
+    today = timezone.localdate()
+    return csv_response(
+        f"triplewin-audit-heads-{today.isoformat()}.csv",
+        audit_heads.HEAD_HEADER,
+        audit_heads.csv_rows(),
+    )
+
+
+def audit_heads_json(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    response = HttpResponse(
+        audit_heads.json_text(today), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = (
+        f'inline; filename="triplewin-audit-heads-{today.isoformat()}.json"'
+    )
     return response

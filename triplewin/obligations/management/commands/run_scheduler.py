@@ -1,7 +1,9 @@
-"""The scheduler: enqueues the daily reminder run once a day for `db_worker` to execute.
+"""The scheduler: enqueues the daily jobs once a day for `db_worker` to execute.
+
+The jobs are the reminder run and the check of the whole audit chain.
 
 Run it next to `manage.py db_worker`. Several schedulers may run at once (or restart
-during the day): the ScheduledRun row for the day lets only one of them enqueue.
+during the day): each job's ScheduledRun row for the day lets only one of them enqueue it.
 """
 
 from __future__ import annotations
@@ -13,11 +15,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from triplewin.obligations.services import scheduler_tick
+from triplewin.obligations.services import JOB_NAMES, scheduler_tick
 
 
 class Command(BaseCommand):
-    help = "Enqueue the daily reminder task once a day (run alongside `manage.py db_worker`)."
+    help = "Enqueue the daily jobs once a day (run alongside `manage.py db_worker`)."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
@@ -35,11 +37,11 @@ class Command(BaseCommand):
             raise CommandError("--interval must be at least one second.")
         while True:
             today = timezone.localdate()
-            run = scheduler_tick(today=today)
-            if run is not None:
-                self.stdout.write(f"Enqueued the reminder run for {today.isoformat()}.")
-            elif once:
-                self.stdout.write(f"The reminder run for {today.isoformat()} was already enqueued.")
+            runs = scheduler_tick(today=today)
+            for run in runs:
+                self.stdout.write(f"Enqueued {JOB_NAMES[run.job]} for {today.isoformat()}.")
+            if not runs and once:
+                self.stdout.write(f"The jobs for {today.isoformat()} were already enqueued.")
             if once:
                 return
             time.sleep(interval)

@@ -1,0 +1,55 @@
+"""The history page's verdict on the audit chain: do this project's events still verify?"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from triplewin.audit.chain import verify_project
+from triplewin.audit.models import ChainCheck
+from triplewin.config.filters import govuk_date
+from triplewin.core.wording import counted
+
+
+@dataclass(frozen=True)
+class ChainSummary:
+    verified: bool
+    headline: str
+    detail: str
+
+
+def chain_summary(project_id: int) -> ChainSummary:
+    """Three queries whatever the project's size (see `verify_project`), and the last daily check."""
+    result = verify_project(project_id)
+    latest = ChainCheck.objects.only("day", "verified").first()
+    if result.broken is not None:
+        broken = result.broken
+        when = govuk_date(broken.at) if broken.at is not None else "at an unknown time"
+        return ChainSummary(
+            False,
+            "This history does not verify against the audit chain.",
+            f"The event recorded {when} (event {broken.event_id}) {broken.reason()}. "
+            "The audit table has been changed outside Triple Win, so this history may not "
+            "show what really happened. Tell an administrator.",
+        )
+    if latest is not None and not latest.verified:
+        return ChainSummary(
+            False,
+            f"The daily check of the whole audit trail failed on {govuk_date(latest.day)}.",
+            f"This project's {counted(result.events, 'event')} still "
+            f"{'verifies' if result.events == 1 else 'verify'}, but events "
+            "elsewhere in the trail were changed or deleted, and some may have belonged to "
+            "this project. The administrators have been told.",
+        )
+    if result.events == 0:
+        return ChainSummary(True, "No events have been recorded for this project yet.", "")
+    everything = (
+        "The only event in this history verifies"
+        if result.events == 1
+        else f"All {result.events:,} events in this history verify"
+    )
+    return ChainSummary(
+        True,
+        f"{everything} against the audit chain.",
+        "Each still matches the fingerprint taken when it was recorded, and still links to "
+        "the event recorded just before it, so none has been altered since.",
+    )
