@@ -12,7 +12,6 @@ import datetime as dt
 import logging
 import smtplib
 
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
@@ -23,6 +22,7 @@ from triplewin.audit import services as audit
 from triplewin.audit.chain import ChainReport
 from triplewin.audit.models import ChainCheck
 from triplewin.config.filters import govuk_date
+from triplewin.config.mail import email
 from triplewin.organisations.models import Role
 
 logger = logging.getLogger(__name__)
@@ -64,11 +64,8 @@ def _alert(user: User, check: ChainCheck) -> EmailMessage:
             "It is sent at most once a day while the check keeps failing.",
         ]
     )
-    return EmailMessage(
-        subject="Triple Win: the audit trail failed its daily check",
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[user.email],
+    return email(
+        subject="Triple Win: the audit trail failed its daily check", body=body, to=[user.email]
     )
 
 
