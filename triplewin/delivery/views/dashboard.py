@@ -19,8 +19,8 @@ from triplewin.delivery.presenters.rows import RagPresenter
 from triplewin.delivery.selectors import rag_status
 from triplewin.delivery.views._common import back_to_dashboard
 from triplewin.partnerships import access
-from triplewin.partnerships.visibility import Visibility
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.partnerships.visibility import Visibility
 
 
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
@@ -85,9 +85,7 @@ def rag_override(request: HttpRequest, pk: int) -> HttpResponse:
         nav="projects",
         project=project,
         form=form,
-        rag=RagPresenter(
-            rag_status(Visibility.of(request.user, project), timezone.localdate())
-        ),
+        rag=RagPresenter(rag_status(Visibility.of(request.user, project), timezone.localdate())),
         back_link=back_to_dashboard(project),
     )
 
@@ -114,8 +112,6 @@ def rag_clear(request: HttpRequest, pk: int) -> HttpResponse:
         nav="projects",
         project=project,
         form=form,
-        rag=RagPresenter(
-            rag_status(Visibility.of(request.user, project), timezone.localdate())
-        ),
+        rag=RagPresenter(rag_status(Visibility.of(request.user, project), timezone.localdate())),
         back_link=back_to_dashboard(project),
     )

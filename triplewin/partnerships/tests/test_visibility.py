@@ -60,9 +60,7 @@ def test_an_nhs_member_of_an_unrelated_trust_who_leads_for_the_company_sees_only
 def test_oversight_of_another_icb_adds_nothing_but_oversight_of_the_partners_icb_does(
     project, pharma_org, icb, elsewhere_icb
 ):
-    person = factories.member(
-        "person@example.test", pharma_org, "team_member", function="medical"
-    )
+    person = factories.member("person@example.test", pharma_org, "team_member", function="medical")
     factories.member("person@example.test", elsewhere_icb, "system_oversight")
     assert not Visibility.of(person, project).sees_nhs_only
     # A fresh user object each time: what a person may see is cached on it for one request.
@@ -119,9 +117,10 @@ def test_events_about_hidden_kpis_their_values_and_criteria_are_left_out(kpis, n
 
     everything = Visibility(project, sees_nhs_only=True)
     shared_only = Visibility.shared(project)
-    assert everything.audit_events().count() == AuditEvent.objects.filter(
-        project_id=project.pk
-    ).count()
+    assert (
+        everything.audit_events().count()
+        == AuditEvent.objects.filter(project_id=project.pk).count()
+    )
     company = _labels(shared_only)
     assert not any("Admissions" in label or "Secret" in label for _, label in company)
     assert ("kpis.kpi_created", "Reviews offered") in company
