@@ -11,6 +11,7 @@ crawls too and must find every marker, so the test proves it can fail.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -53,11 +54,25 @@ NUMBERS = {
 pytestmark = pytest.mark.django_db
 
 
-def _plant(project: Any, nhs_lead: Any) -> dict[str, int]:
-    """The NHS-only records, beside shared ones that a company must still see."""
-    site = kpi_services.site_add(actor=nhs_lead, project=project, name="North clinic", code="N1")
+def _shared(project: Any, nhs_lead: Any, industry_lead: Any) -> None:
+    """Records every partner sees, so a company's pages have KPIs, criteria and actions."""
+    kpi_services.site_add(actor=nhs_lead, project=project, name="North clinic", code="N1")
     shared = kpi_builders.kpi(project, nhs_lead, name="Patients offered a structured review")
     kpi_builders.record_series(shared, nhs_lead, [40, 52, 61])
+    criterion = kpi_services.criterion_create(
+        actor=nhs_lead, project=project, name="Reviews offered widely"
+    )
+    kpi_services.condition_add(
+        actor=nhs_lead, criterion=criterion, kpi=shared, comparison="gte", threshold=Decimal(50)
+    )
+    overdue_action(project, nhs_lead, industry_lead)
+
+
+def _plant(project: Any, nhs_lead: Any) -> dict[str, int]:
+    """The NHS-only records, each holding a marker; returns their ids."""
+    site = project.kpi_sites.get()
+    shared = project.kpis.get()
+    open_criterion = project.kpi_criteria.get()
     hidden = kpi_builders.kpi(
         project,
         nhs_lead,
@@ -119,16 +134,6 @@ def _plant(project: Any, nhs_lead: Any) -> dict[str, int]:
         company_may_see=False,
         aggregated_anonymised=False,
     )
-    open_criterion = kpi_services.criterion_create(
-        actor=nhs_lead, project=project, name="Reviews offered widely"
-    )
-    kpi_services.condition_add(
-        actor=nhs_lead,
-        criterion=open_criterion,
-        kpi=shared,
-        comparison="gte",
-        threshold=Decimal(50),
-    )
     removed = kpi_services.condition_add(
         actor=nhs_lead,
         criterion=open_criterion,
@@ -148,23 +153,33 @@ def _plant(project: Any, nhs_lead: Any) -> dict[str, int]:
     }
 
 
+ENDED_ON = timezone.localdate() - dt.timedelta(days=30)
+
+
 @pytest.fixture
-def world(
+def delivering(
     nhs_lead: Any, industry_lead: Any, nhs_org: Any, pharma_org: Any, monkeypatch: Any
-) -> tuple[Any, dict[str, int]]:
-    """A partnership in delivery with shared and NHS-only KPIs, then completed, its outcomes
-    summary drafted and a version of every document recorded."""
+) -> Any:
+    """A partnership in delivery whose shared records are in place."""
     outcome_builders.wire_facts(monkeypatch)
-    ended_on = timezone.localdate() - dt.timedelta(days=30)
     project = outcome_builders.in_delivery(
         nhs_lead=nhs_lead,
         industry_lead=industry_lead,
         nhs_org=nhs_org,
         pharma_org=pharma_org,
-        ended_on=ended_on,
+        ended_on=ENDED_ON,
     )
+    _shared(project, nhs_lead, industry_lead)
+    return project
+
+
+@pytest.fixture
+def world(delivering: Any, nhs_lead: Any) -> tuple[Any, dict[str, int]]:
+    """The NHS-only records added; then completed, its outcomes summary drafted and a
+    version of every document recorded."""
+    project = delivering
+    ended_on = ENDED_ON
     ids = _plant(project, nhs_lead)
-    overdue_action(project, nhs_lead, industry_lead)
     status_report = document_services.document_generate(
         actor=nhs_lead, project=project, document="status-report"
     )
@@ -239,3 +254,28 @@ def test_no_company_user_finds_an_nhs_only_record_and_the_nhs_lead_finds_them_al
         assert any(url.endswith("/pack/") for url in crawl.texts)
         assert _emails_to(user), "the reminders sent this company user nothing to read"
         assert _leaks(crawl.texts | _emails_to(user)) == [], role
+
+
+# Tokens that differ on every response, whatever the records hold.
+NOISE = re.compile(r'(csrfmiddlewaretoken" value="|nonce="|"generated_at": ")[^"]*')
+
+
+def _read(crawl: Crawl) -> dict[str, str]:
+    return {url: NOISE.sub(r"\1", text) for url, text in crawl.texts.items()}
+
+
+def test_nothing_a_company_reads_changes_when_nhs_only_records_are_added(
+    delivering: Any, nhs_lead: Any, industry_lead: Any
+) -> None:
+    """Counts, ratings and statuses carry no marker, so the check is that a company's view
+    is the same whether or not NHS-only records exist: "2 of 5 KPIs are off track" when it
+    sees 4, or a RAG turned red by a hidden KPI, changes a page here."""
+    # A first crawl records what opening pages records (document versions, certified
+    # copies), so the two compared differ only by what was planted between them.
+    _crawl(industry_lead, delivering, {})
+    before = _read(_crawl(industry_lead, delivering, {}))
+    _plant(delivering, nhs_lead)
+    after = _read(_crawl(industry_lead, delivering, {}))
+    assert any("/delivery/" in url for url in before)
+    assert set(after) == set(before)
+    assert [url for url in before if after[url] != before[url]] == []
