@@ -134,25 +134,23 @@ def test_events_about_hidden_kpis_their_values_and_criteria_are_left_out(kpis, n
     assert conditions == [[None, "Reviews offered"]]
 
 
+def _event(project: Any, object_type: str, object_id: int, **changes: Any) -> AuditEvent:
+    """An event as written before `kpi_id` existed, or by code that did not fill it."""
+    return AuditEvent.objects.create(
+        actor_label="system",
+        action="old",
+        object_type=object_type,
+        object_id=str(object_id),
+        project_id=project.pk,
+        changes=changes,
+    )
+
+
 def test_events_that_cannot_be_tied_to_a_visible_kpi_are_left_out(kpis, nhs_lead):
     shared, _ = kpis
     project = shared.project
-    untraced = AuditEvent.objects.create(
-        actor_label="system",
-        action="kpis.measurement_recorded",
-        object_type="kpis.Measurement",
-        object_id="999",
-        object_label="Something",
-        project_id=project.pk,
-    )
-    later = AuditEvent.objects.create(
-        actor_label="system",
-        action="kpis.note_added",
-        object_type="kpis.KpiNote",
-        object_id="1",
-        object_label="A kind of record added later",
-        project_id=project.pk,
-    )
+    untraced = _event(project, "kpis.Measurement", 999)
+    later = _event(project, "kpis.KpiNote", 1)
     site = kpi_services.site_add(actor=nhs_lead, project=project, name="North")
     visible = set(Visibility.shared(project).audit_events())
     assert untraced not in visible
@@ -181,21 +179,10 @@ def test_migration_derives_the_kpi_of_earlier_events(kpis, nhs_lead):
     measurement = kpi_services.measurement_record(
         actor=nhs_lead, kpi=hidden, period=dt.date(2024, 1, 1), value=Decimal(5)
     )
-
-    def old(object_type: str, object_id: int, changes: dict[str, Any]) -> AuditEvent:
-        return AuditEvent.objects.create(
-            actor_label="system",
-            action="old",
-            object_type=object_type,
-            object_id=str(object_id),
-            project_id=project.pk,
-            changes=changes,
-        )
-
-    about_kpi = old("kpis.Kpi", hidden.pk, {})
-    about_value = old("kpis.Measurement", measurement.pk, {})
-    removed_condition = old("kpis.CriterionCondition", 999, {"kpi": ["Admissions", None]})
-    lost = old("kpis.Measurement", 998, {})
+    about_kpi = _event(project, "kpis.Kpi", hidden.pk)
+    about_value = _event(project, "kpis.Measurement", measurement.pk)
+    removed_condition = _event(project, "kpis.CriterionCondition", 999, kpi=["Admissions", None])
+    lost = _event(project, "kpis.Measurement", 998)
     migration = importlib.import_module("triplewin.audit.migrations.0002_kpi_id")
     migration.derive(apps, None)
     found = {
