@@ -73,7 +73,9 @@ class DeliveryPresenter:
         off_track, total = kpi_counts(self.seen, self.today)
         if total == 0:
             return ""
-        if off_track == 0:
+        if total == 1:
+            headline = f"The KPI is {'off' if off_track else 'on'} track."
+        elif off_track == 0:
             headline = f"All {total} KPIs are on track."
         else:
             headline = f"{off_track} of {total} KPIs are off track."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -14,6 +15,7 @@ from triplewin.delivery import services
 from triplewin.delivery.exit_plan import exit_plan
 from triplewin.delivery.models import Issue, Milestone, RagOverride, RagOverrideClearance, Risk
 from triplewin.delivery.tests.test_services import ISSUE, MILESTONE, RISK
+from triplewin.kpis.tests import builders as kpi_builders
 from triplewin.partnerships.models import Project
 from triplewin.team.tests.builders import field_error
 
@@ -286,3 +288,52 @@ def test_terminate_without_step_answers_is_400(client_for, terminable):
     assert response.status_code == 400
     assert "Say what was done about The project&#39;s exit strategy" in response.content.decode()
     assert Project.objects.get(pk=terminable.pk).state == "in_delivery"
+
+
+# What each reader is told of the KPIs: one shared KPI on track, one NHS-only KPI off track.
+KPI_HEADLINES = {
+    "nhs_lead": "1 of 2 KPIs are off track.",
+    "industry_lead": "The KPI is on track. Only the KPIs shared with company partners",
+    "governance_member": "The KPI is on track. Only the KPIs shared with company partners",
+    "team_member": "1 of 2 KPIs are off track.",
+    "oversight": "1 of 2 KPIs are off track.",
+}
+
+
+@pytest.fixture
+def one_hidden_off_track(in_delivery, nhs_lead):
+    fine = kpi_builders.kpi(
+        in_delivery,
+        nhs_lead,
+        name="Fine",
+        target_value=Decimal(55),
+        target_date=dt.date(2099, 1, 1),
+    )
+    kpi_builders.record_series(fine, nhs_lead, [50, 60, 52, 58, 55])
+    kpi_builders.kpi(
+        in_delivery,
+        nhs_lead,
+        name="Silent",
+        target_date=dt.date(2024, 6, 30),
+        company_may_see=False,
+        aggregated_anonymised=False,
+    )
+    return in_delivery
+
+
+@pytest.mark.parametrize("role", list(KPI_HEADLINES))
+def test_dashboard_counts_only_the_kpis_the_reader_may_see(client_for, one_hidden_off_track, role):
+    body = client_for(role).get(_url("dashboard", one_hidden_off_track)).content.decode()
+    assert KPI_HEADLINES[role] in body
+    # Half the NHS partners' KPIs are off track, so their computed status is red; a company
+    # rates the shared KPI alone.
+    assert ("1 of 2 KPIs off track." in body) is KPI_HEADLINES[role].startswith("1 of 2")
+
+
+@pytest.mark.parametrize("role", list(KPI_HEADLINES))
+def test_status_report_holds_what_every_partner_may_see_whoever_reads_it(
+    client_for, one_hidden_off_track, role
+):
+    body = client_for(role).get(_url("status-report", one_hidden_off_track)).content.decode()
+    assert "The KPI is on track. Only the KPIs shared with company partners" in body
+    assert "1 of 2" not in body
