@@ -44,14 +44,14 @@ def other_org(db: None) -> Any:
 def elsewhere_icb(db: None) -> Any:
     """An ICB with no part in the test projects, where company people also hold roles."""
     return factories.organisation(
-        name="Elsewhere Integrated Care Board", org_type="icb", ods_code="QYY"
+        name="Elsewhere Integrated Care Board", org_type="icb", ods_code="QVV"
     )
 
 
 @pytest.fixture
 def elsewhere_trust(elsewhere_icb: Any) -> Any:
     return factories.organisation(
-        name="Elsewhere Community NHS Trust", org_type="trust", ods_code="RXX", system=elsewhere_icb
+        name="Elsewhere Community NHS Trust", org_type="trust", ods_code="RVV", system=elsewhere_icb
     )
 
 
