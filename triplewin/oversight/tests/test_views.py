@@ -128,7 +128,8 @@ def test_an_oversight_lead_of_another_icb_sees_nothing_of_this_system(client_for
         assert "Quiet diabetes work" not in body
         assert system["fresh"].title not in body
         assert "Elsewhere kidney project" not in body
-        assert "5000" not in body and "5,000" not in body
+        assert "5000" not in body
+        assert "5,000" not in body
 
 
 def test_stages_chart_is_accessible_and_has_its_table(client_for, system):
