@@ -123,8 +123,8 @@ def test_an_oversight_lead_of_another_icb_sees_nothing_of_this_system(client_for
         reverse("oversight:export", args=["value", "csv"]),
     ):
         response = client_for("governance_member").get(url)
-        body = b"".join(response.streaming_content if response.streaming else [response.content])
-        body = body.decode()
+        chunks = response.streaming_content if response.streaming else [response.content]
+        body = b"".join(chunks).decode()
         assert "Quiet diabetes work" not in body
         assert system["fresh"].title not in body
         assert "Elsewhere kidney project" not in body
