@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -14,7 +13,6 @@ from triplewin.core.rag import Rating
 from triplewin.delivery import selectors, services
 from triplewin.delivery.models import Issue, Milestone, RagOverride, Risk
 from triplewin.delivery.tests.fixtures import overdue_action
-from triplewin.kpis.tests import builders as kpi_builders
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.visibility import Visibility
 from triplewin.team.tests import builders as team_builders
@@ -190,24 +188,9 @@ class TestRag:
         ]
 
     def test_kpi_counts_and_rating_leave_out_what_the_viewer_may_not_see(
-        self, in_delivery, nhs_lead
+        self, one_hidden_off_track
     ):
-        fine = kpi_builders.kpi(
-            in_delivery,
-            nhs_lead,
-            name="Fine",
-            target_value=Decimal(55),
-            target_date=dt.date(2099, 1, 1),
-        )
-        kpi_builders.record_series(fine, nhs_lead, [50, 60, 52, 58, 55])
-        kpi_builders.kpi(
-            in_delivery,
-            nhs_lead,
-            name="Silent and NHS-only",
-            target_date=dt.date(2024, 6, 30),
-            company_may_see=False,
-            aggregated_anonymised=False,
-        )
+        in_delivery = one_hidden_off_track
         everything = Visibility(in_delivery, sees_nhs_only=True)
         shared = Visibility.shared(in_delivery)
         assert selectors.kpi_counts(everything, TODAY) == (1, 2)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -15,7 +14,6 @@ from triplewin.delivery import services
 from triplewin.delivery.exit_plan import exit_plan
 from triplewin.delivery.models import Issue, Milestone, RagOverride, RagOverrideClearance, Risk
 from triplewin.delivery.tests.test_services import ISSUE, MILESTONE, RISK
-from triplewin.kpis.tests import builders as kpi_builders
 from triplewin.partnerships.models import Project
 from triplewin.team.tests.builders import field_error
 
@@ -290,7 +288,7 @@ def test_terminate_without_step_answers_is_400(client_for, terminable):
     assert Project.objects.get(pk=terminable.pk).state == "in_delivery"
 
 
-# What each reader is told of the KPIs: one shared KPI on track, one NHS-only KPI off track.
+# What each reader is told of the KPIs of `one_hidden_off_track`.
 KPI_HEADLINES = {
     "nhs_lead": "1 of 2 KPIs are off track.",
     "industry_lead": "The KPI is on track. Only the KPIs shared with company partners",
@@ -298,27 +296,6 @@ KPI_HEADLINES = {
     "team_member": "1 of 2 KPIs are off track.",
     "oversight": "1 of 2 KPIs are off track.",
 }
-
-
-@pytest.fixture
-def one_hidden_off_track(in_delivery, nhs_lead):
-    fine = kpi_builders.kpi(
-        in_delivery,
-        nhs_lead,
-        name="Fine",
-        target_value=Decimal(55),
-        target_date=dt.date(2099, 1, 1),
-    )
-    kpi_builders.record_series(fine, nhs_lead, [50, 60, 52, 58, 55])
-    kpi_builders.kpi(
-        in_delivery,
-        nhs_lead,
-        name="Silent",
-        target_date=dt.date(2024, 6, 30),
-        company_may_see=False,
-        aggregated_anonymised=False,
-    )
-    return in_delivery
 
 
 @pytest.mark.parametrize("role", list(KPI_HEADLINES))
