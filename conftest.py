@@ -54,22 +54,43 @@ def other_org(db: None) -> Any:
 
 
 @pytest.fixture
+def elsewhere_icb(db: None) -> Any:
+    """An ICB with no part in the test projects, where company people also hold roles."""
+    return factories.organisation(
+        name="Elsewhere Integrated Care Board", org_type="icb", ods_code="QVV"
+    )
+
+
+@pytest.fixture
+def elsewhere_trust(elsewhere_icb: Any) -> Any:
+    return factories.organisation(
+        name="Elsewhere Community NHS Trust", org_type="trust", ods_code="RVV", system=elsewhere_icb
+    )
+
+
+@pytest.fixture
 def nhs_lead(nhs_org: Any) -> Any:
     return factories.member("nhs.lead@example.test", nhs_org, "partnership_lead")
 
 
+# Company people hold NHS roles elsewhere too, as real people do: a rule that lets any NHS
+# membership or any oversight role widen what a company sees is caught by every view test.
 @pytest.fixture
-def industry_lead(pharma_org: Any) -> Any:
-    return factories.member(
+def industry_lead(pharma_org: Any, elsewhere_trust: Any) -> Any:
+    """The company's lead here, and a team member of an NHS trust that is no partner."""
+    factories.member(
         "industry.lead@example.test", pharma_org, "partnership_lead", function="partnership"
     )
+    return factories.member("industry.lead@example.test", elsewhere_trust, "team_member")
 
 
 @pytest.fixture
-def governance_member(pharma_org: Any) -> Any:
-    return factories.member(
+def governance_member(pharma_org: Any, elsewhere_icb: Any) -> Any:
+    """On the company's committee here, and an oversight lead of another ICB."""
+    factories.member(
         "governance@example.test", pharma_org, "governance_member", function="legal_compliance"
     )
+    return factories.member("governance@example.test", elsewhere_icb, "system_oversight")
 
 
 @pytest.fixture

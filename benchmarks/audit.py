@@ -139,6 +139,7 @@ def _generated(rng: random.Random, sequence: int, at: dt.datetime) -> dict[str, 
         "object_id": str(rng.randrange(10**6)),
         "object_label": f"Record {rng.randrange(10**6)} of a partnership project",
         "project_id": rng.randrange(1, 10_001),
+        "kpi_id": rng.randrange(1, 50_001) if object_type.startswith("kpis.") else None,
         "changes": changes,
     }
 

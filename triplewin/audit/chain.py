@@ -50,6 +50,7 @@ def content_of(event: AuditEvent) -> EventContent:
         project_id=event.project_id,
         changes=event.changes,
         prev_hash=event.prev_hash,
+        kpi_id=event.kpi_id,
     )
 
 
@@ -121,7 +122,8 @@ def events_after(after: int, chunk: int) -> list[StoredEvent]:
 
 
 def _converted(row: tuple[Any, ...]) -> StoredEvent:
-    # Positions as in CHAIN_COLUMNS: 1 is the time, 9 the changes, 11 the hash, 12 the id.
+    # Positions as in CHAIN_COLUMNS: 1 is the time, 9 the changes, 11 the hash, 12 the KPI,
+    # 13 the id.
     at, changes = row[1], row[9]
     if isinstance(at, str):
         # An edited time that cannot be read will not hash to the stored value.
@@ -146,8 +148,9 @@ def _converted(row: tuple[Any, ...]) -> StoredEvent:
         project_id,
         changes,
         row[10],
+        row[12],
     )
-    return StoredEvent(id=row[12], content=content, hash=row[11])
+    return StoredEvent(id=row[13], content=content, hash=row[11])
 
 
 def verify_chain(*, chunk: int = CHUNK) -> ChainReport:

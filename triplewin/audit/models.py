@@ -33,6 +33,7 @@ CHAIN_COLUMNS = (
     "changes",
     "prev_hash",
     "hash",
+    "kpi_id",
     "id",
 )
 
@@ -57,6 +58,10 @@ class AuditEvent(models.Model):
     object_id = models.CharField(max_length=64)
     object_label = models.CharField(max_length=255, blank=True)
     project_id = models.BigIntegerField(null=True, blank=True, db_index=True)
+    # The KPI the event is about (a KPI, one of its measurements or criterion conditions), so
+    # the history can follow the KPI's visibility even after the measurement or condition is
+    # gone (see partnerships.visibility).
+    kpi_id = models.BigIntegerField(null=True, blank=True)
     changes = models.JSONField(default=dict, blank=True)
     # Position in the chain: 1, 2, 3… with no gaps, handed out under the chain's lock.
     sequence = models.PositiveBigIntegerField(unique=True)

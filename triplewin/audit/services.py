@@ -48,6 +48,20 @@ def actor_label(actor: User | AnonymousUser | None) -> str:
     return f"{full} <{actor.get_username()}>" if full else actor.get_username()
 
 
+KPI_LABEL = "kpis.Kpi"
+
+
+def kpi_of(obj: models.Model) -> int | None:
+    """The KPI an audited record belongs to: the KPI itself, or the `kpi` its row points to.
+
+    Read from the object rather than passed by each service, so a new record that hangs off a
+    KPI is tied to it without anyone remembering to say so."""
+    if obj._meta.label == KPI_LABEL:
+        return int(obj.pk)
+    kpi_id = getattr(obj, "kpi_id", None)
+    return int(kpi_id) if kpi_id is not None else None
+
+
 def record(
     *,
     actor: User | None,
@@ -65,6 +79,7 @@ def record(
         object_id=str(obj.pk),
         object_label=str(obj)[:255],
         project_id=project_id,
+        kpi_id=kpi_of(obj),
         changes=changes or {},
     )
     return chain.append(event)

@@ -44,6 +44,9 @@ class EventContent:
     project_id: int | None
     changes: Any
     prev_hash: str
+    # The KPI the event is about, if any: it decides who may read the event (ADR 0014), so
+    # it is covered like the rest.
+    kpi_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +152,7 @@ def canonical_bytes(content: EventContent) -> bytes:
         "object_id": content.object_id,
         "object_label": content.object_label,
         "project_id": content.project_id,
+        "kpi_id": content.kpi_id,
         "changes": content.changes,
         "prev_hash": content.prev_hash,
     }
@@ -159,6 +163,7 @@ def canonical_bytes(content: EventContent) -> bytes:
         and _leaf(content.sequence)
         and _leaf(content.actor_id)
         and _leaf(content.project_id)
+        and _leaf(content.kpi_id)
         and all(
             type(v) is str
             for v in (

@@ -3,28 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from dataclasses import dataclass
 
 from triplewin.core import rag
 from triplewin.core.lifecycle import State
 from triplewin.delivery.models import Issue, IssueStatus, Milestone, RagOverride, Risk, RiskStatus
+from triplewin.kpis.selectors import kpi_rag_inputs
 from triplewin.meetings.models import Action, ActionStatus
 from triplewin.partnerships.models import Project
+from triplewin.partnerships.visibility import Visibility
 
 COMPLETED_STATES = frozenset({State.COMPLETED, State.OUTCOMES_PUBLISHED})
 
 
-def kpi_counts(project: Project, today: dt.date) -> tuple[int, int]:
-    """(KPIs off track, KPIs in all) from the KPI app."""
-    # Looked up by name: the KPI app is being built alongside this one. Until it offers
-    # `kpi_rag_inputs`, a project has no KPIs to rate, which the RAG shows as "not rated".
-    try:
-        kpi_rag_inputs = importlib.import_module("triplewin.kpis.selectors").kpi_rag_inputs
-    except (ImportError, AttributeError):
-        return (0, 0)
-    off_track, total = kpi_rag_inputs(project, today)
-    return int(off_track), int(total)
+def kpi_counts(seen: Visibility, today: dt.date) -> tuple[int, int]:
+    """(KPIs off track, KPIs in all) among the KPIs this viewer may see."""
+    return kpi_rag_inputs(seen, today)
 
 
 def open_actions(project: Project) -> list[Action]:
@@ -75,8 +69,9 @@ def active_override(project: Project, today: dt.date) -> RagOverride | None:
     return latest
 
 
-def rag_inputs(project: Project, today: dt.date) -> rag.RagInputs:
-    off_track, total = kpi_counts(project, today)
+def rag_inputs(seen: Visibility, today: dt.date) -> rag.RagInputs:
+    project = seen.project
+    off_track, total = kpi_counts(seen, today)
     return rag.RagInputs(
         today=today,
         milestones=tuple(
@@ -94,6 +89,8 @@ class RagView:
 
     computed: rag.RagResult
     override: RagOverride | None
+    # Says when the KPI factor counts only what this viewer may see.
+    note: str = ""
 
     @property
     def rating(self) -> rag.Rating:
@@ -109,8 +106,12 @@ class RagView:
         return self.override is not None
 
 
-def rag_status(project: Project, today: dt.date) -> RagView:
-    return RagView(rag.compute(rag_inputs(project, today)), active_override(project, today))
+def rag_status(seen: Visibility, today: dt.date) -> RagView:
+    """The status as this viewer may know it: a company's is computed without NHS-only KPIs,
+    and says so, rather than letting a hidden KPI turn a figure it reads red."""
+    return RagView(
+        rag.compute(rag_inputs(seen, today)), active_override(seen.project, today), seen.note
+    )
 
 
 def completion_date(project: Project) -> dt.date | None:

@@ -1,9 +1,7 @@
 """Which KPIs a person may see, and whose values they may record.
 
-Reading follows the project's visibility, with one narrowing: only anonymised, aggregated
-data may be shared with a company. So people whose only link to the project is a non-NHS
-partner (a company, or another partner outside the NHS) see only the KPIs marked as shared.
-Members of an NHS partner and the system's oversight leads see every KPI.
+Seeing is decided by `partnerships.visibility` (only anonymised, aggregated data reaches a
+company); these helpers put that rule in the terms the KPI pages use.
 
 Recording values is a partnership lead's right, and also the KPI's owner's: the analyst or
 nurse named as owner keeps the figures, whatever their role, while they work for a partner.
@@ -17,33 +15,17 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from triplewin.kpis.models import CompositeCriterion, Kpi
-from triplewin.organisations.models import Membership, Role, Sector
 from triplewin.partnerships import access as project_access
 from triplewin.partnerships.models import Project
+from triplewin.partnerships.visibility import Visibility
 
 
 def sees_all_kpis(user: Any, project: Project) -> bool:
-    if not user.is_authenticated:
-        return False
-    cached: dict[int, bool] = getattr(user, "_triplewin_kpi_access", {})
-    if project.pk in cached:
-        return cached[project.pk]
-    partners = [p.organisation for p in project.partners.all()]
-    nhs_partners = {o.pk for o in partners if o.sector is Sector.NHS}
-    systems = {o.pk for o in partners} | {o.system_id for o in partners if o.system_id}
-    allowed = any(
-        m.organisation_id in nhs_partners
-        or (m.role == Role.SYSTEM_OVERSIGHT and m.organisation_id in systems)
-        for m in Membership.objects.filter(user=user).only("organisation_id", "role")
-    )
-    cached[project.pk] = allowed
-    user._triplewin_kpi_access = cached
-    return allowed
+    return Visibility.of(user, project).sees_nhs_only
 
 
 def visible_kpis(user: Any, project: Project) -> QuerySet[Kpi]:
-    kpis = Kpi.objects.filter(project=project)
-    return kpis if sees_all_kpis(user, project) else kpis.filter(company_may_see=True)
+    return Visibility.of(user, project).kpis()
 
 
 def kpi_or_404(user: Any, project: Project, kpi_pk: int) -> Kpi:
@@ -60,16 +42,12 @@ def may_record(user: Any, project: Project, kpi: Kpi) -> bool:
 
 
 def may_see(user: Any, project: Project, kpi: Kpi) -> bool:
-    """The rule of `visible_kpis`, for one KPI already loaded."""
-    return kpi.company_may_see or sees_all_kpis(user, project)
+    return Visibility.of(user, project).may_see_kpi(kpi)
 
 
 def visible_criteria(user: Any, project: Project) -> QuerySet[CompositeCriterion]:
     """Criteria whose every condition is on a KPI the user may see."""
-    criteria = CompositeCriterion.objects.filter(project=project)
-    if sees_all_kpis(user, project):
-        return criteria
-    return criteria.exclude(conditions__kpi__company_may_see=False)
+    return Visibility.of(user, project).criteria()
 
 
 def criterion_or_404(user: Any, project: Project, pk: int) -> CompositeCriterion:

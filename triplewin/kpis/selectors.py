@@ -26,6 +26,7 @@ from triplewin.kpis.models import (
 from triplewin.kpis.series import PeriodValue, Reading, latest_by_site, project_series
 from triplewin.kpis.services import MEASURABLE_IN
 from triplewin.partnerships.models import Project
+from triplewin.partnerships.visibility import Visibility
 
 
 def readings_for(kpis: Iterable[Kpi]) -> dict[int, list[Reading]]:
@@ -77,9 +78,10 @@ def track(kpi: Kpi, analysis: spc.Analysis, today: dt.date) -> Track:
     return Track(False, "The latest value misses the target, which the process can still reach.")
 
 
-def kpi_rag_inputs(project: Project, today: dt.date) -> tuple[int, int]:
-    """(KPIs off track by assurance or progress, all KPIs) for the project's RAG status."""
-    kpis = list(Kpi.objects.filter(project=project))
+def kpi_rag_inputs(seen: Visibility, today: dt.date) -> tuple[int, int]:
+    """(KPIs off track by assurance or progress, all KPIs) among those this viewer may see,
+    for the project's RAG status: a hidden KPI must not move a figure a company reads."""
+    kpis = list(seen.kpis())
     readings = readings_for(kpis)
     off = sum(
         track(k, analyse(k, project_series(readings.get(k.pk, []), k.rollup)), today).off
@@ -88,18 +90,13 @@ def kpi_rag_inputs(project: Project, today: dt.date) -> tuple[int, int]:
     return off, len(kpis)
 
 
-def kpi_summary_for_outcomes(
-    project: Project, *, include_restricted: bool = False
-) -> list[dict[str, str]]:
+def kpi_summary_for_outcomes(project: Project) -> list[dict[str, str]]:
     """Each KPI's result against its target, as text, for the Summary of Project Outcomes.
 
-    The summary is shared with every partner and published, so by default it holds only
-    the KPIs that may be shared with a company (anonymised, aggregated data).
+    The summary is shared with every partner and published, so it holds only the KPIs every
+    partner may see (anonymised, aggregated data).
     """
-    kpis = Kpi.objects.filter(project=project)
-    if not include_restricted:
-        kpis = kpis.filter(company_may_see=True)
-    chosen = list(kpis)
+    chosen = list(Visibility.shared(project).kpis())
     readings = readings_for(chosen)
     summary = []
     for kpi in chosen:

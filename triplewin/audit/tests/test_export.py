@@ -52,6 +52,7 @@ def test_the_export_verifies_by_the_published_recipe(events, client):
         "actor_label",
         "at",
         "changes",
+        "kpi_id",
         "object_id",
         "object_label",
         "object_type",

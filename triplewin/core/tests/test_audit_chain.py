@@ -47,11 +47,11 @@ EXAMPLE = EventContent(
 EXAMPLE_BYTES = (
     '{"action":"project.updated","actor_id":7,"actor_label":"Asha Patel <asha.patel@nhs.net>",'
     '"at":"2027-03-01T09:30:15.250000Z","changes":{"planned_start":[null,"2027-04-01"],'
-    '"therapy_area":["Cardiology","Renal"]},"object_id":"12",'
+    '"therapy_area":["Cardiology","Renal"]},"kpi_id":null,"object_id":"12",'
     '"object_label":"Heart failure finder \u2013 Lincolnshire","object_type":"partnerships.Project",'
     '"prev_hash":"' + "ab" * 32 + '","project_id":12,"sequence":42,"version":1}'
 ).encode()
-EXAMPLE_HASH = "5ef57871e7d21b22bcd1b49124c23be89b8beaa9fe3fe201c4b10cfed0e64c06"
+EXAMPLE_HASH = "ede53b250504544a5a113e7010dba3a5c9f7a518487b3b26f20a467df7fbf460"
 
 
 def test_the_worked_example_bytes():

@@ -25,19 +25,23 @@ from triplewin.delivery.selectors import (
 )
 from triplewin.meetings.presenters import ActionRow, action_rows
 from triplewin.partnerships.models import Project
+from triplewin.partnerships.visibility import Visibility
 
 TOP_RISKS = 5
 
 
 class DeliveryPresenter:
-    def __init__(self, project: Project, today: dt.date) -> None:
-        self.project = project
+    """`seen` is the viewer's visibility; the status report passes the shared one."""
+
+    def __init__(self, seen: Visibility, today: dt.date) -> None:
+        self.seen = seen
+        self.project: Project = seen.project
         self.today = today
-        self.state_label = STATES[project.state_enum].label
+        self.state_label = STATES[self.project.state_enum].label
 
     @cached_property
     def rag(self) -> RagPresenter:
-        return RagPresenter(rag_status(self.project, self.today))
+        return RagPresenter(rag_status(self.seen, self.today))
 
     @cached_property
     def milestones(self) -> list[MilestoneRow]:
@@ -66,9 +70,13 @@ class DeliveryPresenter:
 
     @cached_property
     def kpi_headline(self) -> str:
-        off_track, total = kpi_counts(self.project, self.today)
+        off_track, total = kpi_counts(self.seen, self.today)
         if total == 0:
             return ""
-        if off_track == 0:
-            return f"All {total} KPIs are on track."
-        return f"{off_track} of {total} KPIs are off track."
+        if total == 1:
+            headline = f"The KPI is {'off' if off_track else 'on'} track."
+        elif off_track == 0:
+            headline = f"All {total} KPIs are on track."
+        else:
+            headline = f"{off_track} of {total} KPIs are off track."
+        return f"{headline} {self.seen.note}".strip()

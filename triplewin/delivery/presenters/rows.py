@@ -63,6 +63,7 @@ class RagPresenter:
         self.view = view
         self.tag = rag_tag(view.rating)
         self.computed_tag = rag_tag(view.computed.rating)
+        self.note = view.note
         self.override = override_text(view.override) if view.override else None
         self.factors = [
             FactorRow(f.name, rag_tag(f.rating), f.explanation) for f in view.computed.factors

@@ -1,5 +1,6 @@
 from triplewin.delivery.tests.fixtures import (  # noqa: F401
     in_delivery,
+    one_hidden_off_track,
     pid_in_delivery,
     terminable,
     with_funded_post,

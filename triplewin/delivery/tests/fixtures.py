@@ -9,12 +9,14 @@ the exit plan have something real to work on.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.utils import timezone
 
 from triplewin.contributions import services as contribution_services
+from triplewin.kpis.tests import builders as kpi_builders
 from triplewin.meetings.services import actions as action_services
 from triplewin.team.tests import builders as team_builders
 
@@ -63,3 +65,26 @@ def overdue_action(project: Any, actor: Any, owner: Any, days: int = 3) -> Any:
 def terminable(with_funded_post: Any, pid_in_delivery: Any) -> Any:
     """In delivery with an exit strategy, both partners' duties and one funded post."""
     return pid_in_delivery
+
+
+@pytest.fixture
+def one_hidden_off_track(in_delivery: Any, nhs_lead: Any) -> Any:
+    """One shared KPI on track, and one NHS-only KPI off track (its target date has passed
+    with nothing recorded): half the KPIs are off track for the NHS, none for a company."""
+    fine = kpi_builders.kpi(
+        in_delivery,
+        nhs_lead,
+        name="Fine",
+        target_value=Decimal(55),
+        target_date=dt.date(2099, 1, 1),
+    )
+    kpi_builders.record_series(fine, nhs_lead, [50, 60, 52, 58, 55])
+    kpi_builders.kpi(
+        in_delivery,
+        nhs_lead,
+        name="Silent",
+        target_date=dt.date(2024, 6, 30),
+        company_may_see=False,
+        aggregated_anonymised=False,
+    )
+    return in_delivery

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import types
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -15,6 +14,7 @@ from triplewin.delivery import selectors, services
 from triplewin.delivery.models import Issue, Milestone, RagOverride, Risk
 from triplewin.delivery.tests.fixtures import overdue_action
 from triplewin.partnerships.errors import StaleEdit
+from triplewin.partnerships.visibility import Visibility
 from triplewin.team.tests import builders as team_builders
 
 pytestmark = pytest.mark.django_db
@@ -167,7 +167,7 @@ def test_risks_sort_by_score_with_closed_last(in_delivery, nhs_lead):
 
 class TestRag:
     def test_nothing_recorded_is_not_rated(self, in_delivery):
-        view = selectors.rag_status(in_delivery, TODAY)
+        view = selectors.rag_status(Visibility.shared(in_delivery), TODAY)
         assert view.rating is Rating.NOT_RATED
         assert not view.is_overridden
 
@@ -175,11 +175,11 @@ class TestRag:
         services.milestone_add(
             actor=nhs_lead, project=in_delivery, fields={**MILESTONE, "planned_on": days(-5)}
         )
-        assert selectors.rag_status(in_delivery, TODAY).rating is Rating.AMBER
+        assert selectors.rag_status(Visibility.shared(in_delivery), TODAY).rating is Rating.AMBER
         team_builders.add_member(in_delivery, nhs_lead, nhs_lead, nhs_org, "chair")
         for _ in range(5):
             overdue_action(in_delivery, nhs_lead, nhs_lead)
-        view = selectors.rag_status(in_delivery, TODAY)
+        view = selectors.rag_status(Visibility.shared(in_delivery), TODAY)
         assert view.rating is Rating.RED
         assert [f.rating for f in view.computed.factors] == [
             Rating.AMBER,
@@ -187,20 +187,19 @@ class TestRag:
             Rating.RED,
         ]
 
-    def test_kpi_counts_come_from_the_kpi_app_when_it_offers_them(self, in_delivery, monkeypatch):
-        fake = types.SimpleNamespace(kpi_rag_inputs=lambda project, today: (3, 4))
-        monkeypatch.setattr(
-            "triplewin.delivery.selectors.importlib.import_module", lambda name: fake
-        )
-        assert selectors.kpi_counts(in_delivery, TODAY) == (3, 4)
-        assert selectors.rag_status(in_delivery, TODAY).rating is Rating.RED
-
-    def test_kpi_counts_are_zero_without_the_kpi_selector(self, in_delivery, monkeypatch):
-        def missing(name):
-            raise ModuleNotFoundError(name)
-
-        monkeypatch.setattr("triplewin.delivery.selectors.importlib.import_module", missing)
-        assert selectors.kpi_counts(in_delivery, TODAY) == (0, 0)
+    def test_kpi_counts_and_rating_leave_out_what_the_viewer_may_not_see(
+        self, one_hidden_off_track
+    ):
+        in_delivery = one_hidden_off_track
+        everything = Visibility(in_delivery, sees_nhs_only=True)
+        shared = Visibility.shared(in_delivery)
+        assert selectors.kpi_counts(everything, TODAY) == (1, 2)
+        assert selectors.rag_status(everything, TODAY).rating is Rating.RED
+        assert selectors.rag_status(everything, TODAY).note == ""
+        assert selectors.kpi_counts(shared, TODAY) == (0, 1)
+        view = selectors.rag_status(shared, TODAY)
+        assert view.rating is Rating.GREEN
+        assert "shared with company partners" in view.note
 
     def test_override_shows_instead_and_keeps_the_computed_value(self, in_delivery, nhs_lead):
         services.milestone_add(actor=nhs_lead, project=in_delivery, fields=MILESTONE)
@@ -210,7 +209,7 @@ class TestRag:
             rating="amber",
             reason="Recruitment is slower than the milestones show.",
         )
-        view = selectors.rag_status(in_delivery, TODAY)
+        view = selectors.rag_status(Visibility.shared(in_delivery), TODAY)
         assert view.rating is Rating.AMBER
         assert view.computed.rating is Rating.GREEN
         assert view.override is not None
@@ -230,8 +229,8 @@ class TestRag:
             reason="Waiting for the data-sharing agreement.",
             expires_on=days(7),
         )
-        assert selectors.rag_status(in_delivery, days(7)).is_overridden
-        assert not selectors.rag_status(in_delivery, days(8)).is_overridden
+        assert selectors.rag_status(Visibility.shared(in_delivery), days(7)).is_overridden
+        assert not selectors.rag_status(Visibility.shared(in_delivery), days(8)).is_overridden
 
     def test_end_date_cannot_be_past(self, in_delivery, nhs_lead):
         with pytest.raises(ValidationError) as raised:
@@ -248,7 +247,7 @@ class TestRag:
             actor=nhs_lead, project=in_delivery, reason="The records catch up."
         )
         assert clearance.override == override
-        assert not selectors.rag_status(in_delivery, TODAY).is_overridden
+        assert not selectors.rag_status(Visibility.shared(in_delivery), TODAY).is_overridden
         assert RagOverride.objects.count() == 1
         assert AuditEvent.objects.filter(action="rag.override_cleared").exists()
         with pytest.raises(ValidationError, match="no override in force"):

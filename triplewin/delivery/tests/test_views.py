@@ -286,3 +286,31 @@ def test_terminate_without_step_answers_is_400(client_for, terminable):
     assert response.status_code == 400
     assert "Say what was done about The project&#39;s exit strategy" in response.content.decode()
     assert Project.objects.get(pk=terminable.pk).state == "in_delivery"
+
+
+# What each reader is told of the KPIs of `one_hidden_off_track`.
+KPI_HEADLINES = {
+    "nhs_lead": "1 of 2 KPIs are off track.",
+    "industry_lead": "The KPI is on track. Only the KPIs shared with company partners",
+    "governance_member": "The KPI is on track. Only the KPIs shared with company partners",
+    "team_member": "1 of 2 KPIs are off track.",
+    "oversight": "1 of 2 KPIs are off track.",
+}
+
+
+@pytest.mark.parametrize("role", list(KPI_HEADLINES))
+def test_dashboard_counts_only_the_kpis_the_reader_may_see(client_for, one_hidden_off_track, role):
+    body = client_for(role).get(_url("dashboard", one_hidden_off_track)).content.decode()
+    assert KPI_HEADLINES[role] in body
+    # Half the NHS partners' KPIs are off track, so their computed status is red; a company
+    # rates the shared KPI alone.
+    assert ("1 of 2 KPIs off track." in body) is KPI_HEADLINES[role].startswith("1 of 2")
+
+
+@pytest.mark.parametrize("role", list(KPI_HEADLINES))
+def test_status_report_holds_what_every_partner_may_see_whoever_reads_it(
+    client_for, one_hidden_off_track, role
+):
+    body = client_for(role).get(_url("status-report", one_hidden_off_track)).content.decode()
+    assert "The KPI is on track. Only the KPIs shared with company partners" in body
+    assert "1 of 2" not in body

@@ -20,6 +20,7 @@ from triplewin.delivery.selectors import rag_status
 from triplewin.delivery.views._common import back_to_dashboard
 from triplewin.partnerships import access
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.partnerships.visibility import Visibility
 
 
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
@@ -32,7 +33,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         title=f"Delivery: {project.title}",
         nav="projects",
         project=project,
-        p=DeliveryPresenter(project, timezone.localdate()),
+        p=DeliveryPresenter(Visibility.of(request.user, project), timezone.localdate()),
         is_open=services.delivery_open(project),
         can_edit=can_edit and services.delivery_open(project),
         can_close=can_edit and project.state_enum is State.IN_DELIVERY,
@@ -53,7 +54,8 @@ def status_report(request: HttpRequest, pk: int) -> HttpResponse:
         title=f"Status report: {project.title}",
         nav="projects",
         project=project,
-        p=DeliveryPresenter(project, timezone.localdate()),
+        # Read out to the whole steering committee, so it holds what every partner may see.
+        p=DeliveryPresenter(Visibility.shared(project), timezone.localdate()),
     )
 
 
@@ -83,7 +85,7 @@ def rag_override(request: HttpRequest, pk: int) -> HttpResponse:
         nav="projects",
         project=project,
         form=form,
-        rag=RagPresenter(rag_status(project, timezone.localdate())),
+        rag=RagPresenter(rag_status(Visibility.of(request.user, project), timezone.localdate())),
         back_link=back_to_dashboard(project),
     )
 
@@ -110,6 +112,6 @@ def rag_clear(request: HttpRequest, pk: int) -> HttpResponse:
         nav="projects",
         project=project,
         form=form,
-        rag=RagPresenter(rag_status(project, timezone.localdate())),
+        rag=RagPresenter(rag_status(Visibility.of(request.user, project), timezone.localdate())),
         back_link=back_to_dashboard(project),
     )

@@ -11,6 +11,7 @@ from triplewin.delivery.presenters.dashboard import DeliveryPresenter
 from triplewin.delivery.presenters.rows import MilestoneRow
 from triplewin.documents.kinds.base import Kind, Snapshot
 from triplewin.partnerships.models import Project
+from triplewin.partnerships.visibility import Visibility
 
 
 def _milestone(m: MilestoneRow) -> str:
@@ -26,7 +27,8 @@ class StatusReportKind(Kind):
 
     def current(self, project: Project, subject: str) -> Snapshot:
         today = timezone.localdate()
-        p = DeliveryPresenter(project, today)
+        # Every partner signs the same text, so it counts only what all of them may see.
+        p = DeliveryPresenter(Visibility.shared(project), today)
         values: dict[str, Filled] = {
             "status": {
                 "stage": p.state_label,

@@ -17,6 +17,7 @@ from triplewin.kpis.services._common import DEFINABLE_IN, lock_definable
 from triplewin.organisations.models import Membership
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
+from triplewin.partnerships.visibility import Visibility
 
 KPI_FIELDS = (
     "name",
@@ -39,12 +40,21 @@ KPI_FIELDS = (
 __all__ = ["DEFINABLE_IN", "KPI_FIELDS", "kpi_create", "kpi_update", "site_add", "site_remove"]
 
 
-def _check_owner(project: Project, owner: User | None) -> None:
+def _check_owner(project: Project, kpi: Kpi) -> None:
+    owner = kpi.owner
     if owner is None:
         return
     partners = [p.organisation_id for p in project.partners.all()]
     if not Membership.objects.filter(user=owner, organisation_id__in=partners).exists():
         raise ValidationError({"owner": "The owner must work for one of the partners."})
+    # The owner's Deadlines page names the KPI, so nobody may own one they may not see.
+    if not Visibility.of(owner, project).may_see_kpi(kpi):
+        raise ValidationError(
+            {
+                "owner": "This KPI is not shared with company partners, so its owner must "
+                "work for an NHS partner. Choose someone else, or share the KPI."
+            }
+        )
 
 
 def _apply(kpi: Kpi, fields: Mapping[str, Any]) -> None:
@@ -75,7 +85,7 @@ def kpi_create(*, actor: User, project: Project, fields: Mapping[str, Any]) -> K
     _apply(kpi, fields)
     _check_unique_name(kpi)
     kpi.full_clean()
-    _check_owner(locked, kpi.owner)
+    _check_owner(locked, kpi)
     kpi.save()
     audit.record(
         actor=actor,
@@ -106,7 +116,7 @@ def kpi_update(
         )
     _check_unique_name(current)
     current.full_clean()
-    _check_owner(locked, current.owner)
+    _check_owner(locked, current)
     changes = audit.diff(before, audit.snapshot(current, KPI_FIELDS))
     if changes:
         current.row_version += 1

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from triplewin.kpis.models import Kpi
 from triplewin.kpis.tests import builders as kpi_builders
 from triplewin.meetings.services import actions
 from triplewin.organisations.models import Membership
@@ -30,14 +31,12 @@ def given(delivering, nhs_lead, team_member, industry_lead):
     kpi_builders.record_series(kept, nhs_lead, [40, 45])
     kpi_builders.kpi(delivering, nhs_lead, name="Referrals made", owner=team_member)
     kpi_builders.kpi(delivering, nhs_lead, name="Someone else's", owner=nhs_lead)
-    kpi_builders.kpi(
-        delivering,
-        nhs_lead,
-        name="Admissions kept from the company",
-        owner=industry_lead,
-        company_may_see=False,
-        aggregated_anonymised=False,
+    # The services now refuse this owner (ADR 0014); a KPI unshared before that rule may still
+    # name one, and the page must not list it.
+    legacy = kpi_builders.kpi(
+        delivering, nhs_lead, name="Admissions kept from the company", owner=industry_lead
     )
+    Kpi.objects.filter(pk=legacy.pk).update(company_may_see=False)
     late = timezone.localdate() - dt.timedelta(days=3)
     actions.action_add(
         actor=nhs_lead,

@@ -21,7 +21,8 @@ D = dt.date
 OVERSIGHT = {
     "nhs_lead": 403,
     "industry_lead": 403,
-    "governance_member": 403,
+    # Also an oversight lead of another ICB (conftest.py): the dashboard opens on that area.
+    "governance_member": 200,
     "team_member": 403,
     "oversight": 200,
     "outsider": 403,
@@ -115,6 +116,22 @@ def test_dashboard_shows_only_the_systems_partnerships(client_for, system):
     assert "<strong>2</strong> partnerships" in body
 
 
+def test_an_oversight_lead_of_another_icb_sees_nothing_of_this_system(client_for, system):
+    for url in (
+        reverse("oversight:dashboard"),
+        reverse("oversight:export", args=["partnerships", "csv"]),
+        reverse("oversight:export", args=["value", "csv"]),
+    ):
+        response = client_for("governance_member").get(url)
+        chunks = response.streaming_content if response.streaming else [response.content]
+        body = b"".join(chunks).decode()
+        assert "Quiet diabetes work" not in body
+        assert system["fresh"].title not in body
+        assert "Elsewhere kidney project" not in body
+        assert "5000" not in body
+        assert "5,000" not in body
+
+
 def test_stages_chart_is_accessible_and_has_its_table(client_for, system):
     body = client_for("oversight").get(reverse("oversight:dashboard")).content.decode()
     assert body.count('<svg class="tw-chart" xmlns="http://www.w3.org/2000/svg" role="img"') == 3
@@ -205,7 +222,8 @@ def test_a_lead_overseeing_two_systems_can_switch(client_for, system, oversight)
 @pytest.mark.parametrize("role", ROLES)
 def test_the_navigation_offers_oversight_only_to_oversight_leads(role, client_for):
     html = client_for(role).get(reverse("register:index")).content.decode()
-    assert (reverse("oversight:dashboard") in html) is (role == "oversight")
+    leads_oversight = role in ("oversight", "governance_member")
+    assert (reverse("oversight:dashboard") in html) is leads_oversight
     assert reverse("library:index") in html
     assert reverse("documents:verify") in html
     assert (reverse("partnerships:list") in html) is (role != "anonymous")

@@ -30,6 +30,7 @@ def chain_existing(apps, schema_editor):
                 project_id=event.project_id,
                 changes=event.changes,
                 prev_hash=previous,
+                kpi_id=event.kpi_id,
             )
         )
         previous = event.hash
@@ -41,6 +42,6 @@ def chain_existing(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("audit", "0002_chain_fields")]
+    dependencies = [("audit", "0003_kpi_id")]
 
     operations = [migrations.RunPython(chain_existing, migrations.RunPython.noop)]

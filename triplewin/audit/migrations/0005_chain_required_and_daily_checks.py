@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("audit", "0003_chain_existing_events")]
+    dependencies = [("audit", "0004_chain_existing_events")]
 
     operations = [
         migrations.AlterField(

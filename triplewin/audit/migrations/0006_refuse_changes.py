@@ -58,6 +58,6 @@ def uninstall(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("audit", "0004_chain_required_and_daily_checks")]
+    dependencies = [("audit", "0005_chain_required_and_daily_checks")]
 
     operations = [migrations.RunPython(install, uninstall)]
