@@ -39,7 +39,7 @@ from benchmarks import seed  # noqa: E402
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "60"))
 # Each module's run() returns report lines; a line saying MISSED/MISSES or starting "!!"
 # fails the benchmark. The register benchmark serves PostgreSQL with gunicorn.
-FEATURE_BENCHMARKS = ("documents", "kpis", "library", "library_pg", "register")
+FEATURE_BENCHMARKS = ("documents", "kpis", "library", "library_pg", "register", "uploads")
 MISSED = re.compile(r"\bMISS(ED|ES)\b|^\s*!!")
 
 

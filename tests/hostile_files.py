@@ -7,9 +7,12 @@ and by benchmarks/uploads.py, which times each refusal.
 
 from __future__ import annotations
 
+import html
 import io
+import re
 import zipfile
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Mapping
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -62,7 +65,7 @@ def workbook(
     sheet_rows: Iterable[str] = (),
     *,
     shared_strings: Iterable[str | bytes] = (EMPTY_STRINGS,),
-    extra: dict[str, Iterable[str | bytes]] | None = None,
+    extra: Mapping[str, Iterable[str | bytes]] | None = None,
 ) -> bytes:
     """A minimal .xlsx whose first sheet holds the header rows, then `sheet_rows`."""
     buffer = io.BytesIO()
@@ -140,3 +143,57 @@ def long_csv(lines: int = 2_400_000) -> bytes:
 def nested_json(depth: int = 100_000) -> bytes:
     """A case study file that is nothing but opening brackets."""
     return b"[" * depth
+
+
+def pdf(objects: list[bytes], *, trailer: bytes = b"") -> bytes:
+    """A PDF of the given objects (numbered from 1, the first is the catalogue), with its xref."""
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\n" % (len(objects) + 1, trailer)
+    return out + b"startxref\n%d\n%%%%EOF\n" % xref
+
+
+CATALOGUE = b"<< /Type /Catalog /Pages 2 0 R >>"
+
+
+def pages_pdf(pages: int, *, count: int | None = None) -> bytes:
+    """Blank pages; `count` is what the page tree claims, which may be a lie."""
+    kids = b" ".join(b"%d 0 R" % (n + 3) for n in range(pages))
+    tree = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages if count is None else count)
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >>"
+    return pdf([CATALOGUE, tree, *([page] * pages)])
+
+
+def nested_pdf(depth: int = 100_000) -> bytes:
+    """A catalogue holding an array nested far beyond any recursion limit."""
+    return pdf([b"<< /Type /Catalog /Pages 2 0 R /X %s%s >>" % (b"[" * depth, b"]" * depth)])
+
+
+def xref_bomb_pdf(megabytes: int = 30) -> bytes:
+    """A PDF whose cross-reference stream unpacks from a few kilobytes to `megabytes` MB."""
+    out = b"%PDF-1.5\n1 0 obj\n" + CATALOGUE + b"\nendobj\n"
+    out += b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\n"
+    data = zlib.compress(b"\0" * (megabytes * 1024 * 1024), 9)
+    xref = len(out)
+    out += (
+        b"3 0 obj\n<< /Type /XRef /Size 4 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode "
+        b"/Length %d >>\nstream\n%s\nendstream\nendobj\n" % (len(data), data)
+    )
+    return out + b"startxref\n%d\n%%%%EOF\n" % xref
+
+
+def error_next_to(body: str, field_id: str = "id_file") -> str:
+    """The error message a page shows next to a form field, as plain text ("" if none)."""
+    found = re.search(
+        rf'id="{field_id}-error"\s*>\s*<span class="nhsuk-u-visually-hidden">Error: </span>'
+        r"(.*?)</span>",
+        body,
+        re.DOTALL,
+    )
+    return " ".join(html.unescape(found.group(1)).split()) if found else ""

@@ -51,6 +51,15 @@ def _configuration() -> Configuration:
     return Configuration().with_overwrites(**_LIMITS)
 
 
+def _limit_reached(error: BaseException | None) -> bool:
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, LimitReachedError):
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
+
+
 def pdf_pages(content: bytes) -> int:
     """The page count of a readable PDF with no password; raises `Refused` otherwise."""
     try:
@@ -67,11 +76,10 @@ def pdf_pages(content: bytes) -> int:
             pages = len(reader.pages)
     except Refused:
         raise
-    except LimitReachedError:
-        raise Refused(TOO_COMPLEX) from None
-    except Exception:
-        # pypdf raises many kinds of error for damaged files; each means the same to the user.
-        raise Refused(DAMAGED) from None
+    except Exception as error:
+        # pypdf raises many kinds of error for damaged files; each means the same to the user,
+        # except a limit reached, which it often reports wrapped in another error.
+        raise Refused(TOO_COMPLEX if _limit_reached(error) else DAMAGED) from None
     if pages > MAX_PDF_PAGES:
         raise Refused(TOO_MANY_PAGES)
     return pages

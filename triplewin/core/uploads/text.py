@@ -37,27 +37,20 @@ def csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
     """
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     line = 1
-    count = 0
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            if "field larger than field limit" in str(error):
-                raise Refused(FIELD_TOO_LONG.format(line=line)) from None
-            raise Refused(
-                f"The CSV could not be read near line {reader.line_num}: {error}."
-            ) from None
-        count += 1
-        if count > MAX_ROWS:
-            raise Refused(TOO_MANY_ROWS)
-        if len(record) > MAX_COLUMNS:
-            raise Refused(TOO_MANY_COLUMNS.format(line=line))
-        if any(len(cell) > MAX_CSV_FIELD for cell in record):
-            raise Refused(FIELD_TOO_LONG.format(line=line))
-        yield line, record
-        line = reader.line_num + 1
+    try:
+        for count, record in enumerate(reader, start=1):
+            if count > MAX_ROWS:
+                raise Refused(TOO_MANY_ROWS)
+            if len(record) > MAX_COLUMNS:
+                raise Refused(TOO_MANY_COLUMNS.format(line=line))
+            if record and max(map(len, record)) > MAX_CSV_FIELD:
+                raise Refused(FIELD_TOO_LONG.format(line=line))
+            yield line, record
+            line = reader.line_num + 1
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise Refused(FIELD_TOO_LONG.format(line=line)) from None
+        raise Refused(f"The CSV could not be read near line {reader.line_num}: {error}.") from None
 
 
 # A JSON string with its escapes: removed first, so brackets inside strings are not counted.
