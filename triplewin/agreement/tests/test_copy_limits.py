@@ -3,6 +3,7 @@ file, never a server error, nothing stored; and the PDF is read outside the tran
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from django.urls import reverse
 from tests import hostile_files as hostile
 from triplewin.agreement import services
 from triplewin.agreement.models import SignedCopy
+from triplewin.agreement.pdf import pdf_problem
 from triplewin.agreement.tests.conftest import pdf_bytes
 from triplewin.core import uploads
 
@@ -67,3 +69,11 @@ def test_the_pdf_is_read_before_the_transaction_opens(
     )
     assert seen == [False]
     assert SignedCopy.objects.count() == 1
+
+
+def test_a_damaged_pdf_does_not_flood_the_log(caplog: pytest.LogCaptureFixture) -> None:
+    page = b"<< /Type /Page /Parent 2 0 R /X " + b"<<" * 1_000 + b">>" * 1_000 + b">>"
+    content = hostile.pdf([hostile.CATALOGUE, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page])
+    with caplog.at_level(logging.DEBUG, logger="triplewin"):
+        assert pdf_problem(content, max_bytes=len(content)) is None
+    assert not [r for r in caplog.records if r.name.startswith("pypdf")]

@@ -66,6 +66,11 @@ def test_one_row_numbered_far_down_counts_as_every_row_above_it() -> None:
     assert "more than 100,000 rows, counting blank ones" in refusal(hostile.far_row_xlsx())
 
 
+def test_rows_that_repeat_one_number_are_counted_too() -> None:
+    content = hostile.workbook(['<row r="3"/>'] * caps.MAX_ROWS)
+    assert "more than 100,000 rows, counting blank ones" in refusal(content)
+
+
 def test_the_row_limit_is_exact() -> None:
     at_limit = hostile.workbook(["<row/>"] * (caps.MAX_ROWS - 2))
     assert len(values(at_limit)) == caps.MAX_ROWS
