@@ -23,8 +23,6 @@ DEFINABLE_IN = frozenset(
 )
 # Measurements come from delivery; late figures may still arrive after completion.
 MEASURABLE_IN = frozenset({State.IN_DELIVERY, State.COMPLETED})
-
-
 MEASURABLE_REFUSAL = "Measurements can be recorded once delivery has started, and after completion."
 
 
@@ -36,8 +34,10 @@ def lock_in(project_id: int, states: Collection[State], refusal: str) -> Project
 
 
 def check_measurable(project_id: int) -> None:
-    """The state check of `lock_measurable` without the lock, to refuse early; it is repeated
-    under the lock before anything is written."""
+    """`lock_measurable`'s state check without the lock, to refuse before reading a file.
+
+    The check is made again under the lock before anything is written.
+    """
     if Project.objects.get(pk=project_id).state_enum not in MEASURABLE_IN:
         raise ValidationError(MEASURABLE_REFUSAL)
 

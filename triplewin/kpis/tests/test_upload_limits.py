@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 
@@ -42,6 +43,17 @@ def test_a_hostile_file_is_refused_and_nothing_is_written(
     assert str(caught.value).endswith("Nothing has been saved.")
     assert not Measurement.objects.exists()
     assert not AuditEvent.objects.filter(action="kpis.measurements_uploaded").exists()
+
+
+@pytest.mark.django_db
+def test_a_project_not_in_delivery_is_refused_before_the_file_is_read(
+    in_setup: Any, nhs_lead: Any
+) -> None:
+    kpi = builders.kpi(in_setup, nhs_lead)
+    with pytest.raises(ValidationError, match="once delivery has started"):
+        services.measurements_upload(
+            actor=nhs_lead, kpi=kpi, upload=builders.upload("bomb.xlsx", hostile.zip_bomb_xlsx())
+        )
 
 
 @pytest.mark.django_db(transaction=True)
