@@ -71,7 +71,7 @@ MAX_PDF_PAGES: Final = 1_000
 MAX_PDF_UNPACKED: Final = 20 * 1024 * 1024
 
 
-class Refused(ValueError):
+class Refused(Exception):
     """The file was refused as a whole; the message says why, in words the uploader can act on."""
 
 
