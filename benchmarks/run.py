@@ -40,7 +40,15 @@ REQUESTS = int(os.environ.get("BENCH_REQUESTS", "60"))
 # Each module's run() returns report lines; a line saying MISSED/MISSES or starting "!!"
 # fails the benchmark. The register benchmark serves PostgreSQL with gunicorn; the audit
 # benchmark verifies a chain of 1,000,000 events on SQLite and on PostgreSQL.
-FEATURE_BENCHMARKS = ("documents", "kpis", "library", "library_pg", "register", "audit")
+FEATURE_BENCHMARKS = (
+    "documents",
+    "kpis",
+    "library",
+    "library_pg",
+    "register",
+    "audit",
+    "uploads",
+)
 MISSED = re.compile(r"\bMISS(ED|ES)\b|^\s*!!")
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
-
-from pypdf import PdfReader
+from triplewin.core import uploads
 
 PDF_MAGIC = b"%PDF-"
 
@@ -25,13 +23,9 @@ def pdf_problem(content: bytes, *, max_bytes: int) -> str | None:
             "or a document to end in .pdf does not make it one."
         )
     try:
-        reader = PdfReader(io.BytesIO(content))
-        if reader.is_encrypted:
-            return "The PDF is protected by a password. Upload a copy without a password."
-        pages = len(reader.pages)
-    except Exception:
-        # pypdf raises many kinds of error for damaged files; each means the same to the user.
-        return "The PDF could not be opened; it may be damaged. Save it again and upload it."
+        pages = uploads.pdf_pages(content)
+    except uploads.Refused as refused:
+        return str(refused)
     if pages == 0:
         return "The PDF has no pages. Upload the complete signed agreement."
     return None

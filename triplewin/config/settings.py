@@ -194,4 +194,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # pypdf logs a warning for every bad token of a damaged or hostile PDF, thousands for one
+    # upload; the refusal shown to the uploader already says what matters.
+    "loggers": {"pypdf": {"level": "ERROR"}},
 }

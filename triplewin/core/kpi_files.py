@@ -13,22 +13,18 @@ it cannot be checked here.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
-from triplewin.core import input_guard
+from triplewin.core import input_guard, uploads
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = uploads.MAX_BYTES
+# Measurements in one file; the file's size, rows and cells are limited by `uploads`.
 MAX_ROWS = 10_000
-# A workbook is a zip: refuse one that would unpack to far more than its own size.
-MAX_UNPACKED_BYTES = 60 * 1024 * 1024
 MAX_NOTE = 500
 # Values are stored with four decimal places and at most ten digits before the point.
 PLACES = Decimal("0.0001")
@@ -283,50 +279,28 @@ def _parse_date(text: str) -> dt.date | None:
 
 
 def _csv_rows(content: bytes) -> Iterator[list[_Cell]]:
-    text = content.decode("utf-8-sig")
-    for record in csv.reader(io.StringIO(text, newline=""), strict=True):
+    for _, record in uploads.csv_records(content.decode("utf-8-sig")):
         # A CSV cell starting with = is a formula to any spreadsheet that opens the file.
         yield [_Cell(v, formula=v.lstrip().startswith("=")) for v in record]
 
 
 def _xlsx_rows(content: bytes) -> Iterator[list[_Cell]]:
-    from openpyxl import load_workbook
-
-    book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-    try:
-        sheet = book.worksheets[0]
-        for row in sheet.iter_rows():
-            yield [
-                _Cell(
-                    c.value,
-                    formula=getattr(c, "data_type", "") == "f",
-                    percent="%" in str(getattr(c, "number_format", "") or ""),
-                )
-                for c in row
-            ]
-    finally:
-        book.close()
-
-
-def _xlsx_problem(content: bytes) -> str | None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        return "The workbook could not be opened; it may be damaged. Save it again and upload it."
-    if "xl/workbook.xml" not in names or "[Content_Types].xml" not in names:
-        return "The file is a zip archive but not an Excel workbook. Upload a .xlsx or .csv file."
-    if unpacked > MAX_UNPACKED_BYTES:
-        return "The workbook is too large once unpacked. Split it into smaller files."
-    return None
+    for row in uploads.xlsx_rows(content):
+        yield [
+            _Cell(
+                c.value,
+                formula=getattr(c, "data_type", "") == "f",
+                percent="%" in str(getattr(c, "number_format", "") or ""),
+            )
+            for c in row
+        ]
 
 
 def _kind(content: bytes) -> tuple[str, str | None]:
     if not content:
         return "", "The file is empty."
     if content.startswith(ZIP_MAGIC):
-        return "xlsx", _xlsx_problem(content)
+        return "xlsx", None
     if content.startswith(OLE_MAGIC):
         return "", (
             "This is an old-style Excel file (.xls) or a password-protected workbook. "
@@ -376,16 +350,8 @@ def read(
                     problem=f"The file has more than {MAX_ROWS:,} rows. Split it into smaller files.",
                 )
             reader.row(number, cells, columns)
-    except csv.Error as error:
-        return Parsed(kind=kind, problem=f"The CSV file could not be read: {error}.")
-    except Exception:
-        if kind == "csv":
-            raise
-        # openpyxl raises many kinds of error for damaged workbooks; each means the same here.
-        return Parsed(
-            kind=kind,
-            problem="The workbook could not be opened; it may be damaged. Save it again and upload it.",
-        )
+    except uploads.Refused as refused:
+        return Parsed(kind=kind, problem=str(refused))
     if columns is None and not reader.errors:
         return Parsed(kind=kind, problem="The file has no header row.")
     if not reader.errors and not reader.rows:

@@ -30,16 +30,27 @@ def _safe_name(name: str) -> str:
     return safe_filename(name, default="signed-agreement.pdf", limit=255)
 
 
-@transaction.atomic
-def signed_copy_upload(*, actor: User, project: Project, upload: UploadedFile) -> SignedCopy:
+def _checked_pdf(upload: UploadedFile) -> bytes:
     limit: int = settings.MAX_UPLOAD_BYTES
     if upload.size is not None and upload.size > limit:
         # Refused before reading, so an oversized file is never held in memory.
         raise ValidationError({"file": too_large(limit)})
-    content = upload.read(limit + 1)
+    content: bytes = upload.read(limit + 1)
     problem = pdf_problem(content, max_bytes=limit)
     if problem:
         raise ValidationError({"file": problem})
+    return content
+
+
+def signed_copy_upload(*, actor: User, project: Project, upload: UploadedFile) -> SignedCopy:
+    # The PDF is read before the transaction opens: on SQLite an open transaction holds the
+    # write lock for everyone, and reading a large PDF takes a while (ADR 0016).
+    content = _checked_pdf(upload)
+    with transaction.atomic():
+        return _store(actor=actor, project=project, upload=upload, content=content)
+
+
+def _store(*, actor: User, project: Project, upload: UploadedFile, content: bytes) -> SignedCopy:
     locked = lock_editable(project.pk)
     agreement = Agreement.objects.filter(project=locked).first()
     if agreement is None:

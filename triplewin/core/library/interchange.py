@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
+from triplewin.core import uploads
 from triplewin.core.input_guard import safe_text
 from triplewin.core.library.records import (
     FIELDS,
@@ -27,12 +28,12 @@ from triplewin.core.library.records import (
 from triplewin.core.library.spreadsheet import neutralise, restore
 from triplewin.core.library.validation import parse_record
 
-MAX_BYTES: Final = 5 * 1024 * 1024
+MAX_BYTES: Final = uploads.MAX_BYTES
 MAX_RECORDS: Final = 2000
 
-
-class FileProblem(Exception):
-    """The file as a whole cannot be read; nothing in it is looked at further."""
+# The file as a whole cannot be read; nothing in it is looked at further. The same error as
+# the upload limits raise, so one `except` catches a refusal from either.
+FileProblem = uploads.Refused
 
 
 @dataclass(frozen=True)
@@ -98,13 +99,12 @@ def sniff(text: str) -> str:
 
 
 def read_csv(text: str) -> list[RawRecord]:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    lines = uploads.csv_records(text)
     try:
-        header = [restore(h).strip() for h in next(reader)]
+        _, first = next(lines)
     except StopIteration:
         raise FileProblem("The file is empty.") from None
-    except csv.Error as error:
-        raise FileProblem(f"Line 1 is not valid CSV: {error}.") from None
+    header = [restore(h).strip() for h in first]
     unknown = [h for h in header if h not in FIELDS]
     if unknown:
         raise FileProblem(
@@ -117,22 +117,17 @@ def read_csv(text: str) -> list[RawRecord]:
     if len(set(header)) != len(header):
         raise FileProblem("Line 1 names a column twice.")
     records: list[RawRecord] = []
-    start = reader.line_num + 1
-    try:
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                if len(row) != len(header):
-                    raise FileProblem(
-                        f"The record starting on line {start} has {len(row)} cells but the "
-                        f"header has {len(header)}."
-                    )
-                values = {name: restore(cell) for name, cell in zip(header, row, strict=True)}
-                records.append(RawRecord(start, values))
-                if len(records) > MAX_RECORDS:
-                    raise FileProblem(f"A file may hold at most {MAX_RECORDS} case studies.")
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise FileProblem(f"The CSV breaks near line {reader.line_num}: {error}.") from None
+    for start, row in lines:
+        if any(cell.strip() for cell in row):
+            if len(row) != len(header):
+                raise FileProblem(
+                    f"The record starting on line {start} has {len(row)} cells but the "
+                    f"header has {len(header)}."
+                )
+            values = {name: restore(cell) for name, cell in zip(header, row, strict=True)}
+            records.append(RawRecord(start, values))
+            if len(records) > MAX_RECORDS:
+                raise FileProblem(f"A file may hold at most {MAX_RECORDS} case studies.")
     if not records:
         raise FileProblem("The file has a header but no case studies.")
     return records
@@ -140,6 +135,7 @@ def read_csv(text: str) -> list[RawRecord]:
 
 def read_json(text: str) -> list[RawRecord]:
     """A JSON array of objects; each object's line is where its opening brace is."""
+    uploads.check_json_nesting(text)
     decoder = json.JSONDecoder()
     position = _skip_space(text, 0)
     if text[position : position + 1] != "[":

@@ -23,6 +23,7 @@ DEFINABLE_IN = frozenset(
 )
 # Measurements come from delivery; late figures may still arrive after completion.
 MEASURABLE_IN = frozenset({State.IN_DELIVERY, State.COMPLETED})
+MEASURABLE_REFUSAL = "Measurements can be recorded once delivery has started, and after completion."
 
 
 def lock_in(project_id: int, states: Collection[State], refusal: str) -> Project:
@@ -30,6 +31,15 @@ def lock_in(project_id: int, states: Collection[State], refusal: str) -> Project
     if locked.state_enum not in states:
         raise ValidationError(refusal)
     return locked
+
+
+def check_measurable(project_id: int) -> None:
+    """`lock_measurable`'s state check without the lock, to refuse before reading a file.
+
+    The check is made again under the lock before anything is written.
+    """
+    if Project.objects.get(pk=project_id).state_enum not in MEASURABLE_IN:
+        raise ValidationError(MEASURABLE_REFUSAL)
 
 
 def lock_definable(project_id: int) -> Project:
@@ -41,8 +51,4 @@ def lock_definable(project_id: int) -> Project:
 
 
 def lock_measurable(project_id: int) -> Project:
-    return lock_in(
-        project_id,
-        MEASURABLE_IN,
-        "Measurements can be recorded once delivery has started, and after completion.",
-    )
+    return lock_in(project_id, MEASURABLE_IN, MEASURABLE_REFUSAL)

@@ -20,7 +20,7 @@ from triplewin.core.input_guard import safe_filename
 from triplewin.core.kpi_files import RowError
 from triplewin.kpis import formatting
 from triplewin.kpis.models import Kpi, Measurement, Site
-from triplewin.kpis.services._common import MEASURABLE_IN, lock_measurable
+from triplewin.kpis.services._common import MEASURABLE_IN, check_measurable, lock_measurable
 
 __all__ = [
     "MEASURABLE_IN",
@@ -139,7 +139,6 @@ def _read(
     return parsed, content
 
 
-@transaction.atomic
 def measurements_upload(
     *,
     actor: User,
@@ -148,9 +147,41 @@ def measurements_upload(
     replace: bool = False,
     today: dt.date | None = None,
 ) -> UploadResult:
-    locked = lock_measurable(kpi.project_id)
-    sites = list(Site.objects.filter(project=locked))
+    """Read and check the whole file first, then write it in one short transaction.
+
+    Nothing is locked while the file is read: on SQLite an open transaction holds the write
+    lock for every user, and a file takes far longer to read than to write (ADR 0016).
+    """
+    check_measurable(kpi.project_id)
+    sites = list(Site.objects.filter(project_id=kpi.project_id))
     parsed, content = _read(upload, kpi, sites, today or timezone.localdate())
+    digest = hashlib.sha256(content).hexdigest()
+    with transaction.atomic():
+        locked = lock_measurable(kpi.project_id)
+        if site_keys(list(Site.objects.filter(project=locked))) != site_keys(sites):
+            raise FileRejected(
+                problem="The project's sites changed while the file was being read. "
+                "Upload it again."
+            )
+        return _write(
+            actor=actor,
+            kpi=kpi,
+            parsed=parsed,
+            file={"file": [None, _safe_name(upload.name or "")], "sha256": [None, digest]},
+            project_id=locked.pk,
+            replace=replace,
+        )
+
+
+def _write(
+    *,
+    actor: User,
+    kpi: Kpi,
+    parsed: kpi_files.Parsed,
+    file: audit.Changes,
+    project_id: int,
+    replace: bool,
+) -> UploadResult:
     existing = {
         (str(m.site_id) if m.site_id else "", m.period): m
         for m in Measurement.objects.filter(kpi=kpi).order_by()
@@ -198,9 +229,8 @@ def measurements_upload(
     Measurement.objects.bulk_create(added)
     Measurement.objects.bulk_update(changed, ["value", "note", "recorded_by", "recorded_at"])
     changes: audit.Changes = {
-        "file": [None, _safe_name(upload.name or "")],
+        **file,
         "file_type": [None, parsed.kind],
-        "sha256": [None, hashlib.sha256(content).hexdigest()],
         "rows_added": [0, len(added)],
         "rows_replaced": [0, len(changed)],
     }
@@ -210,7 +240,7 @@ def measurements_upload(
         actor=actor,
         action="kpis.measurements_uploaded",
         obj=kpi,
-        project_id=locked.pk,
+        project_id=project_id,
         changes=changes,
     )
     return UploadResult(added=len(added), replaced=len(changed))
