@@ -76,12 +76,7 @@ class ConsoleWatch:
 
 
 @pytest.fixture
-def page(browser: Any, live_server: Any, transactional_db: None) -> Iterator[Any]:
-    from django.core.cache import cache
-
-    # The database cache is a table that the test database's flush does not empty, so sign-in
-    # failures and verification checks would otherwise carry over from one journey to the next.
-    cache.clear()
+def page(browser: Any, live_server: Any, fresh_cache: None) -> Iterator[Any]:
     context = browser.new_context(base_url=live_server.url)
     context.set_default_timeout(10_000)
     watch = ConsoleWatch(context)

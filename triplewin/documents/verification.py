@@ -58,7 +58,9 @@ def _from_copy(copy: CertifiedCopy, matched_on: str) -> Match:
     # The copy's own date: it froze when the version was signed off.
     if kind is None:
         return _match(version, copy.status, "", copy.signed_off_at, matched_on)
-    return _signed(version, status_of(kind, version.project, version), copy.signed_off_at, matched_on)
+    return _signed(
+        version, status_of(kind, version.project, version), copy.signed_off_at, matched_on
+    )
 
 
 def match_file_hash(digest: str) -> Match | None:
