@@ -25,7 +25,7 @@ $(ASSETS): package.json package-lock.json Makefile
 	rm -rf triplewin/static/nhsuk
 	mkdir -p triplewin/static/nhsuk
 	cp node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css* node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js* triplewin/static/nhsuk/
-	sed -i 's/@font-face{[^}]*}//g' triplewin/static/nhsuk/nhsuk-frontend.min.css
+	sed -i -e 's/@font-face{[^}]*}//g' -e 's#url(/assets/#url(assets/#g' triplewin/static/nhsuk/nhsuk-frontend.min.css
 	cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets triplewin/static/nhsuk/assets
 	@touch $@
 
