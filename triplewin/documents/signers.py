@@ -24,8 +24,8 @@ SENIORITY = (
 )
 
 
-def _membership(signer: Signer, project: Project) -> Membership | None:
-    found = Membership.objects.filter(user_id=signer.user_id).select_related("organisation")
+def _membership(user_id: int, signer: Signer, project: Project) -> Membership | None:
+    found = Membership.objects.filter(user_id=user_id).select_related("organisation")
     if signer.organisation_id is not None:
         found = found.filter(organisation_id=signer.organisation_id)
     else:
@@ -47,7 +47,7 @@ def public_signer(signer: Signer | None, project: Project) -> str:
     user = get_user_model().objects.filter(pk=signer.user_id).first()
     if user is None:
         return ""
-    membership = _membership(signer, project)
+    membership = _membership(user.pk, signer, project)
     role = Role(signer.role).label if signer.role else ""
     if not role and membership is not None:
         role = membership.get_role_display()

@@ -11,11 +11,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from tests.roles import ROLES
+from tests.workers import new_worker
 from triplewin.documents import services
 from triplewin.documents.models import CertifiedCopy
 from triplewin.documents.tests.test_heads_of_terms import fill
 from triplewin.partnerships.services import project_update
-from tests.workers import new_worker
 
 pytestmark = pytest.mark.django_db
 
