@@ -34,22 +34,23 @@ def settings_with(**env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_without_redis_the_cache_is_the_database_table() -> None:
-    found = settings_with()
+@pytest.mark.parametrize(
+    ("env", "backend", "location"),
+    [
+        ({}, "django.core.cache.backends.db.DatabaseCache", "triplewin_cache"),
+        (
+            {"REDIS_URL": "redis://127.0.0.1:6379/9"},
+            "django.core.cache.backends.redis.RedisCache",
+            "redis://127.0.0.1:6379/9",
+        ),
+    ],
+)
+def test_redis_url_chooses_redis_and_its_absence_the_database(
+    env: dict[str, str], backend: str, location: str
+) -> None:
+    found = settings_with(**env)
     assert found.returncode == 0, found.stderr
-    assert json.loads(found.stdout)["default"] == {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "triplewin_cache",
-    }
-
-
-def test_redis_url_switches_the_cache_to_redis() -> None:
-    found = settings_with(REDIS_URL="redis://127.0.0.1:6379/9")
-    assert found.returncode == 0, found.stderr
-    assert json.loads(found.stdout)["default"] == {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/9",
-    }
+    assert json.loads(found.stdout)["default"] == {"BACKEND": backend, "LOCATION": location}
 
 
 def test_a_malformed_redis_url_stops_start_up() -> None:

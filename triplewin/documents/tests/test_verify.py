@@ -12,9 +12,7 @@ from django.test import Client
 
 from tests.roles import ROLES
 from tests.workers import new_worker
-from triplewin.documents import services
 from triplewin.documents.models import CertifiedCopy
-from triplewin.documents.tests.test_heads_of_terms import fill
 from triplewin.partnerships.services import project_update
 
 pytestmark = pytest.mark.django_db
@@ -29,20 +27,6 @@ def frozen_clock(monkeypatch: Any) -> None:
     import django_ratelimit.core
 
     monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: 1_800_000_000))
-
-
-@pytest.fixture
-def certified(agreement_project: Any, nhs_lead: Any, signatory: Any) -> Any:
-    signatory.first_name, signatory.last_name = "Jane", "Smith"
-    signatory.save()
-    fill(agreement_project, nhs_lead)
-    version, _ = services.document_generate(
-        actor=nhs_lead, project=agreement_project, document="agreement"
-    )
-    services.document_certify(
-        actor=signatory, project=agreement_project, document="agreement", number=1
-    )
-    return version
 
 
 def check(client: Client, **data: Any) -> str:
