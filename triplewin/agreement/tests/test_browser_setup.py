@@ -109,7 +109,7 @@ def _journey(page: Any, base: str, nhs_lead: Any, nhs_org: Any, pharma_org: Any,
 
     page.click("text=Upload a signed copy")
     assert_accessible(page)
-    page.set_input_files("#id_file", str(pdf))
+    page.set_input_files("input[name=file]", str(pdf))
     page.click("button:has-text('Upload')")
     expect(page.locator("main")).to_contain_text("signed.pdf")
     assert_accessible(page)
