@@ -15,6 +15,7 @@ from triplewin.core.dates import long_date
 from triplewin.documents.kinds import kind_for
 from triplewin.documents.models import CertifiedCopy, DocumentVersion
 from triplewin.documents.selectors import VersionStatus, document_of, status_of
+from triplewin.documents.services.copies import NOT_RECORDED
 from triplewin.documents.signers import public_signer
 
 
@@ -47,20 +48,23 @@ def _match(
     )
 
 
-def _signed(version: DocumentVersion, row: VersionStatus, at: dt.datetime | None, on: str) -> Match:
-    signer = public_signer(row.decided.signer, version.project)
+def _signed(
+    version: DocumentVersion, row: VersionStatus, at: dt.datetime | None, on: str, nobody: str = ""
+) -> Match:
+    signer = public_signer(row.decided.signer, version.project) or nobody
     return _match(version, row.status.label, signer, at, on)
 
 
 def _from_copy(copy: CertifiedCopy, matched_on: str) -> Match:
     version = copy.version
     kind = kind_for(version.document)
+    # The copy's label names someone by email, so only its "nobody recorded" wording is shown.
+    nobody = NOT_RECORDED if copy.signed_off_by_label == NOT_RECORDED else ""
     # The copy's own date: it froze when the version was signed off.
     if kind is None:
-        return _match(version, copy.status, "", copy.signed_off_at, matched_on)
-    return _signed(
-        version, status_of(kind, version.project, version), copy.signed_off_at, matched_on
-    )
+        return _match(version, copy.status, nobody, copy.signed_off_at, matched_on)
+    row = status_of(kind, version.project, version)
+    return _signed(version, row, copy.signed_off_at, matched_on, nobody)
 
 
 def match_file_hash(digest: str) -> Match | None:
