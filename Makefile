@@ -17,11 +17,15 @@ $(STAMP): pyproject.toml
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-$(ASSETS): package.json package-lock.json
+# NHS.UK's Frutiger comes from its own font host, which the CSP (default-src 'self') refuses and
+# whose licence covers NHS.UK services, so its @font-face rules are dropped: the stylesheet's own
+# fallback, Arial, is used, and the browser never asks (a refused font is a CSP violation).
+$(ASSETS): package.json package-lock.json Makefile
 	npm ci --ignore-scripts --no-audit --no-fund --silent
 	rm -rf triplewin/static/nhsuk
 	mkdir -p triplewin/static/nhsuk
 	cp node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css* node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js* triplewin/static/nhsuk/
+	sed -i -e 's/@font-face{[^}]*}//g' -e 's#url(/assets/#url(assets/#g' triplewin/static/nhsuk/nhsuk-frontend.min.css
 	cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets triplewin/static/nhsuk/assets
 	@touch $@
 

@@ -29,6 +29,25 @@ def _fast_passwords(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _shared_cache_between_tests(settings: Any) -> None:
+    # The database cache rolls back with each test's transaction; Redis keeps what the last
+    # test counted (sign-in failures, verification checks), so it starts each test empty.
+    if settings.CACHES["default"]["BACKEND"].endswith("RedisCache"):
+        from django.core.cache import cache
+
+        cache.clear()
+
+
+@pytest.fixture
+def fresh_cache(transactional_db: None) -> None:
+    """Tests that run a live server commit their writes, and the database cache's table is not
+    one the test database's flush empties: without this, counts carry over between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def icb(db: None) -> Any:
     return factories.organisation(name="Test Integrated Care Board", org_type="icb", ods_code="QZZ")

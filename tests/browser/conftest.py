@@ -35,13 +35,55 @@ def browser() -> Iterator[Any]:
         instance.close()
 
 
+# Init scripts run outside the page's CSP, so this listener sees every violation, and it reports
+# each one as a console error for ConsoleWatch to collect.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(
+    `CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || "an inline script"}`
+    + ` in ${event.sourceFile || event.documentURI}:${event.lineNumber}`
+  );
+});
+"""
+
+
+class ConsoleWatch:
+    """Collects console errors, uncaught exceptions, CSP violations and failed page resources.
+
+    A main page answered with an error status (a 403, or a 400 form with its errors) is an
+    expected outcome that tests assert on; Chromium logs it as "Failed to load resource", so
+    those messages are left out and failed sub-resources are caught from the responses instead.
+    """
+
+    def __init__(self, context: Any) -> None:
+        self.problems: list[str] = []
+        context.add_init_script(CSP_LISTENER)
+        context.on("console", self._console)
+        context.on("weberror", lambda error: self.problems.append(f"page error: {error.error}"))
+        context.on("response", self._response)
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            self.problems.append(f"console error: {message.text} ({message.location['url']})")
+
+    def _response(self, response: Any) -> None:
+        if response.status >= 400 and not response.request.is_navigation_request():
+            self.problems.append(f"resource failed: {response.status} {response.url}")
+
+    def check(self) -> None:
+        found, self.problems = self.problems, []
+        assert not found, "The browser reported problems:\n" + "\n".join(found)
+
+
 @pytest.fixture
-def page(browser: Any, live_server: Any) -> Iterator[Any]:
+def page(browser: Any, live_server: Any, fresh_cache: None) -> Iterator[Any]:
     context = browser.new_context(base_url=live_server.url)
     context.set_default_timeout(10_000)
+    watch = ConsoleWatch(context)
     tab = context.new_page()
     yield tab
     context.close()
+    watch.check()
 
 
 def sign_in(page: Any, email: str, password: str = "a-long-test-password") -> None:

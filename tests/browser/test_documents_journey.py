@@ -123,7 +123,8 @@ def test_documents_from_generation_to_verification(
     sign_out(page)
     page.goto("/documents/verify/")
     assert_accessible(page)
-    page.set_input_files("#id_file", str(saved))
+    # NHS.UK's file upload gives the field's id to its drop-zone button; the input keeps its name.
+    page.set_input_files("input[name=file]", str(saved))
     page.click("button:has-text('Check')")
     expect(page.locator("#verify-result")).to_contain_text("This matches a certified document")
     expect(page.locator("#verify-result")).to_contain_text(project.title)

@@ -27,7 +27,9 @@ SHOTS = os.environ.get("KPI_SCREENSHOTS")
 
 
 def upload(page, name: str, content: bytes, mime: str = "text/csv") -> None:
-    page.set_input_files("#id_file", files=[{"name": name, "mimeType": mime, "buffer": content}])
+    page.set_input_files(
+        "input[name=file]", files=[{"name": name, "mimeType": mime, "buffer": content}]
+    )
     page.click("button:has-text('Upload the file')")
 
 

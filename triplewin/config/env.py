@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import builtins
 import os
+import re
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+REDIS_SCHEMES = ("redis", "rediss")
+HEADER_NAME = re.compile(r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*")
 FALSE_WORDS = frozenset({"0", "false", "no", "off"})
 
 
@@ -85,3 +89,34 @@ class Env:
         if raw not in choices:
             raise EnvError(f"{name}={raw!r} is not one of: {', '.join(choices)}.")
         return raw
+
+    def redis_url(self, name: builtins.str) -> builtins.str | None:
+        """A redis:// or rediss:// URL with a host, an optional port and database number."""
+        raw = self._raw(name)
+        if raw is None:
+            return None
+        shape = "Use redis://host:port/db, for example redis://127.0.0.1:6379/0."
+        parts = urlsplit(raw)
+        if parts.scheme not in REDIS_SCHEMES:
+            raise EnvError(f"{name} must start with redis:// or rediss://. {shape}")
+        try:
+            port = parts.port
+        except ValueError:
+            port = -1
+        if not parts.hostname or port == -1:
+            raise EnvError(f"{name} has no valid host and port. {shape}")
+        database = parts.path.lstrip("/")
+        if database and not database.isdigit():
+            raise EnvError(f"{name} names database {database!r}, which is not a number. {shape}")
+        if parts.query or parts.fragment:
+            raise EnvError(f"{name} has a query or fragment, which is not used. {shape}")
+        return raw
+
+    def header(self, name: builtins.str) -> builtins.str | None:
+        """An HTTP header name, as the request.META key Django files it under."""
+        raw = self._raw(name)
+        if raw is None:
+            return None
+        if not HEADER_NAME.fullmatch(raw):
+            raise EnvError(f"{name}={raw!r} is not an HTTP header name such as X-Forwarded-For.")
+        return "HTTP_" + raw.upper().replace("-", "_")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from triplewin.config.env import Env, EnvError
@@ -31,6 +33,8 @@ try:
     DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "Triple Win <no-reply@triplewin.invalid>")
     SECURE_COOKIES = env.bool("SECURE_COOKIES", default=not DEBUG)
     CONN_MAX_AGE = env.int("CONN_MAX_AGE", 60, minimum=0)
+    REDIS_URL = env.redis_url("REDIS_URL")
+    CLIENT_IP_HEADER = env.header("CLIENT_IP_HEADER")
 except EnvError as error:
     raise ImproperlyConfigured(f"Triple Win cannot start: {error}") from None
 
@@ -58,6 +62,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
+    "django_ratelimit",
     "django_tasks",
     "django_tasks_db",
     "triplewin.audit",
@@ -98,6 +104,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, so its lockout page is rendered before the CSP middleware writes the nonce.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "triplewin.config.urls"
@@ -123,6 +131,46 @@ TEMPLATES = [
             ]
         },
     },
+]
+
+# The shared cache: every worker and server must count sign-in failures and verification checks
+# together (ADR 0015). Redis when configured; otherwise a table in the database, made by the
+# accounts app's migration so every deployment has it.
+CACHE_TABLE = "triplewin_cache"
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}
+    )
+}
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out account is refused before its password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Sign-in throttling (ADR 0015): ten failures lock the account, and separately the address, for
+# fifteen minutes; every failure while locked starts the fifteen minutes again.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_CACHE = "default"
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "triplewin.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "triplewin.config.client_ip.client_ip"
+AXES_USERNAME_CALLABLE = "triplewin.accounts.throttling.username_of"
+# The cache handler keeps no attempt rows, so the admin pages for them would stay empty.
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# The verification page's limit (django-ratelimit) counts by the same address.
+RATELIMIT_IP_META_KEY = "triplewin.config.client_ip.client_ip"
+SILENCED_SYSTEM_CHECKS = [
+    # django-ratelimit lists only third-party Redis clients; Django's own RedisCache increments
+    # atomically just the same. The database cache does not: ADR 0015 accepts the odd extra
+    # check slipping through under a burst, where the alternative is no shared limit at all.
+    "django_ratelimit.W001",
+    *([] if REDIS_URL else ["django_ratelimit.E003"]),
 ]
 
 PASSWORD_HASHERS = [
@@ -175,15 +223,17 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# NONCE makes django-csp send this request's own nonce; templates put the same value on each
+# inline script (`csp_nonce` in the layout), and every other script is a file from 'self'.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'", "'nonce'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        "base-uri": ["'self'"],
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
     }
 }
 

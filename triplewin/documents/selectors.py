@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from triplewin.core.documents import statuses
 from triplewin.core.documents.model import SIGNED_OFF, Document, Status
 from triplewin.core.documents.normalise import from_content
-from triplewin.documents.kinds import Decided, Kind
+from triplewin.documents.kinds import Decided, Kind, Signer
 from triplewin.documents.models import DocumentApproval, DocumentCertification, DocumentVersion
+from triplewin.organisations.models import Role
 from triplewin.partnerships.models import Project
 
 
@@ -53,9 +54,9 @@ def decided_here(project: Project, version: DocumentVersion) -> Decided:
     cert = certification_of(version)
     if cert is None:
         return Decided(Status.DRAFT)
-    if not partners_still_to_approve(project, version):
-        return Decided(Status.APPROVED, cert.certified_by_label, cert.at)
-    return Decided(Status.CERTIFIED, cert.certified_by_label, cert.at)
+    status = Status.CERTIFIED if partners_still_to_approve(project, version) else Status.APPROVED
+    signer = Signer(cert.certified_by_id, cert.organisation_id, Role.CERTIFICATION_SIGNATORY)
+    return Decided(status, cert.certified_by_label, cert.at, signer)
 
 
 def base_status(kind: Kind, project: Project, version: DocumentVersion) -> Decided:

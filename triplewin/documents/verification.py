@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from triplewin.core.dates import long_date
 from triplewin.documents.kinds import kind_for
 from triplewin.documents.models import CertifiedCopy, DocumentVersion
-from triplewin.documents.selectors import status_of
+from triplewin.documents.selectors import VersionStatus, document_of, status_of
+from triplewin.documents.services.copies import NOT_RECORDED
+from triplewin.documents.signers import public_signer
 
 
 @dataclass(frozen=True)
@@ -29,20 +31,40 @@ class Match:
     matched_on: str
 
 
+def _match(
+    version: DocumentVersion, status: str, signed_off_by: str, at: dt.datetime | None, on: str
+) -> Match:
+    # The certified content, not the live project: a title changed since must not show here.
+    certified = document_of(version)
+    return Match(
+        document_title=certified.title or version.document,
+        project=certified.project,
+        version=version.number,
+        status=status,
+        signed_off_by=signed_off_by,
+        signed_off_on=long_date(at),
+        content_hash=version.content_hash,
+        matched_on=on,
+    )
+
+
+def _signed(
+    version: DocumentVersion, row: VersionStatus, at: dt.datetime | None, on: str, nobody: str = ""
+) -> Match:
+    signer = public_signer(row.decided.signer, version.project) or nobody
+    return _match(version, row.status.label, signer, at, on)
+
+
 def _from_copy(copy: CertifiedCopy, matched_on: str) -> Match:
     version = copy.version
     kind = kind_for(version.document)
-    status = status_of(kind, version.project, version).status.label if kind else copy.status
-    return Match(
-        document_title=str(version.content.get("title", version.document)),
-        project=version.project.title,
-        version=version.number,
-        status=status,
-        signed_off_by=copy.signed_off_by_label,
-        signed_off_on=long_date(copy.signed_off_at),
-        content_hash=version.content_hash,
-        matched_on=matched_on,
-    )
+    # The copy's label names someone by email, so only its "nobody recorded" wording is shown.
+    nobody = NOT_RECORDED if copy.signed_off_by_label == NOT_RECORDED else ""
+    # The copy's own date: it froze when the version was signed off.
+    if kind is None:
+        return _match(version, copy.status, nobody, copy.signed_off_at, matched_on)
+    row = status_of(kind, version.project, version)
+    return _signed(version, row, copy.signed_off_at, matched_on, nobody)
 
 
 def match_file_hash(digest: str) -> Match | None:
@@ -63,19 +85,8 @@ def match_content_hash(digest: str) -> Match | None:
         if kind is None:
             continue
         row = status_of(kind, version.project, version)
-        if not row.signed_off:
-            continue
-        at: dt.datetime | None = row.decided.at
-        return Match(
-            document_title=str(version.content.get("title", version.document)),
-            project=version.project.title,
-            version=version.number,
-            status=row.status.label,
-            signed_off_by=row.decided.by,
-            signed_off_on=long_date(at),
-            content_hash=version.content_hash,
-            matched_on="content",
-        )
+        if row.signed_off:
+            return _signed(version, row, row.decided.at, "content")
     return None
 
 

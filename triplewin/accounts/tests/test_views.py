@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import identify_hasher
@@ -65,3 +67,14 @@ def test_production_settings_use_argon2_first():
     from triplewin.config import settings as project_settings
 
     assert project_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_the_inline_script_carries_the_nonce_the_policy_names(client):
+    response = client.get(reverse("accounts:sign-in"))
+    policy = response.headers["Content-Security-Policy"]
+    nonce = re.search(r"script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'", policy)
+    assert nonce, policy
+    scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", response.content.decode())
+    assert scripts
+    assert all(f'nonce="{nonce.group(1)}"' in tag for tag in scripts), scripts
+    assert "'nonce'" not in policy

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CHROMIUM, FLAGS, assert_accessible, sign_in
+from tests.browser.conftest import CHROMIUM, FLAGS, ConsoleWatch, assert_accessible, sign_in
 from triplewin.agreement.models import SignedCopy
 from triplewin.agreement.tests.conftest import move_to, pdf_bytes
 
@@ -26,16 +26,20 @@ def _in_own_thread(journey: Callable[[Any], None], base_url: str) -> None:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
             context = browser.new_context(base_url=base_url)
             context.set_default_timeout(10_000)
+            watch = ConsoleWatch(context)
             try:
                 journey(context.new_page())
             finally:
                 browser.close()
+            watch.check()
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         pool.submit(run).result()
 
 
-def test_set_up_records(live_server, project, nhs_lead, nhs_org, pharma_org, settings, tmp_path):
+def test_set_up_records(
+    live_server, fresh_cache, project, nhs_lead, nhs_org, pharma_org, settings, tmp_path
+):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     move_to(project, "setup")
     base = f"/projects/{project.pk}"
@@ -105,7 +109,7 @@ def _journey(page: Any, base: str, nhs_lead: Any, nhs_org: Any, pharma_org: Any,
 
     page.click("text=Upload a signed copy")
     assert_accessible(page)
-    page.set_input_files("#id_file", str(pdf))
+    page.set_input_files("input[name=file]", str(pdf))
     page.click("button:has-text('Upload')")
     expect(page.locator("main")).to_contain_text("signed.pdf")
     assert_accessible(page)

@@ -135,3 +135,48 @@ def test_choice_rejects_unknown(raw: str) -> None:
 def test_defaults_to_os_environ(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRIPLEWIN_TEST_FLAG", "yes")
     assert Env().bool("TRIPLEWIN_TEST_FLAG", default=False) is True
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "redis://127.0.0.1:6379/0",
+        "redis://127.0.0.1:6379",
+        "rediss://user:secret@cache.example.net:6380/9",
+        "redis://localhost/3",
+    ],
+)
+def test_redis_url_accepts_redis_urls(raw: str) -> None:
+    assert Env({"REDIS_URL": raw}).redis_url("REDIS_URL") == raw
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        ("127.0.0.1:6379", "must start with redis://"),
+        ("http://127.0.0.1:6379/0", "must start with redis://"),
+        ("redis://:6379/0", "no valid host and port"),
+        ("redis://127.0.0.1:port/0", "no valid host and port"),
+        ("redis://127.0.0.1:6379/cache", "not a number"),
+        ("redis://127.0.0.1:6379/0?timeout=x", "query or fragment"),
+    ],
+)
+def test_redis_url_refuses_malformed_values(raw: str, problem: str) -> None:
+    with pytest.raises(EnvError, match=problem):
+        Env({"REDIS_URL": raw}).redis_url("REDIS_URL")
+
+
+def test_redis_url_is_none_when_unset() -> None:
+    assert Env({}).redis_url("REDIS_URL") is None
+
+
+def test_header_names_become_meta_keys() -> None:
+    assert Env({"H": "X-Forwarded-For"}).header("H") == "HTTP_X_FORWARDED_FOR"
+    assert Env({"H": "x-real-ip"}).header("H") == "HTTP_X_REAL_IP"
+    assert Env({}).header("H") is None
+
+
+@pytest.mark.parametrize("raw", ["X Forwarded For", "X-Forwarded-For:", "-X", "X_Real_IP"])
+def test_header_refuses_what_is_not_a_header_name(raw: str) -> None:
+    with pytest.raises(EnvError, match="not an HTTP header name"):
+        Env({"H": raw}).header("H")

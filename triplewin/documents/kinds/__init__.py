@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from triplewin.documents.kinds.agreement import AgreementKind
 from triplewin.documents.kinds.amendment import AmendmentKind
-from triplewin.documents.kinds.base import Decided, Kind, Snapshot, Subject
+from triplewin.documents.kinds.base import Decided, Kind, Signer, Snapshot, Subject
 from triplewin.documents.kinds.concept import ConceptKind
 from triplewin.documents.kinds.minutes import MinutesKind
 from triplewin.documents.kinds.outcomes import OutcomesKind
@@ -12,7 +12,7 @@ from triplewin.documents.kinds.pid import PidKind
 from triplewin.documents.kinds.status_report import StatusReportKind
 from triplewin.documents.kinds.summary import SummaryKind
 
-__all__ = ["KINDS", "Decided", "Kind", "Snapshot", "Subject", "kind_for"]
+__all__ = ["KINDS", "Decided", "Kind", "Signer", "Snapshot", "Subject", "kind_for"]
 
 KINDS: tuple[Kind, ...] = (
     ConceptKind(),

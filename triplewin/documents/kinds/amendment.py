@@ -9,7 +9,15 @@ from triplewin.amendments.selectors import sign_off_state
 from triplewin.core.documents import catalogue
 from triplewin.core.documents.definitions import Filled, build
 from triplewin.core.documents.model import Status
-from triplewin.documents.kinds.base import Decided, Kind, Snapshot, Subject, subject_number
+from triplewin.documents.kinds.base import (
+    Decided,
+    Kind,
+    Signer,
+    Snapshot,
+    Subject,
+    subject_number,
+)
+from triplewin.organisations.models import Role
 from triplewin.partnerships.models import Project
 
 
@@ -92,4 +100,5 @@ class AmendmentKind(Kind):
                 return Decided(Status.SUBMITTED, a.created_by_label, None)
             return None
         status = Status.APPROVED if state.signed_off else Status.CERTIFIED
-        return Decided(status, cert.certified_by_label, cert.at)
+        signer = Signer(cert.certified_by_id, cert.organisation_id, Role.CERTIFICATION_SIGNATORY)
+        return Decided(status, cert.certified_by_label, cert.at, signer)

@@ -34,10 +34,22 @@ class Snapshot:
 
 
 @dataclass(frozen=True)
+class Signer:
+    """Who signed off, by record: `documents.signers` words it for the public, without email."""
+
+    user_id: int | None
+    organisation_id: int | None = None
+    # The capacity the sign-off itself proves (only a certification signatory can certify);
+    # empty when it is read from the person's membership instead.
+    role: str = ""
+
+
+@dataclass(frozen=True)
 class Decided:
     status: Status
     by: str = ""
     at: dt.datetime | None = None
+    signer: Signer | None = None
 
 
 class Kind(ABC):

@@ -13,7 +13,7 @@ from triplewin.concept.selectors import approval_state, concept_snapshot, conten
 from triplewin.core.documents import catalogue
 from triplewin.core.documents.definitions import build
 from triplewin.core.documents.model import Document, Status
-from triplewin.documents.kinds.base import Decided, Kind, Snapshot
+from triplewin.documents.kinds.base import Decided, Kind, Signer, Snapshot
 from triplewin.partnerships.models import PartyRole, Project
 
 ROLE_LABELS = dict(PartyRole.choices)
@@ -98,5 +98,10 @@ class ConceptKind(Kind):
             and all(d.decision == "approve" for d in on_this)
         ):
             last = max(on_this, key=lambda d: d.at)
-            return Decided(Status.APPROVED, last.decided_by_label, last.at)
+            return Decided(
+                Status.APPROVED,
+                last.decided_by_label,
+                last.at,
+                Signer(last.decided_by_id, last.organisation_id),
+            )
         return None

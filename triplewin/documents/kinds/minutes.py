@@ -10,7 +10,14 @@ from triplewin.core.documents import catalogue
 from triplewin.core.documents.definitions import Filled, build
 from triplewin.core.documents.model import Status
 from triplewin.core.documents.normalise import content_hash as hash_of
-from triplewin.documents.kinds.base import Decided, Kind, Snapshot, Subject, subject_number
+from triplewin.documents.kinds.base import (
+    Decided,
+    Kind,
+    Signer,
+    Snapshot,
+    Subject,
+    subject_number,
+)
 from triplewin.meetings.models import Meeting, MeetingStatus
 from triplewin.meetings.presenters import MeetingPresenter
 from triplewin.partnerships.models import Project
@@ -95,7 +102,12 @@ class MinutesKind(Kind):
 
     def _approved(self, m: Meeting) -> Decided:
         by = display_name(m.minutes_approved_by) if m.minutes_approved_by else ""
-        return Decided(Status.APPROVED, by, m.minutes_approved_at or timezone.now())
+        return Decided(
+            Status.APPROVED,
+            by,
+            m.minutes_approved_at or timezone.now(),
+            Signer(m.minutes_approved_by_id),
+        )
 
     def signed_off(self, project: Project, subject: str) -> list[Snapshot]:
         m = self._get(project, subject)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from triplewin.core.documents import catalogue
 from triplewin.core.documents.definitions import build
 from triplewin.core.documents.model import Status
-from triplewin.documents.kinds.base import Decided, Kind, Snapshot, at_midnight
+from triplewin.documents.kinds.base import Decided, Kind, Signer, Snapshot, at_midnight
+from triplewin.organisations.models import Role
 from triplewin.outcomes.models import OutcomesSummary
 from triplewin.outcomes.models import Status as OutcomesStatus
 from triplewin.outcomes.selectors import (
@@ -45,13 +46,14 @@ class OutcomesKind(Kind):
             return None
         by = display_name(summary.certified_by) if summary.certified_by else ""
         when = at_midnight(summary.certified_on)
+        signer = Signer(summary.certified_by_id, role=Role.CERTIFICATION_SIGNATORY)
         if summary.status == OutcomesStatus.PUBLISHED:
-            return Decided(Status.PUBLISHED, by, when)
+            return Decided(Status.PUBLISHED, by, when, signer)
         if not certification_holds(summary):
             return None
         if fully_approved(project, summary):
-            return Decided(Status.APPROVED, by, when)
-        return Decided(Status.CERTIFIED, by, when)
+            return Decided(Status.APPROVED, by, when, signer)
+        return Decided(Status.CERTIFIED, by, when, signer)
 
     def status_of(
         self, project: Project, subject: str, source_hash: str, content_hash: str

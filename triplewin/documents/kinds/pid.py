@@ -12,7 +12,8 @@ from typing import Any
 
 from triplewin.core.documents import catalogue
 from triplewin.core.documents.model import Document, Field, Section, Status
-from triplewin.documents.kinds.base import Decided, Kind, Snapshot
+from triplewin.documents.kinds.base import Decided, Kind, Signer, Snapshot
+from triplewin.organisations.models import Role
 from triplewin.partnerships.models import Project
 from triplewin.pid.models import PidVersion
 from triplewin.pid.sections import Section as PidSection
@@ -86,6 +87,6 @@ class PidKind(Kind):
         if state.certification is None:
             return Decided(Status.SUBMITTED, version.created_by_label, version.created_at)
         cert = state.certification
-        if state.signed_off:
-            return Decided(Status.APPROVED, cert.certified_by_label, cert.at)
-        return Decided(Status.CERTIFIED, cert.certified_by_label, cert.at)
+        status = Status.APPROVED if state.signed_off else Status.CERTIFIED
+        signer = Signer(cert.certified_by_id, cert.organisation_id, Role.CERTIFICATION_SIGNATORY)
+        return Decided(status, cert.certified_by_label, cert.at, signer)

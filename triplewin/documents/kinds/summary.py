@@ -5,10 +5,11 @@ from __future__ import annotations
 from triplewin.core.documents import catalogue
 from triplewin.core.documents.definitions import build
 from triplewin.core.documents.model import Status
-from triplewin.documents.kinds.base import Decided, Kind, Snapshot, at_midnight
+from triplewin.documents.kinds.base import Decided, Kind, Signer, Snapshot, at_midnight
 from triplewin.executive_summary.models import ExecutiveSummary
 from triplewin.executive_summary.models import Status as SummaryStatus
 from triplewin.executive_summary.selectors import TEXT_FIELDS, certification_holds, summary_hash
+from triplewin.organisations.models import Role
 from triplewin.partnerships.models import Project
 from triplewin.team.selectors import display_name
 
@@ -40,10 +41,11 @@ class SummaryKind(Kind):
         if not source_hash or summary_hash(summary) != source_hash:
             return None
         by = display_name(summary.certified_by) if summary.certified_by else ""
+        signer = Signer(summary.certified_by_id, role=Role.CERTIFICATION_SIGNATORY)
         if summary.status == SummaryStatus.PUBLISHED:
-            return Decided(Status.PUBLISHED, by, at_midnight(summary.published_on))
+            return Decided(Status.PUBLISHED, by, at_midnight(summary.published_on), signer)
         if certification_holds(summary):
-            return Decided(Status.CERTIFIED, by, at_midnight(summary.certified_on))
+            return Decided(Status.CERTIFIED, by, at_midnight(summary.certified_on), signer)
         return None
 
     def status_of(

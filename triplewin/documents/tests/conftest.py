@@ -54,3 +54,21 @@ def agreement_project(project: Any, nhs_lead: Any, industry_lead: Any) -> Any:
     from triplewin.pid.tests import builders
 
     return builders.to_setup(project, nhs_lead, industry_lead)
+
+
+@pytest.fixture
+def certified(agreement_project: Any, nhs_lead: Any, signatory: Any) -> Any:  # noqa: F811
+    """Version 1 of the agreement's heads of terms, certified by Jane Smith for Test Pharma."""
+    from triplewin.documents import services
+    from triplewin.documents.tests.test_heads_of_terms import fill
+
+    signatory.first_name, signatory.last_name = "Jane", "Smith"
+    signatory.save()
+    fill(agreement_project, nhs_lead)
+    version, _ = services.document_generate(
+        actor=nhs_lead, project=agreement_project, document="agreement"
+    )
+    services.document_certify(
+        actor=signatory, project=agreement_project, document="agreement", number=1
+    )
+    return version

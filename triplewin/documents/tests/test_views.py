@@ -216,17 +216,9 @@ def test_verification_refuses_a_file_over_the_limit(db: None, settings: Any) -> 
     assert "The file is larger than" in response.content.decode()
 
 
-def test_verification_by_file_and_by_hash(
-    agreement_project: Any, nhs_lead: Any, signatory: Any
-) -> None:
+def test_verification_by_file_and_by_hash(agreement_project: Any, certified: Any) -> None:
     cache.clear()
-    fill(agreement_project, nhs_lead)
-    version, _ = services.document_generate(
-        actor=nhs_lead, project=agreement_project, document="agreement"
-    )
-    services.document_certify(
-        actor=signatory, project=agreement_project, document="agreement", number=1
-    )
+    version = certified
     pdf = bytes(CertifiedCopy.objects.get(version=version).pdf)
     anonymous = Client()
     found = anonymous.post(

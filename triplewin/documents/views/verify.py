@@ -4,27 +4,30 @@ from __future__ import annotations
 
 import hashlib
 
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
 
 from triplewin.documents.forms import VerifyForm
 from triplewin.documents.verification import match_file_hash, match_hash
 from triplewin.partnerships.views._helpers import page
 
 # Checks per address per minute: ample for a person, a nuisance for anyone enumerating hashes.
-CHECKS_PER_MINUTE = 20
+# django-ratelimit counts them in the shared cache, so every worker and server adds to one total.
+CHECKS_PER_MINUTE = "20/m"
 
 
 def _too_many(request: HttpRequest) -> bool:
-    key = f"documents-verify:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, timeout=60)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=60)
-        count = 1
-    return count > CHECKS_PER_MINUTE
+    return bool(
+        is_ratelimited(
+            request,
+            group="documents-verify",
+            key="ip",
+            rate=CHECKS_PER_MINUTE,
+            method="POST",
+            increment=True,
+        )
+    )
 
 
 @require_http_methods(["GET", "POST"])
