@@ -39,7 +39,9 @@ def safe_output(value: Any) -> Any:
         return value
     if isinstance(value, int | float | Decimal | dt.date):
         return value
-    return safe_text(value if isinstance(value, str) else str(value))
+    # type(), not isinstance: a lazy object (the CSP nonce) passes isinstance(str) as the
+    # string it will become, but is not one until str() makes it.
+    return safe_text(value if type(value) is str else str(value))
 
 
 def environment(**options: Any) -> Environment:

@@ -59,3 +59,13 @@ def test_templates_print_stored_text_safely() -> None:
     assert (
         out == "Bell 943 *** **19 &lt;b&gt;|Project 943 *** **19|<i>kept</i>|9434765919|2027-03-01|"
     )
+
+
+def test_templates_print_a_lazy_string_such_as_the_csp_nonce() -> None:
+    from django.template import engines
+    from django.utils.functional import SimpleLazyObject
+
+    env = engines["jinja2"].env  # type: ignore[attr-defined]
+    lazy = SimpleLazyObject(lambda: "n0nce\x07")
+    # A lazy object passes isinstance(str) before it is a string; printing it must not fail.
+    assert env.from_string("{{ v }}|{{ v | string }}").render(v=lazy) == "n0nce|n0nce"
