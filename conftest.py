@@ -1,4 +1,8 @@
-"""Shared fixtures: organisations, the seven roles every view is tested as, and a project."""
+"""Shared fixtures: organisations, the seven roles every view is tested as, and a project.
+
+Every role's user has made a nil return today, as everyone who takes decisions must have
+(ADR 0013); tests about an empty or lapsed register override `current_registers`.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,16 @@ from tests import factories
 def _fast_passwords(settings: Any) -> None:
     # Argon2 is the production hasher (see test_settings); tests use a fast one.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def current_registers() -> bool:
+    """Whether the role users start with a nil return; the register's own tests start empty."""
+    return True
+
+
+def _registered(current: bool, user: Any) -> Any:
+    return factories.with_current_register(user) if current else user
 
 
 @pytest.fixture
@@ -41,38 +55,52 @@ def other_org(db: None) -> Any:
 
 
 @pytest.fixture
-def nhs_lead(nhs_org: Any) -> Any:
-    return factories.member("nhs.lead@example.test", nhs_org, "partnership_lead")
-
-
-@pytest.fixture
-def industry_lead(pharma_org: Any) -> Any:
-    return factories.member(
-        "industry.lead@example.test", pharma_org, "partnership_lead", function="partnership"
+def nhs_lead(nhs_org: Any, current_registers: bool) -> Any:
+    return _registered(
+        current_registers, factories.member("nhs.lead@example.test", nhs_org, "partnership_lead")
     )
 
 
 @pytest.fixture
-def governance_member(pharma_org: Any) -> Any:
-    return factories.member(
-        "governance@example.test", pharma_org, "governance_member", function="legal_compliance"
+def industry_lead(pharma_org: Any, current_registers: bool) -> Any:
+    return _registered(
+        current_registers,
+        factories.member(
+            "industry.lead@example.test", pharma_org, "partnership_lead", function="partnership"
+        ),
     )
 
 
 @pytest.fixture
-def team_member(nhs_org: Any) -> Any:
+def governance_member(pharma_org: Any, current_registers: bool) -> Any:
+    return _registered(
+        current_registers,
+        factories.member(
+            "governance@example.test", pharma_org, "governance_member", function="legal_compliance"
+        ),
+    )
+
+
+@pytest.fixture
+def team_member(nhs_org: Any, current_registers: bool) -> Any:
     """Works on the NHS partner's projects without lead or decision rights."""
-    return factories.member("team.member@example.test", nhs_org, "team_member")
+    return _registered(
+        current_registers, factories.member("team.member@example.test", nhs_org, "team_member")
+    )
 
 
 @pytest.fixture
-def oversight(icb: Any) -> Any:
-    return factories.member("oversight@example.test", icb, "system_oversight")
+def oversight(icb: Any, current_registers: bool) -> Any:
+    return _registered(
+        current_registers, factories.member("oversight@example.test", icb, "system_oversight")
+    )
 
 
 @pytest.fixture
-def outsider(other_org: Any) -> Any:
-    return factories.member("outsider@example.test", other_org, "partnership_lead")
+def outsider(other_org: Any, current_registers: bool) -> Any:
+    return _registered(
+        current_registers, factories.member("outsider@example.test", other_org, "partnership_lead")
+    )
 
 
 @pytest.fixture

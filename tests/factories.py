@@ -39,6 +39,14 @@ def member(email: str, org: Organisation, role: str, *, function: str = "") -> A
     return user
 
 
+def with_current_register(user: Any) -> Any:
+    """The person with a nil return made today, as everyone who takes decisions must have."""
+    from triplewin.conflicts import services as conflict_services
+
+    conflict_services.nil_return_make(actor=user)
+    return user
+
+
 def project(
     *, actor: Any, lead: Organisation, partners: Sequence[Organisation] = (), **overrides: Any
 ) -> Project:

@@ -156,7 +156,9 @@ def test_absent_conflicted_members_are_not_excluded(meeting, members, nhs_lead, 
     assert voting.vote_open(actor=nhs_lead, meeting=meeting, decision=decision) == []
 
 
-def test_a_vote_on_a_general_item_excludes_no_one(held, nhs_lead):
+def test_an_untagged_item_still_excludes_members_conflicted_about_any_partner(
+    held, members, nhs_lead
+):
     decision = voting.decision_record(
         actor=nhs_lead,
         meeting=held,
@@ -164,9 +166,39 @@ def test_a_vote_on_a_general_item_excludes_no_one(held, nhs_lead):
         agenda_item=held.agenda_items.get(order=2),
         is_vote=True,
     )
-    assert voting.vote_open(actor=nhs_lead, meeting=held, decision=decision) == []
+    [exclusion] = voting.vote_open(actor=nhs_lead, meeting=held, decision=decision)
+    assert exclusion.member == members["nhs"]
+    assert "relates to Test Pharma Ltd, a partner in this project" in exclusion.reason
     with pytest.raises(ValidationError, match="already been opened"):
         voting.vote_open(actor=nhs_lead, meeting=held, decision=decision)
+
+
+def test_tagging_an_item_narrows_the_check_to_that_partner(
+    team, meeting, members, nhs_lead, nhs_org, pharma_org
+):
+    builders.declare(nhs_lead, pharma_org)
+    item = schedule.agenda_item_add(
+        actor=nhs_lead,
+        meeting=meeting,
+        expected_version=None,
+        title="The trust's clinic rota",
+        relates_to_organisation=nhs_org,
+    )
+    schedule.attendance_record(
+        actor=nhs_lead,
+        meeting=meeting,
+        expected_version=None,
+        statuses={members["nhs"].pk: "present", members["industry"].pk: "present"},
+    )
+    schedule.meeting_mark_held(actor=nhs_lead, meeting=meeting, expected_version=None)
+    decision = voting.decision_record(
+        actor=nhs_lead, meeting=meeting, text="Add a clinic", agenda_item=item, is_vote=True
+    )
+    assert voting.vote_open(actor=nhs_lead, meeting=meeting, decision=decision) == []
+    voting.vote_record(
+        actor=nhs_lead, meeting=meeting, decision=decision, member=members["nhs"], choice="for"
+    )
+    assert Vote.objects.get().member == members["nhs"]
 
 
 def test_votes_are_refused_before_opening_and_after_closing(held, members, nhs_lead):
@@ -179,7 +211,11 @@ def test_votes_are_refused_before_opening_and_after_closing(held, members, nhs_l
     with pytest.raises(ValidationError, match="No votes have been recorded"):
         voting.vote_close(actor=nhs_lead, meeting=held, decision=decision)
     voting.vote_record(
-        actor=nhs_lead, meeting=held, decision=decision, member=members["nhs"], choice="against"
+        actor=nhs_lead,
+        meeting=held,
+        decision=decision,
+        member=members["industry"],
+        choice="against",
     )
     closed = voting.vote_close(actor=nhs_lead, meeting=held, decision=decision)
     assert closed.outcome == Outcome.NOT_CARRIED
@@ -189,11 +225,7 @@ def test_votes_are_refused_before_opening_and_after_closing(held, members, nhs_l
     ]
     with pytest.raises(ValidationError, match="not open"):
         voting.vote_record(
-            actor=nhs_lead,
-            meeting=held,
-            decision=decision,
-            member=members["industry"],
-            choice="for",
+            actor=nhs_lead, meeting=held, decision=decision, member=members["nhs"], choice="for"
         )
 
 
