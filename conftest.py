@@ -26,10 +26,6 @@ def current_registers() -> bool:
     return True
 
 
-def _registered(current: bool, user: Any) -> Any:
-    return factories.with_current_register(user) if current else user
-
-
 @pytest.fixture
 def icb(db: None) -> Any:
     return factories.organisation(name="Test Integrated Care Board", org_type="icb", ods_code="QZZ")
@@ -56,50 +52,52 @@ def other_org(db: None) -> Any:
 
 @pytest.fixture
 def nhs_lead(nhs_org: Any, current_registers: bool) -> Any:
-    return _registered(
-        current_registers, factories.member("nhs.lead@example.test", nhs_org, "partnership_lead")
+    return factories.member(
+        "nhs.lead@example.test", nhs_org, "partnership_lead", registered=current_registers
     )
 
 
 @pytest.fixture
 def industry_lead(pharma_org: Any, current_registers: bool) -> Any:
-    return _registered(
-        current_registers,
-        factories.member(
-            "industry.lead@example.test", pharma_org, "partnership_lead", function="partnership"
-        ),
+    return factories.member(
+        "industry.lead@example.test",
+        pharma_org,
+        "partnership_lead",
+        function="partnership",
+        registered=current_registers,
     )
 
 
 @pytest.fixture
 def governance_member(pharma_org: Any, current_registers: bool) -> Any:
-    return _registered(
-        current_registers,
-        factories.member(
-            "governance@example.test", pharma_org, "governance_member", function="legal_compliance"
-        ),
+    return factories.member(
+        "governance@example.test",
+        pharma_org,
+        "governance_member",
+        function="legal_compliance",
+        registered=current_registers,
     )
 
 
 @pytest.fixture
 def team_member(nhs_org: Any, current_registers: bool) -> Any:
     """Works on the NHS partner's projects without lead or decision rights."""
-    return _registered(
-        current_registers, factories.member("team.member@example.test", nhs_org, "team_member")
+    return factories.member(
+        "team.member@example.test", nhs_org, "team_member", registered=current_registers
     )
 
 
 @pytest.fixture
 def oversight(icb: Any, current_registers: bool) -> Any:
-    return _registered(
-        current_registers, factories.member("oversight@example.test", icb, "system_oversight")
+    return factories.member(
+        "oversight@example.test", icb, "system_oversight", registered=current_registers
     )
 
 
 @pytest.fixture
 def outsider(other_org: Any, current_registers: bool) -> Any:
-    return _registered(
-        current_registers, factories.member("outsider@example.test", other_org, "partnership_lead")
+    return factories.member(
+        "outsider@example.test", other_org, "partnership_lead", registered=current_registers
     )
 
 

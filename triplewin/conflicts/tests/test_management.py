@@ -125,9 +125,7 @@ def test_a_named_lead_may_not_manage_an_interest_in_their_own_organisation(
 
 def test_a_named_lead_of_a_third_partner_may_record_it(nhs_lead, nhs_org, pharma_org, clinician):
     hin = factories.organisation(name="Test Health Innovation Network", org_type="hin")
-    hin_lead = factories.with_current_register(
-        factories.member("hin.lead@example.test", hin, "partnership_lead")
-    )
+    hin_lead = factories.member("hin.lead@example.test", hin, "partnership_lead")
     project = factories.project(actor=nhs_lead, lead=nhs_org, partners=[pharma_org, hin])
     partner = project.partners.get(organisation=hin)
     project_services.partner_set_lead(
@@ -175,7 +173,9 @@ def test_refusals_are_shown_next_to_the_field(team, nhs_lead, clinician, other_o
 
 
 def test_a_lapsed_register_is_refused_with_a_link_to_my_declarations(team, nhs_org):
-    person = factories.member("new.starter@example.test", nhs_org, "governance_member")
+    person = factories.member(
+        "new.starter@example.test", nhs_org, "governance_member", registered=False
+    )
     with pytest.raises(ConflictRefused) as refused:
         check_decision(person=person, project=team, decision=PID)
     message = refused.value.messages[0]
