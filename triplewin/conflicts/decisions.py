@@ -176,7 +176,12 @@ class ConflictCheck:
         return {
             "conflict_of_interest": [
                 None,
-                " / ".join(f"Record {m.pk}: {management_text(m)}" for m in self.managements),
+                " / ".join(
+                    f"Managed (record {m.pk}): {m.recorded_by_label}, {m.recorded_as}, "
+                    f"{long_date(timezone.localdate(m.recorded_at))}: "
+                    f"{m.get_arrangement_display().lower()}. Reason: {m.reason}"
+                    for m in self.managements
+                ),
             ]
         }
 
