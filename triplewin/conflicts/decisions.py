@@ -15,6 +15,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from triplewin.audit.services import Changes
 from triplewin.conflicts.models import ConflictManagement, DecisionKind, Declaration
 from triplewin.conflicts.selectors import (
     as_interest,
@@ -169,7 +170,7 @@ class ConflictCheck:
             )
         return "Declared interest: " + " / ".join(f.text for f in self.unmanaged)
 
-    def audit_changes(self) -> dict[str, list[object]]:
+    def audit_changes(self) -> Changes:
         """What the decision's own audit event records about conflicts: the managing records."""
         if not self.managements:
             return {}

@@ -19,41 +19,39 @@ pytestmark = pytest.mark.django_db
 
 
 def test_certifying(submitted_amendment, signatory, nhs_lead):
-    project = checks.concern_product(submitted_amendment.project, nhs_lead)
-    checks.declare_interest(signatory)
-
-    def certify():
-        return services.amendment_certify(actor=signatory, amendment=submitted_amendment)
-
-    checks.refused(certify)
-    assert not AmendmentCertification.objects.exists()
-    checks.manage(
-        project, by=nhs_lead, person=signatory, decision=DecisionKind.AMENDMENT_CERTIFICATION
+    project = checks.conflicted(submitted_amendment.project, lead=nhs_lead, person=signatory)
+    record = checks.refused_until_managed(
+        lambda: services.amendment_certify(actor=signatory, amendment=submitted_amendment),
+        project=project,
+        by=nhs_lead,
+        person=signatory,
+        decision=DecisionKind.AMENDMENT_CERTIFICATION,
+        action="amendment.certified",
+        nothing_recorded=lambda: not AmendmentCertification.objects.exists(),
     )
-    assert certify().certified_by == signatory
-    checks.assert_audited_as_managed("amendment.certified")
+    assert record.certified_by == signatory
 
 
 def test_approving_for_a_committee(submitted_amendment, governance_member, pharma_org, nhs_lead):
-    project = checks.concern_product(submitted_amendment.project, nhs_lead)
-    checks.declare_interest(governance_member)
-
-    def approve():
-        return services.amendment_decide(
+    project = checks.conflicted(
+        submitted_amendment.project, lead=nhs_lead, person=governance_member
+    )
+    record = checks.refused_until_managed(
+        lambda: services.amendment_decide(
             actor=governance_member,
             amendment=submitted_amendment,
             body="governance_committee",
             organisation=pharma_org,
             decision="approve",
-        )
-
-    checks.refused(approve)
-    assert not AmendmentApproval.objects.exists()
-    checks.manage(
-        project, by=nhs_lead, person=governance_member, decision=DecisionKind.AMENDMENT_APPROVAL
+        ),
+        project=project,
+        by=nhs_lead,
+        person=governance_member,
+        decision=DecisionKind.AMENDMENT_APPROVAL,
+        action="amendment.approved",
+        nothing_recorded=lambda: not AmendmentApproval.objects.exists(),
     )
-    assert approve().approved_by == governance_member
-    checks.assert_audited_as_managed("amendment.approved")
+    assert record.approved_by == governance_member
 
 
 def test_recording_variation_signatures(
@@ -70,22 +68,23 @@ def test_recording_variation_signatures(
     services.amendment_submit(actor=nhs_lead, amendment=amendment)
     sign_off(amendment, signatory=signatory, team=nhs_lead, committees=committees)
     variation = VariationAgreement.objects.get(amendment=amendment)
-    project = checks.concern_product(pid_in_delivery, nhs_lead)
-    checks.declare_interest(industry_lead)
+    project = checks.conflicted(pid_in_delivery, lead=nhs_lead, person=industry_lead)
 
-    def record():
-        return services.variation_signatures_save(
+    def signed_on():
+        return variation.signatures.get(organisation=nhs_org).signed_on
+
+    checks.refused_until_managed(
+        lambda: services.variation_signatures_save(
             actor=industry_lead,
             variation=variation,
             dates={nhs_org.pk: timezone.localdate()},
             expected_version=None,
-        )
-
-    checks.refused(record)
-    assert variation.signatures.get(organisation=nhs_org).signed_on is None
-    checks.manage(
-        project, by=nhs_lead, person=industry_lead, decision=DecisionKind.AGREEMENT_SIGNATURE
+        ),
+        project=project,
+        by=nhs_lead,
+        person=industry_lead,
+        decision=DecisionKind.AGREEMENT_SIGNATURE,
+        action="variation.signatures_saved",
+        nothing_recorded=lambda: signed_on() is None,
     )
-    record()
-    assert variation.signatures.get(organisation=nhs_org).signed_on == timezone.localdate()
-    checks.assert_audited_as_managed("variation.signatures_saved")
+    assert signed_on() == timezone.localdate()

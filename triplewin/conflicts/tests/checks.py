@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -22,6 +22,7 @@ from triplewin.conflicts.models import Arrangement, ConflictManagement, Declarat
 from triplewin.partnerships import services as project_services
 from triplewin.partnerships.models import Project
 
+T = TypeVar("T")
 PRODUCT = "Jardiance"
 INTEREST = "Paid talks on Jardiance for Rival Pharma plc."
 REASON = "The talks ended last spring and were about dosing, not this project."
@@ -75,3 +76,31 @@ def assert_audited_as_managed(action: str) -> None:
     managed = event.changes["conflict_of_interest"][1]
     assert REASON in managed
     assert "Chair of the project team" in managed or "Named lead" in managed
+
+
+def conflicted(project: Project, *, lead: Any, person: Any) -> Project:
+    """The project concerns the medicine, and `person` has declared paid talks about it."""
+    concern_product(project, lead)
+    declare_interest(person)
+    return project
+
+
+def refused_until_managed(
+    call: Callable[[], T],
+    *,
+    project: Project,
+    by: Any,
+    person: Any,
+    decision: str,
+    action: str,
+    nothing_recorded: Callable[[], bool],
+) -> T:
+    """Refused while the conflict is unmanaged, leaving no record; allowed once `by` (the chair
+    or another partner's named lead) records that the person may take part, with the decision's
+    audit event naming that record."""
+    refused(call)
+    assert nothing_recorded(), "A refused decision must leave nothing recorded."
+    manage(project, by=by, person=person, decision=decision)
+    result = call()
+    assert_audited_as_managed(action)
+    return result

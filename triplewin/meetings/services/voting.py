@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -25,7 +26,6 @@ from triplewin.meetings.models import (
     VoteStatus,
 )
 from triplewin.meetings.services._common import lock_meeting, touch
-from triplewin.organisations.models import Organisation
 from triplewin.team.models import TeamMember
 from triplewin.team.selectors import display_name
 
@@ -53,12 +53,21 @@ def _decision_in(meeting: Meeting, decision: Decision) -> Decision:
     return locked
 
 
-def _tagged(decision: Decision) -> list[Organisation] | None:
-    """The partner an agenda item is tagged with narrows the check; untagged, all partners count."""
+def _vote_by(member: TeamMember, meeting: Meeting, decision: Decision) -> dict[str, Any]:
+    """What the conflict check needs about one member's vote.
+
+    Every partner and product counts, unless the item is tagged with a partner, which narrows
+    the check to that partner; interests count as they stood on the day of the meeting.
+    """
     item = decision.agenda_item
-    if item is None or item.relates_to_organisation is None:
-        return None
-    return [item.relates_to_organisation]
+    tagged = item.relates_to_organisation if item is not None else None
+    return {
+        "person": member.user,
+        "project": meeting.project,
+        "decision": DecisionKind.VOTE,
+        "organisations": [tagged] if tagged is not None else None,
+        "on": meeting.scheduled_for,
+    }
 
 
 def _present_ids(meeting: Meeting) -> set[int]:
@@ -125,13 +134,7 @@ def vote_open(*, actor: User, meeting: Meeting, decision: Decision) -> list[Vote
     exclusions = []
     present = TeamMember.objects.filter(pk__in=_present_ids(locked)).select_related("user")
     for member in present.order_by("pk"):
-        check = assess_decision(
-            person=member.user,
-            project=locked.project,
-            decision=DecisionKind.VOTE,
-            organisations=_tagged(current),
-            on=locked.scheduled_for,
-        )
+        check = assess_decision(**_vote_by(member, locked, current))
         if check.may_decide:
             continue
         cause = (*check.kept_out_by, *check.unmanaged)
@@ -220,14 +223,7 @@ def vote_record(
     if choice not in VoteChoice.values:
         raise ValidationError({"choice": "Choose for, against or abstain."})
     try:
-        check = check_decision(
-            person=member.user,
-            project=locked.project,
-            decision=DecisionKind.VOTE,
-            organisations=_tagged(current),
-            on=locked.scheduled_for,
-            actor=actor,
-        )
+        check = check_decision(**_vote_by(member, locked, current), actor=actor)
     except ConflictRefused as refused:
         raise ValidationError({"member": refused.messages}) from refused
     vote = Vote.objects.create(

@@ -36,6 +36,22 @@ def test_tally(choices, outcome):
     assert voting.tally(Counter(choices)) is outcome
 
 
+def _hold_and_open(meeting, members, nhs_lead, item=None):
+    """Both members present, the meeting held, and a vote on `item` (or none) opened."""
+    schedule.attendance_record(
+        actor=nhs_lead,
+        meeting=meeting,
+        expected_version=None,
+        statuses={members["nhs"].pk: "present", members["industry"].pk: "present"},
+    )
+    schedule.meeting_mark_held(actor=nhs_lead, meeting=meeting, expected_version=None)
+    decision = voting.decision_record(
+        actor=nhs_lead, meeting=meeting, text="Extend the clinics", agenda_item=item, is_vote=True
+    )
+    exclusions = voting.vote_open(actor=nhs_lead, meeting=meeting, decision=decision)
+    return decision, exclusions
+
+
 def test_decisions_wait_for_the_meeting(meeting, nhs_lead):
     with pytest.raises(ValidationError, match="not been marked as held"):
         voting.decision_record(actor=nhs_lead, meeting=meeting, text="Too soon")
@@ -182,7 +198,7 @@ def test_an_untagged_item_still_excludes_members_conflicted_about_any_partner(
 
 
 def test_tagging_an_item_narrows_the_check_to_that_partner(
-    team, meeting, members, nhs_lead, nhs_org, pharma_org
+    meeting, members, nhs_lead, nhs_org, pharma_org
 ):
     builders.declare(nhs_lead, pharma_org)
     item = schedule.agenda_item_add(
@@ -192,17 +208,8 @@ def test_tagging_an_item_narrows_the_check_to_that_partner(
         title="The trust's clinic rota",
         relates_to_organisation=nhs_org,
     )
-    schedule.attendance_record(
-        actor=nhs_lead,
-        meeting=meeting,
-        expected_version=None,
-        statuses={members["nhs"].pk: "present", members["industry"].pk: "present"},
-    )
-    schedule.meeting_mark_held(actor=nhs_lead, meeting=meeting, expected_version=None)
-    decision = voting.decision_record(
-        actor=nhs_lead, meeting=meeting, text="Add a clinic", agenda_item=item, is_vote=True
-    )
-    assert voting.vote_open(actor=nhs_lead, meeting=meeting, decision=decision) == []
+    decision, exclusions = _hold_and_open(meeting, members, nhs_lead, item=item)
+    assert exclusions == []
     voting.vote_record(
         actor=nhs_lead, meeting=meeting, decision=decision, member=members["nhs"], choice="for"
     )
@@ -279,21 +286,6 @@ def product_meeting(team, meeting, members, nhs_lead, industry_lead):
     checks.concern_product(team, nhs_lead)
     checks.declare_interest(industry_lead)
     return meeting
-
-
-def _hold_and_open(meeting, members, nhs_lead):
-    schedule.attendance_record(
-        actor=nhs_lead,
-        meeting=meeting,
-        expected_version=None,
-        statuses={members["nhs"].pk: "present", members["industry"].pk: "present"},
-    )
-    schedule.meeting_mark_held(actor=nhs_lead, meeting=meeting, expected_version=None)
-    decision = voting.decision_record(
-        actor=nhs_lead, meeting=meeting, text="Extend the clinics", is_vote=True
-    )
-    exclusions = voting.vote_open(actor=nhs_lead, meeting=meeting, decision=decision)
-    return decision, exclusions
 
 
 def test_a_member_whose_conflict_is_managed_votes_with_the_record_named(

@@ -12,58 +12,56 @@ from triplewin.outcomes.models import OutcomesApproval, OutcomesSummary, Status
 pytestmark = pytest.mark.django_db
 
 
+def _status():
+    return OutcomesSummary.objects.get().status
+
+
 def test_certifying(drafted, signatory, nhs_lead):
-    checks.concern_product(drafted, nhs_lead)
-    checks.declare_interest(signatory)
-
-    def certify():
-        return services.outcomes_certify(actor=signatory, project=drafted, expected_version=None)
-
-    checks.refused(certify)
-    assert OutcomesSummary.objects.get().status == Status.DRAFT
-    checks.manage(
-        drafted, by=nhs_lead, person=signatory, decision=DecisionKind.OUTCOMES_CERTIFICATION
+    checks.conflicted(drafted, lead=nhs_lead, person=signatory)
+    summary = checks.refused_until_managed(
+        lambda: services.outcomes_certify(actor=signatory, project=drafted, expected_version=None),
+        project=drafted,
+        by=nhs_lead,
+        person=signatory,
+        decision=DecisionKind.OUTCOMES_CERTIFICATION,
+        action="outcomes.certified",
+        nothing_recorded=lambda: _status() == Status.DRAFT,
     )
-    assert certify().status == Status.CERTIFIED
-    checks.assert_audited_as_managed("outcomes.certified")
+    assert summary.status == Status.CERTIFIED
 
 
 def test_approving_for_the_team(certified, industry_lead, nhs_lead):
-    checks.concern_product(certified, nhs_lead)
-    checks.declare_interest(industry_lead)
-
-    def approve():
-        return services.outcomes_decide(
+    checks.conflicted(certified, lead=nhs_lead, person=industry_lead)
+    record = checks.refused_until_managed(
+        lambda: services.outcomes_decide(
             actor=industry_lead,
             project=certified,
             body="project_team",
             organisation=None,
             decision="approve",
             expected_version=None,
-        )
-
-    checks.refused(approve)
-    assert not OutcomesApproval.objects.exists()
-    checks.manage(
-        certified, by=nhs_lead, person=industry_lead, decision=DecisionKind.OUTCOMES_APPROVAL
+        ),
+        project=certified,
+        by=nhs_lead,
+        person=industry_lead,
+        decision=DecisionKind.OUTCOMES_APPROVAL,
+        action="outcomes.approved",
+        nothing_recorded=lambda: not OutcomesApproval.objects.exists(),
     )
-    assert approve().decided_by == industry_lead
-    checks.assert_audited_as_managed("outcomes.approved")
+    assert record.decided_by == industry_lead
 
 
 def test_publishing(wired, approved, industry_lead, nhs_lead):
-    checks.concern_product(approved, nhs_lead)
-    checks.declare_interest(industry_lead)
-
-    def publish():
-        return services.outcomes_publish(
+    checks.conflicted(approved, lead=nhs_lead, person=industry_lead)
+    summary = checks.refused_until_managed(
+        lambda: services.outcomes_publish(
             actor=industry_lead, project=approved, expected_version=None
-        )
-
-    checks.refused(publish)
-    assert OutcomesSummary.objects.get().status != Status.PUBLISHED
-    checks.manage(
-        approved, by=nhs_lead, person=industry_lead, decision=DecisionKind.OUTCOMES_PUBLICATION
+        ),
+        project=approved,
+        by=nhs_lead,
+        person=industry_lead,
+        decision=DecisionKind.OUTCOMES_PUBLICATION,
+        action="outcomes.published",
+        nothing_recorded=lambda: _status() == Status.CERTIFIED,
     )
-    assert publish().status == Status.PUBLISHED
-    checks.assert_audited_as_managed("outcomes.published")
+    assert summary.status == Status.PUBLISHED

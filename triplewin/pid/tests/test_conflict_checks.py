@@ -16,40 +16,38 @@ pytestmark = pytest.mark.django_db
 
 
 def test_certifying(submitted, signatory, nhs_lead):
-    project = checks.concern_product(submitted.project, nhs_lead)
-    checks.declare_interest(signatory)
-
-    def certify():
-        return services.pid_certify(actor=signatory, project=project, version_number=1)
-
-    checks.refused(certify)
-    assert not PidCertification.objects.exists()
-    checks.manage(project, by=nhs_lead, person=signatory, decision=DecisionKind.PID_CERTIFICATION)
-    assert certify().certified_by == signatory
-    checks.assert_audited_as_managed("pid.certified")
+    project = checks.conflicted(submitted.project, lead=nhs_lead, person=signatory)
+    record = checks.refused_until_managed(
+        lambda: services.pid_certify(actor=signatory, project=project, version_number=1),
+        project=project,
+        by=nhs_lead,
+        person=signatory,
+        decision=DecisionKind.PID_CERTIFICATION,
+        action="pid.certified",
+        nothing_recorded=lambda: not PidCertification.objects.exists(),
+    )
+    assert record.certified_by == signatory
 
 
 def test_approving_for_a_committee(submitted, governance_member, pharma_org, nhs_lead):
-    project = checks.concern_product(submitted.project, nhs_lead)
-    checks.declare_interest(governance_member)
-
-    def approve():
-        return services.pid_decide(
+    project = checks.conflicted(submitted.project, lead=nhs_lead, person=governance_member)
+    record = checks.refused_until_managed(
+        lambda: services.pid_decide(
             actor=governance_member,
             project=project,
             version_number=1,
             body="governance_committee",
             organisation=pharma_org,
             decision="approve",
-        )
-
-    checks.refused(approve)
-    assert not PidApproval.objects.exists()
-    checks.manage(
-        project, by=nhs_lead, person=governance_member, decision=DecisionKind.PID_APPROVAL
+        ),
+        project=project,
+        by=nhs_lead,
+        person=governance_member,
+        decision=DecisionKind.PID_APPROVAL,
+        action="pid.approved",
+        nothing_recorded=lambda: not PidApproval.objects.exists(),
     )
-    assert approve().approved_by == governance_member
-    checks.assert_audited_as_managed("pid.approved")
+    assert record.approved_by == governance_member
 
 
 def test_a_governance_member_in_sales_cannot_approve_for_the_committee(submitted, pharma_org):

@@ -25,37 +25,40 @@ def _object(team, actor, member, organisation):
 
 
 def test_raising_an_objection(team, nhs_lead, industry_lead, pharma_org):
-    checks.concern_product(team, nhs_lead)
-    checks.declare_interest(industry_lead)
+    checks.conflicted(team, lead=nhs_lead, person=industry_lead)
     member = TeamMember.objects.get(user=nhs_lead)
-    checks.refused(lambda: _object(team, industry_lead, member, pharma_org))
-    assert not Objection.objects.exists()
-    checks.manage(team, by=nhs_lead, person=industry_lead, decision=DecisionKind.OBJECTION)
-    assert _object(team, industry_lead, member, pharma_org).raised_by == industry_lead
-    checks.assert_audited_as_managed("team.objection_raised")
+    objection = checks.refused_until_managed(
+        lambda: _object(team, industry_lead, member, pharma_org),
+        project=team,
+        by=nhs_lead,
+        person=industry_lead,
+        decision=DecisionKind.OBJECTION,
+        action="team.objection_raised",
+        nothing_recorded=lambda: not Objection.objects.exists(),
+    )
+    assert objection.raised_by == industry_lead
 
 
-def test_deciding_an_objection(team, nhs_lead, industry_lead, nhs_org, pharma_org):
+def test_deciding_an_objection(team, nhs_lead, industry_lead, pharma_org):
     member = TeamMember.objects.get(user=nhs_lead)
     objection = _object(team, industry_lead, member, pharma_org)
-    checks.concern_product(team, nhs_lead)
-    checks.declare_interest(industry_lead)
-
-    def decide():
-        return services.objection_decide(
+    checks.conflicted(team, lead=nhs_lead, person=industry_lead)
+    decided = checks.refused_until_managed(
+        lambda: services.objection_decide(
             actor=industry_lead,
             project=team,
             objection=objection,
             outcome="dismissed",
             reason="The interest is historic.",
-        )
-
-    checks.refused(decide)
-    objection.refresh_from_db()
-    assert objection.is_open
-    checks.manage(team, by=nhs_lead, person=industry_lead, decision=DecisionKind.OBJECTION)
-    assert decide().outcome == "dismissed"
-    checks.assert_audited_as_managed("team.objection_dismissed")
+        ),
+        project=team,
+        by=nhs_lead,
+        person=industry_lead,
+        decision=DecisionKind.OBJECTION,
+        action="team.objection_dismissed",
+        nothing_recorded=lambda: Objection.objects.get(pk=objection.pk).is_open,
+    )
+    assert decided.outcome == "dismissed"
 
 
 def test_sales_staff_cannot_hold_a_governance_seat(approved, industry_lead, pharma_org):
