@@ -68,6 +68,11 @@ class Found:
         return f"{describe(self.declaration)} ({self.finding.grounds})"
 
 
+def _lower_first(label: str) -> str:
+    """'Approving or rejecting the PID' as 'approving or rejecting the PID'."""
+    return label[:1].lower() + label[1:]
+
+
 def management_text(management: ConflictManagement) -> str:
     """One line for the minutes and the history: who managed what, how and why."""
     return (
@@ -75,7 +80,7 @@ def management_text(management: ConflictManagement) -> str:
         f"{long_date(timezone.localdate(management.recorded_at))} that "
         f"{display_name(management.person)} "
         f"{policy.ARRANGEMENT_LABELS[policy.Arrangement(management.arrangement)]} "
-        f"({management.get_decision_display().lower()}), because of the interest: "
+        f"({_lower_first(management.get_decision_display())}), because of the interest: "
         f"{management.declaration_text} Reason: {management.reason}"
     )
 
@@ -162,7 +167,7 @@ class ConflictCheck:
         if self.standing is policy.Standing.NOT_CURRENT:
             return (
                 "No current declaration of interests: nothing declared, no nil return and no "
-                "confirmation in the 12 months before the vote."
+                "confirmation in the last 12 months."
             )
         if self.standing is policy.Standing.KEPT_OUT:
             return "Conflict managed by exclusion: " + "; ".join(

@@ -141,14 +141,6 @@ class Assessment:
     def may_decide(self) -> bool:
         return self.standing in MAY_DECIDE
 
-    @property
-    def unmanaged(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if not f.managed)
-
-    @property
-    def kept_out_by(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.managed and not f.allows_decision)
-
 
 def normalise(text: str) -> str:
     """Lower case, accents folded, punctuation dropped and spaces collapsed, for matching."""
