@@ -73,16 +73,21 @@ def _lower_first(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def management_text(management: ConflictManagement) -> str:
-    """One line for the minutes and the history: who managed what, how and why."""
-    return (
+def management_text(management: ConflictManagement, *, with_interest: bool = True) -> str:
+    """One line for the minutes and the history: who managed what, how and why.
+
+    Next to the declaration itself (the minutes' declarations) the interest is left out.
+    """
+    text = (
         f"{management.recorded_by_label} ({management.recorded_as}) recorded on "
         f"{long_date(timezone.localdate(management.recorded_at))} that "
         f"{display_name(management.person)} "
         f"{policy.ARRANGEMENT_LABELS[policy.Arrangement(management.arrangement)]} "
-        f"({_lower_first(management.get_decision_display())}), because of the interest: "
-        f"{management.declaration_text} Reason: {management.reason}"
+        f"({_lower_first(management.get_decision_display())})"
     )
+    if with_interest:
+        text += f", because of the interest: {management.declaration_text}"
+    return f"{text.rstrip('.')}. Reason: {management.reason}"
 
 
 def managed_text(project: Project, declaration: Declaration) -> str:
@@ -92,7 +97,7 @@ def managed_text(project: Project, declaration: Declaration) -> str:
         project=project, declaration=declaration
     ).select_related("person"):
         latest[m.decision] = m
-    return " / ".join(management_text(m) for m in latest.values())
+    return " / ".join(management_text(m, with_interest=False) for m in latest.values())
 
 
 @dataclass(frozen=True)
