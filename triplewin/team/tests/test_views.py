@@ -247,6 +247,21 @@ def test_governance_page_by_role(client_for, approved, industry_lead, pharma_org
         assert not GovernanceCommitteeMember.objects.exists()
 
 
+def test_naming_sales_staff_to_a_committee_is_refused_next_to_the_person(
+    client_for, approved, pharma_org
+):
+    sales = builders.sales_person(pharma_org)
+    response = client_for("industry_lead").post(
+        reverse("team:governance", args=[approved.pk]),
+        {"organisation": pharma_org.pk, "committee_role": "medical_compliance", "user": sales.pk},
+    )
+    assert response.status_code == 400
+    assert "cannot sit on the project team or a governance committee" in builders.field_error(
+        response, "user"
+    )
+    assert not GovernanceCommitteeMember.objects.exists()
+
+
 @pytest.mark.parametrize(("role", "status"), matrix(EDIT))
 def test_governance_seat_remove_by_role(
     client_for, approved, industry_lead, pharma_org, role, status
