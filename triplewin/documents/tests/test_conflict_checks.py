@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.db.models import Model
 
 from triplewin.conflicts.models import DecisionKind
 from triplewin.conflicts.tests import checks
@@ -15,6 +16,26 @@ from triplewin.documents.tests.test_heads_of_terms import fill
 pytestmark = pytest.mark.django_db
 
 
+def _refused_until_managed(
+    project: Any, chair: Any, person: Any, service: Any, kind: str, action: str, made: type[Model]
+) -> Any:
+    def act() -> Any:
+        return service(actor=person, project=project, document="agreement", number=1)
+
+    def nothing_made() -> bool:
+        return not made._default_manager.exists()
+
+    return checks.refused_until_managed(
+        act,
+        project=project,
+        by=chair,
+        person=person,
+        decision=kind,
+        action=action,
+        nothing_recorded=nothing_made,
+    )
+
+
 def test_certifying_and_approving_heads_of_terms(
     agreement_project: Any, nhs_lead: Any, signatory: Any, governance_member: Any
 ) -> None:
@@ -22,30 +43,23 @@ def test_certifying_and_approving_heads_of_terms(
     services.document_generate(actor=nhs_lead, project=agreement_project, document="agreement")
     project = checks.conflicted(agreement_project, lead=nhs_lead, person=signatory)
     checks.declare_interest(governance_member)
-    for service, person, kind, action, model in (
-        (
-            services.document_certify,
-            signatory,
-            DecisionKind.DOCUMENT_CERTIFICATION,
-            "document.certified",
-            DocumentCertification,
-        ),
-        (
-            services.document_approve,
-            governance_member,
-            DecisionKind.DOCUMENT_APPROVAL,
-            "document.approved",
-            DocumentApproval,
-        ),
-    ):
-        checks.refused_until_managed(
-            lambda service=service, person=person: service(
-                actor=person, project=project, document="agreement", number=1
-            ),
-            project=project,
-            by=nhs_lead,
-            person=person,
-            decision=kind,
-            action=action,
-            nothing_recorded=lambda model=model: not model.objects.exists(),
-        )
+    certification = _refused_until_managed(
+        project,
+        nhs_lead,
+        signatory,
+        services.document_certify,
+        DecisionKind.DOCUMENT_CERTIFICATION,
+        "document.certified",
+        DocumentCertification,
+    )
+    assert certification.certified_by == signatory
+    approval = _refused_until_managed(
+        project,
+        nhs_lead,
+        governance_member,
+        services.document_approve,
+        DecisionKind.DOCUMENT_APPROVAL,
+        "document.approved",
+        DocumentApproval,
+    )
+    assert approval.approved_by == governance_member
