@@ -1,4 +1,8 @@
-"""Shared fixtures: organisations, the seven roles every view is tested as, and a project."""
+"""Shared fixtures: organisations, the seven roles every view is tested as, and a project.
+
+Every role's user has made a nil return today, as everyone who takes decisions must have
+(ADR 0013); tests about an empty or lapsed register override `current_registers`.
+"""
 
 from __future__ import annotations
 
@@ -49,6 +53,12 @@ def fresh_cache(transactional_db: None) -> None:
 
 
 @pytest.fixture
+def current_registers() -> bool:
+    """Whether the role users start with a nil return; the register's own tests start empty."""
+    return True
+
+
+@pytest.fixture
 def icb(db: None) -> Any:
     return factories.organisation(name="Test Integrated Care Board", org_type="icb", ods_code="QZZ")
 
@@ -88,44 +98,60 @@ def elsewhere_trust(elsewhere_icb: Any) -> Any:
 
 
 @pytest.fixture
-def nhs_lead(nhs_org: Any) -> Any:
-    return factories.member("nhs.lead@example.test", nhs_org, "partnership_lead")
+def nhs_lead(nhs_org: Any, current_registers: bool) -> Any:
+    return factories.member(
+        "nhs.lead@example.test", nhs_org, "partnership_lead", registered=current_registers
+    )
 
 
 # Company people hold NHS roles elsewhere too, as real people do: a rule that lets any NHS
 # membership or any oversight role widen what a company sees is caught by every view test.
 @pytest.fixture
-def industry_lead(pharma_org: Any, elsewhere_trust: Any) -> Any:
+def industry_lead(pharma_org: Any, elsewhere_trust: Any, current_registers: bool) -> Any:
     """The company's lead here, and a team member of an NHS trust that is no partner."""
     factories.member(
-        "industry.lead@example.test", pharma_org, "partnership_lead", function="partnership"
+        "industry.lead@example.test",
+        pharma_org,
+        "partnership_lead",
+        function="partnership",
+        registered=current_registers,
     )
     return factories.member("industry.lead@example.test", elsewhere_trust, "team_member")
 
 
 @pytest.fixture
-def governance_member(pharma_org: Any, elsewhere_icb: Any) -> Any:
+def governance_member(pharma_org: Any, elsewhere_icb: Any, current_registers: bool) -> Any:
     """On the company's committee here, and an oversight lead of another ICB."""
     factories.member(
-        "governance@example.test", pharma_org, "governance_member", function="legal_compliance"
+        "governance@example.test",
+        pharma_org,
+        "governance_member",
+        function="legal_compliance",
+        registered=current_registers,
     )
     return factories.member("governance@example.test", elsewhere_icb, "system_oversight")
 
 
 @pytest.fixture
-def team_member(nhs_org: Any) -> Any:
+def team_member(nhs_org: Any, current_registers: bool) -> Any:
     """Works on the NHS partner's projects without lead or decision rights."""
-    return factories.member("team.member@example.test", nhs_org, "team_member")
+    return factories.member(
+        "team.member@example.test", nhs_org, "team_member", registered=current_registers
+    )
 
 
 @pytest.fixture
-def oversight(icb: Any) -> Any:
-    return factories.member("oversight@example.test", icb, "system_oversight")
+def oversight(icb: Any, current_registers: bool) -> Any:
+    return factories.member(
+        "oversight@example.test", icb, "system_oversight", registered=current_registers
+    )
 
 
 @pytest.fixture
-def outsider(other_org: Any) -> Any:
-    return factories.member("outsider@example.test", other_org, "partnership_lead")
+def outsider(other_org: Any, current_registers: bool) -> Any:
+    return factories.member(
+        "outsider@example.test", other_org, "partnership_lead", registered=current_registers
+    )
 
 
 @pytest.fixture

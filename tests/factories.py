@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 
+from triplewin.conflicts import services as conflict_services
 from triplewin.core import checklist, scoping_guide
 from triplewin.organisations import services as org_services
 from triplewin.organisations.models import Organisation
@@ -22,7 +23,11 @@ def organisation(*, name: str, org_type: str, ods_code: str = "", **extra: Any) 
     )
 
 
-def member(email: str, org: Organisation, role: str, *, function: str = "") -> Any:
+def member(
+    email: str, org: Organisation, role: str, *, function: str = "", registered: bool = True
+) -> Any:
+    """A person with a membership; someone new also makes a nil return today, as everyone who
+    takes decisions must have (ADR 0013), unless `registered` is False."""
     user = User.objects.filter(username=email).first()
     if user is None:
         first = email.split("@")[0].split(".")[0].capitalize()
@@ -33,6 +38,8 @@ def member(email: str, org: Organisation, role: str, *, function: str = "") -> A
             first_name=first,
             last_name="Tester",
         )
+        if registered:
+            conflict_services.nil_return_make(actor=user)
     org_services.membership_create(
         actor=None, user=user, organisation=org, role=role, function=function
     )

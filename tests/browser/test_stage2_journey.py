@@ -163,7 +163,9 @@ def test_stage2_from_approved_concept_to_public_register(
     add_team_member(page, nhs_lead, nhs_org, "chair")
     add_team_member(page, industry_lead, pharma_org, "project_manager")
     add_team_member(page, clinician, nhs_org, "clinical_lead")
-    expect(page.locator("tr", has_text="Clinical Tester")).to_contain_text("1 relating to partners")
+    expect(page.locator("tr", has_text="Clinical Tester")).to_contain_text(
+        "1 touching this project"
+    )
     assert_accessible(page)
     page.click("text=Name governance committee members")
     name_seat(page, nhs_org, "Senior responsible officer", nhs_governance)

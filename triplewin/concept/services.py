@@ -21,6 +21,8 @@ from triplewin.concept.models import (
     Decision,
 )
 from triplewin.concept.selectors import approval_state, concept_snapshot, content_hash
+from triplewin.conflicts.decisions import check_decision
+from triplewin.conflicts.models import DecisionKind
 from triplewin.core.lifecycle import State
 from triplewin.core.rules import GateReport
 from triplewin.organisations.models import DECISION_ROLES, Membership, Organisation
@@ -112,6 +114,7 @@ def concept_decide(
         user=actor, organisation=organisation, role__in=DECISION_ROLES
     ).exists():
         raise ValidationError(f"You are not authorised to decide on behalf of {organisation}.")
+    conflict = check_decision(person=actor, project=locked, decision=DecisionKind.CONCEPT)
     if decision not in Decision.values:
         raise ValidationError({"decision": "Choose approve or reject."})
     if decision == Decision.REJECT and not reason.strip():
@@ -160,6 +163,7 @@ def concept_decide(
             "decision": [None, decision],
             "organisation": [None, organisation.name],
             "content_hash": [None, digest],
+            **conflict.audit_changes(),
         },
     )
     if locked.state_enum is State.SCOPING and approval_state(locked, concept).all_approved:

@@ -1,4 +1,4 @@
-"""Who may see a person's register of interests."""
+"""Who may see a person's register of interests, and who may manage a conflict."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from django.contrib.auth.models import User
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from triplewin.organisations.models import Membership
 from triplewin.partnerships.models import Project
-from triplewin.team.models import TeamMember
+from triplewin.team.models import ProjectRole, TeamMember
 
 
 def can_view_register(viewer: Any, person: User) -> bool:
@@ -32,3 +33,26 @@ def register_owner_or_404(viewer: Any, user_id: int) -> User:
     if not can_view_register(viewer, person):
         raise Http404("No such register.")
     return person
+
+
+def management_capacity(user: Any, project: Project, person: User) -> str | None:
+    """The capacity in which `user` may record how `person`'s conflict is managed, or None.
+
+    NHS England's guidance gives this to whoever chairs the decision: here the chair of the
+    project team. So that a conflicted or absent chair does not leave a conflict unmanageable,
+    the named lead of a partner the person does not work for may record it too. Nobody manages
+    their own conflict.
+    """
+    if not user.is_authenticated or user.pk == person.pk:
+        return None
+    if (
+        TeamMember.objects.active()
+        .filter(project=project, user=user, project_role=ProjectRole.CHAIR)
+        .exists()
+    ):
+        return "Chair of the project team"
+    own = set(Membership.objects.filter(user=person).values_list("organisation_id", flat=True))
+    for partner in project.partners.filter(lead=user).select_related("organisation"):
+        if partner.organisation_id not in own:
+            return f"Named lead for {partner.organisation.name}"
+    return None

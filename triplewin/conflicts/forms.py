@@ -1,11 +1,13 @@
-"""Forms for declaring an interest and for recording that one has ended."""
+"""Forms for declaring an interest, recording that one has ended, and managing a conflict."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django import forms
 
 from triplewin.config.forms import GuardedForm, RangedDateField
-from triplewin.conflicts.models import Category, InterestType
+from triplewin.conflicts.models import Arrangement, Category, DecisionKind, InterestType
 from triplewin.core.input_guard import PERSONAL_DATES
 from triplewin.organisations.models import Organisation
 
@@ -28,8 +30,8 @@ class DeclarationForm(GuardedForm):
         label="Describe the interest",
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=4000,
-        help_text="Enough detail for someone else to judge it: what, from whom, and its value "
-        "if it has one.",
+        help_text="Enough detail for someone else to judge it: what, from whom, its value if "
+        "it has one, and any medicine or product it concerns.",
         error_messages={"required": "Describe the interest."},
     )
     organisation = forms.ModelChoiceField(
@@ -77,3 +79,43 @@ class EndDeclarationForm(GuardedForm):
             "invalid": "Enter a real date, like 2026-09-30.",
         },
     )
+
+
+class ManagementForm(GuardedForm):
+    declaration = forms.TypedChoiceField(
+        label="Which declared interest?",
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the declared interest whose conflict you are managing.",
+            "invalid_choice": "Choose one of the interests listed.",
+        },
+    )
+    decision = forms.ChoiceField(
+        label="Which decisions does this arrangement cover?",
+        choices=[("", "Choose a kind of decision"), *DecisionKind.choices],
+        error_messages={
+            "required": "Choose the decisions the arrangement covers.",
+            "invalid_choice": "Choose one of the kinds of decision listed.",
+        },
+    )
+    arrangement = forms.ChoiceField(
+        label="How is the conflict managed?",
+        choices=Arrangement.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how the conflict is managed."},
+    )
+    reason = forms.CharField(
+        label="Why is this the right arrangement?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+        help_text="For example: the shares are held in a blind trust and are worth less than "
+        "£1,000. The reason is shown in the minutes and the project's history.",
+        error_messages={"required": "Give the reason for this arrangement."},
+    )
+
+    def __init__(self, *args: Any, declarations: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["declaration"]
+        assert isinstance(field, forms.TypedChoiceField)
+        field.choices = declarations

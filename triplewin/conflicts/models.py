@@ -1,7 +1,7 @@
-"""Each person's register of interests: declarations and nil returns.
+"""Each person's register of interests, and how a conflict is managed in a project.
 
 The register belongs to the person, not to a project: one declaration about a company covers
-every project that company is a partner in.
+every project that company is a partner in. How a conflict is managed belongs to a project.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from triplewin.core import conflicts as policy
 from triplewin.core.dates import long_date
 from triplewin.partnerships.models import Immutable
 
@@ -118,3 +119,71 @@ class RegisterConfirmation(Immutable):
 
     def __str__(self) -> str:
         return f"Register confirmed by {self.user} on {long_date(self.declared_at)}"
+
+
+class DecisionKind(models.TextChoices):
+    """Every kind of decision checked against the decision maker's register."""
+
+    CONCEPT = "concept", "Deciding on the concept"
+    PID_CERTIFICATION = "pid_certification", "Certifying the PID"
+    PID_APPROVAL = "pid_approval", "Approving or rejecting the PID"
+    AMENDMENT_CERTIFICATION = "amendment_certification", "Certifying an amendment"
+    AMENDMENT_APPROVAL = "amendment_approval", "Approving or rejecting an amendment"
+    AGREEMENT_SIGNATURE = "agreement_signature", "Recording signatures of the agreement"
+    SUMMARY_CERTIFICATION = "summary_certification", "Certifying the executive summary"
+    SUMMARY_PUBLICATION = "summary_publication", "Publishing the executive summary"
+    DOCUMENT_CERTIFICATION = "document_certification", "Certifying a document"
+    DOCUMENT_APPROVAL = "document_approval", "Approving a document"
+    OUTCOMES_CERTIFICATION = "outcomes_certification", "Certifying the outcomes summary"
+    OUTCOMES_APPROVAL = "outcomes_approval", "Approving or rejecting the outcomes summary"
+    OUTCOMES_PUBLICATION = "outcomes_publication", "Publishing the outcomes summary"
+    VOTE = "vote", "Voting at the project's meetings"
+    OBJECTION = "objection", "Raising or deciding an objection to a team member"
+
+
+class Arrangement(models.TextChoices):
+    TAKES_PART = (
+        policy.Arrangement.TAKES_PART.value,
+        "May take part in the discussion and the decision",
+    )
+    DISCUSSION_ONLY = (
+        policy.Arrangement.DISCUSSION_ONLY.value,
+        "May take part in the discussion but not the decision",
+    )
+    STEPS_ASIDE = (
+        policy.Arrangement.STEPS_ASIDE.value,
+        "Takes no part in the discussion or the decision",
+    )
+
+
+class ConflictManagement(Immutable):
+    """How one person's conflict is managed on one kind of decision in one project.
+
+    Recorded by the project team's chair or another partner's named lead, never by the person
+    themselves. A later record for the same person, declaration and decision replaces an
+    earlier one; both stay on the record.
+    """
+
+    project = models.ForeignKey(
+        "partnerships.Project", on_delete=models.PROTECT, related_name="conflict_managements"
+    )
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    declaration = models.ForeignKey(Declaration, on_delete=models.PROTECT, related_name="+")
+    # The declaration as it read when the conflict was managed, for the minutes and history.
+    declaration_text = models.TextField()
+    decision = models.CharField(max_length=32, choices=DecisionKind.choices)
+    arrangement = models.CharField(max_length=20, choices=Arrangement.choices)
+    reason = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_by_label = models.CharField(max_length=255)
+    # The capacity in which they recorded it, such as "Chair of the project team".
+    recorded_as = models.CharField(max_length=255)
+    recorded_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ("recorded_at", "id")
+
+    def __str__(self) -> str:
+        return f"Conflict managed: {self.get_decision_display()} ({self.get_arrangement_display()})"

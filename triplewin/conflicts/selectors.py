@@ -1,4 +1,4 @@
-"""Reads on the register of interests: who is current, and who is conflicted about whom."""
+"""Reads on the register of interests: who is current, and whose interests touch a project."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from django.utils import timezone
 from triplewin.conflicts.models import Declaration, NilReturn, RegisterConfirmation
 from triplewin.core import conflicts as policy
 from triplewin.organisations.models import Organisation
+from triplewin.partnerships.models import Project
 
 
 def current_until(user_ids: Iterable[int], today: dt.date) -> dict[int, dt.date]:
@@ -50,38 +51,55 @@ def in_force_on(user: User, on: dt.date) -> list[Declaration]:
     ]
 
 
-def _relating_to(organisation_ids: Iterable[int]) -> Q:
-    """Declarations naming one of these organisations, chosen from the list or typed in."""
-    ids = list(organisation_ids)
-    names = Organisation.objects.filter(pk__in=ids).values_list("name", flat=True)
-    typed = Q(pk__in=[])
-    for name in names:
-        typed |= Q(organisation__isnull=True, organisation_name__iexact=name)
-    return Q(organisation_id__in=ids) | typed
+def as_interest(declaration: Declaration) -> policy.Interest:
+    return policy.Interest(
+        id=declaration.pk,
+        organisation_id=declaration.organisation_id,
+        related_to=declaration.related_to,
+        description=declaration.description,
+        valid_from=declaration.valid_from,
+        valid_to=declaration.valid_to,
+    )
 
 
-def conflicted_declarations(
-    user: User, organisation_ids: Iterable[int], on: dt.date
-) -> list[Declaration]:
-    """This person's declarations about any of these organisations that apply on `on`."""
-    return conflicted_by_user([user.pk], organisation_ids, on).get(user.pk, [])
+def project_scope(
+    project: Project,
+    organisations: Iterable[Organisation] | None = None,
+    products: Iterable[str] | None = None,
+) -> policy.Scope:
+    """What a decision on this project touches: every partner and every product concerned.
+
+    Naming organisations or products narrows the scope to them; naming none (an empty list
+    included) keeps the whole project, so no caller can switch the check off by accident.
+    """
+    named = {o.pk: o.name for o in organisations or ()}
+    partners = named or dict(project.partners.values_list("organisation_id", "organisation__name"))
+    chosen = tuple(p for p in products or () if p.strip())
+    return policy.Scope(
+        organisations=partners,
+        products=chosen or policy.products_from(project.products_concerned),
+    )
 
 
-def conflicted_by_user(
-    user_ids: Iterable[int], organisation_ids: Iterable[int], on: dt.date
-) -> dict[int, list[Declaration]]:
-    """Declarations in force on `on` about any of the organisations, grouped by person."""
-    found = (
+Touching = list[tuple[Declaration, policy.Finding]]
+
+
+def touching_by_user(
+    user_ids: Iterable[int], scope: policy.Scope, on: dt.date
+) -> dict[int, Touching]:
+    """Each person's declarations in force on `on` that touch the scope, with why they do."""
+    found: dict[int, Touching] = defaultdict(list)
+    declarations = (
         Declaration.objects.filter(user_id__in=set(user_ids), valid_from__lte=on)
-        .filter(_relating_to(organisation_ids))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
         .select_related("organisation")
         .order_by("valid_from", "id")
     )
-    grouped: dict[int, list[Declaration]] = defaultdict(list)
-    for declaration in found:
-        if policy.in_force(declaration.valid_from, declaration.valid_to, on):
-            grouped[declaration.user_id].append(declaration)
-    return dict(grouped)
+    by_id = {d.pk: d for d in declarations}
+    for finding in policy.touching([as_interest(d) for d in by_id.values()], scope, on):
+        declaration = by_id[finding.interest.id]
+        found[declaration.user_id].append((declaration, finding))
+    return dict(found)
 
 
 def describe(declaration: Declaration) -> str:

@@ -1,4 +1,4 @@
-"""Writes on a person's own register of interests."""
+"""Writes on a person's own register of interests, and the records of how a conflict is managed."""
 
 from __future__ import annotations
 
@@ -10,10 +10,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.audit import services as audit
-from triplewin.conflicts.models import Declaration, NilReturn, RegisterConfirmation
-from triplewin.conflicts.selectors import in_force_on
+from triplewin.conflicts import access
+from triplewin.conflicts.decisions import assess_decision
+from triplewin.conflicts.models import (
+    Arrangement,
+    ConflictManagement,
+    DecisionKind,
+    Declaration,
+    NilReturn,
+    RegisterConfirmation,
+)
+from triplewin.conflicts.selectors import describe, in_force_on, project_scope, touching_by_user
 from triplewin.core.dates import long_date
-from triplewin.organisations.models import Organisation
+from triplewin.organisations.models import Membership, Organisation
+from triplewin.partnerships.models import Project
+from triplewin.team.selectors import display_name
 
 DECLARATION_FIELDS = (
     "category",
@@ -148,5 +159,99 @@ def register_confirm(*, actor: User, today: dt.date | None = None) -> RegisterCo
         action="conflicts.confirmed",
         obj=record,
         changes={"interests_in_force": [None, [str(d) for d in in_force]]},
+    )
+    return record
+
+
+@transaction.atomic
+def conflict_manage(
+    *,
+    actor: User,
+    project: Project,
+    person: User,
+    declaration: Declaration,
+    decision: str,
+    arrangement: str,
+    reason: str,
+) -> ConflictManagement:
+    """Record how one person's conflict is managed on one kind of decision in this project.
+
+    NHS England's guidance has the chair decide, with the reason kept: the record is never
+    changed, and a later one for the same declaration and decision replaces it. Nobody decides
+    about their own conflict, nor about an interest in the organisation they work for.
+    """
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    capacity = access.management_capacity(actor, locked, person)
+    if capacity is None:
+        raise ValidationError(
+            "You cannot record how your own conflict of interest is managed. Ask the chair of "
+            "the project team, or the named lead of another partner."
+            if actor.pk == person.pk
+            else "Only the chair of the project team, or the named lead of a partner the person "
+            "does not work for, can record how a conflict of interest is managed."
+        )
+    errors = {}
+    if decision not in DecisionKind.values:
+        errors["decision"] = "Choose the decision the arrangement covers."
+    if arrangement not in Arrangement.values:
+        errors["arrangement"] = "Choose how the conflict is managed."
+    if not reason.strip():
+        errors["reason"] = (
+            "Give the reason for this arrangement. It is shown in the minutes and the history."
+        )
+    if declaration.user_id != person.pk:
+        errors["declaration"] = "Choose one of this person's declarations."
+    if errors:
+        raise ValidationError(errors)
+    today = timezone.localdate()
+    touching = touching_by_user([person.pk], project_scope(locked), today).get(person.pk, [])
+    if declaration.pk not in {d.pk for d, _ in touching}:
+        raise ValidationError(
+            {
+                "declaration": "This interest is not in force, or it relates to none of this "
+                "project's partners or products, so there is no conflict to manage."
+            }
+        )
+    if (
+        declaration.organisation_id is not None
+        and Membership.objects.filter(user=actor, organisation=declaration.organisation_id).exists()
+    ):
+        raise ValidationError(
+            f"You work for {declaration.related_to}, the organisation this interest relates to, "
+            "so someone else must decide how the conflict is managed."
+        )
+    own = assess_decision(person=actor, project=locked, decision=decision)
+    if not own.may_decide:
+        raise ValidationError(
+            "You cannot record how others' conflicts are managed on a decision you could not "
+            f"take yourself. {own.message()}"
+        )
+    record = ConflictManagement(
+        project=locked,
+        person=person,
+        declaration=declaration,
+        declaration_text=describe(declaration),
+        decision=decision,
+        arrangement=arrangement,
+        reason=reason.strip(),
+        recorded_by=actor,
+        recorded_by_label=audit.actor_label(actor),
+        recorded_as=capacity,
+    )
+    record.full_clean()
+    record.save()
+    audit.record(
+        actor=actor,
+        action="conflicts.managed",
+        obj=record,
+        project_id=locked.pk,
+        changes={
+            "person": [None, display_name(person)],
+            "interest": [None, record.declaration_text],
+            "decision": [None, record.get_decision_display()],
+            "arrangement": [None, record.get_arrangement_display()],
+            "reason": [None, record.reason],
+            "recorded_as": [None, capacity],
+        },
     )
     return record

@@ -164,6 +164,7 @@ def _create_project(
         therapy_area=spec.therapy_area,
         intended_type=spec.intended_type,
         involves_medicines=spec.involves_medicines,
+        products_concerned="\n".join(spec.products_concerned),
         proposed_by=spec.proposed_by,
         planned_start=spec.planned_start,
         planned_end=spec.planned_end,
@@ -280,10 +281,13 @@ def load() -> LoadReport:
     orgs = _create_organisations(admin, data.ORGANISATIONS)
     users.update(_create_users(others))
     _create_memberships(admin, data.PEOPLE, users, orgs)
-    projects = {spec.key: _create_project(spec, users, orgs) for spec in data.PROJECTS}
-    # Stage 2 comes once every project and person exists: set-up is dated the load day.
+    projects: dict[str, Project] = {}
     lookup = Lookup(users=users, orgs=orgs, projects=projects, today=timezone.localdate())
-    load_registers(lookup, data.INTERESTS, data.SETUPS)
+    # Registers come first: every decision, from the concept on, needs a current one.
+    load_registers(lookup, data.INTERESTS, [p.email for p in others if p.seats])
+    for spec in data.PROJECTS:
+        projects[spec.key] = _create_project(spec, users, orgs)
+    # Stage 2 comes once every project and person exists: set-up is dated the load day.
     for setup in data.SETUPS:
         projects[setup.project] = load_setup(setup, lookup)
     # Stage 3 last: delivery records, then completion and outcomes where a project has ended.

@@ -45,9 +45,18 @@ def back_to_draft(summary: Model) -> None:
 
 
 def save_audited(
-    *, actor: User, action: str, summary: S, before: dict[str, object], audited: Sequence[str]
+    *,
+    actor: User,
+    action: str,
+    summary: S,
+    before: dict[str, object],
+    audited: Sequence[str],
+    extra: audit.Changes | None = None,
 ) -> S:
-    """Validate, and save and audit only if something changed; the row version moves on."""
+    """Validate, and save and audit only if something changed; the row version moves on.
+
+    `extra` adds to the audit event what is not a field, such as a managed conflict of interest.
+    """
     record: Any = summary
     record.full_clean()
     changes = audit.diff(before, audit.snapshot(record, audited))
@@ -56,6 +65,10 @@ def save_audited(
             record.row_version += 1
         record.save()
         audit.record(
-            actor=actor, action=action, obj=record, project_id=record.project_id, changes=changes
+            actor=actor,
+            action=action,
+            obj=record,
+            project_id=record.project_id,
+            changes={**changes, **(extra or {})},
         )
     return summary

@@ -15,6 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.audit import services as audit
+from triplewin.conflicts.decisions import check_decision
+from triplewin.conflicts.models import DecisionKind
 from triplewin.core.lifecycle import State
 from triplewin.core.rules import GateReport
 from triplewin.executive_summary import drafting
@@ -68,9 +70,16 @@ def _existing(summary: ExecutiveSummary | None, expected_version: int | None) ->
 
 
 def _save(
-    *, actor: User, action: str, summary: ExecutiveSummary, before: dict[str, object]
+    *,
+    actor: User,
+    action: str,
+    summary: ExecutiveSummary,
+    before: dict[str, object],
+    extra: audit.Changes | None = None,
 ) -> ExecutiveSummary:
-    return save_audited(actor=actor, action=action, summary=summary, before=before, audited=AUDITED)
+    return save_audited(
+        actor=actor, action=action, summary=summary, before=before, audited=AUDITED, extra=extra
+    )
 
 
 @transaction.atomic
@@ -132,6 +141,9 @@ def summary_certify(
             "Only a certification signatory of an industry partner in this project can certify "
             "the summary."
         )
+    conflict = check_decision(
+        person=actor, project=locked, decision=DecisionKind.SUMMARY_CERTIFICATION
+    )
     if certification_holds(summary):
         return summary
     missing = summary_missing(summary)
@@ -144,7 +156,13 @@ def summary_certify(
     summary.certified_by = actor
     summary.certified_on = today or timezone.localdate()
     summary.certified_hash = summary_hash(summary)
-    return _save(actor=actor, action="summary.certified", summary=summary, before=before)
+    return _save(
+        actor=actor,
+        action="summary.certified",
+        summary=summary,
+        before=before,
+        extra=conflict.audit_changes(),
+    )
 
 
 @transaction.atomic
@@ -165,11 +183,20 @@ def summary_publish(
         )
     if locked.state_enum is not State.AGREEMENT_SIGNED:
         raise ValidationError("The summary is published once every party has signed the agreement.")
+    conflict = check_decision(
+        person=actor, project=locked, decision=DecisionKind.SUMMARY_PUBLICATION
+    )
     before = audit.snapshot(summary, AUDITED)
     summary.status = Status.PUBLISHED
     summary.published_on = today or timezone.localdate()
     summary.published_by = actor
-    _save(actor=actor, action="summary.published", summary=summary, before=before)
+    _save(
+        actor=actor,
+        action="summary.published",
+        summary=summary,
+        before=before,
+        extra=conflict.audit_changes(),
+    )
     # Raises GateBlocked when a rule still fails, which rolls the publication back with it.
     partnerships.transition_locked(actor=actor, project=locked, name="publish_summary", today=today)
     return summary

@@ -110,6 +110,8 @@ class MeetingDeclaration(Immutable):
     person_name = models.CharField(max_length=255)
     organisation_name = models.CharField(max_length=255)
     text = models.TextField()
+    # How the project had decided to manage the conflict by then, as the minutes say it.
+    managed = models.TextField(blank=True)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -161,6 +163,14 @@ class Vote(Immutable):
     decision = models.ForeignKey(Decision, on_delete=models.PROTECT, related_name="votes")
     member = models.ForeignKey("team.TeamMember", on_delete=models.PROTECT, related_name="+")
     choice = models.CharField(max_length=8, choices=VoteChoice.choices)
+    # The record that let a member with a declared interest vote, shown in the minutes.
+    conflict_management = models.ForeignKey(
+        "conflicts.ConflictManagement",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -177,6 +187,14 @@ class VoteExclusion(Immutable):
     member = models.ForeignKey("team.TeamMember", on_delete=models.PROTECT, related_name="+")
     declaration = models.ForeignKey(
         "conflicts.Declaration", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Set when the exclusion is how the chair decided to manage the member's conflict.
+    conflict_management = models.ForeignKey(
+        "conflicts.ConflictManagement",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     reason = models.TextField()
     recorded_at = models.DateTimeField(auto_now_add=True)

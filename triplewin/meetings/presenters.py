@@ -10,6 +10,7 @@ from functools import cached_property
 
 from django.utils import timezone
 
+from triplewin.conflicts.decisions import management_text
 from triplewin.core.dates import long_date
 from triplewin.meetings.models import (
     Action,
@@ -57,12 +58,22 @@ class DeclarationRow:
     person: str
     organisation: str
     text: str
+    # How the project manages the conflict, as recorded when the meeting was held.
+    managed: str = ""
 
 
 @dataclass(frozen=True)
 class Excluded:
     name: str
     reason: str
+
+
+@dataclass(frozen=True)
+class ManagedVote:
+    """A member who voted despite a declared interest, because the chair recorded they may."""
+
+    name: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,7 @@ class DecisionRow:
     counts: str
     exclusions: tuple[Excluded, ...]
     votes: tuple[tuple[str, str], ...]
+    managed_votes: tuple[ManagedVote, ...] = ()
 
     @property
     def can_open(self) -> bool:
@@ -138,7 +150,7 @@ def _outcome(decision: Decision) -> str:
 
 
 def decision_row(decision: Decision) -> DecisionRow:
-    votes = list(decision.votes.select_related("member__user"))
+    votes = list(decision.votes.select_related("member__user", "conflict_management__person"))
     counts = Counter(v.choice for v in votes)
     count_text = ""
     if decision.is_vote and decision.vote_status != VoteStatus.NOT_OPENED:
@@ -161,6 +173,11 @@ def decision_row(decision: Decision) -> DecisionRow:
         counts=count_text,
         exclusions=exclusions,
         votes=tuple((display_name(v.member.user), v.get_choice_display()) for v in votes),
+        managed_votes=tuple(
+            ManagedVote(display_name(v.member.user), management_text(v.conflict_management))
+            for v in votes
+            if v.conflict_management is not None
+        ),
     )
 
 
@@ -232,7 +249,7 @@ class MeetingPresenter:
     @cached_property
     def declarations(self) -> list[DeclarationRow]:
         return [
-            DeclarationRow(d.person_name, d.organisation_name, d.text)
+            DeclarationRow(d.person_name, d.organisation_name, d.text, d.managed)
             for d in self.meeting.declarations.all()
         ]
 

@@ -15,6 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.audit import services as audit
+from triplewin.conflicts.decisions import check_decision
+from triplewin.conflicts.models import DecisionKind
 from triplewin.core.lifecycle import State
 from triplewin.core.rules import GateReport
 from triplewin.executive_summary.certified_text import (
@@ -79,9 +81,16 @@ def _existing(summary: OutcomesSummary | None, expected_version: int | None) -> 
 
 
 def _save(
-    *, actor: User, action: str, summary: OutcomesSummary, before: dict[str, object]
+    *,
+    actor: User,
+    action: str,
+    summary: OutcomesSummary,
+    before: dict[str, object],
+    extra: audit.Changes | None = None,
 ) -> OutcomesSummary:
-    return save_audited(actor=actor, action=action, summary=summary, before=before, audited=AUDITED)
+    return save_audited(
+        actor=actor, action=action, summary=summary, before=before, audited=AUDITED, extra=extra
+    )
 
 
 @transaction.atomic
@@ -147,6 +156,9 @@ def outcomes_certify(
     summary = _existing(found, expected_version)
     if not authority.certifying_organisations(actor, locked):
         raise ValidationError(NOT_A_SIGNATORY)
+    conflict = check_decision(
+        person=actor, project=locked, decision=DecisionKind.OUTCOMES_CERTIFICATION
+    )
     if certification_holds(summary):
         return summary
     missing = summary_missing(summary)
@@ -161,7 +173,13 @@ def outcomes_certify(
     summary.certified_by = actor
     summary.certified_on = today or timezone.localdate()
     summary.certified_hash = summary_hash(summary)
-    return _save(actor=actor, action="outcomes.certified", summary=summary, before=before)
+    return _save(
+        actor=actor,
+        action="outcomes.certified",
+        summary=summary,
+        before=before,
+        extra=conflict.audit_changes(),
+    )
 
 
 @transaction.atomic
@@ -179,6 +197,7 @@ def outcomes_decide(
     locked, found = _lock(project)
     summary = _existing(found, expected_version)
     authority.check_decision_authority(actor, locked, body, organisation)
+    conflict = check_decision(person=actor, project=locked, decision=DecisionKind.OUTCOMES_APPROVAL)
     if decision not in Decision.values:
         raise ValidationError({"decision": "Choose approve or reject."})
     if decision == Decision.REJECT and not reason.strip():
@@ -215,6 +234,7 @@ def outcomes_decide(
             "decision": [None, decision],
             "reason": [None, reason.strip() or None],
             "content_hash": [None, summary.certified_hash],
+            **conflict.audit_changes(),
         },
     )
     return record
@@ -239,11 +259,20 @@ def outcomes_publish(
             "Only a summary that is certified and approved by the project team and every "
             "party's governance committee can be published, exactly as they signed it off."
         )
+    conflict = check_decision(
+        person=actor, project=locked, decision=DecisionKind.OUTCOMES_PUBLICATION
+    )
     before = audit.snapshot(summary, AUDITED)
     summary.status = Status.PUBLISHED
     summary.published_on = today or timezone.localdate()
     summary.published_by = actor
-    _save(actor=actor, action="outcomes.published", summary=summary, before=before)
+    _save(
+        actor=actor,
+        action="outcomes.published",
+        summary=summary,
+        before=before,
+        extra=conflict.audit_changes(),
+    )
     # Raises GateBlocked when a rule still fails, which rolls the publication back with it.
     partnerships.transition_locked(
         actor=actor, project=locked, name="publish_outcomes", today=today

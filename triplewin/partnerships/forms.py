@@ -45,6 +45,15 @@ class ProjectDetailsForm(GuardedForm):
     involves_medicines = forms.BooleanField(
         label="The project touches a medicine or therapy", required=False
     )
+    products_concerned = forms.CharField(
+        label="Medicines or products concerned (optional)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=2000,
+        help_text="One per line, with brand and generic names, for example 'Jardiance "
+        "(empagliflozin)'. Anyone whose declared interests name one of them is asked to step "
+        "aside from the project's decisions, or have the conflict managed.",
+    )
     proposed_by = forms.CharField(
         max_length=200,
         help_text="Name and role of whoever first proposed it.",

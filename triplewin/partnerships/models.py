@@ -66,6 +66,13 @@ class Project(models.Model):
     involves_medicines = models.BooleanField(
         "The project touches a medicine or therapy", default=True
     )
+    # Declared interests that name one of these make a decision maker conflicted (ADR 0013).
+    products_concerned = models.TextField(
+        "Medicines or products concerned",
+        blank=True,
+        help_text="One per line, with brand and generic names, for example "
+        "'Jardiance (empagliflozin)'.",
+    )
     proposed_by = models.CharField(max_length=200, help_text="Who first proposed the idea.")
     planned_start = models.DateField(null=True, blank=True)
     planned_end = models.DateField(null=True, blank=True)

@@ -33,6 +33,7 @@ DETAIL_FIELDS = (
     "therapy_area",
     "intended_type",
     "involves_medicines",
+    "products_concerned",
     "proposed_by",
     "planned_start",
     "planned_end",

@@ -13,6 +13,7 @@ from triplewin.organisations.models import Membership, Organisation, Role
 from triplewin.partnerships.models import Project
 from triplewin.pid.selectors import Body, required_bodies
 from triplewin.team.models import GovernanceCommitteeMember, ProjectRole, TeamMember
+from triplewin.team.selectors import in_sales_function
 
 TEAM_APPROVER_ROLES = frozenset({ProjectRole.CHAIR, ProjectRole.PROJECT_MANAGER})
 
@@ -44,7 +45,8 @@ def may_approve_for_team(user: Any, project: Project) -> bool:
 
 
 def may_approve_for_committee(user: Any, project: Project, organisation: Organisation) -> bool:
-    if not user.is_authenticated:
+    # Sales staff hold no seat on a governance committee, whatever their membership says.
+    if not user.is_authenticated or in_sales_function(user, organisation):
         return False
     return (
         GovernanceCommitteeMember.objects.filter(

@@ -136,7 +136,14 @@ def entries(projects: Sequence[Project], today: dt.date) -> list[RegisterEntry]:
 
 
 # Internal fields that the register never shows, so never loads.
-PRIVATE_FIELDS = ("summary", "proposed_by", "created_by", "row_version", "involves_medicines")
+PRIVATE_FIELDS = (
+    "summary",
+    "proposed_by",
+    "created_by",
+    "row_version",
+    "involves_medicines",
+    "products_concerned",
+)
 
 
 def all_entries(today: dt.date, chunk: int = 500) -> Iterator[RegisterEntry]:

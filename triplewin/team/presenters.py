@@ -8,7 +8,7 @@ from functools import cached_property
 
 from django.utils import timezone
 
-from triplewin.conflicts.selectors import conflicted_by_user, current_until
+from triplewin.conflicts.selectors import current_until, project_scope, touching_by_user
 from triplewin.core import team_composition
 from triplewin.core.dates import long_date
 from triplewin.core.rules.catalogue import TEAM_MAX, TEAM_MIN
@@ -103,7 +103,7 @@ class TeamPresenter:
     def members(self) -> list[MemberRow]:
         user_ids = {m.user_id for m in self.active}
         current = current_until(user_ids, self.today)
-        interests = conflicted_by_user(user_ids, [o.pk for o in self.partners], self.today)
+        interests = touching_by_user(user_ids, project_scope(self.project), self.today)
         sales = selectors.sales_function_user_ids(self.active)
         rows = []
         for m in self.active:

@@ -11,7 +11,7 @@ import datetime as dt
 from django.contrib.auth.models import User
 
 from triplewin.conflicts.selectors import without_current_declaration
-from triplewin.organisations.models import Function, Membership
+from triplewin.organisations.models import Function, Membership, Organisation
 from triplewin.partnerships.models import Project
 from triplewin.team.models import CommitteeRole, GovernanceCommitteeMember, Objection, TeamMember
 
@@ -24,6 +24,13 @@ def active_members(project: Project) -> list[TeamMember]:
     return list(
         TeamMember.objects.active().filter(project=project).select_related("user", "organisation")
     )
+
+
+def in_sales_function(user: User, organisation: Organisation) -> bool:
+    """Whether the person works in the organisation's sales function."""
+    return Membership.objects.filter(
+        user=user, organisation=organisation, function=Function.SALES
+    ).exists()
 
 
 def sales_function_user_ids(members: list[TeamMember]) -> set[int]:

@@ -10,10 +10,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.audit import services as audit
+from triplewin.conflicts.decisions import check_decision
+from triplewin.conflicts.models import DecisionKind
 from triplewin.conflicts.selectors import has_current_declaration
 from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import STATES, State
-from triplewin.organisations.models import DECISION_ROLES, Function, Membership, Organisation
+from triplewin.organisations.models import DECISION_ROLES, Membership, Organisation
 from triplewin.partnerships.models import Project
 from triplewin.team.models import (
     CommitteeRole,
@@ -23,7 +25,7 @@ from triplewin.team.models import (
     ProjectRole,
     TeamMember,
 )
-from triplewin.team.selectors import display_name
+from triplewin.team.selectors import display_name, in_sales_function
 
 # The team forms once every partner has approved the concept, and is fixed once delivery ends.
 TEAM_CHANGES_IN = frozenset(
@@ -68,6 +70,23 @@ def _require_works_for(user: User, organisation: Organisation, field: str = "use
         )
 
 
+def refuse_sales_function(user: User, organisation: Organisation, field: str = "user") -> None:
+    """No one from a company's sales function takes a seat on the team or a governance committee.
+
+    The guidance keeps sales staff out of every role in a collaborative or joint working
+    project, because the work must not be promotional (ABPI Code, clause 20).
+    """
+    if in_sales_function(user, organisation):
+        raise ValidationError(
+            {
+                field: f"{display_name(user)} works in {organisation}'s sales function. The ABPI "
+                "Code keeps sales staff out of collaborative and joint working, so they cannot "
+                "sit on the project team or a governance committee. Choose someone from another "
+                "part of the company."
+            }
+        )
+
+
 def _require_reason(reason: str, field: str = "reason") -> str:
     if not reason.strip():
         raise ValidationError({field: "Give a reason. It is kept in the project's record."})
@@ -93,16 +112,7 @@ def team_member_add(
     name = display_name(user)
     if TeamMember.objects.active().filter(project=locked, user=user).exists():
         raise ValidationError({"user": f"{name} is already on the team."})
-    if Membership.objects.filter(
-        user=user, organisation=organisation, function=Function.SALES
-    ).exists():
-        raise ValidationError(
-            {
-                "user": f"{name} works in {organisation}'s sales function. The ABPI Code does not "
-                "allow sales staff on a collaborative or joint working team, so choose someone "
-                "from another part of the company."
-            }
-        )
+    refuse_sales_function(user, organisation)
     if not has_current_declaration(user, today):
         raise ValidationError(
             {
@@ -205,6 +215,7 @@ def objection_raise(
             {"organisation": f"You are not authorised to object on behalf of {organisation}."}
         )
     reason = _require_reason(reason)
+    conflict = check_decision(person=actor, project=locked, decision=DecisionKind.OBJECTION)
     current = _active_member(locked, member)
     if Objection.objects.filter(
         member=current, raised_for_organisation=organisation, outcome=ObjectionOutcome.OPEN
@@ -231,6 +242,7 @@ def objection_raise(
             "member": [None, display_name(current.user)],
             "organisation": [None, organisation.name],
             "reason": [None, reason],
+            **conflict.audit_changes(),
         },
     )
     return objection
@@ -264,6 +276,7 @@ def objection_decide(
         raise ValidationError(
             "You cannot decide an objection about yourself; another lead must decide it."
         )
+    conflict = check_decision(person=actor, project=locked, decision=DecisionKind.OBJECTION)
     current.outcome = outcome
     current.outcome_reason = reason
     current.decided_by = actor
@@ -274,7 +287,11 @@ def objection_decide(
         action=f"team.objection_{outcome}",
         obj=current,
         project_id=locked.pk,
-        changes={"outcome": [ObjectionOutcome.OPEN.value, outcome], "reason": [None, reason]},
+        changes={
+            "outcome": [ObjectionOutcome.OPEN.value, outcome],
+            "reason": [None, reason],
+            **conflict.audit_changes(),
+        },
     )
     if outcome == ObjectionOutcome.UPHELD:
         organisation = current.raised_for_organisation
@@ -303,6 +320,7 @@ def governance_seat_set(
     if committee_role not in CommitteeRole.values:
         raise ValidationError({"committee_role": "Choose the seat on the committee."})
     _require_works_for(user, organisation)
+    refuse_sales_function(user, organisation)
     seat = GovernanceCommitteeMember.objects.filter(
         project=locked, organisation=organisation, committee_role=committee_role
     ).first()

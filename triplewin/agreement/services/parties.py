@@ -14,6 +14,8 @@ from triplewin.agreement.models import AgreementParty
 from triplewin.agreement.selectors import agreement_unsigned_parties
 from triplewin.agreement.services.record import agreement_for, lock_editable
 from triplewin.audit import services as audit
+from triplewin.conflicts.decisions import check_decision
+from triplewin.conflicts.models import DecisionKind
 from triplewin.core.lifecycle import State
 from triplewin.core.rules import GateReport
 from triplewin.organisations.models import Organisation
@@ -173,6 +175,9 @@ def party_sign(
         raise ValidationError({"signed_on": "Enter a date from 2000 onwards."})
     locked = lock_editable(party.agreement.project_id)
     current = _current(party, expected_version)
+    conflict = check_decision(
+        person=actor, project=locked, decision=DecisionKind.AGREEMENT_SIGNATURE
+    )
     before = audit.snapshot(current, PARTY_FIELDS)
     current.signed_on = signed_on
     changes = audit.diff(before, audit.snapshot(current, PARTY_FIELDS))
@@ -184,7 +189,7 @@ def party_sign(
             action="agreement.party_signed",
             obj=current,
             project_id=locked.pk,
-            changes=changes,
+            changes={**changes, **conflict.audit_changes()},
         )
     all_signed = agreement_unsigned_parties(locked) == ()
     if not all_signed or locked.state_enum is not State.PID_APPROVED:

@@ -12,6 +12,8 @@ from triplewin.agreement import services
 from triplewin.agreement.forms import PartyForm, RemoveForm, SignatoryForm, SignForm
 from triplewin.agreement.services import SignResult
 from triplewin.agreement.views._shared import back_to_agreement, party_or_404
+from triplewin.conflicts.models import DecisionKind
+from triplewin.conflicts.presenters import decision_notice
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
@@ -138,6 +140,7 @@ def party_sign(request: HttpRequest, pk: int, party_pk: int) -> HttpResponse:
         "agreement/party_sign.jinja",
         title=f"Record {party.organisation}'s signature",
         nav="projects",
+        conflict=decision_notice(request.user, project, DecisionKind.AGREEMENT_SIGNATURE),
         project=project,
         party=party,
         form=form,

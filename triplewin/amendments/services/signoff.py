@@ -24,6 +24,8 @@ from triplewin.amendments.models import (
 from triplewin.amendments.selectors import is_stale, sign_off_state, variation_parties
 from triplewin.amendments.services._common import lock_amendment
 from triplewin.audit import services as audit
+from triplewin.conflicts.decisions import check_decision
+from triplewin.conflicts.models import DecisionKind
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships import services as partnerships
 from triplewin.pid import authority
@@ -68,6 +70,9 @@ def amendment_certify(
         organisation = allowed[0]
     elif organisation.pk not in {o.pk for o in allowed}:
         raise ValidationError(f"You are not a certification signatory for {organisation}.")
+    conflict = check_decision(
+        person=actor, project=locked.project, decision=DecisionKind.AMENDMENT_CERTIFICATION
+    )
     existing = sign_off_state(locked).certification
     if existing is not None:
         return existing
@@ -86,6 +91,7 @@ def amendment_certify(
         changes={
             "organisation": [None, organisation.name],
             "content_hash": [None, record.content_hash],
+            **conflict.audit_changes(),
         },
     )
     _apply_if_signed_off(actor, locked)
@@ -106,6 +112,9 @@ def amendment_decide(
     """Record one body's decision; `seen_hash` is the content hash of what was read."""
     locked = _lock_for_sign_off(amendment, seen_hash)
     authority.check_decision_authority(actor, locked.project, body, organisation)
+    conflict = check_decision(
+        person=actor, project=locked.project, decision=DecisionKind.AMENDMENT_APPROVAL
+    )
     if decision not in Decision.values:
         raise ValidationError({"decision": "Choose approve or reject."})
     if decision == Decision.REJECT and not reason.strip():
@@ -140,6 +149,7 @@ def amendment_decide(
             "body": [None, body if organisation is None else f"{body}: {organisation.name}"],
             "decision": [None, decision],
             "content_hash": [None, locked.content_hash],
+            **conflict.audit_changes(),
         },
     )
     _apply_if_signed_off(actor, locked)

@@ -12,6 +12,8 @@ from django.utils import timezone
 
 from triplewin.amendments.models import VariationAgreement
 from triplewin.audit import services as audit
+from triplewin.conflicts.decisions import check_decision
+from triplewin.conflicts.models import DecisionKind
 from triplewin.partnerships.errors import StaleEdit
 
 
@@ -27,11 +29,20 @@ def variation_signatures_save(
     """Set each party's signature date (by organisation id); None means not signed yet."""
     locked = (
         VariationAgreement.objects.select_for_update()
-        .select_related("amendment")
+        .select_related("amendment__project")
         .get(pk=variation.pk)
     )
     if expected_version is not None and locked.row_version != expected_version:
         raise StaleEdit()
+    conflict = (
+        check_decision(
+            person=actor,
+            project=locked.amendment.project,
+            decision=DecisionKind.AGREEMENT_SIGNATURE,
+        )
+        if any(day is not None for day in dates.values())
+        else None
+    )
     signatures = {s.organisation_id: s for s in locked.signatures.select_related("organisation")}
     if set(dates) - set(signatures):
         raise ValidationError("A date was given for an organisation that is not a party.")
@@ -65,6 +76,6 @@ def variation_signatures_save(
             action="variation.signatures_saved",
             obj=locked,
             project_id=locked.amendment.project_id,
-            changes=changes,
+            changes={**changes, **(conflict.audit_changes() if conflict else {})},
         )
     return locked

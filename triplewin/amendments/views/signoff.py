@@ -13,6 +13,8 @@ from triplewin.amendments.forms.signoff import CertifyForm, DecisionForm, Variat
 from triplewin.amendments.models import Amendment, AmendmentStatus, VariationAgreement
 from triplewin.amendments.presenters.amendment import AmendmentPresenter
 from triplewin.amendments.views.amendments import back_to, get_amendment
+from triplewin.conflicts.models import DecisionKind
+from triplewin.conflicts.presenters import decision_notice
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
@@ -62,6 +64,7 @@ def certify(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         "amendments/certify.jinja",
         title=f"Certify {amendment}: {project.title}",
         nav="projects",
+        conflict=decision_notice(request.user, project, DecisionKind.AMENDMENT_CERTIFICATION),
         project=project,
         a=amendment,
         p=AmendmentPresenter(amendment),
@@ -109,6 +112,7 @@ def decide(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         "amendments/decide.jinja",
         title=f"Approve or reject {amendment}: {project.title}",
         nav="projects",
+        conflict=decision_notice(request.user, project, DecisionKind.AMENDMENT_APPROVAL),
         project=project,
         a=amendment,
         p=AmendmentPresenter(amendment),
@@ -150,6 +154,7 @@ def variation(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         "amendments/variation.jinja",
         title=f"Variation agreement for {amendment}: {project.title}",
         nav="projects",
+        conflict=decision_notice(request.user, project, DecisionKind.AGREEMENT_SIGNATURE),
         project=project,
         a=amendment,
         variation=found,

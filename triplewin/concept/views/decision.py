@@ -12,6 +12,8 @@ from triplewin.concept import services
 from triplewin.concept.forms import DecisionForm
 from triplewin.concept.models import ConceptFramework
 from triplewin.concept.presenters import ConceptPresenter
+from triplewin.conflicts.models import DecisionKind
+from triplewin.conflicts.presenters import decision_notice
 from triplewin.partnerships import access
 from triplewin.partnerships import services as partnership_services
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
@@ -79,6 +81,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         "concept/decide.jinja",
         title=f"Decide on the concept: {project.title}",
         nav="projects",
+        conflict=decision_notice(request.user, project, DecisionKind.CONCEPT),
         project=project,
         c=presenter,
         panel=panel,

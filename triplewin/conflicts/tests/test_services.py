@@ -12,7 +12,7 @@ from django.utils import timezone
 from triplewin.audit.models import AuditEvent, ImmutableRecord
 from triplewin.conflicts import selectors, services
 from triplewin.conflicts.models import Declaration, NilReturn, RegisterConfirmation
-from triplewin.core.conflicts import refresh_due
+from triplewin.core.conflicts import Scope, refresh_due
 from triplewin.team.tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -146,7 +146,7 @@ def test_nil_returns_and_confirmations_are_immutable(nhs_lead, pharma_org):
         confirmation.save()
 
 
-def test_conflicted_declarations_match_in_force_interests_about_the_organisations(
+def test_touching_declarations_match_in_force_interests_about_the_organisations(
     nhs_lead, pharma_org, other_org
 ):
     on = dt.date(2025, 9, 1)
@@ -156,9 +156,10 @@ def test_conflicted_declarations_match_in_force_interests_about_the_organisation
     _declare(nhs_lead, organisation=pharma_org, valid_from=dt.date(2025, 10, 1))
     ended = _declare(nhs_lead, organisation=pharma_org, interest_type="donations")
     services.declaration_end(actor=nhs_lead, declaration=ended, ended_on=dt.date(2025, 8, 31))
-    found = selectors.conflicted_declarations(nhs_lead, [pharma_org.pk], on)
-    assert {d.pk for d in found} == {about_partner.pk, typed.pk}
-    assert selectors.conflicted_declarations(nhs_lead, [], on) == []
+    scope = Scope({pharma_org.pk: pharma_org.name})
+    found = selectors.touching_by_user([nhs_lead.pk], scope, on)[nhs_lead.pk]
+    assert {d.pk for d, _ in found} == {about_partner.pk, typed.pk}
+    assert selectors.touching_by_user([nhs_lead.pk], Scope({}), on) == {}
 
 
 def test_describe_names_the_interest_and_the_action(nhs_lead, pharma_org):

@@ -1,9 +1,10 @@
 """Entries on the demo people's registers of interests. Everything here is invented.
 
-Anyone who sits on a demo team or committee and is not listed here makes a nil return when
-the demo loads, so every team passes the conflicts rule. The consultant paediatrician's paid
-advisory work for AstraZeneca is the interest that keeps her out of a vote in the children's
-asthma steering meeting.
+Everyone else who works for a demo organisation makes a nil return when the demo loads, so
+every team passes the conflicts rule and every decision maker has a current register. The
+consultant paediatrician's paid advisory work for AstraZeneca is the interest that keeps her
+out of the vote in the children's asthma steering meeting: the chair recorded that she may
+join the discussion but not the vote.
 """
 
 from __future__ import annotations

@@ -112,6 +112,7 @@ CHILDREN_ASTHMA = ProjectSpec(
     planned_start=dt.date(2027, 4, 1),
     planned_end=dt.date(2028, 3, 31),
     fictional=True,
+    products_concerned=("Symbicort (budesonide with formoterol)",),
     opening_steps=(Step("start_scoping", ICB_LEAD),),
     scoping=CHILDREN_ASTHMA_SCOPING,
     checklist=checklist_answers("jw", recognised_template="no"),

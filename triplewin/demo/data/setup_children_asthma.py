@@ -9,6 +9,7 @@ project move to "PID approved".
 
 from __future__ import annotations
 
+from triplewin.conflicts.models import Arrangement, DecisionKind
 from triplewin.demo.data.people import IRC_ULHT, lead_email
 from triplewin.demo.data.people_setup import AZ_LEGAL, AZ_SIGNATORY, AZ_SRO, ICB_SRO, ULHT_LEGAL
 from triplewin.demo.data.people_setup import email as e
@@ -18,6 +19,7 @@ from triplewin.demo.data.setup_types import (
     Approval,
     Brings,
     CommitteeSeat,
+    ManagedConflict,
     PidSpec,
     SetupSpec,
     TeamObjection,
@@ -48,6 +50,19 @@ COMMITTEES = (
     CommitteeSeat("astrazeneca", "sro", AZ_SRO),
     CommitteeSeat("astrazeneca", "legal", AZ_LEGAL),
     CommitteeSeat("astrazeneca", "medical_compliance", AZ_SIGNATORY),
+)
+
+CONFLICTS = (
+    ManagedConflict(
+        member=e("helena.vickery"),
+        decision=DecisionKind.VOTE,
+        arrangement=Arrangement.DISCUSSION_ONLY,
+        reason=(
+            "Her paediatric advice is needed when the committee discusses AstraZeneca's part in "
+            "the project, but she is paid by the company, so she does not vote on it."
+        ),
+        recorded_by=ICB_LEAD,
+    ),
 )
 
 OBJECTIONS = (
@@ -211,6 +226,7 @@ CHILDREN_ASTHMA_SETUP = SetupSpec(
     expect_state="setup",
     team=TEAM,
     committees=COMMITTEES,
+    conflicts=CONFLICTS,
     objections=OBJECTIONS,
     contributions=CONTRIBUTIONS,
     plans=PLANS,

@@ -2,7 +2,8 @@
 
 At the first meeting the trust's consultant paediatrician, who advises AstraZeneca for a fee,
 is present. When the vote on AstraZeneca's funded posts opens, the service excludes her on
-the strength of her declaration, so she is not listed among the voters here.
+the strength of her declaration and the chair's record that she joins the discussion but not
+the vote, so she is not listed among the voters here.
 """
 
 from __future__ import annotations

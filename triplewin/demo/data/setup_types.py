@@ -62,6 +62,18 @@ class TeamObjection:
 
 
 @dataclass(frozen=True)
+class ManagedConflict:
+    """How the chair decided a member's declared conflict is managed on one kind of decision."""
+
+    member: str
+    # A conflicts.models.DecisionKind value and a conflicts.models.Arrangement value.
+    decision: str
+    arrangement: str
+    reason: str
+    recorded_by: str
+
+
+@dataclass(frozen=True)
 class Brings:
     """One contribution a party records in set-up."""
 
@@ -183,6 +195,7 @@ class SetupSpec:
     team: tuple[TeamPlace, ...] = ()
     committees: tuple[CommitteeSeat, ...] = ()
     objections: tuple[TeamObjection, ...] = ()
+    conflicts: tuple[ManagedConflict, ...] = ()
     contributions: tuple[Brings, ...] = ()
     plans: PlanEntries = field(default_factory=dict)
     meetings: tuple[MeetingSpec, ...] = ()

@@ -170,6 +170,8 @@ class ProjectSpec:
     # True when the public record gives no exact dates, so the ones here are estimates.
     dates_approximate: bool = False
     fictional: bool = False
+    # Medicines or products the project concerns; declared interests naming them conflict.
+    products_concerned: tuple[str, ...] = ()
     # Order of loading: opening steps, scoping and checklist, concept and decisions,
     # closing steps, executive summary, then the imported history.
     opening_steps: tuple[Step, ...] = ()

@@ -1,7 +1,8 @@
-"""Registers of interests: the declared interests, then nil returns for everyone else seated.
+"""Registers of interests: the declared interests, then nil returns for everyone else.
 
-Every team member must have declared interests or made a nil return before joining a team,
-and governance committee members are held to the same standard.
+Nobody joins a team or takes a decision, from the concept on, without a current register
+(ADR 0013), so every demo person who works for an organisation has one before any project
+is recorded.
 """
 
 from __future__ import annotations
@@ -9,22 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from triplewin.conflicts import services as conflict_services
-from triplewin.demo.data.setup_types import Interest, SetupSpec
+from triplewin.demo.data.setup_types import Interest
 from triplewin.demo.stage2.lookup import Lookup
 
 
-def _seated(setups: Iterable[SetupSpec]) -> list[str]:
-    """Everyone on a team or committee, in the order the content names them, once each."""
-    emails: dict[str, None] = {}
-    for spec in setups:
-        emails.update(dict.fromkeys(place.email for place in spec.team))
-        emails.update(dict.fromkeys(seat.email for seat in spec.committees))
-    return list(emails)
-
-
-def load_registers(
-    lookup: Lookup, interests: Iterable[Interest], setups: Iterable[SetupSpec]
-) -> None:
+def load_registers(lookup: Lookup, interests: Iterable[Interest], people: Iterable[str]) -> None:
     declared: set[str] = set()
     for interest in interests:
         where = f"Interest declared by {interest.email}"
@@ -40,7 +30,7 @@ def load_registers(
             action_taken=interest.action_taken,
         )
         declared.add(interest.email)
-    for email in _seated(setups):
+    for email in people:
         if email not in declared:
             conflict_services.nil_return_make(
                 actor=lookup.user(email, "Nil returns"), today=lookup.today

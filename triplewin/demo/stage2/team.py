@@ -1,4 +1,4 @@
-"""The team, governance committees, objections, contributions and plans of one project."""
+"""The team, governance committees, managed conflicts, objections, contributions and plans."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ from decimal import Decimal
 
 from django.contrib.auth.models import User
 
+from triplewin.conflicts import services as conflict_services
+from triplewin.conflicts.selectors import project_scope, touching_by_user
 from triplewin.contributions import services as contribution_services
 from triplewin.demo.data.setup_types import SetupSpec
-from triplewin.demo.stage2.lookup import Lookup
+from triplewin.demo.stage2.lookup import DemoDataError, Lookup
 from triplewin.partnerships.models import Project
 from triplewin.plans import services as plan_services
 from triplewin.team import services as team_services
@@ -36,6 +38,21 @@ def load_team(spec: SetupSpec, project: Project, actor: User, lookup: Lookup) ->
             organisation=lookup.org(seat.org, where),
             committee_role=seat.committee_role,
             user=lookup.user(seat.email, where),
+        )
+    for managed in spec.conflicts:
+        person = lookup.user(managed.member, where)
+        touching = touching_by_user([person.pk], project_scope(project), lookup.today)
+        if person.pk not in touching:
+            raise DemoDataError(f"{where}: {managed.member} has no conflict to manage.")
+        declaration, _ = touching[person.pk][0]
+        conflict_services.conflict_manage(
+            actor=lookup.user(managed.recorded_by, where),
+            project=project,
+            person=person,
+            declaration=declaration,
+            decision=managed.decision,
+            arrangement=managed.arrangement,
+            reason=managed.reason,
         )
     for objection in spec.objections:
         raised = team_services.objection_raise(

@@ -35,6 +35,7 @@ def _rows(p: MeetingPresenter) -> dict[str, Filled]:
         if d.counts:
             lines.append(f"Votes: {d.counts}")
         lines.extend(f"Excluded from the vote: {e.name} ({e.reason})" for e in d.exclusions)
+        lines.extend(f"Voted with a managed conflict: {v.name} ({v.text})" for v in d.managed_votes)
         decisions.append((f"decision-{d.pk}", f"Decision {len(decisions) + 1}", "\n".join(lines)))
     return {
         "attendance": [
@@ -42,7 +43,11 @@ def _rows(p: MeetingPresenter) -> dict[str, Filled]:
             for a in p.attendance
         ],
         "declarations": [
-            (f"declaration-{i}", f"{d.person}, {d.organisation}", d.text)
+            (
+                f"declaration-{i}",
+                f"{d.person}, {d.organisation}",
+                d.text + (f"\nHow it is managed: {d.managed}" if d.managed else ""),
+            )
             for i, d in enumerate(p.declarations, start=1)
         ],
         "agenda": [

@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from triplewin.audit import services as audit
+from triplewin.conflicts.decisions import check_decision
+from triplewin.conflicts.models import DecisionKind
 from triplewin.core.documents.completeness import missing_required
 from triplewin.documents.models import DocumentApproval, DocumentCertification, DocumentVersion
 from triplewin.documents.selectors import certification_of, document_of
@@ -71,6 +73,9 @@ def document_certify(
         authority.certifying_organisations(actor, locked),
         "Only a certification signatory of an industry partner in this project can certify it.",
     )
+    conflict = check_decision(
+        person=actor, project=locked, decision=DecisionKind.DOCUMENT_CERTIFICATION
+    )
     version = _latest(locked, document, number)
     missing = missing_required(document_of(version))
     if missing:
@@ -100,6 +105,7 @@ def document_certify(
             "version": [None, version.number],
             "organisation": [None, chosen.name],
             "content_hash": [None, version.content_hash],
+            **conflict.audit_changes(),
         },
     )
     # Frozen now: what was certified is the file that is kept, whatever changes later.
@@ -122,6 +128,7 @@ def document_approve(
         access.decision_organisations(actor, locked),
         "Only someone who may decide for a partner organisation can approve it.",
     )
+    conflict = check_decision(person=actor, project=locked, decision=DecisionKind.DOCUMENT_APPROVAL)
     version = _latest(locked, document, number)
     if certification_of(version) is None:
         raise ValidationError(
@@ -147,6 +154,7 @@ def document_approve(
             "version": [None, version.number],
             "organisation": [None, chosen.name],
             "content_hash": [None, version.content_hash],
+            **conflict.audit_changes(),
         },
     )
     return record

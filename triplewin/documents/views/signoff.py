@@ -11,6 +11,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from triplewin.conflicts.models import DecisionKind
+from triplewin.conflicts.presenters import decision_notice
 from triplewin.documents import services
 from triplewin.documents.forms import SignOffForm
 from triplewin.documents.selectors import versions_of
@@ -24,6 +26,10 @@ from triplewin.pid import authority
 
 Allowed = Callable[[Any, Project], list[Organisation]]
 PAST = {"certify": "certified", "approve": "approved"}
+DECISION_KINDS = {
+    "certify": DecisionKind.DOCUMENT_CERTIFICATION,
+    "approve": DecisionKind.DOCUMENT_APPROVAL,
+}
 
 
 def _sign(
@@ -73,6 +79,7 @@ def _sign(
         "documents/signoff.jinja",
         title=f"{action.capitalize()} the {kind.definition.title}: {project.title}",
         nav="projects",
+        conflict=decision_notice(request.user, project, DECISION_KINDS[action]),
         project=project,
         kind=kind,
         document=document,

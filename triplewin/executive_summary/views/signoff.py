@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from triplewin.conflicts.models import DecisionKind
+from triplewin.conflicts.presenters import decision_notice
 from triplewin.executive_summary import services
 from triplewin.executive_summary.forms import ConfirmForm
 from triplewin.executive_summary.models import ExecutiveSummary
@@ -54,6 +56,7 @@ def certify(request: HttpRequest, pk: int) -> HttpResponse:
         "executive_summary/certify.jinja",
         title=f"Certify the executive summary: {project.title}",
         nav="projects",
+        conflict=decision_notice(request.user, project, DecisionKind.SUMMARY_CERTIFICATION),
         project=project,
         s=SummaryPresenter(project, summary),
         form=form,
@@ -99,6 +102,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         "executive_summary/publish.jinja",
         title=f"Publish the executive summary: {project.title}",
         nav="projects",
+        conflict=decision_notice(request.user, project, DecisionKind.SUMMARY_PUBLICATION),
         project=project,
         s=SummaryPresenter(project, summary),
         panel=panel,

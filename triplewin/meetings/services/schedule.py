@@ -12,7 +12,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from triplewin.audit import services as audit
-from triplewin.conflicts.selectors import conflicted_by_user, describe
+from triplewin.conflicts.decisions import managed_text
+from triplewin.conflicts.selectors import describe, project_scope, touching_by_user
 from triplewin.core.dates import long_date
 from triplewin.meetings.models import (
     AgendaItem,
@@ -254,21 +255,20 @@ def meeting_mark_held(
     ]
     if not present:
         raise ValidationError("Record who attended before marking the meeting as held.")
-    partner_ids = [p.organisation_id for p in locked.project.partners.all()]
-    found = conflicted_by_user({m.user_id for m in present}, partner_ids, locked.scheduled_for)
-    partner_names = dict(Organisation.objects.filter(pk__in=partner_ids).values_list("pk", "name"))
+    found = touching_by_user(
+        {m.user_id for m in present}, project_scope(locked.project), locked.scheduled_for
+    )
     copied = 0
     for member in present:
-        for declaration in found.get(member.user_id, []):
+        for declaration, finding in found.get(member.user_id, []):
             MeetingDeclaration.objects.create(
                 meeting=locked,
                 member=member,
                 declaration=declaration,
                 person_name=display_name(member.user),
-                organisation_name=partner_names.get(
-                    declaration.organisation_id or 0, declaration.related_to
-                ),
+                organisation_name=finding.organisation or declaration.related_to,
                 text=describe(declaration),
+                managed=managed_text(locked.project, declaration),
             )
             copied += 1
     locked.status = MeetingStatus.HELD

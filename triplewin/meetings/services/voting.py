@@ -1,15 +1,17 @@
-"""Decisions at a meeting, and votes with conflicted members kept out."""
+"""Decisions at a meeting, and votes with conflicted members kept out (ADR 0013)."""
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from triplewin.audit import services as audit
-from triplewin.conflicts.selectors import conflicted_by_user, describe
+from triplewin.conflicts.decisions import ConflictRefused, assess_decision, check_decision
+from triplewin.conflicts.models import DecisionKind
 from triplewin.meetings.models import (
     AgendaItem,
     Attendance,
@@ -43,12 +45,29 @@ def tally(choices: Counter[str]) -> Outcome:
 def _decision_in(meeting: Meeting, decision: Decision) -> Decision:
     locked = (
         Decision.objects.select_for_update(of=("self",))
-        .select_related("agenda_item")
+        .select_related("agenda_item__relates_to_organisation")
         .get(pk=decision.pk)
     )
     if locked.meeting_id != meeting.pk:
         raise ValidationError("That decision was not made at this meeting.")
     return locked
+
+
+def _vote_by(member: TeamMember, meeting: Meeting, decision: Decision) -> dict[str, Any]:
+    """What the conflict check needs about one member's vote.
+
+    Every partner and product counts, unless the item is tagged with a partner, which narrows
+    the check to that partner; interests count as they stood on the day of the meeting.
+    """
+    item = decision.agenda_item
+    tagged = item.relates_to_organisation if item is not None else None
+    return {
+        "person": member.user,
+        "project": meeting.project,
+        "decision": DecisionKind.VOTE,
+        "organisations": [tagged] if tagged is not None else None,
+        "on": meeting.scheduled_for,
+    }
 
 
 def _present_ids(meeting: Meeting) -> set[int]:
@@ -101,7 +120,11 @@ def decision_record(
 
 @transaction.atomic
 def vote_open(*, actor: User, meeting: Meeting, decision: Decision) -> list[VoteExclusion]:
-    """Open the vote, first excluding every present member conflicted about the item's partner."""
+    """Open the vote, first excluding every present member who may not take part in it.
+
+    Every partner and product of the project counts unless the item is tagged with a partner,
+    which narrows the check to that partner; a tag never switches the check off.
+    """
     locked = lock_meeting(meeting, statuses=HELD)
     current = _decision_in(locked, decision)
     if not current.is_vote:
@@ -109,25 +132,21 @@ def vote_open(*, actor: User, meeting: Meeting, decision: Decision) -> list[Vote
     if current.vote_status != VoteStatus.NOT_OPENED:
         raise ValidationError("The vote on this decision has already been opened.")
     exclusions = []
-    item = current.agenda_item
-    if item is not None and item.relates_to_organisation_id is not None:
-        present = list(
-            TeamMember.objects.filter(pk__in=_present_ids(locked)).select_related("user")
-        )
-        found = conflicted_by_user(
-            {m.user_id for m in present}, [item.relates_to_organisation_id], locked.scheduled_for
-        )
-        for member in present:
-            declarations = found.get(member.user_id)
-            if not declarations:
-                continue
-            exclusion = VoteExclusion.objects.create(
+    present = TeamMember.objects.filter(pk__in=_present_ids(locked)).select_related("user")
+    for member in present.order_by("pk"):
+        check = assess_decision(**_vote_by(member, locked, current))
+        if check.may_decide:
+            continue
+        cause = (*check.kept_out_by, *check.unmanaged)
+        exclusions.append(
+            VoteExclusion.objects.create(
                 decision=current,
                 member=member,
-                declaration=declarations[0],
-                reason="Declared interest: " + " / ".join(describe(d) for d in declarations),
+                declaration=cause[0].declaration if cause else None,
+                conflict_management=cause[0].management if cause else None,
+                reason=check.exclusion_reason,
             )
-            exclusions.append(exclusion)
+        )
     current.vote_status = VoteStatus.OPEN
     current.save(update_fields=["vote_status"])
     touch(locked)
@@ -203,14 +222,23 @@ def vote_record(
         raise ValidationError({"member": f"{name} has already voted on this decision."})
     if choice not in VoteChoice.values:
         raise ValidationError({"choice": "Choose for, against or abstain."})
-    vote = Vote.objects.create(decision=current, member=member, choice=choice)
+    try:
+        check = check_decision(**_vote_by(member, locked, current), actor=actor)
+    except ConflictRefused as refused:
+        raise ValidationError({"member": refused.messages}) from refused
+    vote = Vote.objects.create(
+        decision=current,
+        member=member,
+        choice=choice,
+        conflict_management=next(iter(check.managements), None),
+    )
     touch(locked)
     audit.record(
         actor=actor,
         action="meeting.vote_recorded",
         obj=vote,
         project_id=locked.project_id,
-        changes={"member": [None, name], "choice": [None, choice]},
+        changes={"member": [None, name], "choice": [None, choice], **check.audit_changes()},
     )
     return vote
 

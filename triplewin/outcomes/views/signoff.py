@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from triplewin.conflicts.models import DecisionKind
+from triplewin.conflicts.presenters import decision_notice
 from triplewin.outcomes import services
 from triplewin.outcomes.forms import ConfirmForm, DecisionForm
 from triplewin.outcomes.selectors import summary_for
@@ -59,6 +61,7 @@ def certify(request: HttpRequest, pk: int) -> HttpResponse:
         "outcomes/certify.jinja",
         title=f"Certify the outcomes summary: {project.title}",
         nav="projects",
+        conflict=decision_notice(request.user, project, DecisionKind.OUTCOMES_CERTIFICATION),
         project=project,
         o=presenter(project),
         form=form,
@@ -107,6 +110,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         "outcomes/decide.jinja",
         title=f"Approve or reject the outcomes summary: {project.title}",
         nav="projects",
+        conflict=decision_notice(request.user, project, DecisionKind.OUTCOMES_APPROVAL),
         project=project,
         o=presenter(project),
         form=form,
@@ -151,6 +155,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         "outcomes/publish.jinja",
         title=f"Publish the outcomes summary: {project.title}",
         nav="projects",
+        conflict=decision_notice(request.user, project, DecisionKind.OUTCOMES_PUBLICATION),
         project=project,
         o=presenter(project),
         panel=panel,

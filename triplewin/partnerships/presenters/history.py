@@ -19,6 +19,7 @@ ACTION_LABELS = {
     "concept.approved": "Approved the concept",
     "concept.rejected": "Rejected the concept",
     "risk.accepted": "Accepted a risk",
+    "conflicts.managed": "Recorded how a conflict of interest is managed",
 }
 
 

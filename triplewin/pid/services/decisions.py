@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from triplewin.audit import services as audit
+from triplewin.conflicts.decisions import check_decision
+from triplewin.conflicts.models import DecisionKind
 from triplewin.core.lifecycle import State
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships import services as partnerships
@@ -71,6 +73,7 @@ def pid_certify(
         organisation = allowed[0]
     elif organisation.pk not in {o.pk for o in allowed}:
         raise ValidationError(f"You are not a certification signatory for {organisation}.")
+    conflict = check_decision(person=actor, project=locked, decision=DecisionKind.PID_CERTIFICATION)
     version = _version_on_screen(locked, version_number)
     existing = PidCertification.objects.filter(
         version=version, content_hash=version.content_hash
@@ -94,6 +97,7 @@ def pid_certify(
             "version": [None, version.number],
             "organisation": [None, organisation.name],
             "content_hash": [None, version.content_hash],
+            **conflict.audit_changes(),
         },
     )
     _advance(actor, locked, today)
@@ -115,6 +119,7 @@ def pid_decide(
     """Record the team's or one committee's decision on the latest version."""
     locked = lock_for_sign_off(project)
     authority.check_decision_authority(actor, locked, body, organisation)
+    conflict = check_decision(person=actor, project=locked, decision=DecisionKind.PID_APPROVAL)
     if decision not in Decision.values:
         raise ValidationError({"decision": "Choose approve or reject."})
     if decision == Decision.REJECT and not reason.strip():
@@ -150,6 +155,7 @@ def pid_decide(
             "body": [None, body if organisation is None else f"{body}: {organisation.name}"],
             "decision": [None, decision],
             "content_hash": [None, version.content_hash],
+            **conflict.audit_changes(),
         },
     )
     _advance(actor, locked, today)

@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from triplewin.conflicts.models import DecisionKind
+from triplewin.conflicts.presenters import decision_notice
 from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
@@ -58,6 +60,7 @@ def certify(request: HttpRequest, pk: int) -> HttpResponse:
         "pid/certify.jinja",
         title=f"Certify the PID: {project.title}",
         nav="projects",
+        conflict=decision_notice(request.user, project, DecisionKind.PID_CERTIFICATION),
         project=project,
         v=VersionPresenter(project, version),
         form=form,
@@ -104,6 +107,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         "pid/decide.jinja",
         title=f"Approve or reject the PID: {project.title}",
         nav="projects",
+        conflict=decision_notice(request.user, project, DecisionKind.PID_APPROVAL),
         project=project,
         v=VersionPresenter(project, version),
         form=form,

@@ -74,9 +74,16 @@ def test_sales_refusal_applies_even_with_another_non_sales_role(approved, nhs_le
     assert "sales function" in _messages(error)["user"][0]
 
 
-def test_person_without_any_declaration_is_refused(approved, nhs_lead, industry_lead, pharma_org):
+def test_person_without_any_declaration_is_refused(approved, nhs_lead, pharma_org):
+    newcomer = factories.member(
+        "newcomer@example.test",
+        pharma_org,
+        "partnership_lead",
+        function="partnership",
+        registered=False,
+    )
     with pytest.raises(ValidationError) as error:
-        _add(approved, nhs_lead, industry_lead, pharma_org)
+        _add(approved, nhs_lead, newcomer, pharma_org)
     assert "declared their interests or made a nil return" in _messages(error)["user"][0]
     assert not TeamMember.objects.exists()
 

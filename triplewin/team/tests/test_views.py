@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from tests import factories
 from tests.roles import DECIDE, EDIT, READ, matrix
 from triplewin.audit.models import AuditEvent
 from triplewin.team import services
@@ -81,12 +82,17 @@ def test_adding_sales_staff_is_refused_next_to_the_person(client_for, approved, 
     assert not TeamMember.objects.exists()
 
 
-def test_adding_an_undeclared_person_is_refused(
-    client_for, approved, governance_member, pharma_org
-):
+def test_adding_an_undeclared_person_is_refused(client_for, approved, roles, pharma_org):
+    newcomer = factories.member(
+        "newcomer@example.test",
+        pharma_org,
+        "governance_member",
+        function="legal_compliance",
+        registered=False,
+    )
     response = client_for("industry_lead").post(
         reverse("team:add", args=[approved.pk]),
-        {"user": governance_member.pk, "organisation": pharma_org.pk, "project_role": "other"},
+        {"user": newcomer.pk, "organisation": pharma_org.pk, "project_role": "other"},
     )
     assert response.status_code == 400
     assert "nil return" in builders.field_error(response, "user")
@@ -239,6 +245,21 @@ def test_governance_page_by_role(client_for, approved, industry_lead, pharma_org
     else:
         assert response.status_code == status
         assert not GovernanceCommitteeMember.objects.exists()
+
+
+def test_naming_sales_staff_to_a_committee_is_refused_next_to_the_person(
+    client_for, approved, pharma_org
+):
+    sales = builders.sales_person(pharma_org)
+    response = client_for("industry_lead").post(
+        reverse("team:governance", args=[approved.pk]),
+        {"organisation": pharma_org.pk, "committee_role": "medical_compliance", "user": sales.pk},
+    )
+    assert response.status_code == 400
+    assert "cannot sit on the project team or a governance committee" in builders.field_error(
+        response, "user"
+    )
+    assert not GovernanceCommitteeMember.objects.exists()
 
 
 @pytest.mark.parametrize(("role", "status"), matrix(EDIT))

@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods
 
+from triplewin.conflicts.models import DecisionKind
+from triplewin.conflicts.presenters import decision_notice
 from triplewin.partnerships import access
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 from triplewin.team import selectors, services
@@ -47,6 +49,7 @@ def objection_raise(request: HttpRequest, pk: int, member_pk: int) -> HttpRespon
         "team/object.jinja",
         title=f"Object to a team member: {project.title}",
         nav="projects",
+        conflict=decision_notice(request.user, project, DecisionKind.OBJECTION),
         project=project,
         name=selectors.display_name(member.user),
         member=member,
@@ -86,6 +89,7 @@ def objection_decide(request: HttpRequest, pk: int, objection_pk: int) -> HttpRe
         "team/decide.jinja",
         title=f"Decide an objection: {project.title}",
         nav="projects",
+        conflict=decision_notice(request.user, project, DecisionKind.OBJECTION),
         project=project,
         objection=objection,
         name=selectors.display_name(objection.member.user),
