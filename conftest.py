@@ -7,13 +7,20 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests import factories
+from tests import factories, one_time
 
 
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings: Any) -> None:
     # Argon2 is the production hasher (see test_settings); tests use a fast one.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _one_time_forms(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Test posts to create forms carry a real token, as the page would give them; and every
+    # create page a test opens must give one. See tests/one_time.py.
+    one_time.install(monkeypatch)
 
 
 @pytest.fixture

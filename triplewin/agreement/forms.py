@@ -12,6 +12,7 @@ from django.core.validators import MaxLengthValidator
 from triplewin.agreement.models import Agreement
 from triplewin.agreement.services.parties import INDIVIDUAL_REFUSED
 from triplewin.organisations.models import Organisation
+from triplewin.submissions.versions import RowVersionField
 
 TEXT_LIMIT = 8000
 ORGANISATION_ID = re.compile(r"[0-9]{1,18}")
@@ -20,7 +21,7 @@ DATE_INVALID = "Enter a real date, for example 31/03/2027."
 
 
 class AgreementForm(forms.ModelForm[Agreement]):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
     agreement_date = forms.DateField(
         label="Date of the agreement",
         required=False,
@@ -133,7 +134,7 @@ class PartyForm(forms.Form):
 class SignatoryForm(forms.Form):
     signatory_name = PartyForm.base_fields["signatory_name"]
     signatory_job_title = PartyForm.base_fields["signatory_job_title"]
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
 
 class SignForm(forms.Form):
@@ -143,7 +144,7 @@ class SignForm(forms.Form):
         widget=forms.DateInput,
         error_messages={"required": "Enter the date it was signed.", "invalid": DATE_INVALID},
     )
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
 
 class UploadForm(forms.Form):

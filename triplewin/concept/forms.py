@@ -9,12 +9,13 @@ from django import forms
 
 from triplewin.concept.models import ConceptFramework, Decision
 from triplewin.partnerships.models import ProjectPartner
+from triplewin.submissions.versions import RowVersionField
 
 TEXT_LIMIT = 8000
 
 
 class ConceptForm(forms.ModelForm[ConceptFramework]):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     class Meta:
         model = ConceptFramework

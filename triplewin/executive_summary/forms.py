@@ -8,12 +8,13 @@ from django import forms
 
 from triplewin.executive_summary.models import ExecutiveSummary
 from triplewin.executive_summary.selectors import TEXT_FIELDS
+from triplewin.submissions.versions import RowVersionField
 
 TEXT_LIMIT = 8000
 
 
 class SummaryForm(forms.ModelForm[ExecutiveSummary]):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     class Meta:
         model = ExecutiveSummary
@@ -42,4 +43,4 @@ class SummaryForm(forms.ModelForm[ExecutiveSummary]):
 class ConfirmForm(forms.Form):
     """A button press bound to the version of the summary the person was looking at."""
 
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()

@@ -10,6 +10,7 @@ from django.utils import timezone
 from triplewin.core import principles, surveys
 from triplewin.learning.models import PRINCIPLE_CHOICES, ReviewEntry
 from triplewin.learning.services.review import REVIEW_FIELDS
+from triplewin.submissions.versions import RowVersionField
 
 TEXT_LIMIT = 4000
 
@@ -19,7 +20,7 @@ class ConfirmForm(forms.Form):
 
 
 class ReviewEntryForm(forms.ModelForm[ReviewEntry]):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     class Meta:
         model = ReviewEntry

@@ -9,6 +9,7 @@ from django import forms
 from triplewin.outcomes.models import OutcomesSummary
 from triplewin.outcomes.selectors import TEXT_FIELDS
 from triplewin.pid.forms.signoff import DecisionFields
+from triplewin.submissions.versions import RowVersionField
 
 TEXT_LIMIT = 8000
 HELP_TEXTS = {
@@ -27,7 +28,7 @@ HELP_TEXTS = {
 
 
 class OutcomesForm(forms.ModelForm[OutcomesSummary]):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     class Meta:
         model = OutcomesSummary
@@ -54,7 +55,7 @@ class OutcomesForm(forms.ModelForm[OutcomesSummary]):
 class ConfirmForm(forms.Form):
     """A button press bound to the version of the summary the person was looking at."""
 
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
 
 class DecisionForm(ConfirmForm, DecisionFields):

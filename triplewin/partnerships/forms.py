@@ -8,6 +8,7 @@ from django import forms
 
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.models import PartyRole, Project, Setting, WorkingType
+from triplewin.submissions.versions import RowVersionField
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -97,7 +98,7 @@ class ProjectEditForm(ProjectDetailsForm):
     actual_end = forms.DateField(
         required=False, widget=DATE, error_messages={"invalid": "Enter a real date."}
     )
-    row_version = forms.IntegerField(widget=forms.HiddenInput)
+    row_version = RowVersionField()
 
     @classmethod
     def for_project(cls, project: Project, data: Any = None) -> ProjectEditForm:

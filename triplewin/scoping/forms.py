@@ -8,10 +8,11 @@ from django import forms
 
 from triplewin.core import checklist, scoping_guide
 from triplewin.scoping.services import MAX_ANSWER
+from triplewin.submissions.versions import RowVersionField
 
 
 class ScopingSectionForm(forms.Form):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     def __init__(
         self, *args: Any, section: scoping_guide.Section, medicines: bool, **kwargs: Any
@@ -39,7 +40,7 @@ def _choices(question: checklist.Question) -> list[tuple[str, str]]:
 
 
 class ChecklistForm(forms.Form):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 
 from triplewin.organisations.models import Organisation
+from triplewin.submissions.versions import RowVersionField
 from triplewin.transfers.models import FIRST_YEAR, ZERO, Category
 
 
@@ -88,7 +89,7 @@ class TransferForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Not published. Required for a correction.",
     )
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     def __init__(
         self,

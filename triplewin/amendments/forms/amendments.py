@@ -9,6 +9,7 @@ from django import forms
 from triplewin.amendments.fields import Amendable
 from triplewin.amendments.models import TEXT_LIMIT, Amendment
 from triplewin.amendments.services import AMENDMENT_FIELDS
+from triplewin.submissions.versions import RowVersionField
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -25,7 +26,7 @@ def _text(label: str, help_text: str = "", *, required: bool = False) -> forms.C
 
 
 class VersionForm(forms.Form):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
 
 class AmendmentForm(VersionForm):

@@ -8,12 +8,13 @@ from django import forms
 
 from triplewin.partnerships.models import ProjectPartner
 from triplewin.pid.models import PID_FIELDS, Methodology, Pid
+from triplewin.submissions.versions import RowVersionField
 
 TEXT_LIMIT = 8000
 
 
 class PidForm(forms.ModelForm[Pid]):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     class Meta:
         model = Pid
@@ -43,7 +44,7 @@ class PidForm(forms.ModelForm[Pid]):
 
 
 class ResponsibilitiesForm(forms.Form):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     def __init__(
         self,
