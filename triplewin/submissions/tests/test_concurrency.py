@@ -6,7 +6,6 @@ released together from a barrier: what a double click or an impatient resend loo
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from typing import Any
 
@@ -24,7 +23,10 @@ from triplewin.submissions.models import SpentToken
 from triplewin.submissions.once import ALREADY_SAVED
 from triplewin.submissions.tests.conftest import contribution, move_to, token_on
 from triplewin.transfers.models import TransferOfValue
-from triplewin.transfers.tests.builders import published_project
+from triplewin.transfers.tests.conftest import live
+
+# `live` is in delivery with its summary published: meetings, risks and transfers are all open.
+__all__ = ["live"]
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -65,19 +67,6 @@ def _one_saved_and_the_rest_told(responses: list[Any]) -> None:
     told = [ALREADY_SAVED in [str(m) for m in get_messages(r.wsgi_request)] for r in responses]
     assert told.count(False) == 1
     assert SpentToken.objects.count() == 1
-
-
-@pytest.fixture
-def live(nhs_lead: Any, nhs_org: Any, pharma_org: Any) -> Any:
-    """In delivery, with its summary published: meetings, risks and transfers are all open."""
-    return published_project(
-        actor=nhs_lead,
-        lead=nhs_org,
-        partners=[pharma_org],
-        title="Asthma reviews in primary care",
-        published_on=dt.date(2024, 1, 10),
-        started_on=dt.date(2024, 2, 1),
-    )
 
 
 COPIES = [pytest.param(2, id="two copies"), pytest.param(3, id="three copies")]
