@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -106,16 +107,18 @@ class ViewFunction:
 
 def _service_imports(tree: ast.Module) -> tuple[frozenset[str], frozenset[str]]:
     """Names bound to service modules, and to service functions, by the module's imports."""
-    modules, functions = set(), set()
+    modules: set[str] = set()
+    functions: set[str] = set()
     for node in tree.body:
         if not isinstance(node, ast.ImportFrom) or not (node.module or "").startswith("triplewin"):
             continue
+        module = node.module or ""
         for alias in node.names:
             bound = alias.asname or alias.name
-            if alias.name == "services" or node.module.endswith(".services"):
-                if node.module.endswith(".services") and alias.name[0].islower():
+            if alias.name == "services" or module.endswith(".services"):
+                if module.endswith(".services") and alias.name[0].islower():
                     # `from x.services import schedule` (a module) or `import foo_add` (a function)
-                    target = ROOT / (node.module.replace(".", "/")) / f"{alias.name}.py"
+                    target = ROOT / module.replace(".", "/") / f"{alias.name}.py"
                     (modules if target.exists() else functions).add(bound)
                 else:
                     modules.add(bound)
@@ -150,10 +153,10 @@ def _saves_once(node: ast.FunctionDef) -> bool:
     return False
 
 
-def url_patterns() -> Iterator[tuple[str, str, object]]:
+def url_patterns() -> Iterator[tuple[str, str, Callable[..., Any]]]:
     def walk(
         resolver: URLResolver, prefix: str, namespace: str
-    ) -> Iterator[tuple[str, str, object]]:
+    ) -> Iterator[tuple[str, str, Callable[..., Any]]]:
         for p in resolver.url_patterns:
             if isinstance(p, URLResolver):
                 yield from walk(p, prefix + str(p.pattern), p.namespace or namespace)

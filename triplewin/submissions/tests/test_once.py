@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.messages import get_messages
-from django.core import signing
 from django.urls import reverse
 
 from triplewin.audit.models import AuditEvent
@@ -96,7 +95,7 @@ def test_an_expired_token_says_so_and_saves_nothing(
     client_for, approved, add_url, nhs_org, nhs_lead, monkeypatch
 ):
     a_day_ago = time.time() - tokens.MAX_AGE.total_seconds() - 60
-    monkeypatch.setattr(signing.time, "time", lambda: a_day_ago)
+    monkeypatch.setattr("django.core.signing.time.time", lambda: a_day_ago)
     old = tokens.mint(user_id=nhs_lead.pk, purpose=add_url)
     monkeypatch.undo()
 
