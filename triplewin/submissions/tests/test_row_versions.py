@@ -26,6 +26,7 @@ from triplewin.contributions.models import Contribution
 from triplewin.pid.models import Pid
 from triplewin.pid.tests.builders import PID_TEXT
 from triplewin.pid.tests.fixtures import in_setup
+from triplewin.scoping.models import ClassificationChecklist
 from triplewin.submissions.tests.test_every_create_form import view_functions
 from triplewin.submissions.versions import OUT_OF_DATE, RowVersionField
 
@@ -183,3 +184,14 @@ def test_a_contribution_edit_without_its_version_saves_nothing(
     item.refresh_from_db()
     assert item.description == "Cardiology advice"
     assert Contribution.objects.count() == 1
+
+
+def test_two_first_checklists_are_not_both_kept(client_for, project):
+    url = reverse("scoping:checklist", args=[project.pk])
+    yes = {**factories.all_yes_checklist(), "row_version": "0"}
+    assert client_for("nhs_lead").post(url, yes).status_code == 302
+
+    response = client_for("industry_lead").post(url, {**yes, "prospective": "no"})
+
+    assert response.status_code == 400
+    assert ClassificationChecklist.objects.get().answers["prospective"] == "yes"
