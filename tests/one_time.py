@@ -16,6 +16,7 @@ import pytest
 from django.contrib.auth import SESSION_KEY
 from django.test import Client
 from django.urls import Resolver404, resolve
+from django.utils.datastructures import MultiValueDict
 
 from triplewin.submissions import tokens
 from triplewin.submissions.once import is_one_time
@@ -58,8 +59,10 @@ def install(monkeypatch: pytest.MonkeyPatch) -> None:
 
     def posting(self: Client, path: str, data: Any = None, *args: Any, **kwargs: Any) -> Any:
         if (data is None or isinstance(data, dict)) and one_time_path(path):
-            data = dict(data or {})
-            data.setdefault(tokens.FIELD, token_for(self, path))
+            # A copy, keeping every value of a multi-valued field.
+            data = data.copy() if isinstance(data, MultiValueDict) else dict(data or {})
+            if tokens.FIELD not in data:
+                data[tokens.FIELD] = token_for(self, path)
         return post(self, path, data, *args, **kwargs)
 
     def getting(self: Client, path: str, *args: Any, **kwargs: Any) -> Any:
