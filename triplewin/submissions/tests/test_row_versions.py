@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 import pytest
 from django import forms
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 import triplewin
@@ -23,14 +24,18 @@ from triplewin.audit.models import AuditEvent
 from triplewin.concept.models import ConceptFramework
 from triplewin.contributions import services as contributions
 from triplewin.contributions.models import Contribution
+from triplewin.meetings.models import AgendaItem
+from triplewin.meetings.services import schedule
+from triplewin.meetings.tests.conftest import meeting
 from triplewin.pid.models import Pid
 from triplewin.pid.tests.builders import PID_TEXT
 from triplewin.pid.tests.fixtures import in_setup
 from triplewin.scoping.models import ClassificationChecklist
 from triplewin.submissions.tests.test_every_create_form import view_functions
 from triplewin.submissions.versions import OUT_OF_DATE, RowVersionField
+from triplewin.team.tests.conftest import approved, team
 
-__all__ = ["in_setup"]
+__all__ = ["approved", "in_setup", "meeting", "team"]
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +200,18 @@ def test_two_first_checklists_are_not_both_kept(client_for, project):
 
     assert response.status_code == 400
     assert ClassificationChecklist.objects.get().answers["prospective"] == "yes"
+
+
+def test_removing_an_agenda_item_without_the_meetings_version_removes_nothing(
+    client_for, meeting, nhs_lead
+):
+    item = schedule.agenda_item_add(
+        actor=nhs_lead, meeting=meeting, expected_version=None, title="Any other business"
+    )
+    url = reverse("meetings:agenda-remove", args=[meeting.project_id, meeting.pk, item.pk])
+
+    response = client_for("nhs_lead").post(url)
+
+    assert response.status_code == 302
+    assert OUT_OF_DATE in [str(m) for m in get_messages(response.wsgi_request)]
+    assert AgendaItem.objects.filter(pk=item.pk).exists()
