@@ -193,3 +193,28 @@ def test_saving_once_does_nothing_outside_a_one_time_view(rf):
     request = rf.post("/anywhere/")
     with saving_once(request):
         pass
+
+
+def test_a_copy_whose_form_fails_after_the_first_saved_is_told_it_was_saved(
+    client_for, approved, add_url, nhs_org, monkeypatch
+):
+    # The copy is checked before the first commits (the first look finds nothing), and its
+    # form no longer passes by the time it is answered: it still hears that it was saved.
+    client = client_for("nhs_lead")
+    data = contribution(nhs_org, submission_token=token_on(client, add_url))
+    assert client.post(add_url, data).status_code == 302
+    found = services.spent_token
+    looks: list[str] = []
+
+    def first_look_misses(*, nonce):
+        looks.append(nonce)
+        return None if len(looks) == 1 else found(nonce=nonce)
+
+    monkeypatch.setattr(services, "spent_token", first_look_misses)
+
+    again = client.post(add_url, {**data, "description": ""})
+
+    assert len(looks) == 2
+    assert again.status_code == 302
+    assert ALREADY_SAVED in _messages(again)
+    assert Contribution.objects.count() == 1
