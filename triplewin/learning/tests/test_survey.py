@@ -61,7 +61,7 @@ def test_every_nhs_and_industry_member_gets_a_personal_link(
     invitation = _invitation(ended, nurse)
     # The link's token is signed with the second it was made, so read it back rather than
     # making another one that may fall in the next second.
-    link = re.search(r"/projects/survey/([^/\s]+)/", message.body)
+    link = re.search(r"/projects/survey/([^/\s]+)/", str(message.body))
     assert link is not None
     assert read_token(link.group(1)) == invitation.pk
     assert ended.title in message.subject
