@@ -12,7 +12,7 @@ import pytest
 from django.db.backends.signals import connection_created
 from django.test import Client
 
-from tests import factories
+from tests import factories, one_time
 
 
 def _allow_audit_truncate(sender: Any, connection: Any, **kwargs: Any) -> None:
@@ -31,6 +31,13 @@ def pytest_configure(config: pytest.Config) -> None:
 def _fast_passwords(settings: Any) -> None:
     # Argon2 is the production hasher (see test_settings); tests use a fast one.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _one_time_forms(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Test posts to create forms carry a real token, as the page would give them; and every
+    # create page a test opens must give one. See tests/one_time.py.
+    one_time.install(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ from triplewin.agreement.models import Agreement
 from triplewin.agreement.services.parties import INDIVIDUAL_REFUSED
 from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.organisations.models import Organisation
+from triplewin.submissions.versions import RowVersionField
 
 TEXT_LIMIT = 8000
 ORGANISATION_ID = re.compile(r"[0-9]{1,18}")
@@ -21,7 +22,7 @@ DATE_INVALID = "Enter a real date, for example 31/03/2027."
 
 
 class AgreementForm(GuardedModelForm[Agreement]):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
     agreement_date = forms.DateField(
         label="Date of the agreement",
         required=False,
@@ -134,7 +135,7 @@ class PartyForm(GuardedForm):
 class SignatoryForm(GuardedForm):
     signatory_name = PartyForm.base_fields["signatory_name"]
     signatory_job_title = PartyForm.base_fields["signatory_job_title"]
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
 
 class SignForm(GuardedForm):
@@ -144,7 +145,7 @@ class SignForm(GuardedForm):
         widget=forms.DateInput,
         error_messages={"required": "Enter the date it was signed.", "invalid": DATE_INVALID},
     )
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
 
 class UploadForm(GuardedForm):

@@ -10,12 +10,13 @@ from django import forms
 from triplewin.concept.models import ConceptFramework, Decision
 from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.partnerships.models import ProjectPartner
+from triplewin.submissions.versions import RowVersionField
 
 TEXT_LIMIT = 8000
 
 
 class ConceptForm(GuardedModelForm[ConceptFramework]):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     class Meta:
         model = ConceptFramework

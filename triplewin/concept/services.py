@@ -29,6 +29,7 @@ from triplewin.organisations.models import DECISION_ROLES, Membership, Organisat
 from triplewin.partnerships import services as partnerships
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
 from triplewin.partnerships.models import Project
+from triplewin.submissions.versions import UNSAVED
 
 EDITABLE_IN = frozenset({State.IDEA, State.SCOPING, State.CONCEPT_APPROVED})
 DECIDABLE_IN = frozenset({State.SCOPING, State.CONCEPT_APPROVED})
@@ -51,8 +52,9 @@ def concept_save(
         raise ValidationError(
             "The concept is frozen once set-up has started; changes go through an amendment."
         )
-    concept, _ = ConceptFramework.objects.get_or_create(project=locked)
-    if expected_version is not None and concept.row_version != expected_version:
+    concept, created = ConceptFramework.objects.get_or_create(project=locked)
+    current = UNSAVED if created else concept.row_version
+    if expected_version is not None and current != expected_version:
         raise StaleEdit()
     before = concept_snapshot(locked, concept)
     for name in CONCEPT_FIELDS:

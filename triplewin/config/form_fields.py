@@ -143,7 +143,8 @@ def make_field(env: Environment) -> Any:
 def error_summary_items(form: forms.BaseForm) -> list[dict[str, str]]:
     items: list[dict[str, str]] = []
     for name, errors in form.errors.items():
-        if name == "__all__":
+        # A hidden field (the version an edit was based on) has nothing to link to.
+        if name == "__all__" or form[name].is_hidden:
             items.extend({"text": str(e), "href": "#main-errors"} for e in errors)
             continue
         bf = form[name]

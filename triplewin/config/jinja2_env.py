@@ -15,6 +15,7 @@ from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader,
 from triplewin.config import filters
 from triplewin.config.form_fields import error_summary_items, make_field
 from triplewin.core.input_guard import safe_text
+from triplewin.submissions.once import submission_token
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -66,6 +67,7 @@ def environment(**options: Any) -> Environment:
             "get_messages": get_messages,
             "field": make_field(env),
             "error_summary_items": error_summary_items,
+            "submission_token": submission_token,
         }
     )
     env.filters.update(filters.FILTERS)

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "triplewin.audit",
+    "triplewin.submissions",
     "triplewin.accounts",
     "triplewin.organisations",
     "triplewin.partnerships",

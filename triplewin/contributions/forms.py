@@ -10,6 +10,7 @@ from django import forms
 from triplewin.config.forms import GuardedForm
 from triplewin.contributions.models import Contribution, Kind
 from triplewin.organisations.models import Organisation
+from triplewin.submissions.versions import RowVersionField
 
 TEXT_LIMIT = 4000
 
@@ -92,7 +93,7 @@ class ContributionForm(GuardedForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     def __init__(self, *args: Any, partners: list[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -14,6 +14,7 @@ from django.db.models import Model
 from triplewin.audit import services as audit
 from triplewin.core.rules import GateReport
 from triplewin.partnerships.errors import StaleEdit
+from triplewin.submissions.versions import version_of
 
 S = TypeVar("S", bound=Model)
 
@@ -33,6 +34,13 @@ def editable(summary: S | None, expected_version: int | None, *, missing: str, f
     if record.status == "published":
         raise ValidationError(final)
     return summary
+
+
+def redraftable(summary: Model | None, expected_version: int | None) -> None:
+    """Refuse to redraft from a stale page: a redraft replaces text someone may have just
+    written. Before the first draft there is no summary, and the page shows version UNSAVED."""
+    if expected_version is not None and version_of(summary) != expected_version:
+        raise StaleEdit()
 
 
 def back_to_draft(summary: Model) -> None:

@@ -9,12 +9,13 @@ from django import forms
 from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.executive_summary.models import ExecutiveSummary
 from triplewin.executive_summary.selectors import TEXT_FIELDS
+from triplewin.submissions.versions import RowVersionField
 
 TEXT_LIMIT = 8000
 
 
 class SummaryForm(GuardedModelForm[ExecutiveSummary]):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     class Meta:
         model = ExecutiveSummary
@@ -43,4 +44,4 @@ class SummaryForm(GuardedModelForm[ExecutiveSummary]):
 class ConfirmForm(GuardedForm):
     """A button press bound to the version of the summary the person was looking at."""
 
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()

@@ -23,6 +23,7 @@ from triplewin.executive_summary import drafting
 from triplewin.executive_summary.certified_text import (
     back_to_draft,
     editable,
+    redraftable,
     save_audited,
     without_settled,
 )
@@ -83,9 +84,12 @@ def _save(
 
 
 @transaction.atomic
-def summary_generate(*, actor: User, project: Project) -> ExecutiveSummary:
+def summary_generate(
+    *, actor: User, project: Project, expected_version: int | None = None
+) -> ExecutiveSummary:
     """Draft (or redraft) every field from the approved PID; a certification is withdrawn."""
     locked, summary = _lock(project)
+    redraftable(summary, expected_version)
     version = latest_version(locked)
     if version is None or not pid_status(locked).approved:
         raise ValidationError(

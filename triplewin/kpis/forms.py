@@ -12,6 +12,7 @@ from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.core.kpi_files import MAX_BYTES, MAX_NOTE
 from triplewin.kpis.models import Comparison, Kpi, Site
 from triplewin.kpis.services import KPI_FIELDS
+from triplewin.submissions.versions import RowVersionField
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d %m %Y"]
 DATE_INVALID = "Enter a real date, for example 31/03/2027."
@@ -58,7 +59,7 @@ class KpiForm(GuardedModelForm[Kpi]):
     baseline_date = _date("Baseline date", required=False, help_text="When it was measured.")
     target_value = _number("Target value")
     target_date = _date("Target date", help_text="When the target should be reached.")
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     class Meta:
         model = Kpi

@@ -11,6 +11,7 @@ from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.core import principles, surveys
 from triplewin.learning.models import PRINCIPLE_CHOICES, ReviewEntry
 from triplewin.learning.services.review import REVIEW_FIELDS
+from triplewin.submissions.versions import RowVersionField
 
 TEXT_LIMIT = 4000
 
@@ -20,7 +21,7 @@ class ConfirmForm(GuardedForm):
 
 
 class ReviewEntryForm(GuardedModelForm[ReviewEntry]):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     class Meta:
         model = ReviewEntry

@@ -12,6 +12,7 @@ from triplewin.core.library import records as rec
 from triplewin.core.library import vocabulary as vocab
 from triplewin.core.library.interchange import MAX_BYTES
 from triplewin.library.models import CaseStudy
+from triplewin.submissions.versions import RowVersionField
 
 TEXT_LIMIT = 8000
 NOT_STATED = "not_stated"
@@ -27,7 +28,7 @@ def _textareas(form: forms.BaseForm, rows: int = 4) -> None:
 
 
 class CaseStudyForm(GuardedModelForm[CaseStudy]):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
     therapy_areas = forms.MultipleChoiceField(
         label="Therapy area",
         choices=vocab.choices(vocab.THERAPY_AREAS),
@@ -117,7 +118,7 @@ class CaseStudyForm(GuardedModelForm[CaseStudy]):
 
 
 class VersionForm(GuardedForm):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
 
 class PartyForm(GuardedForm):

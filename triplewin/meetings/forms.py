@@ -16,6 +16,7 @@ from triplewin.meetings.models import (
     VoteChoice,
 )
 from triplewin.organisations.models import Organisation
+from triplewin.submissions.versions import RowVersionField
 from triplewin.team.models import TeamMember
 from triplewin.team.selectors import display_name
 
@@ -31,7 +32,7 @@ def _choose(field: forms.Field, choices: list[tuple[int | str, str]]) -> None:
 class VersionForm(GuardedForm):
     """Carries the version of the meeting the person was looking at."""
 
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
 
 class MeetingForm(GuardedForm):

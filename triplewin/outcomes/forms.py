@@ -10,6 +10,7 @@ from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.outcomes.models import OutcomesSummary
 from triplewin.outcomes.selectors import TEXT_FIELDS
 from triplewin.pid.forms.signoff import DecisionFields
+from triplewin.submissions.versions import RowVersionField
 
 TEXT_LIMIT = 8000
 HELP_TEXTS = {
@@ -28,7 +29,7 @@ HELP_TEXTS = {
 
 
 class OutcomesForm(GuardedModelForm[OutcomesSummary]):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     class Meta:
         model = OutcomesSummary
@@ -55,7 +56,7 @@ class OutcomesForm(GuardedModelForm[OutcomesSummary]):
 class ConfirmForm(GuardedForm):
     """A button press bound to the version of the summary the person was looking at."""
 
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
 
 class DecisionForm(ConfirmForm, DecisionFields):

@@ -22,6 +22,7 @@ from triplewin.core.rules import GateReport
 from triplewin.executive_summary.certified_text import (
     back_to_draft,
     editable,
+    redraftable,
     save_audited,
     without_settled,
 )
@@ -95,7 +96,11 @@ def _save(
 
 @transaction.atomic
 def outcomes_generate(
-    *, actor: User, project: Project, today: dt.date | None = None
+    *,
+    actor: User,
+    project: Project,
+    expected_version: int | None = None,
+    today: dt.date | None = None,
 ) -> OutcomesSummary:
     """Draft (or redraft) the factual fields; what the partners wrote themselves is kept.
 
@@ -106,6 +111,7 @@ def outcomes_generate(
     _require_editor(actor, locked)
     if locked.state_enum is not State.COMPLETED:
         raise ValidationError(NOT_COMPLETED)
+    redraftable(summary, expected_version)
     if summary is not None and summary.status == Status.PUBLISHED:
         raise ValidationError(PUBLISHED_IS_FINAL)
     summary = summary or OutcomesSummary(project=locked)

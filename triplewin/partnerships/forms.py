@@ -9,6 +9,7 @@ from django import forms
 from triplewin.config.forms import GuardedForm
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.models import PartyRole, Project, Setting, WorkingType
+from triplewin.submissions.versions import RowVersionField
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -107,7 +108,7 @@ class ProjectEditForm(ProjectDetailsForm):
     actual_end = forms.DateField(
         required=False, widget=DATE, error_messages={"invalid": "Enter a real date."}
     )
-    row_version = forms.IntegerField(widget=forms.HiddenInput)
+    row_version = RowVersionField()
 
     @classmethod
     def for_project(cls, project: Project, data: Any = None) -> ProjectEditForm:

@@ -16,6 +16,7 @@ from triplewin.plans.models import (
     StakeholderEntry,
 )
 from triplewin.plans.registry import PLANS_BY_SLUG, PlanSpec
+from triplewin.submissions.versions import RowVersionField
 
 TEXT_LIMIT = 4000
 
@@ -26,7 +27,7 @@ class PlanEntryForm(GuardedModelForm[PlanEntry]):
     slug: ClassVar[str]
     # Groups of tick boxes stored as separate yes/no columns: field -> {column: label}.
     flag_groups: ClassVar[dict[str, dict[str, str]]] = {}
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

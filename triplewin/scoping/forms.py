@@ -9,10 +9,11 @@ from django import forms
 from triplewin.config.forms import GuardedForm
 from triplewin.core import checklist, scoping_guide
 from triplewin.scoping.services import MAX_ANSWER
+from triplewin.submissions.versions import RowVersionField
 
 
 class ScopingSectionForm(GuardedForm):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     def __init__(
         self, *args: Any, section: scoping_guide.Section, medicines: bool, **kwargs: Any
@@ -40,7 +41,7 @@ def _choices(question: checklist.Question) -> list[tuple[str, str]]:
 
 
 class ChecklistForm(GuardedForm):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -14,6 +14,7 @@ from triplewin.core.lifecycle import State
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
 from triplewin.scoping.models import ClassificationChecklist, ScopingGuide
+from triplewin.submissions.versions import UNSAVED
 
 EDITABLE_IN = frozenset({State.IDEA, State.SCOPING, State.CONCEPT_APPROVED})
 MAX_ANSWER = 5000
@@ -44,8 +45,9 @@ def scoping_save_section(
     }
     if errors:
         raise ValidationError(errors)
-    guide, _ = ScopingGuide.objects.select_for_update().get_or_create(project=project)
-    if guide.row_version != (expected_version or guide.row_version):
+    guide, created = ScopingGuide.objects.select_for_update().get_or_create(project=project)
+    current = UNSAVED if created else guide.row_version
+    if expected_version is not None and current != expected_version:
         raise StaleEdit()
     before = {k: guide.answers.get(k, "") for k in allowed}
     after = {k: answers.get(k, "").strip() for k in allowed}
@@ -90,8 +92,11 @@ def checklist_save(
             clean[question.id] = value
     if errors:
         raise ValidationError(errors)
-    record, _ = ClassificationChecklist.objects.select_for_update().get_or_create(project=project)
-    if record.row_version != (expected_version or record.row_version):
+    record, created = ClassificationChecklist.objects.select_for_update().get_or_create(
+        project=project
+    )
+    current = UNSAVED if created else record.row_version
+    if expected_version is not None and current != expected_version:
         raise StaleEdit()
     changes = audit.diff(record.answers, clean)
     if not changes:

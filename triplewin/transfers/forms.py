@@ -9,6 +9,7 @@ from django import forms
 
 from triplewin.config.forms import GuardedForm
 from triplewin.organisations.models import Organisation
+from triplewin.submissions.versions import RowVersionField
 from triplewin.transfers.models import FIRST_YEAR, ZERO, Category
 
 
@@ -89,7 +90,7 @@ class TransferForm(GuardedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Not published. Required for a correction.",
     )
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     def __init__(
         self,

@@ -179,7 +179,8 @@ def test_adding_a_party_twice_is_400(client_for, parties, in_setup, nhs_org):
 def test_bad_signature_date_is_400(client_for, parties, in_setup, date, message):
     party = parties[0]
     response = client_for("nhs_lead").post(
-        reverse("agreement:party-sign", args=[in_setup.pk, party.pk]), {"signed_on": date}
+        reverse("agreement:party-sign", args=[in_setup.pk, party.pk]),
+        {"signed_on": date, "row_version": party.row_version},
     )
     assert response.status_code == 400
     assert message in _body(response)
@@ -191,7 +192,8 @@ def test_removing_a_signed_party_is_400(client_for, parties, in_setup):
     party = parties[0]
     client = client_for("nhs_lead")
     client.post(
-        reverse("agreement:party-sign", args=[in_setup.pk, party.pk]), {"signed_on": "2026-02-01"}
+        reverse("agreement:party-sign", args=[in_setup.pk, party.pk]),
+        {"signed_on": "2026-02-01", "row_version": party.row_version},
     )
     response = client.post(reverse("agreement:party-remove", args=[in_setup.pk, party.pk]))
     assert response.status_code == 400
@@ -206,7 +208,7 @@ def test_last_signature_when_gate_blocks_explains_why(client_for, parties, in_se
     for party in parties:
         response = client.post(
             reverse("agreement:party-sign", args=[in_setup.pk, party.pk]),
-            {"signed_on": "2026-02-01"},
+            {"signed_on": "2026-02-01", "row_version": party.row_version},
             follow=True,
         )
     body = _body(response)

@@ -14,7 +14,10 @@ pytestmark = pytest.mark.django_db
 
 def _edit_post(**extra):
     data = {k: v for k, v in COMPLETE_CLAUSES.items() if k != "code_breach_acknowledged"}
-    data.update({"agreement_date": "2027-01-04", "code_breach_acknowledged": "on"})
+    # No agreement is saved yet in these tests: the page gives version 0.
+    data.update(
+        {"agreement_date": "2027-01-04", "code_breach_acknowledged": "on", "row_version": "0"}
+    )
     data.update(extra)
     return data
 

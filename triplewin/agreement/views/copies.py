@@ -14,8 +14,10 @@ from triplewin.agreement.models import SignedCopy
 from triplewin.agreement.views._shared import back_to_agreement
 from triplewin.partnerships import access
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def copy_upload(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -26,9 +28,10 @@ def copy_upload(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            copy = services.signed_copy_upload(
-                actor=actor(request), project=project, upload=form.cleaned_data["file"]
-            )
+            with saving_once(request):
+                copy = services.signed_copy_upload(
+                    actor=actor(request), project=project, upload=form.cleaned_data["file"]
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

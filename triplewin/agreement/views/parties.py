@@ -18,8 +18,10 @@ from triplewin.organisations.models import Organisation
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def party_add(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -33,13 +35,14 @@ def party_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            party = services.party_add(
-                actor=actor(request),
-                project=project,
-                organisation=form.cleaned_data["organisation"],
-                signatory_name=form.cleaned_data["signatory_name"],
-                signatory_job_title=form.cleaned_data["signatory_job_title"],
-            )
+            with saving_once(request):
+                party = services.party_add(
+                    actor=actor(request),
+                    project=project,
+                    organisation=form.cleaned_data["organisation"],
+                    signatory_name=form.cleaned_data["signatory_name"],
+                    signatory_job_title=form.cleaned_data["signatory_job_title"],
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -76,7 +79,7 @@ def party_edit(request: HttpRequest, pk: int, party_pk: int) -> HttpResponse:
                 party=party,
                 signatory_name=form.cleaned_data["signatory_name"],
                 signatory_job_title=form.cleaned_data["signatory_job_title"],
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))
@@ -126,7 +129,7 @@ def party_sign(request: HttpRequest, pk: int, party_pk: int) -> HttpResponse:
                 actor=actor(request),
                 party=party,
                 signed_on=form.cleaned_data["signed_on"],
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))

@@ -16,6 +16,7 @@ from triplewin.agreement.views._shared import back_to_agreement
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.versions import version_of
 
 
 def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -56,7 +57,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         instance=agreement,
         involves_medicines=project.involves_medicines,
-        initial={"row_version": agreement.row_version if agreement.pk else None},
+        initial={"row_version": version_of(agreement)},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -64,7 +65,7 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=actor(request),
                 project=project,
                 fields=form.agreement_fields(),
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))

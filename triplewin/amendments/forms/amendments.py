@@ -10,6 +10,7 @@ from triplewin.amendments.fields import Amendable
 from triplewin.amendments.models import TEXT_LIMIT, Amendment
 from triplewin.amendments.services import AMENDMENT_FIELDS
 from triplewin.config.forms import GuardedForm
+from triplewin.submissions.versions import RowVersionField
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -26,7 +27,7 @@ def _text(label: str, help_text: str = "", *, required: bool = False) -> forms.C
 
 
 class VersionForm(GuardedForm):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
 
 class AmendmentForm(VersionForm):

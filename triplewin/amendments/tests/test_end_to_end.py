@@ -20,6 +20,11 @@ OLD_EXIT = "Reviews continue within usual care; the search tool stays with the t
 NEW_EXIT = "The ICB commissions the reviews and takes over the search tool licence."
 
 
+def _version():
+    """The version of amendment 1 that its page shows."""
+    return Amendment.objects.get(number=1).row_version
+
+
 def _as(user):
     client = Client()
     client.force_login(user)
@@ -47,8 +52,13 @@ def test_amendment_end_to_end(
         return reverse(f"amendments:{name}", args=[project.pk, *args])
 
     _ok(lead.post(url("create"), {**DETAILS, "changes_contract": ""}))
-    _ok(lead.post(url("change-add", 1), {"field_key": "exit_strategy", "after": NEW_EXIT}))
-    _ok(lead.post(url("submit", 1), {"row_version": ""}))
+    _ok(
+        lead.post(
+            url("change-add", 1),
+            {"field_key": "exit_strategy", "after": NEW_EXIT, "row_version": _version()},
+        )
+    )
+    _ok(lead.post(url("submit", 1), {"row_version": _version()}))
     assert "Awaiting sign-off" in lead.get(url("detail", 1)).content.decode()
     assert PidVersion.objects.filter(project=project).count() == 1
 

@@ -102,7 +102,11 @@ def _post_cases(amendment):
         ),
         "change-add": (
             [n],
-            {"field_key": "objectives", "after": "Posted objectives"},
+            {
+                "field_key": "objectives",
+                "after": "Posted objectives",
+                "row_version": amendment.row_version,
+            },
             lambda: AmendmentChange.objects.filter(after="Posted objectives").exists(),
         ),
         "change-remove": ([n, change.pk], {}, lambda: not AmendmentChange.objects.exists()),
@@ -222,7 +226,8 @@ def test_choosing_a_field_then_writing_its_new_text(client_for, amendment, nhs_o
     chosen = client.get(url, {"field": "success_when"}).content.decode()
     assert "Every month, and a final count at month 12" in chosen  # what it says now
     response = client.post(
-        url, {"field_key": "success_when", "after": "Quarterly", "row_version": ""}
+        url,
+        {"field_key": "success_when", "after": "Quarterly", "row_version": amendment.row_version},
     )
     assert response.status_code == 302
     assert amendment.changes.get(field_key="success_when").after == "Quarterly"
@@ -231,7 +236,11 @@ def test_choosing_a_field_then_writing_its_new_text(client_for, amendment, nhs_o
 def test_a_change_that_changes_nothing_is_400(client_for, amendment):
     response = client_for("nhs_lead").post(
         _url("change-add", amendment.project, amendment.number),
-        {"field_key": "success_when", "after": "Every month, and a final count at month 12"},
+        {
+            "field_key": "success_when",
+            "after": "Every month, and a final count at month 12",
+            "row_version": amendment.row_version,
+        },
     )
     assert response.status_code == 400
     assert field_error(response, "after") == "When it is measured already says this."

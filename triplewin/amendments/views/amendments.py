@@ -19,6 +19,8 @@ from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 from triplewin.pid import authority
+from triplewin.submissions.once import one_time_form, saving_once
+from triplewin.submissions.versions import without_version
 
 
 def get_amendment(project: Project, number: int) -> Amendment:
@@ -55,16 +57,20 @@ def amendment_list(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def amendment_create(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     require_edit(request, project)
-    form = AmendmentForm.for_amendment(None, request.POST if request.method == "POST" else None)
+    form = without_version(
+        AmendmentForm.for_amendment(None, request.POST if request.method == "POST" else None)
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            amendment = services.amendment_create(
-                actor=actor(request), project=project, fields=form.values()
-            )
+            with saving_once(request):
+                amendment = services.amendment_create(
+                    actor=actor(request), project=project, fields=form.values()
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -128,7 +134,7 @@ def amendment_edit(request: HttpRequest, pk: int, number: int) -> HttpResponse:
                 actor=actor(request),
                 amendment=amendment,
                 fields=form.values(),
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))
@@ -166,7 +172,7 @@ def amendment_submit(request: HttpRequest, pk: int, number: int) -> HttpResponse
             services.amendment_submit(
                 actor=actor(request),
                 amendment=amendment,
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))

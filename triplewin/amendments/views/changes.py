@@ -59,7 +59,7 @@ def change_add(request: HttpRequest, pk: int, number: int) -> HttpResponse:
                 amendment=amendment,
                 field_key=chosen.key,
                 after=form.after_text(),
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))

@@ -140,7 +140,7 @@ def variation(request: HttpRequest, pk: int, number: int) -> HttpResponse:
                 actor=actor(request),
                 variation=found,
                 dates=form.dates(),
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))

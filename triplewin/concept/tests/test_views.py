@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _concept_post(project, **extra):
-    data = dict(factories.CONCEPT_TEXT)
+    # These tests post the first save: before it, the page gives version 0.
+    data = {**factories.CONCEPT_TEXT, "row_version": "0"}
     for partner in project.partners.all():
         data[f"contribution_{partner.organisation_id}"] = "Two analysts for a year"
         data[f"value_{partner.organisation_id}"] = "40000"

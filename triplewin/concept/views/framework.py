@@ -15,6 +15,7 @@ from triplewin.concept.presenters import ConceptPresenter
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.versions import version_of
 
 
 def concept_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -45,7 +46,7 @@ def concept_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         instance=concept,
         partners=partners,
-        initial={"row_version": concept.row_version if concept.pk else None},
+        initial={"row_version": version_of(concept)},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -54,7 +55,7 @@ def concept_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 project=project,
                 fields=form.concept_fields(),
                 contributions=form.contributions(),
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))

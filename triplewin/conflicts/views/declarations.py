@@ -13,17 +13,20 @@ from triplewin.conflicts import services
 from triplewin.conflicts.forms import DeclarationForm, EndDeclarationForm
 from triplewin.conflicts.models import Declaration
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
+from triplewin.submissions.once import one_time_form, saving_once
 
 BACK = {"href": "/conflicts/", "text": "Back to my declarations"}
 
 
+@one_time_form
 @login_required
 @require_http_methods(["GET", "POST"])
 def declare(request: HttpRequest) -> HttpResponse:
     form = DeclarationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.declaration_add(actor=actor(request), **form.cleaned_data)
+            with saving_once(request):
+                services.declaration_add(actor=actor(request), **form.cleaned_data)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

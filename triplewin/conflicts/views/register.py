@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from triplewin.conflicts import access, services
 from triplewin.conflicts.presenters import RegisterPresenter
 from triplewin.partnerships.views._helpers import actor, page
+from triplewin.submissions.once import one_time_form, saving_once
 
 
 @login_required
@@ -39,11 +40,13 @@ def person_register(request: HttpRequest, user_id: int) -> HttpResponse:
     )
 
 
+@one_time_form
 @login_required
 @require_POST
 def nil_return(request: HttpRequest) -> HttpResponse:
     try:
-        services.nil_return_make(actor=actor(request))
+        with saving_once(request):
+            services.nil_return_make(actor=actor(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -51,11 +54,13 @@ def nil_return(request: HttpRequest) -> HttpResponse:
     return redirect("conflicts:register")
 
 
+@one_time_form
 @login_required
 @require_POST
 def confirm(request: HttpRequest) -> HttpResponse:
     try:
-        services.register_confirm(actor=actor(request))
+        with saving_once(request):
+            services.register_confirm(actor=actor(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

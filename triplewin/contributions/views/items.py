@@ -16,6 +16,8 @@ from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
+from triplewin.submissions.versions import without_version
 
 
 def _back(project: Project) -> dict[str, str]:
@@ -51,17 +53,21 @@ def _form_page(
     )
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def contribution_add(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     require_edit(request, project)
     partners = [p.organisation for p in project.partners.all()]
-    form = ContributionForm(request.POST if request.method == "POST" else None, partners=partners)
+    form = without_version(
+        ContributionForm(request.POST if request.method == "POST" else None, partners=partners)
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.contribution_add(
-                actor=actor(request), project=project, fields=form.contribution_fields()
-            )
+            with saving_once(request):
+                services.contribution_add(
+                    actor=actor(request), project=project, fields=form.contribution_fields()
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -87,7 +93,7 @@ def contribution_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpRespon
                 actor=actor(request),
                 contribution=contribution,
                 fields=form.contribution_fields(),
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))

@@ -10,6 +10,7 @@ from django.db import models
 from triplewin.config.forms import GuardedForm
 from triplewin.core import risk_matrix
 from triplewin.delivery.models import TEXT_LIMIT, IssueStatus, RiskStatus
+from triplewin.submissions.versions import RowVersionField
 
 DATE = forms.DateInput(attrs={"type": "date"})
 DATE_ERRORS = {"invalid": "Enter a real date, like 2027-03-14."}
@@ -47,7 +48,7 @@ class LogForm(GuardedForm):
     """A row of a log; `for_row` fills it from a saved row, `values` hands back the fields."""
 
     FIELDS: ClassVar[tuple[str, ...]] = ()
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     @classmethod
     def for_row(cls, row: models.Model | None, data: Any = None) -> LogForm:
@@ -59,6 +60,10 @@ class LogForm(GuardedForm):
 
     def values(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.FIELDS}
+
+    def version(self) -> int:
+        version: int = self.cleaned_data["row_version"]
+        return version
 
 
 class MilestoneForm(LogForm):

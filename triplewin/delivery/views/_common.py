@@ -15,6 +15,7 @@ from triplewin.delivery.forms.logs import LogForm
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import apply_validation_error, page
+from triplewin.submissions.once import saving_once
 
 
 def back_to_dashboard(project: Project) -> dict[str, str]:
@@ -26,7 +27,7 @@ def log_form_page(
     *,
     project: Project,
     form: LogForm,
-    save: Callable[[dict[str, Any], int | None], object],
+    save: Callable[[LogForm], object],
     template: str,
     title: str,
     done_message: str,
@@ -34,10 +35,11 @@ def log_form_page(
     back_link: dict[str, str],
     **context: Any,
 ) -> HttpResponse:
-    """Validate, call `save(values, expected_version)`, and show any refusal next to the field."""
+    """Validate, call `save(form)`, and show any refusal next to the field."""
     if request.method == "POST" and form.is_valid():
         try:
-            save(form.values(), form.cleaned_data.get("row_version"))
+            with saving_once(request):
+                save(form)
         except StaleEdit as error:
             form.add_error(None, str(error))
         except ValidationError as error:

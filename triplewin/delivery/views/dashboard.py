@@ -21,6 +21,7 @@ from triplewin.delivery.views._common import back_to_dashboard
 from triplewin.partnerships import access
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 from triplewin.partnerships.visibility import Visibility
+from triplewin.submissions.once import one_time_form, saving_once
 
 
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
@@ -59,6 +60,7 @@ def status_report(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def rag_override(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -66,13 +68,14 @@ def rag_override(request: HttpRequest, pk: int) -> HttpResponse:
     form = RagOverrideForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.rag_override_set(
-                actor=actor(request),
-                project=project,
-                rating=form.cleaned_data["rating"],
-                reason=form.cleaned_data["reason"],
-                expires_on=form.cleaned_data["expires_on"],
-            )
+            with saving_once(request):
+                services.rag_override_set(
+                    actor=actor(request),
+                    project=project,
+                    rating=form.cleaned_data["rating"],
+                    reason=form.cleaned_data["reason"],
+                    expires_on=form.cleaned_data["expires_on"],
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

@@ -16,6 +16,8 @@ from triplewin.delivery.views._common import back_to_dashboard, log_form_page
 from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, page, require_edit
+from triplewin.submissions.once import one_time_form
+from triplewin.submissions.versions import without_version
 
 
 def _may_edit(request: HttpRequest, project: Project) -> bool:
@@ -40,6 +42,7 @@ def _back_to_risks(project: Project) -> dict[str, str]:
     return {"href": reverse("delivery:risks", args=[project.pk]), "text": "Back to the risk log"}
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def risk_add(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -47,9 +50,11 @@ def risk_add(request: HttpRequest, pk: int) -> HttpResponse:
     return log_form_page(
         request,
         project=project,
-        form=RiskForm.for_row(None, request.POST if request.method == "POST" else None),
-        save=lambda values, _: services.risk_add(
-            actor=actor(request), project=project, fields=values
+        form=without_version(
+            RiskForm.for_row(None, request.POST if request.method == "POST" else None)
+        ),
+        save=lambda form: services.risk_add(
+            actor=actor(request), project=project, fields=form.values()
         ),
         template="delivery/risk_form.jinja",
         title="Add a risk",
@@ -69,12 +74,12 @@ def risk_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         request,
         project=project,
         form=RiskForm.for_row(risk, request.POST if request.method == "POST" else None),
-        save=lambda values, version: services.risk_update(
+        save=lambda form: services.risk_update(
             actor=actor(request),
             project=project,
             risk=risk,
-            fields=values,
-            expected_version=version,
+            fields=form.values(),
+            expected_version=form.version(),
         ),
         template="delivery/risk_form.jinja",
         title="Update a risk",
@@ -103,6 +108,7 @@ def _back_to_issues(project: Project) -> dict[str, str]:
     return {"href": reverse("delivery:issues", args=[project.pk]), "text": "Back to the issue log"}
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def issue_add(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -110,9 +116,11 @@ def issue_add(request: HttpRequest, pk: int) -> HttpResponse:
     return log_form_page(
         request,
         project=project,
-        form=IssueForm.for_row(None, request.POST if request.method == "POST" else None),
-        save=lambda values, _: services.issue_add(
-            actor=actor(request), project=project, fields=values
+        form=without_version(
+            IssueForm.for_row(None, request.POST if request.method == "POST" else None)
+        ),
+        save=lambda form: services.issue_add(
+            actor=actor(request), project=project, fields=form.values()
         ),
         template="delivery/issue_form.jinja",
         title="Raise an issue",
@@ -132,12 +140,12 @@ def issue_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         request,
         project=project,
         form=IssueForm.for_row(issue, request.POST if request.method == "POST" else None),
-        save=lambda values, version: services.issue_update(
+        save=lambda form: services.issue_update(
             actor=actor(request),
             project=project,
             issue=issue,
-            fields=values,
-            expected_version=version,
+            fields=form.values(),
+            expected_version=form.version(),
         ),
         template="delivery/issue_form.jinja",
         title="Update an issue",

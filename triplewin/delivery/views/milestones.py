@@ -13,8 +13,11 @@ from triplewin.delivery.models import Milestone
 from triplewin.delivery.views._common import back_to_dashboard, log_form_page
 from triplewin.partnerships import access
 from triplewin.partnerships.views._helpers import actor, require_edit
+from triplewin.submissions.once import one_time_form
+from triplewin.submissions.versions import without_version
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -22,9 +25,11 @@ def milestone_add(request: HttpRequest, pk: int) -> HttpResponse:
     return log_form_page(
         request,
         project=project,
-        form=MilestoneForm.for_row(None, request.POST if request.method == "POST" else None),
-        save=lambda values, _: services.milestone_add(
-            actor=actor(request), project=project, fields=values
+        form=without_version(
+            MilestoneForm.for_row(None, request.POST if request.method == "POST" else None)
+        ),
+        save=lambda form: services.milestone_add(
+            actor=actor(request), project=project, fields=form.values()
         ),
         template="delivery/milestone_form.jinja",
         title="Add a milestone",
@@ -44,12 +49,12 @@ def milestone_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         request,
         project=project,
         form=MilestoneForm.for_row(milestone, request.POST if request.method == "POST" else None),
-        save=lambda values, version: services.milestone_update(
+        save=lambda form: services.milestone_update(
             actor=actor(request),
             project=project,
             milestone=milestone,
-            fields=values,
-            expected_version=version,
+            fields=form.values(),
+            expected_version=form.version(),
         ),
         template="delivery/milestone_form.jinja",
         title="Update a milestone",

@@ -76,7 +76,7 @@ def test_edit_by_role(client_for, drafted, role, status):
 def test_generate_by_role(client_for, approved, role, status):
     client = client_for(role)
     assert client.get(_url("generate", approved)).status_code == status
-    response = client.post(_url("generate", approved))
+    response = client.post(_url("generate", approved), {"row_version": "0"})
     if status == 200:
         assert response.status_code == 302
         assert _summary(approved).generated_from is not None
@@ -89,7 +89,7 @@ def test_generate_by_role(client_for, approved, role, status):
 def test_certify_by_role(client_for, drafted, role, status):
     client = client_for(role)
     assert client.get(_url("certify", drafted)).status_code == status
-    response = client.post(_url("certify", drafted), {"row_version": ""})
+    response = client.post(_url("certify", drafted), {"row_version": _summary(drafted).row_version})
     assert response.status_code == status
     assert _summary(drafted).status == "draft"
     if status == 403:
@@ -108,7 +108,9 @@ def test_signatory_certifies(client, signatory, drafted):
 def test_publish_by_role(client_for, certified, role, status):
     client = client_for(role)
     assert client.get(_url("publish", certified)).status_code == status
-    response = client.post(_url("publish", certified), {"row_version": ""})
+    response = client.post(
+        _url("publish", certified), {"row_version": _summary(certified).row_version}
+    )
     certified.refresh_from_db()
     if status == 200:
         assert response.status_code == 302
@@ -123,7 +125,9 @@ def test_publish_by_role(client_for, certified, role, status):
 def test_published_summary_appears_on_the_register_for_everyone(client_for, certified, client):
     entry = reverse("register:entry", args=[certified.pk])
     assert client.get(entry).status_code == 404
-    client_for("industry_lead").post(_url("publish", certified), {"row_version": ""})
+    client_for("industry_lead").post(
+        _url("publish", certified), {"row_version": _summary(certified).row_version}
+    )
     response = client.get(entry)  # anonymous
     body = response.content.decode()
     assert response.status_code == 200
@@ -135,7 +139,7 @@ def test_published_summary_appears_on_the_register_for_everyone(client_for, cert
 
 def test_edits_after_publication_are_refused(client_for, certified):
     lead = client_for("nhs_lead")
-    lead.post(_url("publish", certified), {"row_version": ""})
+    lead.post(_url("publish", certified), {"row_version": _summary(certified).row_version})
     response = lead.post(_url("edit", certified), _form_data(certified, title="Late change"))
     assert response.status_code == 302
     assert _summary(certified).title == certified.title
@@ -147,7 +151,9 @@ def test_blocked_publication_shows_the_rules_and_publishes_nothing(
     client_for, certified, monkeypatch
 ):
     builders.wire_facts(monkeypatch, summary_certified_override=False)
-    response = client_for("nhs_lead").post(_url("publish", certified), {"row_version": ""})
+    response = client_for("nhs_lead").post(
+        _url("publish", certified), {"row_version": _summary(certified).row_version}
+    )
     body = response.content.decode()
     assert response.status_code == 400
     assert "The summary has not been published" in body
@@ -175,7 +181,9 @@ def test_stale_summary_edit_is_refused(client_for, drafted):
 
 
 def test_generate_before_approval_is_400(client_for, submitted):
-    response = client_for("nhs_lead").post(_url("generate", submitted.project))
+    response = client_for("nhs_lead").post(
+        _url("generate", submitted.project), {"row_version": "0"}
+    )
     assert response.status_code == 400
     assert "drafted from the approved PID" in response.content.decode()
     assert not ExecutiveSummary.objects.exists()

@@ -42,7 +42,7 @@ def certify(request: HttpRequest, pk: int) -> HttpResponse:
             services.summary_certify(
                 actor=actor(request),
                 project=project,
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))
@@ -83,7 +83,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
             lambda: services.summary_publish(
                 actor=actor(request),
                 project=project,
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             ),
             project=project,
             gate=services.PUBLISH_GATE,

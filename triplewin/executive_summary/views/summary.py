@@ -16,6 +16,7 @@ from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 from triplewin.pid import authority
+from triplewin.submissions.versions import version_of
 
 
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -64,7 +65,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=actor(request),
                 project=project,
                 fields=form.summary_fields(),
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))
@@ -90,10 +91,19 @@ def generate(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     require_edit(request, project)
     summary = ExecutiveSummary.objects.filter(project=project).first()
-    form = ConfirmForm(request.POST if request.method == "POST" else None)
+    form = ConfirmForm(
+        request.POST if request.method == "POST" else None,
+        initial={"row_version": version_of(summary)},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.summary_generate(actor=actor(request), project=project)
+            services.summary_generate(
+                actor=actor(request),
+                project=project,
+                expected_version=form.cleaned_data["row_version"],
+            )
+        except StaleEdit as error:
+            form.add_error(None, str(error))
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

@@ -16,6 +16,7 @@ from triplewin.kpis.presenters.pages import CriteriaPresenter
 from triplewin.kpis.views._shared import abilities, back_to_dashboard
 from triplewin.partnerships import access
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
 
 
 @require_GET
@@ -33,6 +34,7 @@ def criteria(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def criterion_create(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -40,12 +42,13 @@ def criterion_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = CriterionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            criterion = services.criterion_create(
-                actor=actor(request),
-                project=project,
-                name=form.cleaned_data["name"],
-                description=form.cleaned_data["description"],
-            )
+            with saving_once(request):
+                criterion = services.criterion_create(
+                    actor=actor(request),
+                    project=project,
+                    name=form.cleaned_data["name"],
+                    description=form.cleaned_data["description"],
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -64,6 +67,7 @@ def criterion_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def conditions(request: HttpRequest, pk: int, criterion: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -75,13 +79,14 @@ def conditions(request: HttpRequest, pk: int, criterion: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.condition_add(
-                actor=actor(request),
-                criterion=found,
-                kpi=form.cleaned_data["kpi"],
-                comparison=form.cleaned_data["comparison"],
-                threshold=form.cleaned_data["threshold"],
-            )
+            with saving_once(request):
+                services.condition_add(
+                    actor=actor(request),
+                    criterion=found,
+                    kpi=form.cleaned_data["kpi"],
+                    comparison=form.cleaned_data["comparison"],
+                    threshold=form.cleaned_data["threshold"],
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

@@ -19,6 +19,8 @@ from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
+from triplewin.submissions.versions import without_version
 
 
 def _owners(project: Project) -> QuerySet[User]:
@@ -30,22 +32,26 @@ def _owners(project: Project) -> QuerySet[User]:
     )
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def kpi_create(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     require_edit(request, project)
     company_side = not kpi_access.sees_all_kpis(request.user, project)
-    form = KpiForm(
-        request.POST if request.method == "POST" else None,
-        owners=_owners(project),
-        company_side=company_side,
-        initial={"company_may_see": company_side, "aggregated_anonymised": company_side},
+    form = without_version(
+        KpiForm(
+            request.POST if request.method == "POST" else None,
+            owners=_owners(project),
+            company_side=company_side,
+            initial={"company_may_see": company_side, "aggregated_anonymised": company_side},
+        )
     )
     if request.method == "POST" and form.is_valid():
         try:
-            kpi = services.kpi_create(
-                actor=actor(request), project=project, fields=form.kpi_fields()
-            )
+            with saving_once(request):
+                kpi = services.kpi_create(
+                    actor=actor(request), project=project, fields=form.kpi_fields()
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -81,7 +87,7 @@ def kpi_edit(request: HttpRequest, pk: int, kpi: int) -> HttpResponse:
                 actor=actor(request),
                 kpi=found,
                 fields=form.kpi_fields(),
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))

@@ -22,6 +22,7 @@ from triplewin.kpis.views._shared import abilities, back_to_dashboard, require_r
 from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
+from triplewin.submissions.once import one_time_form, saving_once
 
 
 def _choice(form: ChartOptionsForm, sites: list[Site]) -> ChartChoice:
@@ -76,6 +77,7 @@ def kpi_detail(request: HttpRequest, pk: int, kpi: int) -> HttpResponse:
     return _kpi_page(request, project, kpi_access.kpi_or_404(request.user, project, kpi))
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def measurement_record(request: HttpRequest, pk: int, kpi: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -87,15 +89,16 @@ def measurement_record(request: HttpRequest, pk: int, kpi: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.measurement_record(
-                actor=actor(request),
-                kpi=found,
-                period=data["period"],
-                site=data["site"],
-                value=data["value"],
-                note=data["note"],
-                replace=data["replace"],
-            )
+            with saving_once(request):
+                services.measurement_record(
+                    actor=actor(request),
+                    kpi=found,
+                    period=data["period"],
+                    site=data["site"],
+                    value=data["value"],
+                    note=data["note"],
+                    replace=data["replace"],
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -104,6 +107,7 @@ def measurement_record(request: HttpRequest, pk: int, kpi: int) -> HttpResponse:
     return _kpi_page(request, project, found, record_form=form)
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def measurements_upload(request: HttpRequest, pk: int, kpi: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -115,12 +119,13 @@ def measurements_upload(request: HttpRequest, pk: int, kpi: int) -> HttpResponse
     row_errors: Any = ()
     if form.is_valid():
         try:
-            result = services.measurements_upload(
-                actor=actor(request),
-                kpi=found,
-                upload=form.cleaned_data["file"],
-                replace=form.cleaned_data["replace"],
-            )
+            with saving_once(request):
+                result = services.measurements_upload(
+                    actor=actor(request),
+                    kpi=found,
+                    upload=form.cleaned_data["file"],
+                    replace=form.cleaned_data["replace"],
+                )
         except services.FileRejected as rejected:
             form.add_error("file", str(rejected))
             row_errors = rejected.errors

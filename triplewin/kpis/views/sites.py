@@ -14,8 +14,10 @@ from triplewin.kpis.models import Site
 from triplewin.kpis.views._shared import abilities, back_to_dashboard
 from triplewin.partnerships import access
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def sites(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -24,12 +26,13 @@ def sites(request: HttpRequest, pk: int) -> HttpResponse:
         require_edit(request, project)
         if form.is_valid():
             try:
-                site = services.site_add(
-                    actor=actor(request),
-                    project=project,
-                    name=form.cleaned_data["name"],
-                    code=form.cleaned_data["code"],
-                )
+                with saving_once(request):
+                    site = services.site_add(
+                        actor=actor(request),
+                        project=project,
+                        name=form.cleaned_data["name"],
+                        code=form.cleaned_data["code"],
+                    )
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:

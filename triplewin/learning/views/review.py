@@ -15,6 +15,8 @@ from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
+from triplewin.submissions.versions import without_version
 
 
 def _back(project: Project) -> dict[str, str]:
@@ -42,16 +44,18 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def add(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     require_edit(request, project)
-    form = ReviewEntryForm(request.POST or None)
+    form = without_version(ReviewEntryForm(request.POST or None))
     if request.method == "POST" and form.is_valid():
         try:
-            services.review_entry_add(
-                actor=actor(request), project=project, fields=form.entry_fields()
-            )
+            with saving_once(request):
+                services.review_entry_add(
+                    actor=actor(request), project=project, fields=form.entry_fields()
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -84,7 +88,7 @@ def edit(request: HttpRequest, pk: int, entry_id: int) -> HttpResponse:
                 project=project,
                 entry_id=entry.pk,
                 fields=form.entry_fields(),
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))

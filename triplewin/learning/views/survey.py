@@ -22,6 +22,7 @@ from triplewin.learning.tokens import LinkExpired, make_token, read_token
 from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
 
 SOMEONE_ELSE = (
     "This survey link was sent to someone else. Sign in as the person it was sent to, or ask "
@@ -65,6 +66,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def send(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -72,7 +74,8 @@ def send(request: HttpRequest, pk: int) -> HttpResponse:
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            result = services.survey_send(actor=actor(request), project=project)
+            with saving_once(request):
+                result = services.survey_send(actor=actor(request), project=project)
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -142,6 +145,7 @@ def _invitation_or_404(token: str) -> SurveyInvitation:
     return invitation
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def respond(request: HttpRequest, token: str) -> HttpResponse:
     if not request.user.is_authenticated:
@@ -162,9 +166,10 @@ def respond(request: HttpRequest, token: str) -> HttpResponse:
     form = SurveyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.survey_respond(
-                actor=actor(request), invitation_id=invitation.pk, answers=form.answers()
-            )
+            with saving_once(request):
+                services.survey_respond(
+                    actor=actor(request), invitation_id=invitation.pk, answers=form.answers()
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

@@ -13,8 +13,10 @@ from triplewin.library import services
 from triplewin.library.models import CaseStudy
 from triplewin.partnerships import access as project_access
 from triplewin.partnerships.views._helpers import actor, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def draft_from_project(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_access.visible_project_or_404(request.user, project_pk)
@@ -26,7 +28,10 @@ def draft_from_project(request: HttpRequest, project_pk: int) -> HttpResponse:
     error = ""
     if request.method == "POST" and ready:
         try:
-            study = services.case_study_draft_from_project(actor=actor(request), project=project)
+            with saving_once(request):
+                study = services.case_study_draft_from_project(
+                    actor=actor(request), project=project
+                )
         except ValidationError as problem:
             error = " ".join(problem.messages)
         else:

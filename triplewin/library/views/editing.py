@@ -48,7 +48,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 fields=form.case_study_fields(),
                 therapy_areas=form.cleaned_data["therapy_areas"],
                 interventions=form.cleaned_data["interventions"],
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))
@@ -156,7 +156,7 @@ def edit_group(request: HttpRequest, pk: int, group: str) -> HttpResponse:
             spec.save(
                 actor=actor(request),
                 case_study=study,
-                expected_version=version.cleaned_data.get("row_version"),
+                expected_version=version.cleaned_data["row_version"],
                 **{spec.keyword: entries},
             )
         except StaleEdit as error:

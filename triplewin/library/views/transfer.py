@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -19,6 +19,7 @@ from triplewin.library.forms import ImportForm
 from triplewin.library.search import search
 from triplewin.library.views.browse import query_from
 from triplewin.partnerships.views._helpers import actor, page
+from triplewin.submissions.once import one_time_form, saving_once
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -57,6 +58,7 @@ def abpi_docx(request: HttpRequest, pk: int) -> HttpResponse:
     return _download(abpi_submission(study), DOCX, f"abpi-submission-{name}.docx")
 
 
+@one_time_form
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_file(request: HttpRequest) -> HttpResponse:
@@ -76,9 +78,10 @@ def import_file(request: HttpRequest) -> HttpResponse:
             try:
                 if not checked.ok:
                     raise services.ImportRejected(checked.problems)
-                created = services.case_studies_import(
-                    actor=actor(request), entries=checked.entries
-                )
+                with saving_once(request):
+                    created = services.case_studies_import(
+                        actor=actor(request), entries=checked.entries
+                    )
             except services.ImportRejected as rejected:
                 report = rejected.problems
                 rows = len({p.record for p in report})
@@ -87,6 +90,8 @@ def import_file(request: HttpRequest) -> HttpResponse:
                     f"Nothing was imported: {len(report)} problem{'s' if len(report) != 1 else ''} "
                     f"in {rows} row{'s' if rows != 1 else ''}. Each one is listed below.",
                 )
+            except ValidationError as error:
+                form.add_error(None, error.messages)
             else:
                 messages.success(
                     request,

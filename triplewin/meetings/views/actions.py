@@ -19,6 +19,7 @@ from triplewin.meetings.services._common import meetings_allowed
 from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
 from triplewin.team.models import TeamMember
 
 
@@ -57,6 +58,7 @@ def _back_to_log(project: Project) -> dict[str, str]:
     }
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -74,14 +76,15 @@ def action_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.action_add(
-                actor=actor(request),
-                project=project,
-                description=form.cleaned_data["description"],
-                owner=form.chosen_owner(),
-                due_on=form.cleaned_data["due_on"],
-                meeting=form.chosen_meeting(),
-            )
+            with saving_once(request):
+                services.action_add(
+                    actor=actor(request),
+                    project=project,
+                    description=form.cleaned_data["description"],
+                    owner=form.chosen_owner(),
+                    due_on=form.cleaned_data["due_on"],
+                    meeting=form.chosen_meeting(),
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

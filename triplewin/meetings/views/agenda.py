@@ -16,9 +16,12 @@ from triplewin.meetings.views._common import back_to_meeting, meeting_or_404
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
+from triplewin.submissions.versions import OUT_OF_DATE
 from triplewin.team.models import TeamMember
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def agenda_add(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -31,13 +34,14 @@ def agenda_add(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            schedule.agenda_item_add(
-                actor=actor(request),
-                meeting=meeting,
-                expected_version=form.cleaned_data["row_version"],
-                title=form.cleaned_data["title"],
-                relates_to_organisation=form.organisation(),
-            )
+            with saving_once(request):
+                schedule.agenda_item_add(
+                    actor=actor(request),
+                    meeting=meeting,
+                    expected_version=form.cleaned_data["row_version"],
+                    title=form.cleaned_data["title"],
+                    relates_to_organisation=form.organisation(),
+                )
         except StaleEdit as error:
             form.add_error(None, str(error))
         except ValidationError as error:
@@ -65,10 +69,15 @@ def agenda_remove(request: HttpRequest, pk: int, meeting_pk: int, item_pk: int) 
     meeting = meeting_or_404(project, meeting_pk)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
     form = VersionForm(request.POST)
-    version = form.cleaned_data["row_version"] if form.is_valid() else None
+    if not form.is_valid():
+        messages.error(request, OUT_OF_DATE)
+        return redirect("meetings:agenda", pk=project.pk, meeting_pk=meeting.pk)
     try:
         schedule.agenda_item_remove(
-            actor=actor(request), meeting=meeting, item=item, expected_version=version
+            actor=actor(request),
+            meeting=meeting,
+            item=item,
+            expected_version=form.cleaned_data["row_version"],
         )
     except StaleEdit as error:
         messages.error(request, str(error))

@@ -17,6 +17,7 @@ from triplewin.meetings.views._common import back_to_meeting, meeting_or_404
 from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
 from triplewin.team.models import TeamMember
 from triplewin.team.selectors import display_name
 
@@ -35,6 +36,7 @@ def _members(project: Project) -> list[TeamMember]:
     )
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def decision_add(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -46,13 +48,14 @@ def decision_add(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse
     )
     if request.method == "POST" and form.is_valid():
         try:
-            decision = voting.decision_record(
-                actor=actor(request),
-                meeting=meeting,
-                text=form.cleaned_data["text"],
-                agenda_item=form.item(),
-                is_vote=form.cleaned_data["is_vote"],
-            )
+            with saving_once(request):
+                decision = voting.decision_record(
+                    actor=actor(request),
+                    meeting=meeting,
+                    text=form.cleaned_data["text"],
+                    agenda_item=form.item(),
+                    is_vote=form.cleaned_data["is_vote"],
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -77,6 +80,7 @@ def decision_add(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse
     )
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def decision_detail(
     request: HttpRequest, pk: int, meeting_pk: int, decision_pk: int
@@ -90,13 +94,14 @@ def decision_detail(
     form = VoteForm(request.POST if request.method == "POST" else None, members=_members(project))
     if request.method == "POST" and form.is_valid():
         try:
-            vote = voting.vote_record(
-                actor=actor(request),
-                meeting=meeting,
-                decision=decision,
-                member=form.chosen_member(),
-                choice=form.cleaned_data["choice"],
-            )
+            with saving_once(request):
+                vote = voting.vote_record(
+                    actor=actor(request),
+                    meeting=meeting,
+                    decision=decision,
+                    member=form.chosen_member(),
+                    choice=form.cleaned_data["choice"],
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

@@ -18,6 +18,7 @@ from triplewin.meetings.views._common import back_to_meeting, meeting_or_404
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
 
 
 def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
@@ -39,6 +40,7 @@ def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -46,9 +48,10 @@ def meeting_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = MeetingForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = schedule.meeting_create(
-                actor=actor(request), project=project, **form.cleaned_data
-            )
+            with saving_once(request):
+                meeting = schedule.meeting_create(
+                    actor=actor(request), project=project, **form.cleaned_data
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

@@ -17,6 +17,7 @@ from triplewin.obligations.presenters import row
 from triplewin.obligations.selectors import project_obligations
 from triplewin.partnerships import access
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
 
 
 def _back(pk: int) -> dict[str, str]:
@@ -74,6 +75,7 @@ def reporting(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def report_new(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -85,14 +87,15 @@ def report_new(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.progress_report_record(
-                actor=actor(request),
-                project=project,
-                due_on=form.cleaned_data["due_on"],
-                submitted_on=form.cleaned_data["submitted_on"],
-                summary=form.cleaned_data["summary"],
-                today=today,
-            )
+            with saving_once(request):
+                services.progress_report_record(
+                    actor=actor(request),
+                    project=project,
+                    due_on=form.cleaned_data["due_on"],
+                    submitted_on=form.cleaned_data["submitted_on"],
+                    summary=form.cleaned_data["summary"],
+                    today=today,
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

@@ -73,7 +73,7 @@ def test_detail_before_completion_has_no_deadline(client_for, project):
 def test_generate_by_role(client_for, completed, role, status):
     client = client_for(role)
     assert client.get(_url("generate", completed)).status_code == status
-    response = client.post(_url("generate", completed))
+    response = client.post(_url("generate", completed), {"row_version": "0"})
     if status == 200:
         assert response.status_code == 302
         assert _summary(completed).partners
@@ -84,7 +84,7 @@ def test_generate_by_role(client_for, completed, role, status):
 
 def test_generate_before_completion_is_400(client_for, people):
     project = builders.in_delivery(ended_on=timezone.localdate(), **people)
-    response = client_for("nhs_lead").post(_url("generate", project))
+    response = client_for("nhs_lead").post(_url("generate", project), {"row_version": "0"})
     assert response.status_code == 400
     assert "completion is recorded" in response.content.decode()
     assert not OutcomesSummary.objects.exists()
@@ -123,7 +123,7 @@ def test_stale_and_invalid_edits_are_400(client_for, drafted):
 def test_certify_by_role(client_for, drafted, role, status):
     client = client_for(role)
     assert client.get(_url("certify", drafted)).status_code == status
-    response = client.post(_url("certify", drafted), {"row_version": ""})
+    response = client.post(_url("certify", drafted), {"row_version": _summary(drafted).row_version})
     assert response.status_code == status
     assert _summary(drafted).status == "draft"
 
@@ -142,7 +142,8 @@ def test_decide_by_role(client_for, certified, role, status, pharma_org):
     assert client.get(_url("decide", certified)).status_code == status
     body = "committee-" + str(pharma_org.pk) if role == "governance_member" else "team"
     response = client.post(
-        _url("decide", certified), {"row_version": "", "body": body, "decision": "approve"}
+        _url("decide", certified),
+        {"row_version": _summary(certified).row_version, "body": body, "decision": "approve"},
     )
     if status == 200:
         assert response.status_code == 302
@@ -154,7 +155,8 @@ def test_decide_by_role(client_for, certified, role, status, pharma_org):
 
 def test_rejection_without_a_reason_is_400(client_for, certified):
     response = client_for("nhs_lead").post(
-        _url("decide", certified), {"row_version": "", "body": "team", "decision": "reject"}
+        _url("decide", certified),
+        {"row_version": _summary(certified).row_version, "body": "team", "decision": "reject"},
     )
     assert response.status_code == 400
     assert not OutcomesApproval.objects.exists()
@@ -164,7 +166,9 @@ def test_rejection_without_a_reason_is_400(client_for, certified):
 def test_publish_by_role(client_for, approved, role, status, wired):
     client = client_for(role)
     assert client.get(_url("publish", approved)).status_code == status
-    response = client.post(_url("publish", approved), {"row_version": ""})
+    response = client.post(
+        _url("publish", approved), {"row_version": _summary(approved).row_version}
+    )
     approved.refresh_from_db()
     if status == 200:
         assert response.status_code == 302
@@ -177,7 +181,9 @@ def test_publish_by_role(client_for, approved, role, status, wired):
 
 
 def test_publishing_before_approval_is_400(client_for, certified, wired):
-    response = client_for("nhs_lead").post(_url("publish", certified), {"row_version": ""})
+    response = client_for("nhs_lead").post(
+        _url("publish", certified), {"row_version": _summary(certified).row_version}
+    )
     assert response.status_code == 400
     certified.refresh_from_db()
     assert certified.state == "completed"
@@ -185,7 +191,9 @@ def test_publishing_before_approval_is_400(client_for, certified, wired):
 
 def test_blocked_publication_publishes_nothing(client_for, approved, monkeypatch):
     builders.wire_facts(monkeypatch, published_override=None)
-    response = client_for("nhs_lead").post(_url("publish", approved), {"row_version": ""})
+    response = client_for("nhs_lead").post(
+        _url("publish", approved), {"row_version": _summary(approved).row_version}
+    )
     assert response.status_code == 400
     assert "has not been published" in response.content.decode()
     assert published_outcomes(approved) is None
@@ -193,7 +201,7 @@ def test_blocked_publication_publishes_nothing(client_for, approved, monkeypatch
 
 def test_published_summary_is_final_and_linked_to_the_register(client_for, approved, wired):
     lead = client_for("nhs_lead")
-    lead.post(_url("publish", approved), {"row_version": ""})
+    lead.post(_url("publish", approved), {"row_version": _summary(approved).row_version})
     body = lead.get(_url("detail", approved)).content.decode()
     assert "This summary is public" in body
     assert "Published on" in body
@@ -205,7 +213,9 @@ def test_published_summary_is_final_and_linked_to_the_register(client_for, appro
 
 @pytest.mark.parametrize(("role", "status"), matrix(READ))
 def test_published_summary_offers_its_leads_a_case_study(client_for, approved, wired, role, status):
-    client_for("nhs_lead").post(_url("publish", approved), {"row_version": ""})
+    client_for("nhs_lead").post(
+        _url("publish", approved), {"row_version": _summary(approved).row_version}
+    )
     response = client_for(role).get(_url("detail", approved))
     assert response.status_code == status
     drafting = reverse("library:draft-from-project", args=[approved.pk])

@@ -47,7 +47,7 @@ def certify(request: HttpRequest, pk: int) -> HttpResponse:
             services.outcomes_certify(
                 actor=actor(request),
                 project=project,
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))
@@ -96,7 +96,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
                 organisation=chosen.organisation,
                 decision=form.cleaned_data["decision"],
                 reason=form.cleaned_data["reason"],
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))
@@ -136,7 +136,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
             lambda: services.outcomes_publish(
                 actor=actor(request),
                 project=project,
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             ),
             project=project,
             gate=services.PUBLISH_GATE,

@@ -12,8 +12,10 @@ from triplewin.partnerships import access, services
 from triplewin.partnerships.forms import PartnerAddForm
 from triplewin.partnerships.models import ProjectPartner
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def partners(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -22,12 +24,13 @@ def partners(request: HttpRequest, pk: int) -> HttpResponse:
     form = PartnerAddForm(request.POST or None, exclude=[p.organisation_id for p in current])
     if request.method == "POST" and form.is_valid():
         try:
-            services.partner_add(
-                actor=actor(request),
-                project=project,
-                organisation=form.cleaned_data["organisation"],
-                party_role=form.cleaned_data["party_role"],
-            )
+            with saving_once(request):
+                services.partner_add(
+                    actor=actor(request),
+                    project=project,
+                    organisation=form.cleaned_data["organisation"],
+                    party_role=form.cleaned_data["party_role"],
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

@@ -23,6 +23,7 @@ from triplewin.partnerships.presenters.stage1 import stage1_tasks
 from triplewin.partnerships.presenters.stage2 import stage2_tasks
 from triplewin.partnerships.presenters.stage3 import stage3_tasks
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
 
 PAGE_SIZE = 50
 
@@ -49,6 +50,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@one_time_form
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_create(request: HttpRequest) -> HttpResponse:
@@ -62,9 +64,13 @@ def project_create(request: HttpRequest) -> HttpResponse:
         lead = data.pop("lead_organisation")
         partners = list(data.pop("partner_organisations"))
         try:
-            project = services.project_create(
-                actor=actor(request), lead_organisation=lead, partner_organisations=partners, **data
-            )
+            with saving_once(request):
+                project = services.project_create(
+                    actor=actor(request),
+                    lead_organisation=lead,
+                    partner_organisations=partners,
+                    **data,
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

@@ -9,12 +9,13 @@ from django import forms
 from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.partnerships.models import ProjectPartner
 from triplewin.pid.models import PID_FIELDS, Methodology, Pid
+from triplewin.submissions.versions import RowVersionField
 
 TEXT_LIMIT = 8000
 
 
 class PidForm(GuardedModelForm[Pid]):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     class Meta:
         model = Pid
@@ -44,7 +45,7 @@ class PidForm(GuardedModelForm[Pid]):
 
 
 class ResponsibilitiesForm(GuardedForm):
-    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    row_version = RowVersionField()
 
     def __init__(
         self,

@@ -14,6 +14,7 @@ from triplewin.core.lifecycle import State
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
 from triplewin.pid.models import PID_FIELDS, Pid, PidPartyResponsibility
+from triplewin.submissions.versions import UNSAVED
 
 # Written once the concept is approved; frozen once the agreement is signed, after which
 # changes go through an amendment.
@@ -32,7 +33,8 @@ def lock_editable(project: Project) -> Project:
 
 def _pid_for_edit(project: Project, expected_version: int | None) -> tuple[Pid, bool]:
     pid, created = Pid.objects.get_or_create(project=project)
-    if not created and expected_version is not None and pid.row_version != expected_version:
+    current = UNSAVED if created else pid.row_version
+    if expected_version is not None and current != expected_version:
         raise StaleEdit()
     return pid, created
 

@@ -64,7 +64,7 @@ def test_edit_pages_get_by_role(client_for, in_setup, role, status, name):
 
 @pytest.mark.parametrize(("role", "status"), matrix(EDIT))
 def test_edit_post_by_role(client_for, in_setup, role, status):
-    response = client_for(role).post(_url("edit", in_setup), {**PID_TEXT, "row_version": ""})
+    response = client_for(role).post(_url("edit", in_setup), {**PID_TEXT, "row_version": "0"})
     if status == 200:
         assert response.status_code == 302
         assert Pid.objects.get(project=in_setup).meeting_schedule == PID_TEXT["meeting_schedule"]
@@ -75,7 +75,11 @@ def test_edit_post_by_role(client_for, in_setup, role, status):
 
 @pytest.mark.parametrize(("role", "status"), matrix(EDIT))
 def test_responsibilities_post_by_role(client_for, in_setup, nhs_org, pharma_org, role, status):
-    data = {f"duty_{nhs_org.pk}": "Return to usual care", f"duty_{pharma_org.pk}": "Stop funding"}
+    data = {
+        f"duty_{nhs_org.pk}": "Return to usual care",
+        f"duty_{pharma_org.pk}": "Stop funding",
+        "row_version": "0",
+    }
     response = client_for(role).post(_url("responsibilities", in_setup), data)
     if status == 200:
         assert response.status_code == 302

@@ -14,6 +14,7 @@ from triplewin.partnerships.views._helpers import actor, apply_validation_error,
 from triplewin.pid import services
 from triplewin.pid.forms.editing import PidForm, ResponsibilitiesForm
 from triplewin.pid.models import Pid
+from triplewin.submissions.versions import version_of
 
 
 @require_http_methods(["GET", "POST"])
@@ -24,7 +25,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = PidForm(
         request.POST if request.method == "POST" else None,
         instance=pid,
-        initial={"row_version": pid.row_version if pid.pk else None},
+        initial={"row_version": version_of(pid)},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -32,7 +33,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=actor(request),
                 project=project,
                 fields=form.pid_fields(),
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))
@@ -64,7 +65,7 @@ def responsibilities(request: HttpRequest, pk: int) -> HttpResponse:
             project.partners.select_related("organisation").order_by("organisation__name")
         ),
         current=current,
-        initial={"row_version": pid.row_version if pid else None},
+        initial={"row_version": version_of(pid)},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -72,7 +73,7 @@ def responsibilities(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=actor(request),
                 project=project,
                 texts=form.texts(),
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))

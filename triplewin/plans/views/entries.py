@@ -18,6 +18,8 @@ from triplewin.plans.forms import FORMS, RemoveForm
 from triplewin.plans.models import PlanEntry
 from triplewin.plans.presenters import company_data_warning
 from triplewin.plans.registry import PLANS_BY_SLUG, PlanSpec
+from triplewin.submissions.once import one_time_form, saving_once
+from triplewin.submissions.versions import without_version
 
 
 def _spec(plan: str) -> PlanSpec:
@@ -52,17 +54,22 @@ def _saved(
     return redirect(_back(project, spec)["href"])
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def entry_add(request: HttpRequest, pk: int, plan: str) -> HttpResponse:
     spec = _spec(plan)
     project = access.visible_project_or_404(request.user, pk)
     require_edit(request, project)
-    form = FORMS[spec.slug](request.POST if request.method == "POST" else None)
+    form = without_version(FORMS[spec.slug](request.POST if request.method == "POST" else None))
     if request.method == "POST" and form.is_valid():
         try:
-            entry = services.plan_entry_add(
-                actor=actor(request), project=project, plan=spec.slug, fields=form.entry_fields()
-            )
+            with saving_once(request):
+                entry = services.plan_entry_add(
+                    actor=actor(request),
+                    project=project,
+                    plan=spec.slug,
+                    fields=form.entry_fields(),
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -95,7 +102,7 @@ def entry_edit(request: HttpRequest, pk: int, plan: str, entry_pk: int) -> HttpR
                 actor=actor(request),
                 entry=entry,
                 fields=form.entry_fields(),
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))

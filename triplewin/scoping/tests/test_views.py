@@ -25,7 +25,14 @@ def test_section_by_role(client_for, project, role, status):
     url = reverse("scoping:section", args=[project.pk, "need"])
     assert client.get(url).status_code == status
     response = client.post(
-        url, {"unmet_need": "Late diagnosis", "scale": "", "evidence": "", "cost_of_inaction": ""}
+        url,
+        {
+            "unmet_need": "Late diagnosis",
+            "scale": "",
+            "evidence": "",
+            "cost_of_inaction": "",
+            "row_version": "0",
+        },
     )
     saved = ScopingGuide.objects.filter(project=project).first()
     if status == 200:
@@ -42,7 +49,7 @@ def test_checklist_by_role(client_for, project, role, status):
     client = client_for(role)
     url = reverse("scoping:checklist", args=[project.pk])
     assert client.get(url).status_code == status
-    response = client.post(url, factories.all_yes_checklist())
+    response = client.post(url, {**factories.all_yes_checklist(), "row_version": "0"})
     if status == 200:
         assert response.status_code == 302
         assert ClassificationChecklist.objects.filter(project=project).exists()
@@ -87,7 +94,8 @@ def test_unknown_section_is_404(client_for, project):
 
 def test_overlong_answer_rejected_next_to_field(client_for, project):
     response = client_for("nhs_lead").post(
-        reverse("scoping:section", args=[project.pk, "need"]), {"unmet_need": "x" * 5001}
+        reverse("scoping:section", args=[project.pk, "need"]),
+        {"unmet_need": "x" * 5001, "row_version": "0"},
     )
     assert response.status_code == 400
     assert "Keep this answer under 5000 characters." in response.content.decode()
@@ -97,6 +105,7 @@ def test_overlong_answer_rejected_next_to_field(client_for, project):
 def test_invalid_checklist_answer_rejected(client_for, project):
     answers = factories.all_yes_checklist()
     answers["prospective"] = "maybe"
+    answers["row_version"] = "0"
     response = client_for("nhs_lead").post(reverse("scoping:checklist", args=[project.pk]), answers)
     assert response.status_code == 400
     assert "Choose one of the answers shown." in response.content.decode()

@@ -17,6 +17,7 @@ from triplewin.scoping import services
 from triplewin.scoping.forms import ChecklistForm
 from triplewin.scoping.models import ClassificationChecklist
 from triplewin.scoping.presenters import VerdictView
+from triplewin.submissions.versions import version_of
 
 
 @require_http_methods(["GET", "POST"])
@@ -26,7 +27,7 @@ def checklist_form(request: HttpRequest, pk: int) -> HttpResponse:
     record = ClassificationChecklist.objects.filter(project=project).first()
     initial = {
         **(record.answers if record else {}),
-        "row_version": record.row_version if record else None,
+        "row_version": version_of(record),
     }
     form = ChecklistForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -35,7 +36,7 @@ def checklist_form(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=actor(request),
                 project=project,
                 answers=form.answers(),
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))

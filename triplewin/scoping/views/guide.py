@@ -16,6 +16,7 @@ from triplewin.scoping import services
 from triplewin.scoping.forms import ScopingSectionForm
 from triplewin.scoping.models import ScopingGuide
 from triplewin.scoping.presenters import section_rows
+from triplewin.submissions.versions import version_of
 
 
 def guide(request: HttpRequest, pk: int) -> HttpResponse:
@@ -52,7 +53,7 @@ def section(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     record = ScopingGuide.objects.filter(project=project).first()
     initial = {
         **(record.answers if record else {}),
-        "row_version": record.row_version if record else None,
+        "row_version": version_of(record),
     }
     form = ScopingSectionForm(
         request.POST or None, initial=initial, section=spec, medicines=project.involves_medicines
@@ -64,7 +65,7 @@ def section(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
                 project=project,
                 section=slug,
                 answers=form.answers(),
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
             form.add_error(None, str(error))

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
 from triplewin.team import selectors, services
 from triplewin.team.forms import MemberAddForm, ReasonForm
 from triplewin.team.models import TeamMember
@@ -40,6 +41,7 @@ def team_page(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -51,14 +53,15 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            member = services.team_member_add(
-                actor=actor(request),
-                project=project,
-                user=form.chosen_user(),
-                organisation=form.chosen_organisation(),
-                project_role=form.cleaned_data["project_role"],
-                joined_on=form.cleaned_data["joined_on"],
-            )
+            with saving_once(request):
+                member = services.team_member_add(
+                    actor=actor(request),
+                    project=project,
+                    user=form.chosen_user(),
+                    organisation=form.chosen_organisation(),
+                    project_role=form.cleaned_data["project_role"],
+                    joined_on=form.cleaned_data["joined_on"],
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

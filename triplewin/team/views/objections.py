@@ -12,12 +12,14 @@ from triplewin.conflicts.models import DecisionKind
 from triplewin.conflicts.presenters import decision_notice
 from triplewin.partnerships import access
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.submissions.once import one_time_form, saving_once
 from triplewin.team import selectors, services
 from triplewin.team.forms import ObjectionDecisionForm, ObjectionForm
 from triplewin.team.models import Objection, TeamMember
 from triplewin.team.views.members import back_to_team
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def objection_raise(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -32,13 +34,14 @@ def objection_raise(request: HttpRequest, pk: int, member_pk: int) -> HttpRespon
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.objection_raise(
-                actor=actor(request),
-                project=project,
-                member=member,
-                organisation=form.chosen_organisation(),
-                reason=form.cleaned_data["reason"],
-            )
+            with saving_once(request):
+                services.objection_raise(
+                    actor=actor(request),
+                    project=project,
+                    member=member,
+                    organisation=form.chosen_organisation(),
+                    reason=form.cleaned_data["reason"],
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

@@ -13,6 +13,8 @@ from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
+from triplewin.submissions.once import one_time_form, saving_once
+from triplewin.submissions.versions import without_version
 from triplewin.transfers import authority, services
 from triplewin.transfers.forms import TransferForm
 from triplewin.transfers.models import TransferOfValue
@@ -37,16 +39,20 @@ def _transfer_or_404(project: Project, tov_pk: int) -> TransferOfValue:
     return tov
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def transfer_add(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     companies = recording_companies_or_403(request, project)
-    form = TransferForm(
-        request.POST or None, companies=companies, recipients=authority.recipients(project)
+    form = without_version(
+        TransferForm(
+            request.POST or None, companies=companies, recipients=authority.recipients(project)
+        )
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.tov_record(actor=actor(request), project=project, **form.service_fields())
+            with saving_once(request):
+                services.tov_record(actor=actor(request), project=project, **form.service_fields())
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -94,7 +100,7 @@ def transfer_edit(request: HttpRequest, pk: int, tov_pk: int) -> HttpResponse:
             services.tov_update(
                 actor=actor(request),
                 tov=tov,
-                expected_version=form.cleaned_data.get("row_version"),
+                expected_version=form.cleaned_data["row_version"],
                 **fields,
             )
         except StaleEdit as error:
