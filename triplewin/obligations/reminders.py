@@ -17,25 +17,39 @@ from triplewin.obligations.action_reminders import send_action_reminders
 from triplewin.obligations.models import ReminderSent
 from triplewin.obligations.selectors import CHUNK, obligations_for
 from triplewin.obligations.sending import Outcome, ReminderRun, send_logged
-from triplewin.organisations.models import Membership, OrgType, Role
+from triplewin.organisations.models import Function, Membership, OrgType, Role
 from triplewin.partnerships.models import Project, ProjectPartner
 
 
 def responsible_people(projects: Sequence[Project]) -> dict[int, list[User]]:
-    """Each project's named partner leads and its industry partners' partnership leads."""
+    """Each project's named partner leads and its industry partners' partnership leads.
+
+    Never anyone in a company's sales function: the Code keeps them out of the partnership's
+    work (ABPI Code 2024, clause 20), its deadlines included.
+    """
     ids = [p.pk for p in projects]
     people: dict[int, dict[int, User]] = {pk: {} for pk in ids}
     industry: dict[int, set[int]] = {}
-    for partner in ProjectPartner.objects.filter(project_id__in=ids).select_related(
-        "lead", "organisation"
-    ):
-        if partner.lead is not None:
+    partners = list(
+        ProjectPartner.objects.filter(project_id__in=ids).select_related("lead", "organisation")
+    )
+    sales = set(
+        Membership.objects.filter(
+            user_id__in={p.lead_id for p in partners if p.lead_id},
+            organisation_id__in={p.organisation_id for p in partners},
+            function=Function.SALES,
+        ).values_list("user_id", "organisation_id")
+    )
+    for partner in partners:
+        if partner.lead is not None and (partner.lead.pk, partner.organisation_id) not in sales:
             people[partner.project_id][partner.lead.pk] = partner.lead
         if partner.organisation.org_type == OrgType.PHARMACEUTICAL:
             industry.setdefault(partner.organisation_id, set()).add(partner.project_id)
-    for membership in Membership.objects.filter(
-        organisation_id__in=industry, role=Role.PARTNERSHIP_LEAD
-    ).select_related("user"):
+    for membership in (
+        Membership.objects.filter(organisation_id__in=industry, role=Role.PARTNERSHIP_LEAD)
+        .exclude(function=Function.SALES)
+        .select_related("user")
+    ):
         for project_id in industry[membership.organisation_id]:
             people[project_id][membership.user.pk] = membership.user
     return {

@@ -142,3 +142,18 @@ def test_two_workers_racing_send_each_email_once(completed):
     assert len(mail.outbox) == 4
     assert len({(m.to[0], m.subject) for m in mail.outbox}) == 4
     assert ReminderSent.objects.count() == 4
+
+
+def test_sales_staff_get_no_reminders_even_as_the_companys_lead(completed, pharma_org):
+    from tests import factories
+    from triplewin.partnerships.models import ProjectPartner
+
+    # ABPI Code 2024 clause 20: sales staff take no part in the partnership's work. A sales
+    # person holding the partnership lead role, and named as the company's lead, is left out.
+    seller = factories.member(
+        "seller@example.test", pharma_org, "partnership_lead", function="sales"
+    )
+    ProjectPartner.objects.filter(project=completed, organisation=pharma_org).update(lead=seller)
+    people = responsible_people([completed])[completed.pk]
+    assert seller not in people
+    assert people  # the others are still reminded
