@@ -27,6 +27,14 @@ def pytest_configure(config: pytest.Config) -> None:
     connection_created.connect(_allow_audit_truncate)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # CI runs the browser journeys once, not on both databases (`-m 'not browser'` on the
+    # PostgreSQL pass), so any test that starts the browser carries the mark, marked or not.
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings: Any) -> None:
     # Argon2 is the production hasher (see test_settings); tests use a fast one.
