@@ -28,6 +28,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.production import child_env
+
 ROOT = Path(__file__).resolve().parent.parent
 EVENTS = int(os.environ.get("BENCH_AUDIT_EVENTS", "1000000"))
 WRITES = 500
@@ -54,7 +56,9 @@ FIELDS = ["title", "summary", "therapy_area", "planned_start", "owner", "status"
 def _setup() -> None:
     import django
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "triplewin.config.settings")
+    from benchmarks.production import configure
+
+    configure()
     os.environ["DATABASE_URL"] = os.environ[CHILD_URL]
     django.setup()
 
@@ -226,7 +230,7 @@ def run() -> list[str]:
         done = subprocess.run(
             [sys.executable, "-m", "benchmarks.audit"],
             cwd=ROOT,
-            env={**os.environ, CHILD_URL: f"sqlite:///{SQLITE_PATH}", "DEBUG": "true"},
+            env=child_env(**{CHILD_URL: f"sqlite:///{SQLITE_PATH}"}),
             check=False,
             capture_output=True,
             text=True,

@@ -30,8 +30,9 @@ def _ensure_django() -> None:
     from django.apps import apps
 
     if not apps.ready:
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "triplewin.config.settings")
-        os.environ.setdefault("DEBUG", "true")
+        from benchmarks.production import configure
+
+        configure()
         django.setup()
 
 

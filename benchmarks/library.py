@@ -102,8 +102,9 @@ def _ensure_django() -> None:
         from pathlib import Path
 
         root = Path(__file__).resolve().parent.parent
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "triplewin.config.settings")
-        os.environ.setdefault("DEBUG", "true")
+        from benchmarks.production import configure
+
+        configure()
         # The whole-page timing goes through the test client, whose host is "testserver".
         os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
         os.environ["DATABASE_URL"] = os.environ.get(

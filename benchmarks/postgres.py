@@ -7,11 +7,12 @@ at a database created for it and dropped afterwards.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import urllib.parse
 from pathlib import Path
+
+from benchmarks.production import child_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,7 +39,7 @@ def run_module(module: str, url: str, *, variable: str = "BENCH_DATABASE_URL") -
         done = subprocess.run(
             [sys.executable, "-m", module],
             cwd=ROOT,
-            env={**os.environ, variable: url, "DEBUG": "true"},
+            env=child_env(**{variable: url}),
             check=False,
             capture_output=True,
             text=True,

@@ -25,6 +25,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from benchmarks.production import child_env
+
 ROOT = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/triplewin_bench")
 CLIENTS = 16
@@ -39,19 +41,8 @@ HOST = "127.0.0.1"  # loopback only, by design
 
 
 def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        {
-            "DATABASE_URL": PG_URL,
-            # DEBUG stays on: with it off, static files need `collectstatic`'s manifest, and
-            # that step currently fails on the NHS.UK CSS's missing source map.
-            "DEBUG": "true",
-            "ALLOWED_HOSTS": HOST,
-            "SITE_URL": "http://127.0.0.1",
-            "DJANGO_SETTINGS_MODULE": "triplewin.config.settings",
-        }
-    )
-    return env
+    # Production mode: static files come from `collectstatic`'s manifest, which run() builds.
+    return child_env(DATABASE_URL=PG_URL, ALLOWED_HOSTS=HOST, SITE_URL="http://127.0.0.1")
 
 
 def _admin_execute(sql: str) -> None:

@@ -18,8 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "triplewin.config.settings")
-os.environ.setdefault("DEBUG", "true")
+from benchmarks.production import configure  # noqa: E402
+
+configure()
 os.environ["DATABASE_URL"] = os.environ.get(
     "BENCH_DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}"
 )
@@ -72,6 +73,8 @@ def main() -> int:
     if os.environ["DATABASE_URL"].startswith("sqlite:///"):
         Path(os.environ["DATABASE_URL"].removeprefix("sqlite:///")).unlink(missing_ok=True)
     call_command("migrate", verbosity=0, interactive=False)
+    # Production serves static files from the manifest that collectstatic writes.
+    call_command("collectstatic", verbosity=0, interactive=False)
     viewer = seed.base()
     client = Client()
     client.force_login(viewer.user)

@@ -87,8 +87,9 @@ def run() -> list[str]:
     from django.apps import apps
 
     if not apps.ready:
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "triplewin.config.settings")
-        os.environ.setdefault("DEBUG", "true")
+        from benchmarks.production import configure
+
+        configure()
         django.setup()
     lines = [
         f"Hostile uploads benchmark (slowest of {RUNS} refusals; peak traced memory)",
