@@ -40,6 +40,19 @@ def _jw_nhs(f: ProjectFacts) -> Check:
     )
 
 
+def _jw_patient_outcomes(f: ProjectFacts) -> Check:
+    if f.intended_type != "jw":
+        return NOT_APPLICABLE
+    answer = f.checklist_answers.get("patient_outcomes_measured")
+    if answer in (None, ""):
+        return fail("Not answered yet.")
+    if answer != checklist.Answer.YES:
+        return fail(
+            "The project is proposed as joint working but patient outcomes will not be measured."
+        )
+    return PASS
+
+
 def _checklist_complete(f: ProjectFacts) -> Check:
     verdict = checklist.classify(f.checklist_answers, parties=f.parties)
     if verdict.unanswered_red:
@@ -270,6 +283,19 @@ CORE_RULES: tuple[Rule, ...] = (
         "Joint working is defined as a partnership with the NHS; without an NHS partner it cannot be joint working.",
         "Add an NHS partner, or propose the project as collaborative working.",
         _jw_nhs,
+    ),
+    Rule(
+        "JW-PATIENT-OUTCOMES",
+        "Joint working measures outcomes for patients",
+        checklist.QUESTIONS_BY_ID["patient_outcomes_measured"].source,
+        BLOCKER,
+        frozenset({"concept_approved"}),
+        "Joint working must benefit patients directly, so its outcomes must show what changed "
+        "for patients. Collaborative working may measure NHS outcomes instead, such as "
+        "efficiency, provided patient care is at least maintained.",
+        "Add outcomes for patients to what will be measured, or propose the project as "
+        "collaborative working.",
+        _jw_patient_outcomes,
     ),
     Rule(
         "PROSPECTIVE-BY-DATES",

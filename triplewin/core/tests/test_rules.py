@@ -102,6 +102,28 @@ CORE_CASES: list[tuple[str, dict[str, Any], Outcome, str]] = [
     ("PARTIES-PRESENT", {"partners": (PHARMA, INDEPENDENT), "intended_type": "cw"}, P, ""),
     ("PARTIES-PRESENT", {"partners": (PHARMA, CHARITY)}, F, "no NHS or other healthcare"),
     ("JW-NHS-PARTY", {"partners": (PHARMA, INDEPENDENT)}, F, "no NHS organisation"),
+    # Guidance comparison table: joint working benefits patients directly, so it measures
+    # patient outcomes; collaborative working may measure NHS outcomes instead.
+    ("JW-PATIENT-OUTCOMES", {}, P, ""),
+    ("JW-PATIENT-OUTCOMES", {"intended_type": "cw"}, NA, ""),
+    (
+        "JW-PATIENT-OUTCOMES",
+        {"checklist_answers": answers(patient_outcomes_measured="no")},
+        F,
+        "patient outcomes will not be measured",
+    ),
+    (
+        "JW-PATIENT-OUTCOMES",
+        {"checklist_answers": answers(patient_outcomes_measured=None)},
+        F,
+        "Not answered",
+    ),
+    (
+        "JW-PATIENT-OUTCOMES",
+        {"intended_type": "cw", "checklist_answers": answers(patient_outcomes_measured="no")},
+        NA,
+        "",
+    ),
     ("PROSPECTIVE-BY-DATES", {}, P, ""),
     ("PROSPECTIVE-BY-DATES", {"scoping_started_on": None}, NA, ""),
     (
@@ -148,7 +170,7 @@ CORE_CASES: list[tuple[str, dict[str, Any], Outcome, str]] = [
         F,
         "2 red questions",
     ),
-    ("CHECKLIST-COMPLETE", {"checklist_answers": {}}, F, "14 red questions"),
+    ("CHECKLIST-COMPLETE", {"checklist_answers": {}}, F, "15 red questions"),
     ("BENEFIT-TEST", {}, P, ""),
     (
         "BENEFIT-TEST",
@@ -544,7 +566,9 @@ PINNED: dict[str, tuple[Severity, set[str]]] = {
     "RED-ORGANISATIONAL-BENEFIT": (BLOCKER, {"concept_approved"}),
     "RED-SIGNIFICANT-CONTRIBUTION": (BLOCKER, {"concept_approved"}),
     "RED-SHARED-COMMITMENT": (BLOCKER, {"concept_approved"}),
-    "RED-OUTCOMES-MEASURED-ANONYMISED": (BLOCKER, {"concept_approved"}),
+    "RED-OUTCOMES-MEASURABLE": (BLOCKER, {"concept_approved"}),
+    "RED-ANONYMISED-AGGREGATED-DATA": (BLOCKER, {"concept_approved"}),
+    "JW-PATIENT-OUTCOMES": (BLOCKER, {"concept_approved"}),
     "RED-COMMIT-TO-PUBLISH-SUMMARY": (BLOCKER, {"concept_approved"}),
     "RED-TREATMENTS-IN-GUIDANCE": (BLOCKER, {"concept_approved"}),
     "RED-OPEN-AND-TRANSPARENT": (BLOCKER, {"concept_approved"}),
@@ -688,6 +712,7 @@ def test_core_does_not_import_django() -> None:
 CHECKLIST_RULES = (
     "PARTIES-PRESENT",
     "JW-NHS-PARTY",
+    "JW-PATIENT-OUTCOMES",
     "CHECKLIST-COMPLETE",
     "BENEFIT-TEST",
     "TYPE-MATCHES-CHECKLIST",

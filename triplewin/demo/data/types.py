@@ -203,13 +203,15 @@ TO_OUTCOMES_PUBLISHED = (*TO_COMPLETED, "publish_outcomes")
 def checklist_answers(kind: str, **overrides: str) -> dict[str, str]:
     """Every red and amber question answered yes for the given type, then any overrides.
 
-    Joint working answers the direct patient benefit question yes; collaborative working whose
-    main gain is to the NHS answers it no and the wider benefit question yes.
+    Joint working answers the direct patient benefit question yes and measures patient
+    outcomes; collaborative working whose main gain is to the NHS answers the direct benefit
+    question no and the wider benefit question yes, and need not measure patient outcomes.
     """
     yes, no = checklist.Answer.YES.value, checklist.Answer.NO.value
     answers = {q.id: yes for q in checklist.QUESTIONS if q.applies is checklist.Applies.BOTH}
     if kind == "jw":
         answers["benefit_patients_direct"] = yes
+        answers["patient_outcomes_measured"] = yes
     else:
         answers["benefit_patients_direct"] = no
         answers["benefit_patients_or_nhs"] = yes
