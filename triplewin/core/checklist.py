@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-
 GUIDANCE = "NHS Confederation/ABPI guidance (2024)"
 
 

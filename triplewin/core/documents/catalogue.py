@@ -32,6 +32,7 @@ CONCEPT = Definition(
                 F("benefit_patients", "To patients"),
                 F("benefit_nhs", "To the NHS"),
                 F("benefit_industry", "To industry"),
+                F("expected_prescribing_effect", "Expected effect on prescribing"),
             ),
         ),
         SectionSpec("contributions", "Budget and resource impact on each party", rows=True),

@@ -117,6 +117,8 @@ class Concept:
     duration_months: int
     contributions: tuple[Contribution, ...]
     decisions: tuple[Decision, ...] = ()
+    # Stated openly under the benefits to industry (issue 13 item 1).
+    expected_prescribing_effect: str = ""
 
     def fields(self) -> dict[str, str | int]:
         return {
@@ -126,6 +128,7 @@ class Concept:
             "benefit_patients": self.benefit_patients,
             "benefit_nhs": self.benefit_nhs,
             "benefit_industry": self.benefit_industry,
+            "expected_prescribing_effect": self.expected_prescribing_effect,
             "start_year": self.start_year,
             "start_quarter": self.start_quarter,
             "duration_months": self.duration_months,

@@ -9,7 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from triplewin.concept.models import ConceptDecision, ConceptFramework
-from triplewin.concept.selectors import approval_state, concept_snapshot, content_hash
+from triplewin.concept.selectors import (
+    approval_state,
+    concept_snapshot,
+    content_hash,
+    decided_on_current,
+)
 from triplewin.core.documents import catalogue
 from triplewin.core.documents.definitions import build
 from triplewin.core.documents.model import Document, Status
@@ -57,7 +62,13 @@ def _document(project: Project, body: dict[str, Any]) -> Document:
             "objectives": body.get("objectives") or "",
         },
         "benefits": {
-            k: body.get(k) or "" for k in ("benefit_patients", "benefit_nhs", "benefit_industry")
+            k: body.get(k) or ""
+            for k in (
+                "benefit_patients",
+                "benefit_nhs",
+                "benefit_industry",
+                "expected_prescribing_effect",
+            )
         },
         "contributions": contributions,
         "timing": {
@@ -89,9 +100,15 @@ class ConceptKind(Kind):
         for d in ConceptDecision.objects.filter(project=project).select_related("organisation"):
             latest[d.organisation_id] = d
         partners = [p.organisation_id for p in project.partners.all()]
-        on_this = [
-            latest[o] for o in partners if o in latest and latest[o].content_hash == source_hash
-        ]
+        body = concept_snapshot(project, ConceptFramework.objects.filter(project=project).first())
+        is_current = content_hash(body) == source_hash
+
+        def on_version(d: ConceptDecision) -> bool:
+            # A decision made before the checklist joined the approved content still covers
+            # the current version when everything it saw is unchanged.
+            return d.content_hash == source_hash or (is_current and decided_on_current(d, body))
+
+        on_this = [latest[o] for o in partners if o in latest and on_version(latest[o])]
         if (
             partners
             and len(on_this) == len(partners)
