@@ -61,6 +61,16 @@ def _checklist_complete(f: ProjectFacts) -> Check:
     return PASS
 
 
+# The red checklist rules are checked again at the PID, agreement and delivery gates, so a
+# project cannot move on with a red answer that is no longer "yes" (a rule corrected since,
+# an imported project, a question split in two). The guidance has each governance committee
+# review the project against the checklist criteria when it approves (section "Establishing a
+# robust governance framework").
+RED_RECHECK_GATES = frozenset(
+    {"concept_approved", "pid_approved", "agreement_signed", "in_delivery"}
+)
+
+
 def _red(question: checklist.Question) -> Rule:
     def check(f: ProjectFacts) -> Check:
         answer = f.checklist_answers.get(question.id)
@@ -77,7 +87,7 @@ def _red(question: checklist.Question) -> Rule:
         title=question.text,
         source=question.source,
         severity=BLOCKER,
-        gates=frozenset({"concept_approved"}),
+        gates=RED_RECHECK_GATES,
         explanation=question.why,
         remedy="Change the project so that the answer is yes, or consider another route.",
         check=check,
@@ -289,7 +299,7 @@ CORE_RULES: tuple[Rule, ...] = (
         "Joint working measures outcomes for patients",
         checklist.QUESTIONS_BY_ID["patient_outcomes_measured"].source,
         BLOCKER,
-        frozenset({"concept_approved"}),
+        RED_RECHECK_GATES,
         "Joint working must benefit patients directly, so its outcomes must show what changed "
         "for patients. Collaborative working may measure NHS outcomes instead, such as "
         "efficiency, provided patient care is at least maintained.",
@@ -325,7 +335,7 @@ CORE_RULES: tuple[Rule, ...] = (
         "The benefit test for the chosen type is met",
         CLAUSE_20,
         BLOCKER,
-        frozenset({"concept_approved"}),
+        RED_RECHECK_GATES,
         "Joint working must benefit patients directly; collaborative working must benefit patients or the NHS, "
         "never at the expense of patient care.",
         "Rework the objectives so that patients (or the NHS, for collaborative working) clearly benefit.",

@@ -528,12 +528,16 @@ def test_rule_result_failed() -> None:
 # blocker turned into a risk, a rule dropped from a gate) fails here instead of passing
 # silently. Change this table only together with the rule, citing the passage.
 BLOCKER, RISK = Severity.BLOCKER, Severity.RISK
+# Issue 13 item 10: red checklist rules are checked again at the PID, agreement and delivery
+# gates. Seed: guidance, "Establishing a robust governance framework": the governance
+# committee reviews the project against the checklist criteria.
+RED_GATES = {"concept_approved", "pid_approved", "agreement_signed", "in_delivery"}
 PINNED: dict[str, tuple[Severity, set[str]]] = {
     "PARTIES-PRESENT": (BLOCKER, {"concept_approved"}),
     "JW-NHS-PARTY": (BLOCKER, {"agreement_signed", "concept_approved"}),
     "PROSPECTIVE-BY-DATES": (RISK, {"concept_approved", "in_delivery", "pid_approved"}),
     "CHECKLIST-COMPLETE": (BLOCKER, {"concept_approved"}),
-    "BENEFIT-TEST": (BLOCKER, {"concept_approved"}),
+    "BENEFIT-TEST": (BLOCKER, RED_GATES),
     "TYPE-MATCHES-CHECKLIST": (BLOCKER, {"concept_approved"}),
     "SCOPING-GUIDE-COMPLETE": (RISK, {"concept_approved"}),
     "CONCEPT-COMPLETE": (BLOCKER, {"concept_approved"}),
@@ -562,21 +566,21 @@ PINNED: dict[str, tuple[Severity, set[str]]] = {
     "OUTCOMES-PUBLISHED": (BLOCKER, {"outcomes_published"}),
     "OUTCOMES-WITHIN-SIX-MONTHS": (RISK, {"ongoing"}),
     "TOV-DISCLOSED": (RISK, {"ongoing"}),
-    "RED-MUTUAL-BENEFIT-ACKNOWLEDGED": (BLOCKER, {"concept_approved"}),
-    "RED-ORGANISATIONAL-BENEFIT": (BLOCKER, {"concept_approved"}),
-    "RED-SIGNIFICANT-CONTRIBUTION": (BLOCKER, {"concept_approved"}),
-    "RED-SHARED-COMMITMENT": (BLOCKER, {"concept_approved"}),
-    "RED-OUTCOMES-MEASURABLE": (BLOCKER, {"concept_approved"}),
-    "RED-ANONYMISED-AGGREGATED-DATA": (BLOCKER, {"concept_approved"}),
-    "JW-PATIENT-OUTCOMES": (BLOCKER, {"concept_approved"}),
-    "RED-COMMIT-TO-PUBLISH-SUMMARY": (BLOCKER, {"concept_approved"}),
-    "RED-TREATMENTS-IN-GUIDANCE": (BLOCKER, {"concept_approved"}),
-    "RED-OPEN-AND-TRANSPARENT": (BLOCKER, {"concept_approved"}),
-    "RED-EXIT-STRATEGY-AGREED": (BLOCKER, {"concept_approved"}),
-    "RED-NO-INDUCEMENT": (BLOCKER, {"concept_approved"}),
-    "RED-NO-DIRECT-PATIENT-CONTACT": (BLOCKER, {"concept_approved"}),
-    "RED-NO-PROMOTION-TO-PUBLIC": (BLOCKER, {"concept_approved"}),
-    "RED-PROSPECTIVE": (BLOCKER, {"concept_approved"}),
+    "RED-MUTUAL-BENEFIT-ACKNOWLEDGED": (BLOCKER, RED_GATES),
+    "RED-ORGANISATIONAL-BENEFIT": (BLOCKER, RED_GATES),
+    "RED-SIGNIFICANT-CONTRIBUTION": (BLOCKER, RED_GATES),
+    "RED-SHARED-COMMITMENT": (BLOCKER, RED_GATES),
+    "RED-OUTCOMES-MEASURABLE": (BLOCKER, RED_GATES),
+    "RED-ANONYMISED-AGGREGATED-DATA": (BLOCKER, RED_GATES),
+    "JW-PATIENT-OUTCOMES": (BLOCKER, RED_GATES),
+    "RED-COMMIT-TO-PUBLISH-SUMMARY": (BLOCKER, RED_GATES),
+    "RED-TREATMENTS-IN-GUIDANCE": (BLOCKER, RED_GATES),
+    "RED-OPEN-AND-TRANSPARENT": (BLOCKER, RED_GATES),
+    "RED-EXIT-STRATEGY-AGREED": (BLOCKER, RED_GATES),
+    "RED-NO-INDUCEMENT": (BLOCKER, RED_GATES),
+    "RED-NO-DIRECT-PATIENT-CONTACT": (BLOCKER, RED_GATES),
+    "RED-NO-PROMOTION-TO-PUBLIC": (BLOCKER, RED_GATES),
+    "RED-PROSPECTIVE": (BLOCKER, RED_GATES),
     "AMBER-TEAM-IN-PLACE": (RISK, {"concept_approved"}),
     "AMBER-RIGHT-SKILLS": (RISK, {"concept_approved"}),
     "AMBER-APPROVAL-PROCEDURES": (RISK, {"concept_approved"}),
@@ -623,7 +627,12 @@ def test_real_concept_gate_blocker_wins_over_accepted_risks() -> None:
 
 # Missing Stage 2 evidence ------------------------------------------------------------------
 
-BARE = ProjectFacts(today=dt.date(2026, 1, 15), partners=(NHS, PHARMA), intended_type="cw")
+BARE = ProjectFacts(
+    today=dt.date(2026, 1, 15),
+    partners=(NHS, PHARMA),
+    intended_type="cw",
+    checklist_answers=ALL_YES,
+)
 
 
 @pytest.mark.parametrize(
@@ -746,3 +755,34 @@ def test_verdict_page_and_gate_rules_never_disagree(
     assert all_pass == qualifies
     if verdict.classification is checklist.Classification.NEITHER:
         assert not all_pass
+
+
+# Issue 13 item 10: a red answer that is no longer "yes" blocks the later gates too. Seed:
+# NHS Confederation/ABPI guidance (2024), "Establishing a robust governance framework" (the
+# governance committee reviews the project against the checklist criteria) and "Key resource:
+# Checklist ..." (a red "no" means the project must change before proceeding).
+@pytest.mark.parametrize("gate", ["pid_approved", "agreement_signed", "in_delivery"])
+@pytest.mark.parametrize(
+    ("overrides", "rule"),
+    [
+        pytest.param({"no_inducement": "no"}, "RED-NO-INDUCEMENT", id="inducement"),
+        pytest.param({"prospective": None}, "RED-PROSPECTIVE", id="unanswered"),
+        pytest.param(
+            {"anonymised_aggregated_data": "no"}, "RED-ANONYMISED-AGGREGATED-DATA", id="data"
+        ),
+        pytest.param(
+            {"patient_outcomes_measured": "no"}, "JW-PATIENT-OUTCOMES", id="jw-patient-outcomes"
+        ),
+        pytest.param(
+            {"benefit_patients_direct": "no", "benefit_patients_or_nhs": "no"},
+            "BENEFIT-TEST",
+            id="benefit",
+        ),
+    ],
+)
+def test_red_checklist_rules_are_checked_again_at_later_gates(
+    gate: str, overrides: dict[str, str | None], rule: str
+) -> None:
+    report = evaluate_gate(gate, facts(checklist_answers=answers(**overrides)))
+    assert rule in {r.rule.id for r in report.failed_blockers}
+    assert not report.may_pass([r.id for r in CATALOGUE])
