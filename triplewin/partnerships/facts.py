@@ -92,6 +92,7 @@ def _team_facts(project: Project, today: dt.date) -> dict[str, Any]:
         "team_sales_members": team.sales_members(project),
         "team_undeclared_members": team.undeclared_members(project, today),
         "team_size": team.team_size(project),
+        "partners_not_on_team": team.partners_not_on_team(project),
         "open_objections": team.open_objections(project),
         "parties_without_governance_committee": team.parties_without_governance_committee(project),
     }

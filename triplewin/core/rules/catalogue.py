@@ -190,7 +190,10 @@ _SIGNIFICANT = (
     f"{SIGNIFICANT_HOURS} hours of staff time (a full-time NHS working week)"
 )
 
+# Advice only: the guidance asks for a "right sized" team, effective and inclusive, and sets
+# no numbers. These are the product's own choice (issue 13 item 7).
 TEAM_MIN, TEAM_MAX = 3, 12
+TEAM_SETUP = f"{GUIDANCE}, stage 2, project set-up and governance structures"
 
 
 def _team_size(f: ProjectFacts) -> Check:
@@ -203,6 +206,12 @@ def _team_size(f: ProjectFacts) -> Check:
     if f.team_size > TEAM_MAX:
         return fail(f"{f.team_size} members; more than {TEAM_MAX} makes decisions slow.")
     return PASS
+
+
+def _every_partner_on_team(f: ProjectFacts) -> Check:
+    return _list_evidence(
+        f.partners_not_on_team, "No project team has been formed yet.", "Nobody on the team from"
+    )
 
 
 def _quarter_ends(year: int, quarter: int) -> dt.date:
@@ -426,12 +435,29 @@ CORE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "TEAM-EVERY-PARTNER",
+        "Every partner is represented on the project team",
+        f"{TEAM_SETUP} (the team or steering committee includes all involved parties)",
+        BLOCKER,
+        frozenset({"pid_approved"}),
+        "The project team or steering committee guides and manages the project for all the "
+        "partners, so each partner organisation needs at least one person on it.",
+        "Add someone from each listed partner to the project team.",
+        _every_partner_on_team,
+    ),
+    Rule(
         "TEAM-RIGHT-SIZED",
-        "The project team is neither too small nor too big",
-        GUIDANCE,
+        "The project team is a workable size (advice)",
+        f"{TEAM_SETUP} asks for a 'right sized' team, effective and inclusive; the numbers "
+        f"({TEAM_MIN} to {TEAM_MAX} members) are our own choice, as the sources set none",
         RISK,
         frozenset({"pid_approved"}),
-        "A team should be big enough to include every partner and the skills needed, and small enough to decide.",
+        f"The guidance asks only for a team that is both effective and inclusive. We suggest "
+        f"{TEAM_MIN} to {TEAM_MAX} members: with fewer than {TEAM_MIN}, two partners would "
+        "each have one voice and nobody to cover skills such as project management, data or "
+        f"clinical leadership; past {TEAM_MAX}, meetings tend to report rather than decide. "
+        "These numbers are the product's own choice, not the guidance's, so a team outside "
+        "them can go ahead once the partners accept the risk with a reason.",
         f"Aim for {TEAM_MIN} to {TEAM_MAX} members, or accept the risk with a reason.",
         _team_size,
     ),

@@ -53,6 +53,7 @@ GOOD = ProjectFacts(
     team_sales_members=(),
     team_undeclared_members=(),
     team_size=6,
+    partners_not_on_team=(),
     parties_without_governance_committee=(),
     plans_missing=(),
     pid_missing_sections=(),
@@ -249,6 +250,12 @@ CORE_CASES: list[tuple[str, dict[str, Any], Outcome, str]] = [
     ("CONFLICTS-DECLARED", {}, P, ""),
     ("CONFLICTS-DECLARED", {"team_undeclared_members": None}, F, "No project team"),
     ("CONFLICTS-DECLARED", {"team_undeclared_members": ("B. Nurse",)}, F, "B. Nurse"),
+    # Guidance, stage 2 set-up: the project team or steering committee includes "all
+    # involved parties" and is "right sized" to be effective and inclusive. The numbers are
+    # the product's own choice; the rule's source and explanation say so.
+    ("TEAM-EVERY-PARTNER", {}, P, ""),
+    ("TEAM-EVERY-PARTNER", {"partners_not_on_team": None}, F, "No project team"),
+    ("TEAM-EVERY-PARTNER", {"partners_not_on_team": ("Acme Pharma",)}, F, "from: Acme Pharma"),
     ("TEAM-RIGHT-SIZED", {}, P, ""),
     ("TEAM-RIGHT-SIZED", {"team_size": None}, F, "No project team"),
     ("TEAM-RIGHT-SIZED", {"team_size": 2}, F, "Only 2"),
@@ -546,6 +553,7 @@ PINNED: dict[str, tuple[Severity, set[str]]] = {
     "PARTNERS-LEGAL-ENTITIES": (RISK, {"concept_approved"}),
     "NO-SALES-MEMBERS": (BLOCKER, {"pid_approved"}),
     "CONFLICTS-DECLARED": (BLOCKER, {"pid_approved"}),
+    "TEAM-EVERY-PARTNER": (BLOCKER, {"pid_approved"}),
     "TEAM-RIGHT-SIZED": (RISK, {"pid_approved"}),
     "OBJECTIONS-RESOLVED": (BLOCKER, {"pid_approved"}),
     "GOVERNANCE-COMMITTEES": (BLOCKER, {"pid_approved"}),
@@ -643,6 +651,7 @@ BARE = ProjectFacts(
             {
                 "NO-SALES-MEMBERS",
                 "CONFLICTS-DECLARED",
+                "TEAM-EVERY-PARTNER",
                 "GOVERNANCE-COMMITTEES",
                 "PID-COMPLETE",
                 "CONTRIBUTION-EVERY-PARTY",
@@ -786,3 +795,11 @@ def test_red_checklist_rules_are_checked_again_at_later_gates(
     report = evaluate_gate(gate, facts(checklist_answers=answers(**overrides)))
     assert rule in {r.rule.id for r in report.failed_blockers}
     assert not report.may_pass([r.id for r in CATALOGUE])
+
+
+def test_team_size_is_advice_and_says_its_numbers_are_our_own() -> None:
+    rule = RULES_BY_ID["TEAM-RIGHT-SIZED"]
+    assert rule.severity is Severity.RISK
+    assert "our own choice" in rule.source
+    assert "product's own choice, not the guidance's" in rule.explanation
+    assert "all involved parties" in RULES_BY_ID["TEAM-EVERY-PARTNER"].source
