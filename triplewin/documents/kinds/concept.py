@@ -15,6 +15,7 @@ from triplewin.concept.selectors import (
     content_hash,
     decided_on_current,
 )
+from triplewin.concept.selectors import content_hash as hash_of
 from triplewin.core.documents import catalogue
 from triplewin.core.documents.definitions import build
 from triplewin.core.documents.model import Document, Status
@@ -101,7 +102,7 @@ class ConceptKind(Kind):
             latest[d.organisation_id] = d
         partners = [p.organisation_id for p in project.partners.all()]
         body = concept_snapshot(project, ConceptFramework.objects.filter(project=project).first())
-        is_current = content_hash(body) == source_hash
+        is_current = hash_of(body) == source_hash
 
         def on_version(d: ConceptDecision) -> bool:
             # A decision made before the checklist joined the approved content still covers
