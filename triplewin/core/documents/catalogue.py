@@ -41,6 +41,14 @@ CONCEPT = Definition(
             "Timing",
             (F("anticipated_start", "Anticipated start"), F("length", "Length")),
         ),
+        # Part of what the partners approve (issue 13 item 10).
+        SectionSpec(
+            "checklist",
+            "Classification checklist as answered",
+            rows=True,
+            required=False,
+            empty_text="The checklist had not been answered.",
+        ),
         SectionSpec(
             "decisions",
             "Decision of each partner",

@@ -16,6 +16,7 @@ from triplewin.concept.selectors import (
     decided_on_current,
 )
 from triplewin.concept.selectors import content_hash as hash_of
+from triplewin.core import checklist
 from triplewin.core.documents import catalogue
 from triplewin.core.documents.definitions import build
 from triplewin.core.documents.model import Document, Status
@@ -23,6 +24,7 @@ from triplewin.documents.kinds.base import Decided, Kind, Signer, Snapshot
 from triplewin.partnerships.models import PartyRole, Project
 
 ROLE_LABELS = dict(PartyRole.choices)
+_ANSWERS = {"yes": "Yes", "no": "No", "na": "No treatment is involved"}
 
 
 def _start(body: dict[str, Any]) -> str:
@@ -72,6 +74,15 @@ def _document(project: Project, body: dict[str, Any]) -> Document:
             )
         },
         "contributions": contributions,
+        "checklist": [
+            (
+                f"checklist-{q.id}",
+                q.text,
+                _ANSWERS.get(str(body["checklist"][q.id]), str(body["checklist"][q.id])),
+            )
+            for q in checklist.QUESTIONS
+            if q.id in body.get("checklist", {})
+        ],
         "timing": {
             "anticipated_start": _start(body),
             "length": f"{months} months" if months else "",
