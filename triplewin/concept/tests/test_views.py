@@ -209,3 +209,4 @@ def test_detail_shows_expected_effect_on_prescribing(client_for, ready, role, st
         body = response.content.decode()
         assert "Expected effect on prescribing" in body
         assert "More patients treated in line with NICE guidance." in body
+        assert 'id="checklist-verdict"' in body
