@@ -83,6 +83,7 @@ CONCEPT_TEXT: dict[str, Any] = {
     "benefit_patients": "Earlier diagnosis and treatment in line with NICE guidance.",
     "benefit_nhs": "Fewer emergency admissions.",
     "benefit_industry": "Better understanding of the pathway; no link to any product.",
+    "expected_prescribing_effect": "More patients treated in line with NICE guidance.",
     "start_year": 2027,
     "start_quarter": 2,
     "duration_months": 12,

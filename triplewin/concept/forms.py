@@ -26,6 +26,7 @@ class ConceptForm(GuardedModelForm[ConceptFramework]):
             "benefit_patients",
             "benefit_nhs",
             "benefit_industry",
+            "expected_prescribing_effect",
             "key_stakeholders",
             "start_year",
             "start_quarter",

@@ -15,6 +15,7 @@ CONCEPT_FIELDS = (
     "benefit_patients",
     "benefit_nhs",
     "benefit_industry",
+    "expected_prescribing_effect",
     "start_year",
     "start_quarter",
     "duration_months",
@@ -35,6 +36,18 @@ class ConceptFramework(models.Model):
     benefit_patients = models.TextField("Intended benefits to patients", blank=True)
     benefit_nhs = models.TextField("Intended benefits to the NHS", blank=True)
     benefit_industry = models.TextField("Intended benefits to industry", blank=True)
+    # Issue 13 item 1: the guidance counts more patients found and prescribed for in line with
+    # national and local guidelines among the benefits to industry, so the expected effect on
+    # prescribing is stated openly beside them, never left implicit.
+    expected_prescribing_effect = models.TextField(
+        "Expected effect on prescribing",
+        blank=True,
+        help_text=(
+            "Say openly how the project may change prescribing of any medicine, including the "
+            "company's, for example more patients identified and treated in line with national "
+            "and local guidelines. If no effect is expected, say so and why."
+        ),
+    )
     start_year = models.PositiveSmallIntegerField("Anticipated start year", null=True, blank=True)
     start_quarter = models.PositiveSmallIntegerField(
         "Anticipated start quarter",

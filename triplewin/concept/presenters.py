@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from triplewin.concept.models import CONCEPT_FIELDS, ConceptDecision, ConceptFramework
-from triplewin.concept.selectors import FIELD_LABELS, approval_state, missing_parts
+from triplewin.concept.selectors import (
+    FIELD_LABELS,
+    approval_state,
+    concept_snapshot,
+    decided_on_current,
+    missing_parts,
+)
 from triplewin.core.dates import long_date
 from triplewin.partnerships.models import Project
 
@@ -29,6 +35,7 @@ class ConceptPresenter:
         self.project = project
         self.concept = concept
         self.approvals = approval_state(project, concept)
+        self.snapshot = concept_snapshot(project, concept)
         self.missing = missing_parts(project, concept)
 
     @property
@@ -84,7 +91,7 @@ class ConceptPresenter:
             d = latest.get(name)
             if d is None:
                 rows.append(PartnerDecision(name, "Waiting", "grey", "No decision yet."))
-            elif d.content_hash != self.current_hash:
+            elif not decided_on_current(d, self.snapshot):
                 rows.append(
                     PartnerDecision(
                         name,

@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from triplewin.concept.models import CONCEPT_FIELDS, ConceptDecision, ConceptFramework, Decision
+from triplewin.core import checklist
 from triplewin.partnerships.models import Project
+from triplewin.scoping.models import ClassificationChecklist
+
+# Parts of the approved content added after some decisions were already recorded (issue 13:
+# the expected effect on prescribing, and the checklist answers). A decision whose snapshot
+# lacks one of these was made before it existed; it is compared with the current content
+# without that part, so that upgrading the product does not unsettle every past approval.
+# Every decision recorded since binds them.
+ADDED_LATER = ("expected_prescribing_effect", "checklist")
 
 FIELD_LABELS: dict[str, str] = {
     name: str(getattr(ConceptFramework._meta.get_field(name), "verbose_name", name))
@@ -37,7 +46,26 @@ def concept_snapshot(project: Project, concept: ConceptFramework | None) -> dict
             }
             for c in sorted(concept.contributions.all(), key=lambda c: c.organisation.name)
         ]
+        body["checklist"] = checklist_answers(project)
     return body
+
+
+def checklist_answers(project: Project) -> dict[str, str]:
+    """The classification checklist as answered, by question id, in the catalogue's order."""
+    record = ClassificationChecklist.objects.filter(project=project).first()
+    stored = checklist.upgrade_answers(record.answers if record else {})
+    return {q.id: stored[q.id] for q in checklist.QUESTIONS if stored.get(q.id)}
+
+
+def hash_as_seen_by(decision_snapshot: dict[str, Any], current: dict[str, Any]) -> str:
+    """The current content's hash, leaving out any part the decision predates."""
+    body = {k: v for k, v in current.items() if k not in ADDED_LATER or k in decision_snapshot}
+    return content_hash(body)
+
+
+def decided_on_current(decision: ConceptDecision, current: dict[str, Any]) -> bool:
+    """Whether a decision was made on exactly the content as it stands now."""
+    return decision.content_hash == hash_as_seen_by(decision.snapshot, current)
 
 
 def content_hash(snapshot: dict[str, Any]) -> str:
@@ -75,7 +103,8 @@ class ApprovalState:
 
 
 def approval_state(project: Project, concept: ConceptFramework | None) -> ApprovalState:
-    current = content_hash(concept_snapshot(project, concept))
+    snapshot = concept_snapshot(project, concept)
+    current = content_hash(snapshot)
     latest: dict[int, ConceptDecision] = {}
     decisions = list(ConceptDecision.objects.filter(project=project).select_related("organisation"))
     for decision in decisions:
@@ -85,7 +114,7 @@ def approval_state(project: Project, concept: ConceptFramework | None) -> Approv
         found = latest.get(partner.organisation_id)
         if found is None:
             pending.append(partner.organisation.name)
-        elif found.content_hash != current:
+        elif not decided_on_current(found, snapshot):
             stale.append(found)
             pending.append(partner.organisation.name)
         elif found.decision == Decision.REJECT:

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "triplewin.transfers",
     "triplewin.obligations",
     "triplewin.oversight",
+    "triplewin.guide",
     "triplewin.demo",
 ]
 

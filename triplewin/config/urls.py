@@ -29,5 +29,6 @@ urlpatterns = [
     path("projects/", include("triplewin.transfers.urls")),
     path("oversight/", include("triplewin.oversight.urls")),
     path("disclosure/", include("triplewin.obligations.urls")),
+    path("", include("triplewin.guide.urls")),
     path("admin/", admin.site.urls),
 ]

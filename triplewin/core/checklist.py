@@ -2,8 +2,8 @@
 
 Red questions decide the classification: a single "no" means the arrangement is not
 collaborative or joint working as it stands. Amber questions flag risks to timely delivery.
-Joint working is the narrower type: its benefit question asks for direct patient benefit and
-it must include an NHS organisation.
+Joint working is the narrower type: its benefit question asks for direct patient benefit, it
+must measure outcomes for patients, and it must include an NHS organisation.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+GUIDANCE = "NHS Confederation/ABPI guidance (2024)"
 
 
 class Colour(StrEnum):
@@ -100,11 +102,37 @@ QUESTIONS: tuple[Question, ...] = (
         "A shared commitment to delivery distinguishes partnership from sponsorship.",
     ),
     Question(
-        "outcomes_measured_anonymised",
+        "outcomes_measurable",
         Colour.RED,
-        "Will patient outcomes be measured, sharing only anonymised, aggregated data with the "
-        "company?",
-        "Outcomes must be measurable, and companies must never receive identifiable patient data.",
+        "Are the project's outcomes defined so that they can be measured or tracked while the "
+        "project runs and shown when it ends?",
+        "Every partner needs to see progress and to show what was achieved. For collaborative "
+        "working the outcomes may be for the NHS, such as efficiency, as long as patient care "
+        "is at least maintained.",
+        source=f"{GUIDANCE}, collaborative and joint working comparison table (outcomes)",
+    ),
+    Question(
+        "patient_outcomes_measured",
+        Colour.RED,
+        "Are outcomes for patients among the outcomes that will be measured?",
+        "Joint working must always benefit patients directly, so it has to show what changed "
+        "for them. Collaborative working does not need this if it benefits the NHS and "
+        "maintains patient care.",
+        Applies.JW_ONLY,
+        source=(
+            f"{GUIDANCE}, comparison table (joint working benefits patients directly; outcomes "
+            "measured or tracked); ABPI joint working checklist"
+        ),
+    ),
+    Question(
+        "anonymised_aggregated_data",
+        Colour.RED,
+        "Will the company only ever receive patient data that is anonymised and aggregated?",
+        "Companies must never see identifiable patient data from a partnership.",
+        source=(
+            f"{GUIDANCE}, companies have no contact with identifiable patient level data; "
+            "ABPI joint working checklist"
+        ),
     ),
     Question(
         "commit_to_publish_summary",
@@ -201,6 +229,43 @@ QUESTIONS: tuple[Question, ...] = (
 QUESTIONS_BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
 COMMON_RED = tuple(q for q in QUESTIONS if q.colour is Colour.RED and q.applies is Applies.BOTH)
 AMBER = tuple(q for q in QUESTIONS if q.colour is Colour.AMBER)
+# Red questions that only joint working must pass, beyond its benefit question (which is
+# paired with collaborative working's wider one and decided separately).
+JW_EXTRA_RED = tuple(
+    q
+    for q in QUESTIONS
+    if q.colour is Colour.RED and q.applies is Applies.JW_ONLY and q.id != "benefit_patients_direct"
+)
+
+# Answers stored under a question that has since been split, and what each becomes. The
+# bundled outcomes question (issue 13) asked about measured patient outcomes and anonymised,
+# aggregated data at once. A "yes" answered both parts, so it carries over to all three new
+# questions. A "no" cannot say which part failed; the likeliest is patient outcomes (a
+# collaborative working project measuring NHS efficiency), so it becomes "no" there and the
+# other two are left unanswered, for the team to answer again rather than to be guessed.
+SPLIT_QUESTIONS: dict[str, dict[str, dict[str, str]]] = {
+    "outcomes_measured_anonymised": {
+        Answer.YES: {
+            "outcomes_measurable": Answer.YES,
+            "patient_outcomes_measured": Answer.YES,
+            "anonymised_aggregated_data": Answer.YES,
+        },
+        Answer.NO: {"patient_outcomes_measured": Answer.NO},
+    }
+}
+
+
+def upgrade_answers(answers: Mapping[str, str]) -> dict[str, str]:
+    """Answers with any split question's old key replaced by the keys it became.
+
+    An answer already given to a new question is kept; the old key is dropped either way.
+    """
+    result = {k: v for k, v in answers.items() if k not in SPLIT_QUESTIONS}
+    for old, mapping in SPLIT_QUESTIONS.items():
+        value = answers.get(old)
+        for new_id, new_value in mapping.get(value or "", {}).items():
+            result.setdefault(new_id, str(new_value))
+    return result
 
 
 @dataclass(frozen=True)
@@ -309,6 +374,12 @@ def classify(answers: Mapping[str, str], *, parties: Parties) -> Verdict:
             "so the benefit test fails."
         )
 
+    if jw_benefit and has_nhs_party:
+        unanswered = (
+            *unanswered,
+            *(q.id for q in JW_EXTRA_RED if answers.get(q.id) in (None, "")),
+        )
+
     ambers = tuple(q.id for q in AMBER if answers.get(q.id) == Answer.NO)
     missing_parties = parties.missing()
     if missing_parties:
@@ -335,7 +406,12 @@ def classify(answers: Mapping[str, str], *, parties: Parties) -> Verdict:
         )
 
     qualifies_cw = not failed and cw_benefit
-    qualifies_jw = qualifies_cw and jw_benefit and has_nhs_party
+    jw_failed = tuple(
+        q.id
+        for q in JW_EXTRA_RED
+        if answers.get(q.id) not in (None, "") and not _red_passes(answers.get(q.id), q)
+    )
+    qualifies_jw = qualifies_cw and jw_benefit and has_nhs_party and not jw_failed
     if qualifies_cw and not qualifies_jw:
         if not jw_benefit:
             reasons.append(
@@ -346,6 +422,11 @@ def classify(answers: Mapping[str, str], *, parties: Parties) -> Verdict:
             reasons.append(
                 "Joint working must include an NHS organisation as a partner, and none is listed."
             )
+        reasons.extend(
+            f"{QUESTIONS_BY_ID[q].text} — answered no. {QUESTIONS_BY_ID[q].why} So it qualifies "
+            "as collaborative working only."
+            for q in jw_failed
+        )
     if qualifies_jw:
         classification = Classification.JOINT_WORKING
         reasons.append("Every red question is answered yes and patients benefit directly.")

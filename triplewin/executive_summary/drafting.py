@@ -71,6 +71,14 @@ def _contacts(project: Project) -> str:
     return "\n".join(lines)
 
 
+def _with_prescribing(industry: str, prescribing: str) -> str:
+    """The benefits to industry, with the expected effect on prescribing stated openly."""
+    if not prescribing.strip():
+        return industry
+    line = f"Expected effect on prescribing: {prescribing.strip()}"
+    return f"{industry.strip()}\n\n{line}" if industry.strip() else line
+
+
 def draft(project: Project, version: PidVersion) -> dict[str, str]:
     sections = from_snapshot(version.snapshot)
     objectives = find_value(sections, "purpose", "objectives") or find_value(
@@ -82,7 +90,10 @@ def draft(project: Project, version: PidVersion) -> dict[str, str]:
         "objectives": objectives,
         "benefits_patients": find_value(sections, "benefits", "patients"),
         "benefits_nhs": find_value(sections, "benefits", "nhs"),
-        "benefits_industry": find_value(sections, "benefits", "industry"),
+        "benefits_industry": _with_prescribing(
+            find_value(sections, "benefits", "industry"),
+            find_value(sections, "benefits", "prescribing"),
+        ),
         "period": _period(sections)[:200],
         "financial_arrangements": _lines(find_section(sections, "contributions"), flatten=True),
         "publication_plans": PUBLICATION_PLANS,

@@ -12,7 +12,7 @@ from django.utils import timezone
 from triplewin.concept.models import ConceptFramework
 from triplewin.concept.selectors import approval_state, missing_parts
 from triplewin.core import scoping_guide
-from triplewin.core.checklist import Parties
+from triplewin.core.checklist import Parties, upgrade_answers
 from triplewin.core.lifecycle import State
 from triplewin.core.rules import PartnerFact, ProjectFacts
 from triplewin.core.rules.facts import parties_of
@@ -92,6 +92,7 @@ def _team_facts(project: Project, today: dt.date) -> dict[str, Any]:
         "team_sales_members": team.sales_members(project),
         "team_undeclared_members": team.undeclared_members(project, today),
         "team_size": team.team_size(project),
+        "partners_not_on_team": team.partners_not_on_team(project),
         "open_objections": team.open_objections(project),
         "parties_without_governance_committee": team.parties_without_governance_committee(project),
     }
@@ -146,7 +147,7 @@ def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
         today=today,
         partners=partners,
         intended_type=project.intended_type or None,
-        checklist_answers=checklist.answers if checklist else {},
+        checklist_answers=upgrade_answers(checklist.answers if checklist else {}),
         scoping_missing=tuple(
             q.id
             for q in scoping_guide.missing(

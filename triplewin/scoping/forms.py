@@ -33,6 +33,13 @@ class ScopingSectionForm(GuardedForm):
         return {k: v for k, v in self.cleaned_data.items() if k != "row_version"}
 
 
+_APPLIES_NOTE = {
+    checklist.Applies.JW_ONLY: "Joint working only. ",
+    checklist.Applies.CW_ONLY: "Collaborative working only. ",
+    checklist.Applies.BOTH: "",
+}
+
+
 def _choices(question: checklist.Question) -> list[tuple[str, str]]:
     choices = [(checklist.Answer.YES.value, "Yes"), (checklist.Answer.NO.value, "No")]
     if question.allows_not_applicable:
@@ -48,7 +55,7 @@ class ChecklistForm(GuardedForm):
         for question in checklist.QUESTIONS:
             self.fields[question.id] = forms.ChoiceField(
                 label=question.text,
-                help_text=question.why,
+                help_text=_APPLIES_NOTE[question.applies] + question.why,
                 choices=_choices(question),
                 required=False,
                 widget=forms.RadioSelect,

@@ -65,6 +65,22 @@ def team_size(project: Project) -> int | None:
     return size or None
 
 
+def partners_not_on_team(project: Project) -> tuple[str, ...] | None:
+    """Partner organisations with nobody on the team; None until the team has any member."""
+    represented = set(
+        TeamMember.objects.active()
+        .filter(project=project)
+        .values_list("organisation_id", flat=True)
+    )
+    if not represented:
+        return None
+    return tuple(
+        p.organisation.name
+        for p in project.partners.select_related("organisation")
+        if p.organisation_id not in represented
+    )
+
+
 def open_objections(project: Project) -> tuple[str, ...]:
     """Members still on the team with an undecided objection against them."""
     objections = Objection.objects.filter(

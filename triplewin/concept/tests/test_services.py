@@ -197,3 +197,65 @@ def test_decider_must_hold_a_decision_role_at_the_organisation(
     with pytest.raises(ValidationError):
         _approve(industry_lead, ready, nhs_org)
     assert not ConceptDecision.objects.exists()
+
+
+# Issue 13 item 10: the checklist is bound to what was approved. Seed: NHS Confederation/ABPI
+# guidance (2024), stage 1: the checklist decides the type, and the concept framework is
+# approved by all parties; a later change needs their approval again.
+def test_changing_a_checklist_answer_after_approval_needs_approval_again(
+    ready, nhs_lead, industry_lead, nhs_org, pharma_org
+):
+    from triplewin.concept.selectors import approval_state
+    from triplewin.partnerships.facts import build_facts
+    from triplewin.scoping import services as scoping
+
+    _approve(nhs_lead, ready, nhs_org)
+    _approve(industry_lead, ready, pharma_org)
+    decision = ConceptDecision.objects.filter(organisation=nhs_org).get()
+    assert decision.snapshot["checklist"]["no_inducement"] == "yes"
+    ready.refresh_from_db()
+    assert approval_state(ready, ready.concept).all_approved
+    answers = {**factories.all_yes_checklist(), "recognised_template": "no"}
+    scoping.checklist_save(actor=nhs_lead, project=ready, answers=answers, expected_version=None)
+    state = approval_state(ready, ready.concept)
+    assert not state.all_approved
+    assert set(state.pending) == {nhs_org.name, pharma_org.name}
+    assert build_facts(ready).concept_changed_since_approval
+
+
+def test_decision_made_before_the_checklist_was_bound_still_counts(
+    ready, nhs_lead, industry_lead, nhs_org, pharma_org
+):
+    from triplewin.concept.selectors import (
+        ADDED_LATER,
+        approval_state,
+        concept_snapshot,
+        content_hash,
+    )
+
+    _approve(nhs_lead, ready, nhs_org)
+    _approve(industry_lead, ready, pharma_org)
+    ready.refresh_from_db()
+    # Rewrite the decisions as they were stored before issue 13 (an upgrade, not an edit).
+    legacy = {
+        k: v for k, v in concept_snapshot(ready, ready.concept).items() if k not in ADDED_LATER
+    }
+    ConceptDecision.objects.all().update(snapshot=legacy, content_hash=content_hash(legacy))
+    assert approval_state(ready, ready.concept).all_approved
+    ready.concept.benefit_nhs = "Something else"
+    ready.concept.save()
+    assert not approval_state(ready, ready.concept).all_approved
+
+
+# Issue 13 item 1. Seed: NHS Confederation/ABPI guidance (2024): benefits to companies can
+# include "an increase in patient identification and prescribing in accordance with national
+# and local guidelines"; recorded openly under the benefits to industry.
+def test_expected_effect_on_prescribing_is_required_and_approved(project, nhs_lead, nhs_org):
+    from triplewin.concept.selectors import concept_snapshot, missing_parts
+
+    factories.ready_for_approval(project, nhs_lead)
+    project.refresh_from_db()
+    assert "expected_prescribing_effect" in concept_snapshot(project, project.concept)
+    project.concept.expected_prescribing_effect = ""
+    project.concept.save()
+    assert "Expected effect on prescribing" in (missing_parts(project, project.concept) or ())

@@ -186,3 +186,27 @@ def test_a_stored_nhs_number_is_masked_on_every_page_that_shows_it(client_for, r
         assert "Seen 943 *** **19 yesterday." in html
         assert "943 476 5919" not in html
         assert "\x07" not in html
+
+
+# Issue 13 item 10. Seed: guidance, "Establishing a robust governance framework" (review
+# against the checklist criteria); item 1: the expected effect on prescribing is shown
+# wherever the benefits to industry are.
+@pytest.mark.parametrize(("role", "status"), matrix(DECIDE))
+def test_decide_page_shows_the_checklist_and_verdict(client_for, ready, role, status):
+    response = client_for(role).get(reverse("concept:decide", args=[ready.pk]))
+    assert response.status_code == status
+    if status == 200:
+        body = response.content.decode()
+        assert 'id="checklist-verdict"' in body
+        assert "Will the company only ever receive patient data" in body
+
+
+@pytest.mark.parametrize(("role", "status"), matrix(READ))
+def test_detail_shows_expected_effect_on_prescribing(client_for, ready, role, status):
+    response = client_for(role).get(reverse("concept:detail", args=[ready.pk]))
+    assert response.status_code == status
+    if status == 200:
+        body = response.content.decode()
+        assert "Expected effect on prescribing" in body
+        assert "More patients treated in line with NICE guidance." in body
+        assert 'id="checklist-verdict"' in body

@@ -19,6 +19,7 @@ from triplewin.partnerships import services as partnership_services
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
 from triplewin.partnerships.presenters.compliance import gate_panel
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
+from triplewin.scoping.presenters import checklist_summary
 
 
 @require_http_methods(["GET", "POST"])
@@ -86,5 +87,6 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         c=presenter,
         panel=panel,
         form=form,
+        checklist_review=checklist_summary(project),
         back_link={"href": f"/projects/{project.pk}/concept/", "text": "Back to the concept"},
     )

@@ -15,6 +15,7 @@ from triplewin.concept.presenters import ConceptPresenter
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
+from triplewin.scoping.presenters import checklist_summary
 from triplewin.submissions.versions import version_of
 
 
@@ -28,6 +29,7 @@ def concept_detail(request: HttpRequest, pk: int) -> HttpResponse:
         nav="projects",
         project=project,
         c=ConceptPresenter(project, concept),
+        checklist_review=checklist_summary(project),
         can_edit=access.can_edit(request.user, project),
         can_decide=bool(access.decision_organisations(request.user, project)),
         back_link={"href": f"/projects/{project.pk}/", "text": "Back to project"},

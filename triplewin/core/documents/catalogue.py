@@ -32,6 +32,7 @@ CONCEPT = Definition(
                 F("benefit_patients", "To patients"),
                 F("benefit_nhs", "To the NHS"),
                 F("benefit_industry", "To industry"),
+                F("expected_prescribing_effect", "Expected effect on prescribing"),
             ),
         ),
         SectionSpec("contributions", "Budget and resource impact on each party", rows=True),
@@ -39,6 +40,14 @@ CONCEPT = Definition(
             "timing",
             "Timing",
             (F("anticipated_start", "Anticipated start"), F("length", "Length")),
+        ),
+        # Part of what the partners approve (issue 13 item 10).
+        SectionSpec(
+            "checklist",
+            "Classification checklist as answered",
+            rows=True,
+            required=False,
+            empty_text="The checklist had not been answered.",
         ),
         SectionSpec(
             "decisions",

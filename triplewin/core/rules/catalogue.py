@@ -40,12 +40,35 @@ def _jw_nhs(f: ProjectFacts) -> Check:
     )
 
 
+def _jw_patient_outcomes(f: ProjectFacts) -> Check:
+    if f.intended_type != "jw":
+        return NOT_APPLICABLE
+    answer = f.checklist_answers.get("patient_outcomes_measured")
+    if answer in (None, ""):
+        return fail("Not answered yet.")
+    if answer != checklist.Answer.YES:
+        return fail(
+            "The project is proposed as joint working but patient outcomes will not be measured."
+        )
+    return PASS
+
+
 def _checklist_complete(f: ProjectFacts) -> Check:
     verdict = checklist.classify(f.checklist_answers, parties=f.parties)
     if verdict.unanswered_red:
         count = len(verdict.unanswered_red)
         return fail(f"{count} red question{'s' if count != 1 else ''} still to answer.")
     return PASS
+
+
+# The red checklist rules are checked again at the PID, agreement and delivery gates, so a
+# project cannot move on with a red answer that is no longer "yes" (a rule corrected since,
+# an imported project, a question split in two). The guidance has each governance committee
+# review the project against the checklist criteria when it approves (section "Establishing a
+# robust governance framework").
+RED_RECHECK_GATES = frozenset(
+    {"concept_approved", "pid_approved", "agreement_signed", "in_delivery"}
+)
 
 
 def _red(question: checklist.Question) -> Rule:
@@ -64,7 +87,7 @@ def _red(question: checklist.Question) -> Rule:
         title=question.text,
         source=question.source,
         severity=BLOCKER,
-        gates=frozenset({"concept_approved"}),
+        gates=RED_RECHECK_GATES,
         explanation=question.why,
         remedy="Change the project so that the answer is yes, or consider another route.",
         check=check,
@@ -167,7 +190,10 @@ _SIGNIFICANT = (
     f"{SIGNIFICANT_HOURS} hours of staff time (a full-time NHS working week)"
 )
 
+# Advice only: the guidance asks for a "right sized" team, effective and inclusive, and sets
+# no numbers. These are the product's own choice (issue 13 item 7).
 TEAM_MIN, TEAM_MAX = 3, 12
+TEAM_SETUP = f"{GUIDANCE}, stage 2, project set-up and governance structures"
 
 
 def _team_size(f: ProjectFacts) -> Check:
@@ -180,6 +206,12 @@ def _team_size(f: ProjectFacts) -> Check:
     if f.team_size > TEAM_MAX:
         return fail(f"{f.team_size} members; more than {TEAM_MAX} makes decisions slow.")
     return PASS
+
+
+def _every_partner_on_team(f: ProjectFacts) -> Check:
+    return _list_evidence(
+        f.partners_not_on_team, "No project team has been formed yet.", "Nobody on the team from"
+    )
 
 
 def _quarter_ends(year: int, quarter: int) -> dt.date:
@@ -272,6 +304,19 @@ CORE_RULES: tuple[Rule, ...] = (
         _jw_nhs,
     ),
     Rule(
+        "JW-PATIENT-OUTCOMES",
+        "Joint working measures outcomes for patients",
+        checklist.QUESTIONS_BY_ID["patient_outcomes_measured"].source,
+        BLOCKER,
+        RED_RECHECK_GATES,
+        "Joint working must benefit patients directly, so its outcomes must show what changed "
+        "for patients. Collaborative working may measure NHS outcomes instead, such as "
+        "efficiency, provided patient care is at least maintained.",
+        "Add outcomes for patients to what will be measured, or propose the project as "
+        "collaborative working.",
+        _jw_patient_outcomes,
+    ),
+    Rule(
         "PROSPECTIVE-BY-DATES",
         "The dates show the work had not begun before scoping",
         f"{CLAUSE_20} (arrangements must be prospective); comparing dates is our own check",
@@ -299,7 +344,7 @@ CORE_RULES: tuple[Rule, ...] = (
         "The benefit test for the chosen type is met",
         CLAUSE_20,
         BLOCKER,
-        frozenset({"concept_approved"}),
+        RED_RECHECK_GATES,
         "Joint working must benefit patients directly; collaborative working must benefit patients or the NHS, "
         "never at the expense of patient care.",
         "Rework the objectives so that patients (or the NHS, for collaborative working) clearly benefit.",
@@ -390,12 +435,29 @@ CORE_RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "TEAM-EVERY-PARTNER",
+        "Every partner is represented on the project team",
+        f"{TEAM_SETUP} (the team or steering committee includes all involved parties)",
+        BLOCKER,
+        frozenset({"pid_approved"}),
+        "The project team or steering committee guides and manages the project for all the "
+        "partners, so each partner organisation needs at least one person on it.",
+        "Add someone from each listed partner to the project team.",
+        _every_partner_on_team,
+    ),
+    Rule(
         "TEAM-RIGHT-SIZED",
-        "The project team is neither too small nor too big",
-        GUIDANCE,
+        "The project team is a workable size (advice)",
+        f"{TEAM_SETUP} asks for a 'right sized' team, effective and inclusive; the numbers "
+        f"({TEAM_MIN} to {TEAM_MAX} members) are our own choice, as the sources set none",
         RISK,
         frozenset({"pid_approved"}),
-        "A team should be big enough to include every partner and the skills needed, and small enough to decide.",
+        f"The guidance asks only for a team that is both effective and inclusive. We suggest "
+        f"{TEAM_MIN} to {TEAM_MAX} members: with fewer than {TEAM_MIN}, two partners would "
+        "each have one voice and nobody to cover skills such as project management, data or "
+        f"clinical leadership; past {TEAM_MAX}, meetings tend to report rather than decide. "
+        "These numbers are the product's own choice, not the guidance's, so a team outside "
+        "them can go ahead once the partners accept the risk with a reason.",
         f"Aim for {TEAM_MIN} to {TEAM_MAX} members, or accept the risk with a reason.",
         _team_size,
     ),

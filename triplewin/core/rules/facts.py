@@ -44,6 +44,8 @@ class ProjectFacts:
     team_sales_members: tuple[str, ...] | None = None
     team_undeclared_members: tuple[str, ...] | None = None
     team_size: int | None = None
+    # Partners with nobody on the project team; None until the team has any member.
+    partners_not_on_team: tuple[str, ...] | None = None
     open_objections: tuple[str, ...] = ()
     parties_without_governance_committee: tuple[str, ...] | None = None
     plans_missing: tuple[str, ...] | None = None

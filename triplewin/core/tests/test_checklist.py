@@ -19,6 +19,7 @@ from triplewin.core.checklist import (
     Parties,
     answered_count,
     classify,
+    upgrade_answers,
 )
 
 WITH_NHS = Parties(nhs=True, healthcare=True, pharmaceutical=True)
@@ -53,7 +54,7 @@ def test_question_groups() -> None:
     assert QUESTIONS_BY_ID["benefit_patients_direct"].applies is Applies.JW_ONLY
     assert QUESTIONS_BY_ID["benefit_patients_or_nhs"].applies is Applies.CW_ONLY
     assert "benefit_patients_direct" not in COMMON_RED_IDS
-    assert len(COMMON_RED) == 13
+    assert len(COMMON_RED) == 14
     assert len(AMBER) == 5
     assert [q.id for q in QUESTIONS if q.allows_not_applicable] == ["treatments_in_guidance"]
 
@@ -309,3 +310,128 @@ def test_questions_about_every_treatment_and_benefit_ask_about_all_of_them() -> 
     assert "all of the treatments" in QUESTIONS_BY_ID["treatments_in_guidance"].text
     assert "all of the benefits" in QUESTIONS_BY_ID["organisational_benefit"].text
     assert not any(" any " in f" {q.text} " for q in QUESTIONS)
+
+
+# Issue 13 item 2: the bundled outcomes question is split. Seed: NHS Confederation/ABPI
+# guidance (2024), the collaborative and joint working comparison table: outcomes "measured or
+# tracked" for both types; joint working "always for the benefit of patients directly";
+# collaborative working may "benefit the NHS and, as a minimum, maintain patient care"; and
+# "companies will have no direct contact with patients, or with identifiable patient level
+# data".
+EFFICIENCY = {"benefit_patients_direct": "no", "benefit_patients_or_nhs": "yes"}
+
+
+@pytest.mark.parametrize(
+    ("passage", "answers", "has_nhs", "expected"),
+    [
+        pytest.param(
+            "comparison table: collaborative working may benefit the NHS, care maintained",
+            all_yes(**EFFICIENCY, patient_outcomes_measured="no"),
+            True,
+            Classification.COLLABORATIVE_WORKING,
+            id="cw-measures-nhs-efficiency-not-patient-outcomes",
+        ),
+        pytest.param(
+            "comparison table: collaborative working may benefit the NHS, care maintained",
+            all_yes(**EFFICIENCY, patient_outcomes_measured=None),
+            True,
+            Classification.COLLABORATIVE_WORKING,
+            id="cw-need-not-answer-patient-outcomes",
+        ),
+        pytest.param(
+            "comparison table: joint working always benefits patients directly",
+            all_yes(patient_outcomes_measured="no"),
+            True,
+            Classification.COLLABORATIVE_WORKING,
+            id="direct-benefit-without-patient-outcomes-is-cw-only",
+        ),
+        pytest.param(
+            "comparison table: joint working always benefits patients directly",
+            all_yes(patient_outcomes_measured=None),
+            True,
+            Classification.INCOMPLETE,
+            id="jw-possible-patient-outcomes-unanswered",
+        ),
+        pytest.param(
+            "comparison table: joint working must include the NHS as a party",
+            all_yes(patient_outcomes_measured=None),
+            False,
+            Classification.COLLABORATIVE_WORKING,
+            id="no-nhs-so-patient-outcomes-not-asked",
+        ),
+        pytest.param(
+            "comparison table: outcomes measured or tracked (both types)",
+            all_yes(**EFFICIENCY, outcomes_measurable="no"),
+            True,
+            Classification.NEITHER,
+            id="no-measurable-outcomes-is-neither",
+        ),
+        pytest.param(
+            "comparison table: no identifiable patient level data for companies (both types)",
+            all_yes(**EFFICIENCY, anonymised_aggregated_data="no"),
+            True,
+            Classification.NEITHER,
+            id="identifiable-data-is-neither",
+        ),
+        pytest.param(
+            "comparison table: joint working always benefits patients directly",
+            all_yes(),
+            True,
+            Classification.JOINT_WORKING,
+            id="jw-measures-patient-outcomes",
+        ),
+    ],
+)
+def test_outcomes_questions_split_by_type(
+    passage: str, answers: dict[str, str], has_nhs: bool, expected: Classification
+) -> None:
+    verdict = classify(answers, parties=_parties(has_nhs))
+    assert verdict.classification is expected, passage
+
+
+def test_patient_outcomes_is_joint_working_only() -> None:
+    assert QUESTIONS_BY_ID["patient_outcomes_measured"].applies is Applies.JW_ONLY
+    assert QUESTIONS_BY_ID["outcomes_measurable"].applies is Applies.BOTH
+    assert QUESTIONS_BY_ID["anonymised_aggregated_data"].applies is Applies.BOTH
+    assert "outcomes_measured_anonymised" not in QUESTIONS_BY_ID
+
+
+def test_patient_outcomes_no_gives_the_reason() -> None:
+    verdict = classify(all_yes(patient_outcomes_measured="no"), parties=WITH_NHS)
+    assert not verdict.qualifies_jw
+    assert verdict.failed_red == ()
+    assert any("collaborative working only" in r and "patients" in r for r in verdict.reasons)
+
+
+@pytest.mark.parametrize(
+    ("stored", "expected"),
+    [
+        pytest.param(
+            {"outcomes_measured_anonymised": "yes", "prospective": "yes"},
+            {
+                "outcomes_measurable": "yes",
+                "patient_outcomes_measured": "yes",
+                "anonymised_aggregated_data": "yes",
+                "prospective": "yes",
+            },
+            id="yes-answered-every-part",
+        ),
+        pytest.param(
+            {"outcomes_measured_anonymised": "no"},
+            {"patient_outcomes_measured": "no"},
+            id="no-asks-the-other-parts-again",
+        ),
+        pytest.param(
+            {"outcomes_measured_anonymised": "yes", "patient_outcomes_measured": "no"},
+            {
+                "outcomes_measurable": "yes",
+                "patient_outcomes_measured": "no",
+                "anonymised_aggregated_data": "yes",
+            },
+            id="new-answer-wins",
+        ),
+        pytest.param({"prospective": "no"}, {"prospective": "no"}, id="untouched"),
+    ],
+)
+def test_old_bundled_answer_is_upgraded(stored: dict[str, str], expected: dict[str, str]) -> None:
+    assert upgrade_answers(stored) == expected

@@ -53,6 +53,7 @@ GOOD = ProjectFacts(
     team_sales_members=(),
     team_undeclared_members=(),
     team_size=6,
+    partners_not_on_team=(),
     parties_without_governance_committee=(),
     plans_missing=(),
     pid_missing_sections=(),
@@ -102,6 +103,28 @@ CORE_CASES: list[tuple[str, dict[str, Any], Outcome, str]] = [
     ("PARTIES-PRESENT", {"partners": (PHARMA, INDEPENDENT), "intended_type": "cw"}, P, ""),
     ("PARTIES-PRESENT", {"partners": (PHARMA, CHARITY)}, F, "no NHS or other healthcare"),
     ("JW-NHS-PARTY", {"partners": (PHARMA, INDEPENDENT)}, F, "no NHS organisation"),
+    # Guidance comparison table: joint working benefits patients directly, so it measures
+    # patient outcomes; collaborative working may measure NHS outcomes instead.
+    ("JW-PATIENT-OUTCOMES", {}, P, ""),
+    ("JW-PATIENT-OUTCOMES", {"intended_type": "cw"}, NA, ""),
+    (
+        "JW-PATIENT-OUTCOMES",
+        {"checklist_answers": answers(patient_outcomes_measured="no")},
+        F,
+        "patient outcomes will not be measured",
+    ),
+    (
+        "JW-PATIENT-OUTCOMES",
+        {"checklist_answers": answers(patient_outcomes_measured=None)},
+        F,
+        "Not answered",
+    ),
+    (
+        "JW-PATIENT-OUTCOMES",
+        {"intended_type": "cw", "checklist_answers": answers(patient_outcomes_measured="no")},
+        NA,
+        "",
+    ),
     ("PROSPECTIVE-BY-DATES", {}, P, ""),
     ("PROSPECTIVE-BY-DATES", {"scoping_started_on": None}, NA, ""),
     (
@@ -148,7 +171,7 @@ CORE_CASES: list[tuple[str, dict[str, Any], Outcome, str]] = [
         F,
         "2 red questions",
     ),
-    ("CHECKLIST-COMPLETE", {"checklist_answers": {}}, F, "14 red questions"),
+    ("CHECKLIST-COMPLETE", {"checklist_answers": {}}, F, "15 red questions"),
     ("BENEFIT-TEST", {}, P, ""),
     (
         "BENEFIT-TEST",
@@ -227,6 +250,12 @@ CORE_CASES: list[tuple[str, dict[str, Any], Outcome, str]] = [
     ("CONFLICTS-DECLARED", {}, P, ""),
     ("CONFLICTS-DECLARED", {"team_undeclared_members": None}, F, "No project team"),
     ("CONFLICTS-DECLARED", {"team_undeclared_members": ("B. Nurse",)}, F, "B. Nurse"),
+    # Guidance, stage 2 set-up: the project team or steering committee includes "all
+    # involved parties" and is "right sized" to be effective and inclusive. The numbers are
+    # the product's own choice; the rule's source and explanation say so.
+    ("TEAM-EVERY-PARTNER", {}, P, ""),
+    ("TEAM-EVERY-PARTNER", {"partners_not_on_team": None}, F, "No project team"),
+    ("TEAM-EVERY-PARTNER", {"partners_not_on_team": ("Acme Pharma",)}, F, "from: Acme Pharma"),
     ("TEAM-RIGHT-SIZED", {}, P, ""),
     ("TEAM-RIGHT-SIZED", {"team_size": None}, F, "No project team"),
     ("TEAM-RIGHT-SIZED", {"team_size": 2}, F, "Only 2"),
@@ -506,12 +535,16 @@ def test_rule_result_failed() -> None:
 # blocker turned into a risk, a rule dropped from a gate) fails here instead of passing
 # silently. Change this table only together with the rule, citing the passage.
 BLOCKER, RISK = Severity.BLOCKER, Severity.RISK
+# Issue 13 item 10: red checklist rules are checked again at the PID, agreement and delivery
+# gates. Seed: guidance, "Establishing a robust governance framework": the governance
+# committee reviews the project against the checklist criteria.
+RED_GATES = {"concept_approved", "pid_approved", "agreement_signed", "in_delivery"}
 PINNED: dict[str, tuple[Severity, set[str]]] = {
     "PARTIES-PRESENT": (BLOCKER, {"concept_approved"}),
     "JW-NHS-PARTY": (BLOCKER, {"agreement_signed", "concept_approved"}),
     "PROSPECTIVE-BY-DATES": (RISK, {"concept_approved", "in_delivery", "pid_approved"}),
     "CHECKLIST-COMPLETE": (BLOCKER, {"concept_approved"}),
-    "BENEFIT-TEST": (BLOCKER, {"concept_approved"}),
+    "BENEFIT-TEST": (BLOCKER, RED_GATES),
     "TYPE-MATCHES-CHECKLIST": (BLOCKER, {"concept_approved"}),
     "SCOPING-GUIDE-COMPLETE": (RISK, {"concept_approved"}),
     "CONCEPT-COMPLETE": (BLOCKER, {"concept_approved"}),
@@ -520,6 +553,7 @@ PINNED: dict[str, tuple[Severity, set[str]]] = {
     "PARTNERS-LEGAL-ENTITIES": (RISK, {"concept_approved"}),
     "NO-SALES-MEMBERS": (BLOCKER, {"pid_approved"}),
     "CONFLICTS-DECLARED": (BLOCKER, {"pid_approved"}),
+    "TEAM-EVERY-PARTNER": (BLOCKER, {"pid_approved"}),
     "TEAM-RIGHT-SIZED": (RISK, {"pid_approved"}),
     "OBJECTIONS-RESOLVED": (BLOCKER, {"pid_approved"}),
     "GOVERNANCE-COMMITTEES": (BLOCKER, {"pid_approved"}),
@@ -540,19 +574,21 @@ PINNED: dict[str, tuple[Severity, set[str]]] = {
     "OUTCOMES-PUBLISHED": (BLOCKER, {"outcomes_published"}),
     "OUTCOMES-WITHIN-SIX-MONTHS": (RISK, {"ongoing"}),
     "TOV-DISCLOSED": (RISK, {"ongoing"}),
-    "RED-MUTUAL-BENEFIT-ACKNOWLEDGED": (BLOCKER, {"concept_approved"}),
-    "RED-ORGANISATIONAL-BENEFIT": (BLOCKER, {"concept_approved"}),
-    "RED-SIGNIFICANT-CONTRIBUTION": (BLOCKER, {"concept_approved"}),
-    "RED-SHARED-COMMITMENT": (BLOCKER, {"concept_approved"}),
-    "RED-OUTCOMES-MEASURED-ANONYMISED": (BLOCKER, {"concept_approved"}),
-    "RED-COMMIT-TO-PUBLISH-SUMMARY": (BLOCKER, {"concept_approved"}),
-    "RED-TREATMENTS-IN-GUIDANCE": (BLOCKER, {"concept_approved"}),
-    "RED-OPEN-AND-TRANSPARENT": (BLOCKER, {"concept_approved"}),
-    "RED-EXIT-STRATEGY-AGREED": (BLOCKER, {"concept_approved"}),
-    "RED-NO-INDUCEMENT": (BLOCKER, {"concept_approved"}),
-    "RED-NO-DIRECT-PATIENT-CONTACT": (BLOCKER, {"concept_approved"}),
-    "RED-NO-PROMOTION-TO-PUBLIC": (BLOCKER, {"concept_approved"}),
-    "RED-PROSPECTIVE": (BLOCKER, {"concept_approved"}),
+    "RED-MUTUAL-BENEFIT-ACKNOWLEDGED": (BLOCKER, RED_GATES),
+    "RED-ORGANISATIONAL-BENEFIT": (BLOCKER, RED_GATES),
+    "RED-SIGNIFICANT-CONTRIBUTION": (BLOCKER, RED_GATES),
+    "RED-SHARED-COMMITMENT": (BLOCKER, RED_GATES),
+    "RED-OUTCOMES-MEASURABLE": (BLOCKER, RED_GATES),
+    "RED-ANONYMISED-AGGREGATED-DATA": (BLOCKER, RED_GATES),
+    "JW-PATIENT-OUTCOMES": (BLOCKER, RED_GATES),
+    "RED-COMMIT-TO-PUBLISH-SUMMARY": (BLOCKER, RED_GATES),
+    "RED-TREATMENTS-IN-GUIDANCE": (BLOCKER, RED_GATES),
+    "RED-OPEN-AND-TRANSPARENT": (BLOCKER, RED_GATES),
+    "RED-EXIT-STRATEGY-AGREED": (BLOCKER, RED_GATES),
+    "RED-NO-INDUCEMENT": (BLOCKER, RED_GATES),
+    "RED-NO-DIRECT-PATIENT-CONTACT": (BLOCKER, RED_GATES),
+    "RED-NO-PROMOTION-TO-PUBLIC": (BLOCKER, RED_GATES),
+    "RED-PROSPECTIVE": (BLOCKER, RED_GATES),
     "AMBER-TEAM-IN-PLACE": (RISK, {"concept_approved"}),
     "AMBER-RIGHT-SKILLS": (RISK, {"concept_approved"}),
     "AMBER-APPROVAL-PROCEDURES": (RISK, {"concept_approved"}),
@@ -599,7 +635,12 @@ def test_real_concept_gate_blocker_wins_over_accepted_risks() -> None:
 
 # Missing Stage 2 evidence ------------------------------------------------------------------
 
-BARE = ProjectFacts(today=dt.date(2026, 1, 15), partners=(NHS, PHARMA), intended_type="cw")
+BARE = ProjectFacts(
+    today=dt.date(2026, 1, 15),
+    partners=(NHS, PHARMA),
+    intended_type="cw",
+    checklist_answers=ALL_YES,
+)
 
 
 @pytest.mark.parametrize(
@@ -610,6 +651,7 @@ BARE = ProjectFacts(today=dt.date(2026, 1, 15), partners=(NHS, PHARMA), intended
             {
                 "NO-SALES-MEMBERS",
                 "CONFLICTS-DECLARED",
+                "TEAM-EVERY-PARTNER",
                 "GOVERNANCE-COMMITTEES",
                 "PID-COMPLETE",
                 "CONTRIBUTION-EVERY-PARTY",
@@ -688,6 +730,7 @@ def test_core_does_not_import_django() -> None:
 CHECKLIST_RULES = (
     "PARTIES-PRESENT",
     "JW-NHS-PARTY",
+    "JW-PATIENT-OUTCOMES",
     "CHECKLIST-COMPLETE",
     "BENEFIT-TEST",
     "TYPE-MATCHES-CHECKLIST",
@@ -721,3 +764,42 @@ def test_verdict_page_and_gate_rules_never_disagree(
     assert all_pass == qualifies
     if verdict.classification is checklist.Classification.NEITHER:
         assert not all_pass
+
+
+# Issue 13 item 10: a red answer that is no longer "yes" blocks the later gates too. Seed:
+# NHS Confederation/ABPI guidance (2024), "Establishing a robust governance framework" (the
+# governance committee reviews the project against the checklist criteria) and "Key resource:
+# Checklist ..." (a red "no" means the project must change before proceeding).
+@pytest.mark.parametrize("gate", ["pid_approved", "agreement_signed", "in_delivery"])
+@pytest.mark.parametrize(
+    ("overrides", "rule"),
+    [
+        pytest.param({"no_inducement": "no"}, "RED-NO-INDUCEMENT", id="inducement"),
+        pytest.param({"prospective": None}, "RED-PROSPECTIVE", id="unanswered"),
+        pytest.param(
+            {"anonymised_aggregated_data": "no"}, "RED-ANONYMISED-AGGREGATED-DATA", id="data"
+        ),
+        pytest.param(
+            {"patient_outcomes_measured": "no"}, "JW-PATIENT-OUTCOMES", id="jw-patient-outcomes"
+        ),
+        pytest.param(
+            {"benefit_patients_direct": "no", "benefit_patients_or_nhs": "no"},
+            "BENEFIT-TEST",
+            id="benefit",
+        ),
+    ],
+)
+def test_red_checklist_rules_are_checked_again_at_later_gates(
+    gate: str, overrides: dict[str, str | None], rule: str
+) -> None:
+    report = evaluate_gate(gate, facts(checklist_answers=answers(**overrides)))
+    assert rule in {r.rule.id for r in report.failed_blockers}
+    assert not report.may_pass([r.id for r in CATALOGUE])
+
+
+def test_team_size_is_advice_and_says_its_numbers_are_our_own() -> None:
+    rule = RULES_BY_ID["TEAM-RIGHT-SIZED"]
+    assert rule.severity is Severity.RISK
+    assert "our own choice" in rule.source
+    assert "product's own choice, not the guidance's" in rule.explanation
+    assert "all involved parties" in RULES_BY_ID["TEAM-EVERY-PARTNER"].source

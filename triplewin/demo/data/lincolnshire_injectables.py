@@ -135,6 +135,11 @@ COMMUNITY_INJECTABLES = ProjectSpec(
             "Understanding of how community teams start injectable therapy. The protocol "
             "follows NICE guidance and the county formulary, and favours no product."
         ),
+        expected_prescribing_effect=(
+            "More people whose diabetes needs it may start injectable treatment sooner, "
+            "including the company's insulins and GLP-1 medicines where the formulary and NICE "
+            "guidance already recommend them. The choice of product stays with the clinician."
+        ),
         start_year=2027,
         start_quarter=1,
         duration_months=15,

@@ -217,6 +217,11 @@ COMMUNITY_FOLLOW_UP = ProjectSpec(
             "Understanding of how community follow-up changes cardiometabolic care. No link "
             "to any product."
         ),
+        expected_prescribing_effect=(
+            "Follow-up that happens on time may mean more patients have their treatment "
+            "optimised as national guidelines advise, which can include the company's "
+            "medicines. Prescribing decisions stay with the clinicians and the formulary."
+        ),
         start_year=2027,
         start_quarter=2,
         duration_months=18,

@@ -135,6 +135,11 @@ CHILDREN_ASTHMA = ProjectSpec(
             "Evidence on review models for children. Only anonymised, aggregated data is "
             "shared with the company."
         ),
+        expected_prescribing_effect=(
+            "Structured reviews may change inhaler prescribing for some children, in line with "
+            "national asthma guidelines and the local formulary; this may include the "
+            "company's inhalers. Reviewers choose treatment on clinical grounds alone."
+        ),
         start_year=2027,
         start_quarter=2,
         duration_months=12,

@@ -117,6 +117,8 @@ class Concept:
     duration_months: int
     contributions: tuple[Contribution, ...]
     decisions: tuple[Decision, ...] = ()
+    # Stated openly under the benefits to industry (issue 13 item 1).
+    expected_prescribing_effect: str = ""
 
     def fields(self) -> dict[str, str | int]:
         return {
@@ -126,6 +128,7 @@ class Concept:
             "benefit_patients": self.benefit_patients,
             "benefit_nhs": self.benefit_nhs,
             "benefit_industry": self.benefit_industry,
+            "expected_prescribing_effect": self.expected_prescribing_effect,
             "start_year": self.start_year,
             "start_quarter": self.start_quarter,
             "duration_months": self.duration_months,
@@ -203,13 +206,15 @@ TO_OUTCOMES_PUBLISHED = (*TO_COMPLETED, "publish_outcomes")
 def checklist_answers(kind: str, **overrides: str) -> dict[str, str]:
     """Every red and amber question answered yes for the given type, then any overrides.
 
-    Joint working answers the direct patient benefit question yes; collaborative working whose
-    main gain is to the NHS answers it no and the wider benefit question yes.
+    Joint working answers the direct patient benefit question yes and measures patient
+    outcomes; collaborative working whose main gain is to the NHS answers the direct benefit
+    question no and the wider benefit question yes, and need not measure patient outcomes.
     """
     yes, no = checklist.Answer.YES.value, checklist.Answer.NO.value
     answers = {q.id: yes for q in checklist.QUESTIONS if q.applies is checklist.Applies.BOTH}
     if kind == "jw":
         answers["benefit_patients_direct"] = yes
+        answers["patient_outcomes_measured"] = yes
     else:
         answers["benefit_patients_direct"] = no
         answers["benefit_patients_or_nhs"] = yes

@@ -9,7 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from triplewin.concept.models import ConceptDecision, ConceptFramework
-from triplewin.concept.selectors import approval_state, concept_snapshot, content_hash
+from triplewin.concept.selectors import (
+    approval_state,
+    concept_snapshot,
+    content_hash,
+    decided_on_current,
+)
+from triplewin.concept.selectors import content_hash as hash_of
+from triplewin.core import checklist
 from triplewin.core.documents import catalogue
 from triplewin.core.documents.definitions import build
 from triplewin.core.documents.model import Document, Status
@@ -17,6 +24,7 @@ from triplewin.documents.kinds.base import Decided, Kind, Signer, Snapshot
 from triplewin.partnerships.models import PartyRole, Project
 
 ROLE_LABELS = dict(PartyRole.choices)
+_ANSWERS = {"yes": "Yes", "no": "No", "na": "No treatment is involved"}
 
 
 def _start(body: dict[str, Any]) -> str:
@@ -57,9 +65,24 @@ def _document(project: Project, body: dict[str, Any]) -> Document:
             "objectives": body.get("objectives") or "",
         },
         "benefits": {
-            k: body.get(k) or "" for k in ("benefit_patients", "benefit_nhs", "benefit_industry")
+            k: body.get(k) or ""
+            for k in (
+                "benefit_patients",
+                "benefit_nhs",
+                "benefit_industry",
+                "expected_prescribing_effect",
+            )
         },
         "contributions": contributions,
+        "checklist": [
+            (
+                f"checklist-{q.id}",
+                q.text,
+                _ANSWERS.get(str(body["checklist"][q.id]), str(body["checklist"][q.id])),
+            )
+            for q in checklist.QUESTIONS
+            if q.id in body.get("checklist", {})
+        ],
         "timing": {
             "anticipated_start": _start(body),
             "length": f"{months} months" if months else "",
@@ -89,9 +112,15 @@ class ConceptKind(Kind):
         for d in ConceptDecision.objects.filter(project=project).select_related("organisation"):
             latest[d.organisation_id] = d
         partners = [p.organisation_id for p in project.partners.all()]
-        on_this = [
-            latest[o] for o in partners if o in latest and latest[o].content_hash == source_hash
-        ]
+        body = concept_snapshot(project, ConceptFramework.objects.filter(project=project).first())
+        is_current = hash_of(body) == source_hash
+
+        def on_version(d: ConceptDecision) -> bool:
+            # A decision made before the checklist joined the approved content still covers
+            # the current version when everything it saw is unchanged.
+            return d.content_hash == source_hash or (is_current and decided_on_current(d, body))
+
+        on_this = [latest[o] for o in partners if o in latest and on_version(latest[o])]
         if (
             partners
             and len(on_this) == len(partners)

@@ -105,6 +105,11 @@ def test_the_concept_document_holds_each_partner_and_contribution(
     assert "Test Pharma Ltd" in values
     assert "Quarter 2 2027" in values
     assert "Project Concept Framework" in text
+    # Issue 13 items 1 and 10: the expected effect on prescribing sits with the benefits to
+    # industry, and the checklist as answered is part of what the partners approve.
+    assert factories.CONCEPT_TEXT["expected_prescribing_effect"] in values
+    assert "Classification checklist as answered" in text
+    assert "Are outcomes for patients among the outcomes that will be measured?" in values
     assert status_of(kind_for("concept"), project, version).status is Status.DRAFT  # type: ignore[arg-type]
 
 

@@ -60,6 +60,10 @@ def draft_record(project: Project) -> rec.CaseStudyRecord:
         ("Intended benefits to patients", concept.benefit_patients if concept else ""),
         ("Intended benefits to the NHS", concept.benefit_nhs if concept else ""),
         ("Intended benefits to industry", concept.benefit_industry if concept else ""),
+        (
+            "Expected effect on prescribing",
+            concept.expected_prescribing_effect if concept else "",
+        ),
     )
     objectives = _paragraphs(
         ("", (concept.objectives if concept else "") or (summary.objectives if summary else "")),

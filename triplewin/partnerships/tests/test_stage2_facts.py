@@ -22,6 +22,19 @@ def test_no_team_yet_is_explained(project, nhs_lead):
     assert failing["NO-SALES-MEMBERS"] == "No project team has been formed yet."
     assert failing["GOVERNANCE-COMMITTEES"] == "No governance committees have been named yet."
     assert "TEAM-RIGHT-SIZED" in failing
+    assert failing["TEAM-EVERY-PARTNER"] == "No project team has been formed yet."
+
+
+def test_every_partner_must_have_someone_on_the_team(
+    project, nhs_lead, industry_lead, nhs_org, pharma_org
+):
+    # Guidance, stage 2 set-up: the project team or steering committee includes all involved
+    # parties (issue 13 item 7).
+    advance(project, nhs_lead, "setup")
+    add_member(project, nhs_lead, nhs_lead, nhs_org, "chair")
+    assert _failing(project)["TEAM-EVERY-PARTNER"] == "Nobody on the team from: Test Pharma Ltd."
+    add_member(project, nhs_lead, industry_lead, pharma_org, "partnership_lead")
+    assert "TEAM-EVERY-PARTNER" not in _failing(project)
 
 
 def test_team_records_feed_the_pid_gate(

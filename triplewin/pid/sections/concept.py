@@ -61,6 +61,7 @@ def purpose_and_objectives(src: Sources) -> Section:
 
 def benefits(src: Sources) -> Section:
     concept = src.concept
+    prescribing = text(concept.expected_prescribing_effect if concept else "")
     return section(
         "benefits",
         "Intended benefits",
@@ -68,6 +69,13 @@ def benefits(src: Sources) -> Section:
             Field("patients", "To patients", text(concept.benefit_patients if concept else "")),
             Field("nhs", "To the NHS", text(concept.benefit_nhs if concept else "")),
             Field("industry", "To industry", text(concept.benefit_industry if concept else "")),
+            # Shown only once recorded, so PIDs approved before the field existed (issue 13)
+            # keep their content, and their approvals, unchanged.
+            *(
+                [Field("prescribing", "Expected effect on prescribing", prescribing)]
+                if prescribing
+                else []
+            ),
         ],
     )
 

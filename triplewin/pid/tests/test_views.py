@@ -269,3 +269,16 @@ def test_forbidden_posts_leave_no_audit(client_for, submitted):
         client_for("oversight").post(_url(name, submitted.project), {"version": 1})
         client_for("outsider").post(_url(name, submitted.project), {"version": 1})
     assert AuditEvent.objects.count() == before
+
+
+# Issue 13 item 10. Seed: NHS Confederation/ABPI guidance (2024), "Establishing a robust
+# governance framework": the governance committee reviews the project against the
+# collaborative and joint working checklist criteria.
+@pytest.mark.parametrize(("role", "status"), matrix(DECIDE))
+def test_decide_page_shows_the_checklist_and_verdict(client_for, submitted, role, status):
+    response = client_for(role).get(_url("decide", submitted.project))
+    assert response.status_code == status
+    if status == 200:
+        body = response.content.decode()
+        assert 'id="checklist-verdict"' in body
+        assert "Are outcomes for patients among the outcomes that will be measured?" in body

@@ -17,6 +17,7 @@ from triplewin.pid import authority, services
 from triplewin.pid.forms.signoff import CertifyForm, DecisionForm
 from triplewin.pid.presenters.versions import VersionPresenter
 from triplewin.pid.selectors import latest_version
+from triplewin.scoping.presenters import checklist_summary
 
 
 def _nothing_to_sign(request: HttpRequest, project: Project) -> HttpResponse:
@@ -64,6 +65,7 @@ def certify(request: HttpRequest, pk: int) -> HttpResponse:
         project=project,
         v=VersionPresenter(project, version),
         form=form,
+        checklist_review=checklist_summary(project),
         back_link={"href": f"/projects/{project.pk}/pid/", "text": "Back to the PID"},
     )
 
@@ -111,5 +113,6 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         project=project,
         v=VersionPresenter(project, version),
         form=form,
+        checklist_review=checklist_summary(project),
         back_link={"href": f"/projects/{project.pk}/pid/", "text": "Back to the PID"},
     )

@@ -150,3 +150,25 @@ def test_stale_checklist_refused(client_for, project, nhs_lead):
     )
     assert response.status_code == 400
     assert ClassificationChecklist.objects.get().answers == {"prospective": "yes"}
+
+
+# Issue 13 item 2. Seed: guidance, comparison table: joint working always benefits patients
+# directly; collaborative working may benefit the NHS with patient care maintained.
+@pytest.mark.parametrize(("role", "status"), matrix(EDIT))
+def test_checklist_form_marks_the_joint_working_only_questions(client_for, project, role, status):
+    response = client_for(role).get(reverse("scoping:checklist", args=[project.pk]))
+    assert response.status_code == status
+    if status == 200:
+        body = response.content.decode()
+        assert checklist.QUESTIONS_BY_ID["patient_outcomes_measured"].text in body
+        assert "Joint working only." in body
+        assert checklist.QUESTIONS_BY_ID["anonymised_aggregated_data"].text in body
+
+
+def test_verdict_reads_an_answer_stored_under_the_old_bundled_question(client_for, project):
+    new_keys = ("outcomes_measurable", "patient_outcomes_measured", "anonymised_aggregated_data")
+    answers = {k: v for k, v in factories.all_yes_checklist().items() if k not in new_keys}
+    answers["outcomes_measured_anonymised"] = "yes"
+    ClassificationChecklist.objects.create(project=project, answers=answers)
+    body = client_for("nhs_lead").get(reverse("scoping:verdict", args=[project.pk])).content
+    assert b"Still to answer" not in body

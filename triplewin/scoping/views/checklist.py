@@ -26,7 +26,7 @@ def checklist_form(request: HttpRequest, pk: int) -> HttpResponse:
     require_edit(request, project)
     record = ClassificationChecklist.objects.filter(project=project).first()
     initial = {
-        **(record.answers if record else {}),
+        **checklist.upgrade_answers(record.answers if record else {}),
         "row_version": version_of(record),
     }
     form = ChecklistForm(request.POST or None, initial=initial)
@@ -59,7 +59,9 @@ def checklist_form(request: HttpRequest, pk: int) -> HttpResponse:
 def verdict(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
     record = ClassificationChecklist.objects.filter(project=project).first()
-    result = checklist.classify(record.answers if record else {}, parties=parties(project))
+    result = checklist.classify(
+        checklist.upgrade_answers(record.answers if record else {}), parties=parties(project)
+    )
     return page(
         request,
         "scoping/verdict.jinja",

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from triplewin.core import resources
 from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
@@ -32,6 +33,8 @@ def team_page(request: HttpRequest, pk: int) -> HttpResponse:
         nav="projects",
         project=project,
         t=TeamPresenter(project),
+        trust=resources.TRUST_STEPS,
+        trust_source=resources.TRUST_SOURCE,
         can_edit=access.can_edit(request.user, project),
         can_object=bool(access.decision_organisations(request.user, project)),
         back_link={
