@@ -186,10 +186,13 @@ def test_dashboard_shows_override_beside_computed_status(client_for, in_delivery
 def test_dashboard_offers_controls_to_editors_only_while_open(client_for, project, nhs_lead):
     from triplewin.team.tests.builders import advance
 
-    advance(project, nhs_lead, "agreement_signed")
     body = client_for("nhs_lead").get(_url("dashboard", project)).content.decode()
     assert "Add a milestone" not in body
-    assert "kept from when the executive summary is published" in body
+    assert "kept from scoping until the project is completed" in body
+    advance(project, nhs_lead, "agreement_signed")
+    body = client_for("nhs_lead").get(_url("dashboard", project)).content.decode()
+    assert "Add a milestone" in body
+    assert "Record completion" not in body
     advance(project, nhs_lead, "in_delivery")
     body = client_for("nhs_lead").get(_url("dashboard", project)).content.decode()
     assert "Add a milestone" in body
