@@ -191,6 +191,7 @@ class TestRag:
             Rating.AMBER,
             Rating.NOT_RATED,
             Rating.RED,
+            Rating.GREEN,
         ]
 
     def test_kpi_counts_and_rating_leave_out_what_the_viewer_may_not_see(
