@@ -60,6 +60,8 @@ class RagInputs:
     overdue_actions: int = 0
     # Delivery past its planned end or the agreement's term (core.overrun), if it is.
     overrun: Overrun | None = None
+    # Only a project in delivery can overrun; before or after, the timeline is not rated.
+    in_delivery: bool = True
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,9 @@ def rate_actions(overdue: int) -> Factor:
     return Factor("Actions", rating, f"{_plural(overdue, 'action')} overdue.")
 
 
-def rate_timeline(found: Overrun | None) -> Factor:
+def rate_timeline(found: Overrun | None, *, in_delivery: bool = True) -> Factor:
+    if not in_delivery:
+        return Factor("Timeline", Rating.NOT_RATED, "Only a project in delivery can overrun.")
     if found is None:
         return Factor(
             "Timeline", Rating.GREEN, "Delivery is within its planned end and the agreement's term."
@@ -152,7 +156,12 @@ def compute(inputs: RagInputs) -> RagResult:
     milestones = rate_milestones(inputs.milestones, inputs.today)
     kpis = rate_kpis(inputs.kpis_off_track, inputs.kpis_total)
     actions = rate_actions(inputs.overdue_actions)
-    factors = (milestones, kpis, actions, rate_timeline(inputs.overrun))
+    factors = (
+        milestones,
+        kpis,
+        actions,
+        rate_timeline(inputs.overrun, in_delivery=inputs.in_delivery),
+    )
     rating = worst(f.rating for f in factors)
     no_evidence = milestones.rating is Rating.NOT_RATED and kpis.rating is Rating.NOT_RATED
     if no_evidence and rating is Rating.GREEN:

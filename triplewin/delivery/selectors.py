@@ -82,6 +82,7 @@ def rag_inputs(seen: Visibility, today: dt.date) -> rag.RagInputs:
         kpis_total=total,
         overdue_actions=overdue_action_count(project, today),
         overrun=project_overrun(project, today),
+        in_delivery=project.state_enum is State.IN_DELIVERY,
     )
 
 

@@ -88,3 +88,9 @@ def test_an_overrun_sets_the_rag_timeline(planned_end, rating):
     assert result.rating is rating
     timeline = next(f for f in result.factors if f.name == "Timeline")
     assert (timeline.rating is Rating.GREEN) is (found is None)
+
+
+def test_the_timeline_is_not_rated_outside_delivery():
+    result = rag.compute(RagInputs(TODAY, in_delivery=False))
+    timeline = next(f for f in result.factors if f.name == "Timeline")
+    assert timeline.rating is Rating.NOT_RATED
