@@ -247,7 +247,7 @@ def test_writes_are_refused_once_outcomes_are_published(client_for, project, nhs
     advance(project, nhs_lead, "outcomes_published")
     response = client_for("nhs_lead").post(_url("issue-add", project), _form(ISSUE))
     assert response.status_code == 400
-    assert "Delivery records cannot change" in response.content.decode()
+    assert "Milestones, risks and issues cannot change" in response.content.decode()
     assert not Issue.objects.exists()
 
 
