@@ -86,7 +86,11 @@ STATES: dict[State, StateInfo] = {
         "Withdrawn", Stage.CLOSED, "The partners stopped before delivery began.", "grey"
     ),
     State.TERMINATED: StateInfo(
-        "Terminated", Stage.CLOSED, "Delivery was stopped early under the exit strategy.", "red"
+        "Terminated",
+        Stage.CLOSED,
+        "Delivery was stopped early under the exit strategy; the outcomes (closure) summary is "
+        "still due within six months.",
+        "red",
     ),
 }
 
@@ -183,6 +187,16 @@ TRANSITIONS: tuple[Transition, ...] = (
         State.TERMINATED,
         None,
         needs_reason=True,
+    ),
+    # The guidance asks for outcomes whatever happened: a project stopped early publishes an
+    # outcomes (closure) summary too. Only the outcomes service takes this step.
+    Transition(
+        "publish_outcomes_after_termination",
+        "Publish the outcomes summary",
+        State.TERMINATED,
+        State.OUTCOMES_PUBLISHED,
+        "outcomes_published",
+        manual=False,
     ),
     *_withdrawals(),
 )

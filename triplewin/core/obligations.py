@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from triplewin.core.dates import add_days, add_months, year_day
+from triplewin.core.outcomes import WITHIN_MONTHS
+from triplewin.core.outcomes import due_on as outcomes_due_on
 
 
 class Kind(StrEnum):
@@ -48,7 +50,7 @@ OPEN = frozenset({Status.NOT_YET_DUE, Status.DUE, Status.OVERDUE})
 # How long before its deadline a summary or a progress report counts as "due" rather than
 # "not yet due"; it matches the first reminder, so the state and the emails agree.
 DUE_WINDOW_DAYS = 30
-OUTCOMES_WITHIN_MONTHS = 6
+OUTCOMES_WITHIN_MONTHS = WITHIN_MONTHS
 # A safety stop for the report schedule: fifty years of monthly reports.
 MAX_REPORTS = 600
 
@@ -62,7 +64,8 @@ def disclosure_deadline(year: int) -> dt.date:
 class ObligationFacts:
     planned_start: dt.date | None = None
     actual_start: dt.date | None = None
-    # The day delivery ended: completion, or an early termination.
+    # The day delivery ended, completion or an early termination, as
+    # `core.outcomes.delivery_ended_on` reads it.
     ended_on: dt.date | None = None
     terminated: bool = False
     withdrawn: bool = False
@@ -142,7 +145,7 @@ def summary_obligation(facts: ObligationFacts, today: dt.date) -> Obligation | N
 def outcomes_obligation(facts: ObligationFacts, today: dt.date) -> Obligation | None:
     if facts.withdrawn or (facts.actual_start is None and facts.ended_on is None):
         return None
-    due = add_months(facts.ended_on, OUTCOMES_WITHIN_MONTHS) if facts.ended_on else None
+    due = outcomes_due_on(facts.ended_on) if facts.ended_on else None
     published = _published(facts.outcomes_published_on, today)
     ended = "the project ended early" if facts.terminated else "completion"
     return Obligation(

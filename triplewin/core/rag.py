@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+from triplewin.core.overrun import Overrun
+
 
 class Rating(StrEnum):
     GREEN = "green"
@@ -56,6 +58,10 @@ class RagInputs:
     kpis_off_track: int = 0
     kpis_total: int = 0
     overdue_actions: int = 0
+    # Delivery past its planned end or the agreement's term (core.overrun), if it is.
+    overrun: Overrun | None = None
+    # Only a project in delivery can overrun; before or after, the timeline is not rated.
+    in_delivery: bool = True
 
 
 @dataclass(frozen=True)
@@ -127,20 +133,35 @@ def rate_actions(overdue: int) -> Factor:
     return Factor("Actions", rating, f"{_plural(overdue, 'action')} overdue.")
 
 
+def rate_timeline(found: Overrun | None, *, in_delivery: bool = True) -> Factor:
+    if not in_delivery:
+        return Factor("Timeline", Rating.NOT_RATED, "Only a project in delivery can overrun.")
+    if found is None:
+        return Factor(
+            "Timeline", Rating.GREEN, "Delivery is within its planned end and the agreement's term."
+        )
+    return Factor("Timeline", Rating.RED if found.red else Rating.AMBER, found.text)
+
+
 def worst(ratings: Iterable[Rating]) -> Rating:
     return max(ratings, key=SEVERITY.__getitem__, default=Rating.NOT_RATED)
 
 
 def compute(inputs: RagInputs) -> RagResult:
-    """The worst of the three factors.
+    """The worst of the four factors.
 
-    Overdue actions alone can make a project amber or red, but cannot make it green: without
+    Overdue actions, or an overrun, alone can make a project amber or red, but cannot make it green: without
     milestones or KPIs there is nothing to say delivery is on track, so it stays unrated.
     """
     milestones = rate_milestones(inputs.milestones, inputs.today)
     kpis = rate_kpis(inputs.kpis_off_track, inputs.kpis_total)
     actions = rate_actions(inputs.overdue_actions)
-    factors = (milestones, kpis, actions)
+    factors = (
+        milestones,
+        kpis,
+        actions,
+        rate_timeline(inputs.overrun, in_delivery=inputs.in_delivery),
+    )
     rating = worst(f.rating for f in factors)
     no_evidence = milestones.rating is Rating.NOT_RATED and kpis.rating is Rating.NOT_RATED
     if no_evidence and rating is Rating.GREEN:

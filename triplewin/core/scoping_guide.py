@@ -3,6 +3,11 @@
 Answers are free text saved as the partners go. Completeness is counted per section so the
 task list can show where the gaps are. Medicines-focused questions apply only when the project
 touches a therapy or medicine.
+
+Patients and the public have a section of their own: the guidance's patient engagement advice
+(patient stories, pathway mapping with patients and staff, community representation, asking
+patients' views after the project) and the King's Fund's finding that patient and public
+involvement should drive partnerships but rarely shaped them.
 """
 
 from __future__ import annotations
@@ -107,6 +112,19 @@ SECTIONS: tuple[Section, ...] = (
                 "staff_capacity",
                 "Can you release the staff the project needs?",
                 "Time away from day-to-day roles.",
+            ),
+        ),
+    ),
+    Section(
+        "people",
+        "Patients and the public",
+        (
+            ScopingQuestion(
+                "public_involvement",
+                "How will patients, carers and the public help shape, run and review the project?",
+                "Patient groups, Healthwatch, people with lived experience, patient stories, "
+                "mapping the pathway with patients and staff, and asking for their views at "
+                "the end.",
             ),
         ),
     ),

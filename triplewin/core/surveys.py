@@ -3,6 +3,12 @@
 Answers are only ever shown in aggregate, split into the NHS and the industry side. A group
 with fewer than three responses shows its response count and nothing else, because with one
 or two people any average or comment could be traced back to them.
+
+Feedback beyond the team: patients, staff and wider stakeholders answer a shorter set of
+questions through anonymous links, one link per group (the guidance's patient engagement plan
+asks for "feedback after the project" from patients and staff, and its stakeholder tables
+name the wider groups to involve and keep informed). Each of those groups is shown on its
+own, with the same suppression of small groups, and never merged with the partners' answers.
 """
 
 from __future__ import annotations
@@ -21,9 +27,22 @@ class Kind(StrEnum):
 class Group(StrEnum):
     NHS = "nhs"
     INDUSTRY = "industry"
+    PATIENTS = "patients"
+    STAFF = "staff"
+    STAKEHOLDERS = "stakeholders"
 
 
-GROUP_LABELS: dict[Group, str] = {Group.NHS: "NHS partners", Group.INDUSTRY: "Industry partners"}
+GROUP_LABELS: dict[Group, str] = {
+    Group.NHS: "NHS partners",
+    Group.INDUSTRY: "Industry partners",
+    Group.PATIENTS: "Patients, carers and the public",
+    Group.STAFF: "Staff who worked with the service",
+    Group.STAKEHOLDERS: "Wider stakeholders",
+}
+# The partners' own groups, invited one person at a time from the team.
+PARTNER_GROUPS = (Group.NHS, Group.INDUSTRY)
+# The groups reached through an anonymous link.
+WIDER_GROUPS = (Group.PATIENTS, Group.STAFF, Group.STAKEHOLDERS)
 MIN_GROUP = 3
 TEXT_LIMIT = 2000
 
@@ -94,22 +113,40 @@ QUESTIONS: tuple[Question, ...] = (
     Question("went_well", "What worked well?", Kind.TEXT),
     Question("change", "What should the next partnership do differently?", Kind.TEXT),
 )
+# For people outside the partnership: about the service and being heard, not the partnership.
+WIDER_QUESTIONS: tuple[Question, ...] = (
+    Question(
+        "difference", "The project made a difference to the care or service I know.", Kind.AGREEMENT
+    ),
+    Question(
+        "informed", "I was told what the project was for and how it was going.", Kind.AGREEMENT
+    ),
+    Question("heard", "I could give my views, and they were listened to.", Kind.AGREEMENT),
+    Question("continue", "I would like what the project started to carry on.", Kind.AGREEMENT),
+    Question("went_well", "What worked well?", Kind.TEXT),
+    Question("change", "What should change next time?", Kind.TEXT),
+)
 QUESTIONS_BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
 AGREEMENT_QUESTIONS = tuple(q for q in QUESTIONS if q.kind is Kind.AGREEMENT)
 TEXT_QUESTIONS = tuple(q for q in QUESTIONS if q.kind is Kind.TEXT)
 
+
+def questions_for(group: Group) -> tuple[Question, ...]:
+    return WIDER_QUESTIONS if group in WIDER_GROUPS else QUESTIONS
+
+
 Answers = Mapping[str, int | str]
 
 
-def problems(answers: Answers) -> dict[str, str]:
+def problems(answers: Answers, questions: Sequence[Question] = QUESTIONS) -> dict[str, str]:
     """Question id -> what is wrong with its answer; empty when the response can be stored.
 
     Every agreement question needs an answer; the free-text questions are optional.
     """
     found: dict[str, str] = {}
-    for qid in sorted(set(answers) - set(QUESTIONS_BY_ID)):
+    for qid in sorted(set(answers) - {q.id for q in questions}):
         found[qid] = "This is not a question in the survey."
-    for q in QUESTIONS:
+    for q in questions:
         value = answers.get(q.id)
         if q.kind is Kind.AGREEMENT:
             if value is None or value == "":
@@ -173,7 +210,13 @@ def _scored(question: Question, responses: Sequence[Response]) -> QuestionResult
     return QuestionResult(question, len(values), counts, mean)
 
 
-def _group(label: str, responses: Sequence[Response], *, suppressed: bool) -> GroupResult:
+def _group(
+    label: str,
+    responses: Sequence[Response],
+    *,
+    suppressed: bool,
+    questions: Sequence[Question] = QUESTIONS,
+) -> GroupResult:
     if suppressed:
         return GroupResult(label, len(responses), True, (), {})
     comments = {
@@ -184,13 +227,14 @@ def _group(label: str, responses: Sequence[Response], *, suppressed: bool) -> Gr
                 if isinstance(text := r.answers.get(q.id), str) and text.strip()
             )
         )
-        for q in TEXT_QUESTIONS
+        for q in questions
+        if q.kind is Kind.TEXT
     }
     return GroupResult(
         label,
         len(responses),
         False,
-        tuple(_scored(q, responses) for q in AGREEMENT_QUESTIONS),
+        tuple(_scored(q, responses) for q in questions if q.kind is Kind.AGREEMENT),
         comments,
     )
 
@@ -206,6 +250,8 @@ class Results:
     combined: GroupResult
     # The groups whose too few answers also hide the combined results (see aggregate).
     small_groups: tuple[GroupResult, ...] = ()
+    # Patients, staff and wider stakeholders, each on its own; only groups that answered.
+    wider: tuple[GroupResult, ...] = ()
 
     @property
     def responses(self) -> int:
@@ -215,10 +261,24 @@ class Results:
 def aggregate(responses: Sequence[Response], *, minimum: int = MIN_GROUP) -> Results:
     by_group = {g: [r for r in responses if r.group is g] for g in Group}
     groups = tuple(
-        _group(GROUP_LABELS[g], rs, suppressed=len(rs) < minimum) for g, rs in by_group.items()
+        _group(GROUP_LABELS[g], by_group[g], suppressed=len(by_group[g]) < minimum)
+        for g in PARTNER_GROUPS
     )
+    partners = [r for r in responses if r.group in PARTNER_GROUPS]
     # All partners together would give away a small group's answers by subtraction from the
     # other group, so it is hidden whenever any group is hidden for being small.
     small = tuple(g for g in groups if too_few(g.responses, minimum))
-    hide_all = len(responses) < minimum or bool(small)
-    return Results(groups, _group("All partners", responses, suppressed=hide_all), small)
+    hide_all = len(partners) < minimum or bool(small)
+    # The wider groups are never added to anything, so no subtraction can reveal them; each
+    # is hidden on its own when it is small.
+    wider = tuple(
+        _group(
+            GROUP_LABELS[g],
+            by_group[g],
+            suppressed=len(by_group[g]) < minimum,
+            questions=WIDER_QUESTIONS,
+        )
+        for g in WIDER_GROUPS
+        if by_group[g]
+    )
+    return Results(groups, _group("All partners", partners, suppressed=hide_all), small, wider)

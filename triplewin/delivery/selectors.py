@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from triplewin.core import rag
 from triplewin.core.lifecycle import State
 from triplewin.delivery.models import Issue, IssueStatus, Milestone, RagOverride, Risk, RiskStatus
+from triplewin.delivery.overruns import project_overrun
 from triplewin.kpis.selectors import kpi_rag_inputs
 from triplewin.meetings.models import Action, ActionStatus
 from triplewin.partnerships.models import Project
@@ -80,6 +81,8 @@ def rag_inputs(seen: Visibility, today: dt.date) -> rag.RagInputs:
         kpis_off_track=off_track,
         kpis_total=total,
         overdue_actions=overdue_action_count(project, today),
+        overrun=project_overrun(project, today),
+        in_delivery=project.state_enum is State.IN_DELIVERY,
     )
 
 

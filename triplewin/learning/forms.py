@@ -71,9 +71,14 @@ def agreement_field(question: surveys.Question) -> forms.TypedChoiceField:
 
 
 class SurveyForm(GuardedForm):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    """The partners' questions, or, given a wider group's, that group's shorter set."""
+
+    def __init__(
+        self, *args: Any, questions: tuple[surveys.Question, ...] = surveys.QUESTIONS, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        for q in surveys.QUESTIONS:
+        self.questions = questions
+        for q in questions:
             if q.kind is surveys.Kind.AGREEMENT:
                 self.fields[q.id] = agreement_field(q)
             else:
@@ -88,7 +93,19 @@ class SurveyForm(GuardedForm):
                 )
 
     def answers(self) -> dict[str, int | str]:
-        return {q.id: self.cleaned_data.get(q.id) or "" for q in surveys.QUESTIONS}
+        return {q.id: self.cleaned_data.get(q.id) or "" for q in self.questions}
+
+
+class SurveyLinkForm(GuardedForm):
+    group = forms.ChoiceField(
+        label="Who is the link for?",
+        choices=[(g.value, surveys.GROUP_LABELS[g]) for g in surveys.WIDER_GROUPS],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose who the link is for.",
+            "invalid_choice": "Choose one of the groups listed.",
+        },
+    )
 
 
 class AssessmentForm(GuardedForm):

@@ -95,6 +95,41 @@ class SurveyInvitation(models.Model):
         return f"Survey invitation for {self.user.get_full_name() or self.user.get_username()}"
 
 
+class SurveyLink(models.Model):
+    """An anonymous link for one wider group (patients, staff, stakeholders) to answer through.
+
+    Whoever has the link may answer, without signing in; nothing about them is kept. The token
+    is random, not derived from anything, and the link stops working once it is closed or the
+    survey is.
+    """
+
+    survey = models.ForeignKey(PartnerSurvey, on_delete=models.CASCADE, related_name="links")
+    group = models.CharField(max_length=16, choices=GROUP_CHOICES)
+    token = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_on = models.DateField()
+    closed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("group", "id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "group"],
+                condition=models.Q(closed_on__isnull=True),
+                name="one_open_link_per_group",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Anonymous survey link ({self.get_group_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+
 class SurveyResponse(Immutable):
     """The answers of one person, kept apart from the invitation on purpose.
 

@@ -10,38 +10,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from django.utils import timezone
-
 from triplewin.core.lifecycle import State
 from triplewin.core.obligations import Obligation, ObligationFacts, obligations
+from triplewin.core.outcomes import ENDED_STATES
 from triplewin.executive_summary.models import ExecutiveSummary
 from triplewin.obligations.models import ProgressReport, ReportingSchedule
-from triplewin.partnerships.models import Project, ProjectTransition
+from triplewin.outcomes.due import MARKERS as OUTCOMES_MARKERS
+from triplewin.outcomes.due import OutcomesDue, marker_dates, outcomes_due_for
+from triplewin.partnerships.models import Project
 from triplewin.transfers.models import DisclosedYear, TransferOfValue
 
 CHUNK = 500
-ENDED = frozenset({State.COMPLETED, State.OUTCOMES_PUBLISHED, State.TERMINATED})
-STARTED = frozenset({State.IN_DELIVERY, *ENDED})
-# The transitions whose dates stand in for a missing actual start or end date.
-MARKERS = (State.IN_DELIVERY, State.COMPLETED, State.TERMINATED, State.OUTCOMES_PUBLISHED)
+STARTED = frozenset({State.IN_DELIVERY, *ENDED_STATES})
+# The transition whose date stands in for a missing actual start date, and those the
+# outcomes deadline reads (read together, in one query).
+MARKERS = (State.IN_DELIVERY, *OUTCOMES_MARKERS)
 
 
 def _chunks(projects: Sequence[Project]) -> Iterable[Sequence[Project]]:
     for start in range(0, len(projects), CHUNK):
         yield projects[start : start + CHUNK]
-
-
-def _marker_dates(ids: list[int]) -> dict[tuple[int, str], dt.date]:
-    """The first day each project reached each marker state."""
-    found: dict[tuple[int, str], dt.date] = {}
-    rows = (
-        ProjectTransition.objects.filter(project_id__in=ids, to_state__in=MARKERS)
-        .order_by("at", "id")
-        .values_list("project_id", "to_state", "at")
-    )
-    for project_id, to_state, at in rows:
-        found.setdefault((project_id, to_state), timezone.localdate(at))
-    return found
 
 
 def _disclosed(ids: list[int]) -> tuple[dict[int, set[int]], dict[tuple[int, int], dt.date]]:
@@ -86,7 +74,8 @@ def facts_for(
                 "project_id", "published_on"
             )
         )
-        markers = _marker_dates(ids)
+        markers = marker_dates(ids, MARKERS)
+        ends = outcomes_due_for(chunk, markers=markers)
         years, disclosed = _disclosed(ids)
         every: dict[int, int] = {}
         reports: dict[int, dict[dt.date, dt.date]] = {}
@@ -105,6 +94,7 @@ def facts_for(
                 project,
                 summary_published_on=published.get(project.pk),
                 markers=markers,
+                end=ends[project.pk],
                 years=years.get(project.pk, set()),
                 disclosed=disclosed,
                 every=every.get(project.pk),
@@ -118,6 +108,7 @@ def _facts(
     *,
     summary_published_on: dt.date | None,
     markers: dict[tuple[int, str], dt.date],
+    end: OutcomesDue,
     years: set[int],
     disclosed: dict[tuple[int, int], dt.date],
     every: int | None,
@@ -128,21 +119,14 @@ def _facts(
     actual_start = project.actual_start
     if actual_start is None and state in STARTED:
         actual_start = markers.get((pk, State.IN_DELIVERY))
-    ended_on = None
-    if state in ENDED:
-        ended_on = (
-            project.actual_end
-            or markers.get((pk, State.TERMINATED))
-            or markers.get((pk, State.COMPLETED))
-        )
     return ObligationFacts(
         planned_start=project.planned_start,
         actual_start=actual_start,
-        ended_on=ended_on,
-        terminated=state is State.TERMINATED,
+        ended_on=end.ended_on,
+        terminated=end.terminated,
         withdrawn=state is State.WITHDRAWN,
         summary_published_on=summary_published_on,
-        outcomes_published_on=markers.get((pk, State.OUTCOMES_PUBLISHED)),
+        outcomes_published_on=end.published_on,
         tov_years=frozenset(years),
         disclosed_on={year: disclosed[(pk, year)] for year in years if (pk, year) in disclosed},
         reporting_every_months=every,

@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from triplewin.contributions.models import Contribution
 from triplewin.core.dates import long_date
 from triplewin.core.library.learning import months_between
+from triplewin.delivery.models import Termination
 from triplewin.executive_summary.models import ExecutiveSummary
-from triplewin.outcomes.selectors import completed_on, kpi_results
+from triplewin.outcomes.selectors import ended_on, kpi_results
 from triplewin.partnerships.models import PartyRole, Project
 from triplewin.pid.models import Pid
 from triplewin.pid.sections import from_snapshot
@@ -44,22 +45,30 @@ def partners_text(project: Project) -> str:
 
 
 def duration_text(project: Project) -> str:
-    start, end = project.actual_start, completed_on(project) or project.actual_end
+    start, end = project.actual_start, ended_on(project) or project.actual_end
+    early = " (stopped early)" if Termination.objects.filter(project=project).exists() else ""
     if start and end and end >= start:
         months = months_between(start, end)
         return (
-            f"{long_date(start)} to {long_date(end)} ({months} month{'s' if months != 1 else ''})"
+            f"{long_date(start)} to {long_date(end)} "
+            f"({months} month{'s' if months != 1 else ''}){early}"
         )
     if end:
-        return f"Ended on {long_date(end)}"
+        return f"Ended on {long_date(end)}{early}"
     return ""
 
 
 def overview_text(project: Project) -> str:
     summary = ExecutiveSummary.objects.filter(project=project).first()
-    if summary is None:
-        return ""
-    return "\n\n".join(part for part in (summary.rationale, summary.objectives) if part.strip())
+    parts = [summary.rationale, summary.objectives] if summary else []
+    termination = Termination.objects.filter(project=project).first()
+    if termination is not None:
+        # A closure summary says plainly that, and why, the project stopped early.
+        parts.append(
+            f"The project was stopped early on {long_date(termination.ended_on)}. "
+            f"Reason: {termination.reason}"
+        )
+    return "\n\n".join(part for part in parts if part.strip())
 
 
 def success_criteria(project: Project) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 
 from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import State
-from triplewin.core.outcomes import Deadline
+from triplewin.core.outcomes import OUTCOMES_OPEN_STATES, Deadline
 from triplewin.executive_summary.models import ExecutiveSummary
 from triplewin.outcomes.drafting import kpi_line, success_criteria
 from triplewin.outcomes.models import OutcomesSummary, Status
@@ -103,7 +103,12 @@ class OutcomesPresenter:
 
     @property
     def is_completed(self) -> bool:
-        return self.project.state_enum is State.COMPLETED
+        """Delivery has ended, by completion or early termination, and nothing is published."""
+        return self.project.state_enum in OUTCOMES_OPEN_STATES
+
+    @property
+    def is_terminated(self) -> bool:
+        return self.project.state_enum is State.TERMINATED
 
     @property
     def is_published(self) -> bool:

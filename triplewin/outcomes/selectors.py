@@ -17,6 +17,7 @@ from triplewin.concept.selectors import content_hash
 from triplewin.core.lifecycle import State
 from triplewin.core.outcomes import Deadline
 from triplewin.core.outcomes import outcomes_deadline as deadline_for
+from triplewin.outcomes.due import outcomes_due
 from triplewin.outcomes.models import OutcomesApproval, OutcomesSummary, Status
 from triplewin.partnerships.models import Project
 from triplewin.pid.selectors import Body, required_bodies
@@ -42,8 +43,6 @@ FIELD_LABELS: dict[str, str] = {
     name: str(getattr(OutcomesSummary._meta.get_field(name), "verbose_name", name))
     for name in TEXT_FIELDS
 }
-# The states in which delivery has ended normally and the deadline clock is running.
-COMPLETED_STATES = frozenset({State.COMPLETED, State.OUTCOMES_PUBLISHED})
 
 
 def summary_for(project: Project) -> OutcomesSummary | None:
@@ -125,25 +124,19 @@ def outcomes_published_on(project: Project) -> dt.date | None:
     return timezone.localdate(step.at) if step else None
 
 
-def completed_on(project: Project) -> dt.date | None:
-    """The day delivery ended: the recorded actual end, or the day completion was recorded."""
-    if project.state_enum not in COMPLETED_STATES:
-        return None
-    if project.actual_end is not None:
-        return project.actual_end
-    step = project.transitions.filter(to_state=State.COMPLETED).order_by("at", "id").first()
-    return timezone.localdate(step.at) if step else None
+def ended_on(project: Project) -> dt.date | None:
+    """The day delivery ended, by completion or early termination; None while it has not."""
+    return outcomes_due(project).ended_on
 
 
 def outcomes_deadline(project: Project, today: dt.date | None = None) -> Deadline | None:
-    """The six-month deadline once the project is completed; None before then."""
+    """The six-month deadline once delivery has ended (completed or terminated); else None."""
     today = today or timezone.localdate()
-    ended = completed_on(project)
-    if ended is None or ended > today:
+    due = outcomes_due(project)
+    if due.ended_on is None or due.ended_on > today:
         return None
-    return deadline_for(
-        completed_on=ended, today=today, published_on=outcomes_published_on(project)
-    )
+    published = due.published_on if due.published_on and due.published_on <= today else None
+    return deadline_for(completed_on=due.ended_on, today=today, published_on=published)
 
 
 def kpi_results(project: Project) -> list[dict[str, str]] | None:

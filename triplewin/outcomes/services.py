@@ -1,6 +1,7 @@
 """Writes for the outcomes summary: draft, edit, certify, approve and publish it.
 
-Publishing moves the project from "completed" to "outcomes published" in the same
+Publishing moves the project from "completed" (or "terminated": a project stopped early
+publishes an outcomes, or closure, summary too) to "outcomes published" in the same
 transaction, so a gate that still blocks leaves the summary unpublished.
 """
 
@@ -18,6 +19,7 @@ from triplewin.audit import services as audit
 from triplewin.conflicts.decisions import check_decision
 from triplewin.conflicts.models import DecisionKind
 from triplewin.core.lifecycle import State
+from triplewin.core.outcomes import OUTCOMES_OPEN_STATES
 from triplewin.core.rules import GateReport
 from triplewin.executive_summary.certified_text import (
     back_to_draft,
@@ -48,7 +50,14 @@ PUBLISH_GATE = "outcomes_published"
 # Publishing is what supplies this rule's evidence, so it cannot block the publication.
 RULES_SETTLED_BY_PUBLISHING = frozenset({"OUTCOMES-PUBLISHED"})
 PUBLISHED_IS_FINAL = "The outcomes summary has been published and can no longer be changed."
-NOT_COMPLETED = "The outcomes summary is written once the project's completion is recorded."
+NOT_COMPLETED = (
+    "The outcomes summary is written once delivery has ended: when the project's completion, "
+    "or its early termination, is recorded."
+)
+PUBLISH_STEP = {
+    State.COMPLETED: "publish_outcomes",
+    State.TERMINATED: "publish_outcomes_after_termination",
+}
 NOT_A_SIGNATORY = (
     "Only a certification signatory of an industry partner in this project can certify the "
     "outcomes summary."
@@ -109,7 +118,7 @@ def outcomes_generate(
     """
     locked, summary = _lock(project)
     _require_editor(actor, locked)
-    if locked.state_enum is not State.COMPLETED:
+    if locked.state_enum not in OUTCOMES_OPEN_STATES:
         raise ValidationError(NOT_COMPLETED)
     redraftable(summary, expected_version)
     if summary is not None and summary.status == Status.PUBLISHED:
@@ -258,7 +267,7 @@ def outcomes_publish(
     locked, found = _lock(project)
     _require_editor(actor, locked)
     summary = _existing(found, expected_version)
-    if locked.state_enum is not State.COMPLETED:
+    if locked.state_enum not in OUTCOMES_OPEN_STATES:
         raise ValidationError(NOT_COMPLETED)
     if not fully_approved(locked, summary):
         raise ValidationError(
@@ -281,6 +290,6 @@ def outcomes_publish(
     )
     # Raises GateBlocked when a rule still fails, which rolls the publication back with it.
     partnerships.transition_locked(
-        actor=actor, project=locked, name="publish_outcomes", today=today
+        actor=actor, project=locked, name=PUBLISH_STEP[locked.state_enum], today=today
     )
     return summary

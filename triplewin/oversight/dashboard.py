@@ -15,6 +15,8 @@ from django.urls import reverse
 
 from triplewin.config.filters import govuk_date
 from triplewin.core.lifecycle import STATES
+from triplewin.core.overrun import Overrun
+from triplewin.delivery.overruns import overruns_for
 from triplewin.organisations.models import Organisation
 from triplewin.oversight import charts
 from triplewin.oversight.selectors import (
@@ -94,6 +96,7 @@ class Dashboard:
     stalled: list[Stalled]
     overdue: list[Overdue]
     flows: list[dict[str, Any]]
+    overruns: list[tuple[Project, Overrun]] = field(default_factory=list)
 
     @property
     def value_total(self) -> str:
@@ -147,6 +150,21 @@ class Dashboard:
         header = ("Project", "Obligation", "Was due", "Days overdue")
         return _table("overdue", "Overdue obligations", header, rows, {3})
 
+    def overrun_table(self) -> Table:
+        rows: list[list[Any]] = [
+            [_project_cell(p), o.what, o.since, o.days, "Yes" if o.pending else "No"]
+            for p, o in self.overruns
+        ]
+        header = (
+            "Project",
+            "Past its",
+            "Was due to end",
+            "Days over",
+            "Amendment awaiting sign-off",
+        )
+        caption = "Partnerships in delivery past their planned end or term without an amendment"
+        return _table("overruns", caption, header, rows, {3})
+
     def value_table(self) -> Table:
         rows: list[list[Any]] = [
             [
@@ -189,6 +207,7 @@ class Dashboard:
             self.partnerships_table(),
             self.stalled_table(),
             self.overdue_table(),
+            self.overrun_table(),
             self.value_by_year_table(),
             self.value_by_organisation_table(),
             self.value_table(),
@@ -232,6 +251,8 @@ def build(
 ) -> Dashboard:
     scope = system_projects(system)
     projects = list(scope.order_by("title", "pk"))
+    found = overruns_for(projects, today)
+    overran = [(p, o) for p in projects if (o := found[p.pk]) is not None]
     return Dashboard(
         system=system,
         systems=systems,
@@ -242,4 +263,5 @@ def build(
         stalled=stalled(projects, today, days),
         overdue=overdue(projects, today),
         flows=value_flows(system, scope),
+        overruns=sorted(overran, key=lambda item: (-item[1].days, item[0].title)),
     )

@@ -65,6 +65,14 @@ def _related(project: Project, name: str, kind: type[T]) -> T | None:
     return value if isinstance(value, kind) else None
 
 
+def _outcomes_end(project: Project) -> dict[str, Any]:
+    # Imported here for the same reason as below; the one reading of when delivery ended.
+    from triplewin.outcomes.due import outcomes_due
+
+    due = outcomes_due(project)
+    return {"ended_on": due.ended_on, "terminated": due.terminated}
+
+
 def _outcomes_published_on(project: Project) -> dt.date | None:
     # Imported here: the outcomes app builds on partnerships. It returns the summary's
     # publication date, or the step's date for projects whose history was imported.
@@ -166,6 +174,7 @@ def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
         actual_start=project.actual_start,
         completed_on=project.actual_end,
         outcomes_published_on=_outcomes_published_on(project),
+        **_outcomes_end(project),
         undisclosed_tov_years=_undisclosed_tov_years(project, today),
         **_team_facts(project, today),
         **_setup_facts(project),

@@ -12,6 +12,7 @@ import datetime as dt
 from triplewin.core import checklist
 from triplewin.core.contributions import SIGNIFICANT_HOURS, SIGNIFICANT_SHARE, percent
 from triplewin.core.dates import add_months, long_date
+from triplewin.core.outcomes import due_on as outcomes_due_on
 from triplewin.core.rules.facts import ProjectFacts
 from triplewin.core.rules.model import NOT_APPLICABLE, PASS, Check, Rule, Severity, fail
 from triplewin.core.wording import counted
@@ -19,6 +20,10 @@ from triplewin.core.wording import counted
 BLOCKER, RISK = Severity.BLOCKER, Severity.RISK
 GUIDANCE = "NHS Confederation/ABPI guidance (2024)"
 CLAUSE_20 = "ABPI Code 2024, clause 20"
+GUIDANCE_OUTCOMES = (
+    "NHS Confederation/ABPI guidance (2024), stage 3, Reporting on the project outcomes "
+    "(how successful or unsuccessful the project has been)"
+)
 
 
 def _names(items: tuple[str, ...]) -> str:
@@ -252,11 +257,11 @@ def _summary_published(f: ProjectFacts) -> Check:
 
 
 def _outcomes_within_six_months(f: ProjectFacts) -> Check:
-    if f.completed_on is None:
+    if f.ended_on is None or f.ended_on > f.today:
         return NOT_APPLICABLE
-    due = add_months(f.completed_on, 6)
+    due = outcomes_due_on(f.ended_on)
     published = f.outcomes_published_on
-    if published is None:
+    if published is None or published > f.today:
         return fail(f"Overdue since {long_date(due)}.") if f.today > due else PASS
     return (
         fail(f"Published on {long_date(published)}, after the {long_date(due)} deadline.")
@@ -681,11 +686,14 @@ CORE_RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "OUTCOMES-WITHIN-SIX-MONTHS",
-        "Outcomes are published within six months of completion",
-        CLAUSE_20,
+        "Outcomes are published within six months of the end of delivery",
+        CLAUSE_20 + "; " + GUIDANCE_OUTCOMES,
         RISK,
         frozenset({"ongoing"}),
-        "The Code expects outcomes to be published promptly, within six months.",
+        "The Code expects outcomes to be published promptly, within six months of completion, "
+        "and the guidance asks for them whatever happened: a project stopped early still "
+        "publishes an outcomes (closure) summary, on the same six-month clock from the day "
+        "delivery stopped.",
         "Publish the summary of project outcomes now.",
         _outcomes_within_six_months,
     ),

@@ -67,6 +67,10 @@ class ProjectFacts:
     planned_start: dt.date | None = None
     actual_start: dt.date | None = None
     completed_on: dt.date | None = None
+    # The day delivery ended, by completion or early termination (core.outcomes); the
+    # six-month outcomes clock runs from it either way.
+    ended_on: dt.date | None = None
+    terminated: bool = False
     outcomes_published_on: dt.date | None = None
     undisclosed_tov_years: tuple[int, ...] = ()
 

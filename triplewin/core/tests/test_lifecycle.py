@@ -41,6 +41,7 @@ EXPECTED_TRANSITIONS = [
     (State.IN_DELIVERY, "complete", State.COMPLETED),
     (State.COMPLETED, "publish_outcomes", State.OUTCOMES_PUBLISHED),
     (State.IN_DELIVERY, "terminate", State.TERMINATED),
+    (State.TERMINATED, "publish_outcomes_after_termination", State.OUTCOMES_PUBLISHED),
     *[(s, f"withdraw_from_{s.value}", State.WITHDRAWN) for s in PRE_DELIVERY],
 ]
 
@@ -79,8 +80,20 @@ def test_every_state_reachable_from_idea() -> None:
 
 
 @pytest.mark.parametrize("state", sorted(TERMINAL_STATES))
-def test_terminal_states_have_no_outgoing_transitions(state: State) -> None:
-    assert transitions_from(state) == []
+def test_terminal_states_offer_no_manual_step(state: State) -> None:
+    assert [t for t in transitions_from(state) if t.manual] == []
+
+
+def test_a_terminated_project_moves_on_only_by_publishing_its_outcomes() -> None:
+    # Guidance, stage 3 "Reporting on the project outcomes": outcomes are published whatever
+    # happened, so an early end still leads to a published outcomes (closure) summary.
+    (step,) = transitions_from(State.TERMINATED)
+    assert (step.target, step.gate, step.manual) == (
+        State.OUTCOMES_PUBLISHED,
+        "outcomes_published",
+        False,
+    )
+    assert transitions_from(State.OUTCOMES_PUBLISHED) == []
 
 
 @pytest.mark.parametrize("state", [s for s in State if s not in TERMINAL_STATES])
@@ -136,7 +149,8 @@ def test_illegal_transition_message_names_the_step() -> None:
 
 def test_approve_concept_is_not_manual() -> None:
     assert not TRANSITIONS_BY_NAME["approve_concept"].manual
-    assert all(t.manual for t in TRANSITIONS if t.name != "approve_concept")
+    automatic = {"approve_concept", "publish_outcomes_after_termination"}
+    assert all(t.manual for t in TRANSITIONS if t.name not in automatic)
 
 
 def test_main_path_follows_the_table() -> None:

@@ -123,6 +123,7 @@ def test_result_lists_each_factor_with_its_reason():
         ("Milestones", Rating.AMBER),
         ("KPIs", Rating.AMBER),
         ("Actions", Rating.GREEN),
+        ("Timeline", Rating.GREEN),
     ]
     assert result.factors[1].explanation == "1 of 4 KPIs off track."
     assert result.label == "Amber"

@@ -68,6 +68,7 @@ GOOD = ProjectFacts(
     planned_start=dt.date(2025, 3, 1),
     actual_start=dt.date(2025, 3, 10),
     completed_on=dt.date(2025, 8, 31),
+    ended_on=dt.date(2025, 8, 31),
     outcomes_published_on=dt.date(2025, 12, 1),
 )
 
@@ -332,7 +333,26 @@ CORE_CASES: list[tuple[str, dict[str, Any], Outcome, str]] = [
     ("OUTCOMES-PUBLISHED", {}, P, ""),
     ("OUTCOMES-PUBLISHED", {"outcomes_published_on": None}, F, "not been published"),
     ("OUTCOMES-WITHIN-SIX-MONTHS", {}, P, ""),
-    ("OUTCOMES-WITHIN-SIX-MONTHS", {"completed_on": None, "outcomes_published_on": None}, NA, ""),
+    ("OUTCOMES-WITHIN-SIX-MONTHS", {"ended_on": None, "outcomes_published_on": None}, NA, ""),
+    # ABPI Code clause 20 and the guidance's stage 3 "Reporting on the project outcomes":
+    # outcomes whatever happened, so an early end starts the same six-month clock.
+    (
+        "OUTCOMES-WITHIN-SIX-MONTHS",
+        {
+            "completed_on": None,
+            "terminated": True,
+            "outcomes_published_on": None,
+            "today": dt.date(2026, 3, 1),
+        },
+        F,
+        "Overdue since 28 February 2026",
+    ),
+    (
+        "OUTCOMES-WITHIN-SIX-MONTHS",
+        {"completed_on": None, "terminated": True, "outcomes_published_on": None},
+        P,
+        "",
+    ),
     (
         "OUTCOMES-WITHIN-SIX-MONTHS",
         {"outcomes_published_on": None, "today": dt.date(2026, 2, 28)},
@@ -697,7 +717,7 @@ SIX_MONTHS = RULES_BY_ID["OUTCOMES-WITHIN-SIX-MONTHS"]
 )
 def test_outcomes_within_six_months(completed, published, today, expected, detail) -> None:
     check = SIX_MONTHS.check(
-        facts(completed_on=completed, outcomes_published_on=published, today=today)
+        facts(ended_on=completed, outcomes_published_on=published, today=today)
     )
     assert check.outcome is expected
     assert detail in check.detail

@@ -22,7 +22,7 @@ GENERAL_IDS = [q.id for q in QUESTIONS if q.id not in MEDICINES_IDS]
 
 
 def test_question_ids_are_unique() -> None:
-    assert len(set(ALL_IDS)) == len(ALL_IDS) == 19
+    assert len(set(ALL_IDS)) == len(ALL_IDS) == 20
 
 
 def test_section_slugs_are_unique() -> None:
@@ -37,17 +37,17 @@ def test_medicines_only_questions_are_the_medicines_section() -> None:
 @pytest.mark.parametrize(
     ("answers", "medicines", "answered", "total"),
     [
-        ({}, False, 0, 15),
-        ({}, True, 0, 19),
-        (dict.fromkeys(GENERAL_IDS, "x"), False, 15, 15),
-        (dict.fromkeys(GENERAL_IDS, "x"), True, 15, 19),
-        (dict.fromkeys(ALL_IDS, "x"), True, 19, 19),
-        (dict.fromkeys(ALL_IDS, "x"), False, 15, 15),
-        ({"pathways": "redesign"}, False, 0, 15),
-        ({"pathways": "redesign"}, True, 1, 19),
-        ({"unmet_need": "   ", "scale": "\n\t"}, False, 0, 15),
-        ({"unmet_need": " Long waits ", "scale": ""}, False, 1, 15),
-        ({"not_a_question": "x"}, True, 0, 19),
+        ({}, False, 0, 16),
+        ({}, True, 0, 20),
+        (dict.fromkeys(GENERAL_IDS, "x"), False, 16, 16),
+        (dict.fromkeys(GENERAL_IDS, "x"), True, 16, 20),
+        (dict.fromkeys(ALL_IDS, "x"), True, 20, 20),
+        (dict.fromkeys(ALL_IDS, "x"), False, 16, 16),
+        ({"pathways": "redesign"}, False, 0, 16),
+        ({"pathways": "redesign"}, True, 1, 20),
+        ({"unmet_need": "   ", "scale": "\n\t"}, False, 0, 16),
+        ({"unmet_need": " Long waits ", "scale": ""}, False, 1, 16),
+        ({"not_a_question": "x"}, True, 0, 20),
     ],
 )
 def test_completeness_counts(answers, medicines, answered, total) -> None:
@@ -58,7 +58,7 @@ def test_completeness_counts(answers, medicines, answered, total) -> None:
 
 def test_whitespace_only_answers_count_as_missing() -> None:
     answers = dict.fromkeys(GENERAL_IDS, "ok") | {"unmet_need": "  \t "}
-    assert completeness(answers, medicines=False) == Completeness(14, 15)
+    assert completeness(answers, medicines=False) == Completeness(15, 16)
     assert [q.id for q in missing(answers, medicines=False)] == ["unmet_need"]
 
 
@@ -74,6 +74,9 @@ def test_missing_excludes_medicines_questions_when_not_relevant() -> None:
         ("fit", True, 4),
         ("delivery", False, 5),
         ("success", False, 2),
+        # King's Fund: patient and public involvement should be a central driving force;
+        # guidance, "Patient engagement". One question, asked of every project.
+        ("people", False, 1),
         ("medicines", True, 4),
         ("medicines", False, 0),
     ],

@@ -101,3 +101,35 @@ def test_blank_comments_are_left_out():
 
 def test_too_few():
     assert [surveys.too_few(n) for n in range(5)] == [False, True, True, False, False]
+
+
+def test_wider_groups_stand_alone_with_the_same_suppression():
+    # Guidance, patient engagement plan: feedback after the project from patients and staff.
+    wider = {q.id: 4 for q in surveys.WIDER_QUESTIONS if q.kind is surveys.Kind.AGREEMENT}
+    partner = {q.id: 5 for q in surveys.AGREEMENT_QUESTIONS}
+    responses = [
+        *(surveys.Response(surveys.Group.PATIENTS, wider) for _ in range(2)),
+        *(surveys.Response(surveys.Group.STAFF, wider) for _ in range(3)),
+        *(surveys.Response(surveys.Group.NHS, partner) for _ in range(3)),
+    ]
+    results = surveys.aggregate(responses)
+    by_label = {g.label: g for g in results.wider}
+    assert by_label["Patients, carers and the public"].suppressed
+    assert by_label["Patients, carers and the public"].questions == ()
+    staff = by_label["Staff who worked with the service"]
+    assert not staff.suppressed
+    assert [q.question.id for q in staff.questions] == [
+        "difference",
+        "informed",
+        "heard",
+        "continue",
+    ]
+    # Wider answers never join the partners' combined figures.
+    assert results.combined.responses == 3
+    assert "Wider stakeholders" not in by_label
+
+
+def test_wider_answers_are_checked_against_their_own_questions():
+    answers = {q.id: 3 for q in surveys.WIDER_QUESTIONS if q.kind is surveys.Kind.AGREEMENT}
+    assert surveys.problems(answers, surveys.WIDER_QUESTIONS) == {}
+    assert "trust" in surveys.problems(answers)

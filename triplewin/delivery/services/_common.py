@@ -14,9 +14,22 @@ from triplewin.delivery.models import Issue, Milestone, Risk
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
 
-# Milestones, risks and issues are planned once the summary is public, kept through delivery,
-# and closed off after completion (a last risk closed, a milestone's actual date corrected).
-DELIVERY_IN = frozenset({State.SUMMARY_PUBLISHED, State.IN_DELIVERY, State.COMPLETED})
+# Milestones, risks and issues are kept from scoping onwards: the guidance wants issue and risk
+# management from the concept on, and milestones in the plan the PID sets out. They are kept
+# through delivery and closed off after completion (a last risk closed, a milestone's actual
+# date corrected).
+DELIVERY_IN = frozenset(
+    {
+        State.SCOPING,
+        State.CONCEPT_APPROVED,
+        State.SETUP,
+        State.PID_APPROVED,
+        State.AGREEMENT_SIGNED,
+        State.SUMMARY_PUBLISHED,
+        State.IN_DELIVERY,
+        State.COMPLETED,
+    }
+)
 
 Row = TypeVar("Row", Milestone, Risk, Issue)
 
@@ -29,8 +42,8 @@ def require_delivery_open(project: Project) -> None:
     if not delivery_open(project):
         label = STATES[project.state_enum].label.lower()
         raise ValidationError(
-            f"Delivery records cannot change while the project is '{label}'. They are kept from "
-            "when the executive summary is published until the project is completed."
+            f"Milestones, risks and issues cannot change while the project is '{label}'. They "
+            "are kept from scoping until the project is completed."
         )
 
 

@@ -84,8 +84,9 @@ def project_terminate(
 ) -> Termination:
     """Record what was done for every step of the exit plan, then terminate with the reason.
 
-    The project's actual end date is left alone: it marks completion, from which the outcomes
-    deadline runs, and a terminated project has no such deadline.
+    The project's actual end date is left alone (it marks completion); the termination's own
+    date is the day the six-month outcomes clock starts (core.outcomes.delivery_ended_on),
+    since a project stopped early still publishes an outcomes (closure) summary.
     """
     today = today or timezone.localdate()
     locked = _lock_in_delivery(project, expected_state, "terminated")

@@ -111,20 +111,26 @@ def test_achieved_date_cannot_be_in_the_future(in_delivery, nhs_lead):
 @pytest.mark.parametrize(
     ("state", "allowed"),
     [
-        ("agreement_signed", False),
+        ("idea", False),
+        # Guidance, stage 3 monitoring and the case studies' risk management: issue and risk
+        # management from the concept onwards, milestones in the plan.
+        ("scoping", True),
+        ("setup", True),
+        ("agreement_signed", True),
         ("summary_published", True),
         ("in_delivery", True),
         ("completed", True),
         ("outcomes_published", False),
     ],
 )
-def test_logs_change_only_from_publication_to_completion(project, nhs_lead, state, allowed):
-    team_builders.advance(project, nhs_lead, state)
+def test_logs_change_only_from_scoping_to_completion(project, nhs_lead, state, allowed):
+    if state != "idea":
+        team_builders.advance(project, nhs_lead, state)
     if allowed:
         services.issue_add(actor=nhs_lead, project=project, fields=ISSUE)
         assert Issue.objects.count() == 1
     else:
-        with pytest.raises(ValidationError, match="Delivery records cannot change"):
+        with pytest.raises(ValidationError, match="Milestones, risks and issues cannot change"):
             services.issue_add(actor=nhs_lead, project=project, fields=ISSUE)
         assert not Issue.objects.exists()
 
@@ -185,6 +191,7 @@ class TestRag:
             Rating.AMBER,
             Rating.NOT_RATED,
             Rating.RED,
+            Rating.GREEN,
         ]
 
     def test_kpi_counts_and_rating_leave_out_what_the_viewer_may_not_see(

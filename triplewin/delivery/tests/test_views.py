@@ -186,10 +186,13 @@ def test_dashboard_shows_override_beside_computed_status(client_for, in_delivery
 def test_dashboard_offers_controls_to_editors_only_while_open(client_for, project, nhs_lead):
     from triplewin.team.tests.builders import advance
 
-    advance(project, nhs_lead, "agreement_signed")
     body = client_for("nhs_lead").get(_url("dashboard", project)).content.decode()
     assert "Add a milestone" not in body
-    assert "kept from when the executive summary is published" in body
+    assert "kept from scoping until the project is completed" in body
+    advance(project, nhs_lead, "agreement_signed")
+    body = client_for("nhs_lead").get(_url("dashboard", project)).content.decode()
+    assert "Add a milestone" in body
+    assert "Record completion" not in body
     advance(project, nhs_lead, "in_delivery")
     body = client_for("nhs_lead").get(_url("dashboard", project)).content.decode()
     assert "Add a milestone" in body
@@ -244,7 +247,7 @@ def test_writes_are_refused_once_outcomes_are_published(client_for, project, nhs
     advance(project, nhs_lead, "outcomes_published")
     response = client_for("nhs_lead").post(_url("issue-add", project), _form(ISSUE))
     assert response.status_code == 400
-    assert "Delivery records cannot change" in response.content.decode()
+    assert "Milestones, risks and issues cannot change" in response.content.decode()
     assert not Issue.objects.exists()
 
 

@@ -67,6 +67,13 @@ SCOPING: dict[str, dict[str, str]] = {
         "dependencies": "GP practices for repeat prescribing and the hospital diabetes team for advice.",
         "staff_capacity": "Yes: two nurse sessions a week are freed by moving routine follow-up online.",
     },
+    "people": {
+        "public_involvement": (
+            "The diabetes patient panel reviews the clinic letters and leaflets; patients "
+            "starting injectables are asked about their experience at three months and at "
+            "the end."
+        ),
+    },
     "success": {
         "success_measures": (
             "Wait from referral to first dose (target under four weeks), HbA1c at six months, "

@@ -146,6 +146,13 @@ COMMUNITY_FOLLOW_UP_SCOPING: dict[str, dict[str, str]] = {
         ),
         "staff_capacity": "Yes, with back-fill for clinic sessions costed in the concept.",
     },
+    "people": {
+        "public_involvement": (
+            "Two people who had a heart attack with diabetes sit on the design group; "
+            "Healthwatch Lincolnshire will ask coastal patients about travel, and every "
+            "patient is asked for their views at the end."
+        ),
+    },
     "success": {
         "success_measures": (
             "Follow-up attendance (target 90%), glucose and lipid targets met at six months and "

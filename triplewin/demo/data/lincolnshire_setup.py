@@ -69,6 +69,13 @@ CHILDREN_ASTHMA_SCOPING: dict[str, dict[str, str]] = {
         "dependencies": "School nursing teams and community pharmacy inhaler technique checks.",
         "staff_capacity": "Yes: PCNs have agreed two review sessions a week for the year.",
     },
+    "people": {
+        "public_involvement": (
+            "Parents from the PCNs' patient participation groups help design the review "
+            "invitation; children and parents are asked for feedback after each review and "
+            "at the end of the project."
+        ),
+    },
     "success": {
         "success_measures": (
             "Share of at-risk children reviewed (target 80%), action plans issued, reliever "

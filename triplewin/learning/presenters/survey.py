@@ -70,9 +70,12 @@ def _group_view(
     *,
     with_comments: bool = True,
     small: Sequence[GroupResult] = (),
+    questions: Sequence[surveys.Question] = surveys.QUESTIONS,
 ) -> GroupView:
     notice = _notice(result, small)
-    comments = tuple((q.text, result.comments.get(q.id, ())) for q in surveys.TEXT_QUESTIONS)
+    comments = tuple(
+        (q.text, result.comments.get(q.id, ())) for q in questions if q.kind is surveys.Kind.TEXT
+    )
     return GroupView(
         id,
         result.label,
@@ -116,7 +119,8 @@ class SurveyPresenter:
 
     def progress(self) -> list[GroupProgress]:
         rows = []
-        for group, label in surveys.GROUP_LABELS.items():
+        for group in surveys.PARTNER_GROUPS:
+            label = surveys.GROUP_LABELS[group]
             invited = [i for i in self.invitations if i.group == group]
             answered = sum(1 for i in invited if i.responded_on is not None)
             rows.append(GroupProgress(label, len(invited), answered))
@@ -128,13 +132,21 @@ class SurveyPresenter:
 
     def groups(self) -> list[GroupView]:
         views = [
-            _group_view(g.value, r) for g, r in zip(surveys.Group, self.results.groups, strict=True)
+            _group_view(g.value, r)
+            for g, r in zip(surveys.PARTNER_GROUPS, self.results.groups, strict=True)
         ]
         # Comments appear once, under their own side, not again among all partners.
         combined = _group_view(
             "all", self.results.combined, with_comments=False, small=self.results.small_groups
         )
         return [*views, combined]
+
+    def wider_groups(self) -> list[GroupView]:
+        """Patients, staff and wider stakeholders who answered through an anonymous link."""
+        return [
+            _group_view(f"wider-{index}", r, questions=surveys.WIDER_QUESTIONS)
+            for index, r in enumerate(self.results.wider, start=1)
+        ]
 
     @property
     def own_pending(self) -> bool:

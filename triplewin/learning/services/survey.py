@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import secrets
 import smtplib
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from triplewin.audit import services as audit
 from triplewin.core import surveys
 from triplewin.core.lifecycle import State
 from triplewin.learning import emails
-from triplewin.learning.models import PartnerSurvey, SurveyInvitation, SurveyResponse
+from triplewin.learning.models import PartnerSurvey, SurveyInvitation, SurveyLink, SurveyResponse
 from triplewin.organisations.models import Sector
 from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
@@ -192,3 +193,106 @@ def survey_close(*, actor: User, project: Project, today: dt.date | None = None)
         changes={"closed_on": [None, survey.closed_on.isoformat()]},
     )
     return survey
+
+
+LINK_CLOSED = "This survey link is closed; thank you for your interest."
+
+
+@transaction.atomic
+def survey_link_create(
+    *, actor: User, project: Project, group: str, today: dt.date | None = None
+) -> SurveyLink:
+    """Open the survey if needed and make an anonymous link for one wider group.
+
+    A group has one open link at a time: asking again gives the link already open.
+    """
+    locked = _lock_for_editor(actor, project)
+    if locked.state_enum not in ENDED:
+        raise ValidationError(NOT_ENDED)
+    if group not in {g.value for g in surveys.WIDER_GROUPS}:
+        raise ValidationError({"group": "Choose who the link is for."})
+    survey = _open_survey(actor, locked, today or timezone.localdate())
+    found = SurveyLink.objects.filter(survey=survey, group=group, closed_on__isnull=True).first()
+    if found is not None:
+        return found
+    link = SurveyLink(
+        survey=survey,
+        group=group,
+        token=secrets.token_urlsafe(32),
+        created_by=actor,
+        created_on=today or timezone.localdate(),
+    )
+    link.full_clean()
+    link.save()
+    audit.record(
+        actor=actor,
+        action="survey.link_created",
+        obj=link,
+        project_id=locked.pk,
+        changes={"group": [None, link.get_group_display()]},
+    )
+    return link
+
+
+@transaction.atomic
+def survey_link_close(
+    *, actor: User, project: Project, link_id: int, today: dt.date | None = None
+) -> SurveyLink:
+    locked = _lock_for_editor(actor, project)
+    link = SurveyLink.objects.select_for_update().filter(pk=link_id, survey__project=locked).first()
+    if link is None:
+        raise ValidationError("That link does not belong to this project's survey.")
+    if not link.is_open:
+        return link
+    link.closed_on = today or timezone.localdate()
+    link.save(update_fields=["closed_on"])
+    audit.record(
+        actor=actor,
+        action="survey.link_closed",
+        obj=link,
+        project_id=locked.pk,
+        changes={"closed_on": [None, link.closed_on.isoformat()]},
+    )
+    return link
+
+
+def open_link(token: str) -> SurveyLink | None:
+    """The link for a token, if it exists (open or not); None for one that never existed."""
+    if not token or len(token) > 64:
+        return None
+    return SurveyLink.objects.select_related("survey__project").filter(token=token).first()
+
+
+@transaction.atomic
+def survey_respond_anonymously(*, token: str, answers: surveys.Answers) -> SurveyResponse:
+    """Store one anonymous answer through a group's link; nothing about the person is kept.
+
+    The audit records that the link was used, with no actor and no answers.
+    """
+    link = (
+        SurveyLink.objects.select_for_update().select_related("survey").filter(token=token).first()
+    )
+    if link is None:
+        raise PermissionDenied("This survey link is not valid.")
+    if not link.is_open or not link.survey.is_open:
+        raise ValidationError(LINK_CLOSED)
+    group = surveys.Group(link.group)
+    problems = surveys.problems(answers, surveys.questions_for(group))
+    if problems:
+        raise ValidationError(problems)
+    cleaned = {
+        qid: value.strip() if isinstance(value, str) else value
+        for qid, value in answers.items()
+        if value not in (None, "")
+    }
+    response = SurveyResponse(survey=link.survey, group=link.group, answers=cleaned)
+    response.full_clean()
+    response.save()
+    audit.record(
+        actor=None,
+        action="survey.answered_anonymously",
+        obj=link,
+        project_id=link.survey.project_id,
+        changes={"group": [None, link.get_group_display()]},
+    )
+    return response

@@ -91,6 +91,6 @@ def test_query_count_does_not_grow_with_projects(
         )
         for i in range(6)
     ]
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         found = obligations_for(projects, D(2025, 1, 1))
     assert len(found) == 6

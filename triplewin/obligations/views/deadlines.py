@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from triplewin.delivery.overruns import overruns_for
 from triplewin.kpis.selectors import kept_by
 from triplewin.meetings.selectors import open_actions_of
 from triplewin.obligations.given import given_actions, given_kpis
@@ -35,6 +36,8 @@ def index(request: HttpRequest) -> HttpResponse:
             if o.is_open and o.due_on is not None
         ]
     )
+    overrun = overruns_for(projects, today)
+    overran = [(p, late) for p in projects if (late := overrun[p.pk]) is not None]
     companies = [
         (c, year_files(disclosure_uk.years(c))) for c in authority.export_companies(request.user)
     ]
@@ -44,6 +47,7 @@ def index(request: HttpRequest) -> HttpResponse:
         title="Deadlines and disclosures",
         nav="disclosure",
         rows=rows[:LIMIT],
+        overruns=sorted(overran, key=lambda item: -item[1].days)[:LIMIT],
         total=len(rows),
         limit=LIMIT,
         companies=[(c, years) for c, years in companies if years],

@@ -40,7 +40,7 @@ def _fake_kpis(monkeypatch, rows):
 
 def test_cannot_draft_before_completion(people, nhs_lead):
     project = builders.in_delivery(ended_on=timezone.localdate(), **people)
-    with pytest.raises(ValidationError, match="completion is recorded"):
+    with pytest.raises(ValidationError, match="delivery has ended"):
         services.outcomes_generate(actor=nhs_lead, project=project)
     assert not OutcomesSummary.objects.exists()
 

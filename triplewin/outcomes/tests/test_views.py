@@ -65,7 +65,10 @@ def test_overdue_flag_by_role(client_for, long_ago, role, status):
 
 def test_detail_before_completion_has_no_deadline(client_for, project):
     body = client_for("nhs_lead").get(_url("detail", project)).content.decode()
-    assert "The deadline appears here once the project's completion is recorded" in body
+    assert (
+        "The deadline appears here once the project's completion, or its early termination, is recorded"
+        in body
+    )
     assert "Draft from the records" not in body
 
 
@@ -86,7 +89,7 @@ def test_generate_before_completion_is_400(client_for, people):
     project = builders.in_delivery(ended_on=timezone.localdate(), **people)
     response = client_for("nhs_lead").post(_url("generate", project), {"row_version": "0"})
     assert response.status_code == 400
-    assert "completion is recorded" in response.content.decode()
+    assert "early termination, is recorded" in response.content.decode()
     assert not OutcomesSummary.objects.exists()
 
 

@@ -33,6 +33,7 @@ TABLES = [
     "partnerships",
     "stalled",
     "overdue",
+    "overruns",
     "value-by-year",
     "value-by-organisation",
     "value",

@@ -110,6 +110,12 @@ def stage2_tasks(
             "status": before(_list_status(facts.plans_missing, "Plans empty"), State.PID_APPROVED),
         },
         {
+            # Kept from the concept onwards, and carried into the PID's project plan.
+            "title": {"text": "Milestones, risks and issues"},
+            "href": reverse("delivery:dashboard", args=pk),
+            "status": OPEN,
+        },
+        {
             "title": {"text": "Project initiation document (PID)"},
             "href": reverse("pid:overview", args=pk),
             "status": before(_pid_status(facts), State.PID_APPROVED),

@@ -14,8 +14,10 @@ from triplewin.partnerships.presenters.tags import DONE, NOT_STARTED, OPEN, stat
 
 
 def _delivery_status(facts: ProjectFacts) -> dict[str, Any]:
-    if facts.completed_on:
-        return status_tag(f"Ended {long_date(facts.completed_on)}", "green")
+    if facts.ended_on and facts.terminated:
+        return status_tag(f"Stopped early {long_date(facts.ended_on)}", "red")
+    if facts.ended_on:
+        return status_tag(f"Ended {long_date(facts.ended_on)}", "green")
     if facts.actual_start:
         return status_tag(f"In delivery since {long_date(facts.actual_start)}", "blue")
     return NOT_STARTED
@@ -31,7 +33,7 @@ def _transfers_status(facts: ProjectFacts) -> dict[str, Any]:
 def _outcomes_status(facts: ProjectFacts) -> dict[str, Any]:
     if facts.outcomes_published_on:
         return status_tag(f"Published {long_date(facts.outcomes_published_on)}", "green")
-    if facts.completed_on:
+    if facts.ended_on:
         return status_tag("Due within six months of the end", "orange")
     return NOT_STARTED
 

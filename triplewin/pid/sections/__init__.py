@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from triplewin.partnerships.models import Project
-from triplewin.pid.sections import concept, contributions, own, plans, team
+from triplewin.pid.sections import concept, contributions, own, plan, plans, team
 from triplewin.pid.sections.base import Field, Section, from_snapshot, to_snapshot
 from triplewin.pid.sections.sources import Sources
 
@@ -23,6 +23,7 @@ PROVIDERS: tuple[Provider, ...] = (
     concept.purpose_and_objectives,
     concept.benefits,
     concept.timing,
+    plan.plan,
     own.success_criteria,
     team.project_team,
     team.governance_committees,

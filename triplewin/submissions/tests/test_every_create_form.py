@@ -61,6 +61,8 @@ ONE_TIME = {
     "kpis:sites",
     "kpis:upload",
     "learning:review_add",
+    "learning:survey_links",
+    "learning:survey_open",
     "learning:survey_respond",
     "learning:survey_send",
     "library:draft-from-project",
