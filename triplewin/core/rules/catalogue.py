@@ -14,6 +14,7 @@ from triplewin.core.contributions import SIGNIFICANT_HOURS, SIGNIFICANT_SHARE, p
 from triplewin.core.dates import add_months, long_date
 from triplewin.core.rules.facts import ProjectFacts
 from triplewin.core.rules.model import NOT_APPLICABLE, PASS, Check, Rule, Severity, fail
+from triplewin.core.rules.publication import PUBLICATION_RULES
 from triplewin.core.wording import counted
 
 BLOCKER, RISK = Severity.BLOCKER, Severity.RISK
@@ -641,6 +642,7 @@ CORE_RULES: tuple[Rule, ...] = (
 
 CATALOGUE: tuple[Rule, ...] = (
     *CORE_RULES,
+    *PUBLICATION_RULES,
     *(
         _red(q)
         for q in checklist.QUESTIONS
