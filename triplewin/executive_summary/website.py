@@ -70,6 +70,22 @@ def _enqueue_check(publication_id: int) -> None:
     transaction.on_commit(lambda: check_website_page.enqueue(publication_id))
 
 
+def _checked_address(url: str) -> str:
+    url = url.strip()
+    problem = address_problem(url)
+    if problem:
+        raise ValidationError({"url": problem})
+    return url
+
+
+def _require_recorder(actor: User, project: Project, organisation: Organisation) -> None:
+    if organisation not in recording_organisations(actor, project):
+        raise PermissionDenied(
+            "Only a partnership lead or certification signatory of that partner can record its "
+            "web page."
+        )
+
+
 @transaction.atomic
 def publication_record(
     *,
@@ -79,15 +95,10 @@ def publication_record(
     document: str,
     url: str,
     live_on: dt.date,
-    expected_version: int | None = None,
 ) -> WebsitePublication:
-    """Record (or change) where one partner published one summary, and when it went live."""
+    """Record where one partner published one summary on its own website, and when."""
     locked = Project.objects.select_for_update().get(pk=project.pk)
-    if organisation not in recording_organisations(actor, locked):
-        raise PermissionDenied(
-            "Only a partnership lead or certification signatory of that partner can record its "
-            "web page."
-        )
+    _require_recorder(actor, locked, organisation)
     if document not in documents_open(locked):
         raise ValidationError(
             {
@@ -95,18 +106,50 @@ def publication_record(
                 "signed, and the outcomes page once the project has ended."
             }
         )
-    url = url.strip()
-    problem = address_problem(url)
-    if problem:
-        raise ValidationError({"url": problem})
-    row = WebsitePublication.objects.select_for_update().filter(
+    if WebsitePublication.objects.filter(
         project=locked, organisation=organisation, document=document
-    ).first() or WebsitePublication(
-        project=locked, organisation=organisation, document=document, recorded_by=actor
+    ).exists():
+        raise ValidationError(
+            {"document": f"{organisation}'s page for this summary is recorded already: change it."}
+        )
+    row = WebsitePublication(
+        project=locked,
+        organisation=organisation,
+        document=document,
+        url=_checked_address(url),
+        live_on=live_on,
+        recorded_by=actor,
     )
-    if row.pk and expected_version is not None and row.row_version != expected_version:
+    row.full_clean()
+    row.save()
+    audit.record(
+        actor=actor,
+        action="summary.website_recorded",
+        obj=row,
+        project_id=locked.pk,
+        changes=audit.diff({}, audit.snapshot(row, FIELDS)),
+    )
+    _enqueue_check(row.pk)
+    return row
+
+
+@transaction.atomic
+def publication_change(
+    *,
+    actor: User,
+    publication: WebsitePublication,
+    url: str,
+    live_on: dt.date,
+    expected_version: int | None,
+) -> WebsitePublication:
+    """Correct the page's address or go-live date; a new address is checked afresh."""
+    locked = Project.objects.select_for_update().get(pk=publication.project_id)
+    row = WebsitePublication.objects.select_for_update().get(pk=publication.pk)
+    _require_recorder(actor, locked, row.organisation)
+    if expected_version is not None and row.row_version != expected_version:
         raise StaleEdit()
-    before = audit.snapshot(row, FIELDS) if row.pk else {}
+    before = audit.snapshot(row, FIELDS)
+    url = _checked_address(url)
     address_changed = row.url != url
     row.url, row.live_on = url, live_on
     if address_changed:
@@ -115,12 +158,11 @@ def publication_record(
     changes = audit.diff(before, audit.snapshot(row, FIELDS))
     if not changes:
         return row
-    if row.pk:
-        row.row_version += 1
+    row.row_version += 1
     row.save()
     audit.record(
         actor=actor,
-        action="summary.website_recorded",
+        action="summary.website_changed",
         obj=row,
         project_id=locked.pk,
         changes=changes,
