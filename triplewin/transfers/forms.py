@@ -181,12 +181,14 @@ class ContractedServiceForm(GuardedForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the company that contracted the service."},
     )
-    provider = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(),
+    provider = forms.TypedChoiceField(
         label="Organisation contracted to deliver it",
+        coerce=int,
         help_text="An organisation outside the partnership, such as a patient organisation.",
-        empty_label="Choose an organisation",
-        error_messages={"required": "Choose the organisation that delivers the service."},
+        error_messages={
+            "required": "Choose the organisation that delivers the service.",
+            "invalid_choice": "Choose an organisation from the list.",
+        },
     )
     service = forms.CharField(
         label="What the service is",
@@ -212,7 +214,7 @@ class ContractedServiceForm(GuardedForm):
         self,
         *args: Any,
         companies: list[Organisation],
-        providers: Any,
+        providers: list[Organisation],
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -222,9 +224,10 @@ class ContractedServiceForm(GuardedForm):
         company.choices = _choices(companies)
         if len(companies) == 1:
             self.initial.setdefault("company", companies[0].pk)
+        self._providers = {o.pk: o for o in providers}
         provider = self.fields["provider"]
-        assert isinstance(provider, forms.ModelChoiceField)
-        provider.queryset = providers
+        assert isinstance(provider, forms.TypedChoiceField)
+        provider.choices = [("", "Choose an organisation"), *_choices(providers)]
 
     def clean_value(self) -> Decimal:
         value = self.cleaned_data["value"]
@@ -236,7 +239,7 @@ class ContractedServiceForm(GuardedForm):
         data = self.cleaned_data
         return {
             "company": self._companies[data["company"]],
-            "provider": data["provider"],
+            "provider": self._providers[data["provider"]],
             "service": data["service"],
             "year": data["year"],
             "value": data["value"],

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -27,9 +26,9 @@ def _back(project: Project) -> dict[str, str]:
     return {"href": reverse("transfers:contracted", args=[project.pk]), "text": "Back"}
 
 
-def _providers(project: Project) -> QuerySet[Organisation]:
+def _providers(project: Project) -> list[Organisation]:
     partners = project.partners.values("organisation_id")
-    return (
+    return list(
         Organisation.objects.exclude(pk__in=partners)
         .exclude(org_type=OrgType.PHARMACEUTICAL)
         .order_by("name")
