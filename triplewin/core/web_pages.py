@@ -133,7 +133,7 @@ def check_page(
             return PageCheck(False, "Its address is not on the public internet.")
         except ssl.SSLError:
             return PageCheck(False, "Its security certificate could not be verified.")
-        except (OSError, http.client.HTTPException):
+        except (OSError, http.client.HTTPException, ValueError):
             return PageCheck(False, "The site did not answer.")
         if status in (301, 302, 303, 307, 308) and location:
             current = urljoin(current, location)

@@ -135,3 +135,8 @@ def test_private_addresses_are_never_fetched_in_production(url: str) -> None:
 
 def test_the_live_local_server_is_refused_without_the_test_setting(site: str) -> None:
     assert "not on the public internet" in check_page(site + "/summary").detail
+
+
+def test_a_name_that_does_not_resolve_does_not_answer() -> None:
+    result = check_page("https://no-such-host.invalid/summary", timeout=2)
+    assert not result.answered
