@@ -35,6 +35,10 @@ try:
     CONN_MAX_AGE = env.int("CONN_MAX_AGE", 60, minimum=0)
     REDIS_URL = env.redis_url("REDIS_URL")
     CLIENT_IP_HEADER = env.header("CLIENT_IP_HEADER")
+    # The background check of partners' published pages refuses private, loopback and
+    # link-local addresses (no request forgery into our own network). Only tests, which
+    # serve pages from 127.0.0.1, turn this on.
+    WEBSITE_CHECK_ALLOW_PRIVATE = env.bool("WEBSITE_CHECK_ALLOW_PRIVATE", default=False)
 except EnvError as error:
     raise ImproperlyConfigured(f"Triple Win cannot start: {error}") from None
 

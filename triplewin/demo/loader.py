@@ -29,6 +29,7 @@ from triplewin.demo.data.types import Org, Person, ProjectSpec, Step
 from triplewin.demo.stage2 import DemoDataError, Lookup, load_registers, load_setup
 from triplewin.demo.stage3 import load_stage3
 from triplewin.demo.stage3.kpis import load_real_kpis
+from triplewin.demo.stage3.websites import record_website_pages
 from triplewin.documents.services import document_sync
 from triplewin.executive_summary import services as summary_services
 from triplewin.organisations import services as org_services
@@ -292,6 +293,8 @@ def load() -> LoadReport:
         projects[setup.project] = load_setup(setup, lookup)
     # Stage 3 last: delivery records, then completion and outcomes where a project has ended.
     projects.update(load_stage3(data.STAGES3, lookup))
+    # Each company's own web pages for the summaries it has published (ADR 0021).
+    record_website_pages(projects.values())
     # Every signed-off framework text becomes a document version, ready to download and verify.
     for project in projects.values():
         document_sync(project=project, actor=admin)

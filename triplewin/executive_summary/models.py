@@ -66,3 +66,59 @@ class ExecutiveSummary(models.Model):
 
     def __str__(self) -> str:
         return f"Executive summary for {self.project}"
+
+
+class Document(models.TextChoices):
+    EXECUTIVE_SUMMARY = "executive_summary", "Executive summary"
+    OUTCOMES = "outcomes", "Summary of project outcomes"
+
+
+class WebsitePublication(models.Model):
+    """Where one partner published one of the project's summaries on its own website.
+
+    The ABPI Code requires the executive summary on each industry partner's website before the
+    project starts, and the outcomes summary afterwards; NHS partners are encouraged to
+    publish too (ADR 0021). A background check records whether the page still answers.
+    """
+
+    project = models.ForeignKey(
+        "partnerships.Project", on_delete=models.CASCADE, related_name="website_publications"
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    document = models.CharField(max_length=20, choices=Document.choices)
+    url = models.URLField(
+        "Web address of the page",
+        max_length=500,
+        help_text="The page on the organisation's own website, starting with https://.",
+    )
+    live_on = models.DateField(
+        "Date the page went live", help_text="The day the page was first public."
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    row_version = models.PositiveIntegerField(default=1)
+    # What the last background check found; None until a check has run.
+    checked_at = models.DateTimeField(null=True, blank=True)
+    answered = models.BooleanField(null=True, blank=True)
+    check_detail = models.CharField(max_length=200, blank=True)
+    failing_since = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("document", "organisation__name")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organisation", "document"],
+                name="unique_website_publication",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_document_display()} on {self.organisation}'s website"
+
+    @property
+    def not_answering(self) -> bool:
+        return self.answered is False

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+
+from django.utils import timezone
 
 from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import State
-from triplewin.executive_summary.models import ExecutiveSummary, Status
+from triplewin.executive_summary.models import (
+    Document,
+    ExecutiveSummary,
+    Status,
+    WebsitePublication,
+)
 from triplewin.executive_summary.selectors import (
     FIELD_LABELS,
     TEXT_FIELDS,
@@ -86,3 +94,54 @@ class SummaryPresenter:
         if s.published_on:
             lines.append(f"Published on {long_date(s.published_on)}.")
         return lines
+
+
+@dataclass(frozen=True)
+class PageRow:
+    pk: int
+    organisation: str
+    organisation_id: int
+    document: str
+    url: str
+    live: str
+    warning: str
+
+
+def website_rows(publications: list[WebsitePublication], today: dt.date) -> list[PageRow]:
+    """Each recorded page, with a warning when the last background check got no answer."""
+    rows = []
+    for p in publications:
+        live = (
+            f"Live since {long_date(p.live_on)}"
+            if p.live_on <= today
+            else f"Goes live on {long_date(p.live_on)}"
+        )
+        warning = ""
+        if p.not_answering and p.checked_at is not None:
+            since = timezone.localtime(p.failing_since or p.checked_at).date()
+            warning = (
+                f"This page has not answered since {long_date(since)}: {p.check_detail} "
+                "Check that it is still online, or record its new address."
+            )
+        rows.append(
+            PageRow(
+                pk=p.pk,
+                organisation=p.organisation.name,
+                organisation_id=p.organisation_id,
+                document=p.get_document_display(),
+                url=p.url,
+                live=live,
+                warning=warning,
+            )
+        )
+    return rows
+
+
+def pages_missing(project: Project, publications: list[WebsitePublication]) -> list[str]:
+    """Which industry partners still owe a page for the executive summary."""
+    recorded = {p.organisation_id for p in publications if p.document == Document.EXECUTIVE_SUMMARY}
+    return [
+        partner.organisation.name
+        for partner in project.partners.select_related("organisation")
+        if partner.organisation.is_pharmaceutical and partner.organisation_id not in recorded
+    ]

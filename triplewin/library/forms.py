@@ -227,3 +227,26 @@ class ImportForm(GuardedForm):
                 f"The file must be {MAX_BYTES // (1024 * 1024)} MB or smaller."
             )
         return upload
+
+
+class ContactForm(GuardedForm):
+    contact_name = forms.CharField(label="Contact name", max_length=150, required=False)
+    contact_role = forms.CharField(
+        label="Their role and organisation",
+        max_length=200,
+        required=False,
+        help_text="For example: Respiratory pharmacist, Hartlepool Health PCN.",
+    )
+    contact_email = forms.EmailField(
+        label="Contact email",
+        max_length=254,
+        required=False,
+        error_messages={"invalid": "Enter an email address like name@example.nhs.uk."},
+    )
+    shared_with_abpi_on = forms.DateField(
+        label="Date the outcomes summary was shared with the ABPI (optional)",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a real date, like 30/09/2023."},
+    )
+    row_version = RowVersionField()

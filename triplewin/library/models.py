@@ -77,6 +77,15 @@ class CaseStudy(models.Model):
         default="unknown",
     )
     what_happened_next_detail = models.TextField("What happened next, in detail", blank=True)
+    # For peers who want to learn more; shown to signed-in users only, never on public pages,
+    # exports or the search index (ADR 0021).
+    contact_name = models.CharField("Contact name", max_length=150, blank=True)
+    contact_role = models.CharField("Contact's role and organisation", max_length=200, blank=True)
+    contact_email = models.EmailField("Contact email", blank=True)
+    # Guidance: outcome reports are shared with the ABPI for its case study library.
+    shared_with_abpi_on = models.DateField(
+        "Date the outcomes summary was shared with the ABPI", null=True, blank=True
+    )
     project = models.OneToOneField(
         "partnerships.Project",
         null=True,

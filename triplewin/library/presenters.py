@@ -96,6 +96,8 @@ class CaseStudyPresenter:
         self.cs = case_study
         self.user = user
         self.can_edit = user is not None and access.can_edit(user, case_study)
+        # The peer contact is for signed-in users only, never the public page (ADR 0021).
+        self.signed_in = bool(user is not None and user.is_authenticated)
 
     @property
     def pk(self) -> int:

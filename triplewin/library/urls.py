@@ -1,6 +1,14 @@
 from django.urls import path
 
-from triplewin.library.views import browse, drafting, editing, learning, similar, transfer
+from triplewin.library.views import (
+    browse,
+    contact,
+    drafting,
+    editing,
+    learning,
+    similar,
+    transfer,
+)
 
 app_name = "library"
 urlpatterns = [
@@ -16,6 +24,7 @@ urlpatterns = [
     path("<id:pk>/abpi-submission.docx", transfer.abpi_docx, name="abpi-docx"),
     path("<id:pk>/edit/", editing.edit, name="edit"),
     path("<id:pk>/edit/<slug:group>/", editing.edit_group, name="edit-group"),
+    path("<id:pk>/contact/", contact.contact, name="contact"),
     path("<id:pk>/publish/", editing.publish, name="publish"),
     path("<id:pk>/withdraw/", editing.withdraw, name="withdraw"),
     path("<id:pk>/discard/", editing.discard, name="discard"),

@@ -20,6 +20,7 @@ from triplewin.partnerships.models import Project
 
 DAILY_REMINDERS = "daily_reminders"
 AUDIT_CHAIN_CHECK = "audit_chain_check"
+WEBSITE_PAGES_CHECK = "website_pages_check"
 JOB_NAMES = {DAILY_REMINDERS: "the reminder run", AUDIT_CHAIN_CHECK: "the audit chain check"}
 REPORT_FIELDS = ("due_on", "submitted_on", "summary")
 
@@ -111,9 +112,14 @@ def progress_report_record(
 
 def _daily_jobs() -> dict[str, Task[..., Any]]:
     from triplewin.audit.tasks import check_audit_chain
+    from triplewin.executive_summary.tasks import check_website_pages
     from triplewin.obligations.tasks import send_daily_reminders
 
-    return {DAILY_REMINDERS: send_daily_reminders, AUDIT_CHAIN_CHECK: check_audit_chain}
+    return {
+        DAILY_REMINDERS: send_daily_reminders,
+        AUDIT_CHAIN_CHECK: check_audit_chain,
+        WEBSITE_PAGES_CHECK: check_website_pages,
+    }
 
 
 def _enqueue_once(*, job: str, task: Task[..., Any], today: dt.date) -> ScheduledRun | None:

@@ -17,6 +17,7 @@ from triplewin.core.lifecycle import State
 from triplewin.core.rules import PartnerFact, ProjectFacts
 from triplewin.core.rules.facts import parties_of
 from triplewin.executive_summary.models import ExecutiveSummary
+from triplewin.organisations.models import OrgType
 from triplewin.partnerships.models import Project, ProjectTransition
 from triplewin.scoping.models import ClassificationChecklist, ScopingGuide
 from triplewin.team import selectors as team
@@ -95,6 +96,24 @@ def _undisclosed_tov_years(project: Project, today: dt.date) -> tuple[int, ...]:
     return undisclosed_years(project, today)
 
 
+def _publication_facts(project: Project, today: dt.date) -> dict[str, Any]:
+    """Pages on the partners' own websites, and contracted values due there (ADR 0021)."""
+    # Imported here: these apps build on partnerships.
+    from triplewin.executive_summary.models import Document
+    from triplewin.executive_summary.website import companies_without_page
+    from triplewin.transfers.selectors import contracted_services_unpublished
+
+    return {
+        "companies_without_summary_page": companies_without_page(
+            project, Document.EXECUTIVE_SUMMARY, today
+        ),
+        "companies_without_outcomes_page": companies_without_page(
+            project, Document.OUTCOMES, today
+        ),
+        "contracted_services_unpublished": contracted_services_unpublished(project, today),
+    }
+
+
 def _team_facts(project: Project, today: dt.date) -> dict[str, Any]:
     return {
         "team_sales_members": team.sales_members(project),
@@ -115,6 +134,7 @@ def partner_facts(project: Project) -> tuple[PartnerFact, ...]:
             is_legal_entity=p.organisation.is_legal_entity,
             is_pharmaceutical=p.organisation.is_pharmaceutical,
             is_healthcare=p.organisation.is_healthcare,
+            is_patient_organisation=p.organisation.org_type == OrgType.PATIENT_ORGANISATION,
         )
         for p in project.partners.all()
     )
@@ -177,6 +197,7 @@ def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
         **_outcomes_end(project),
         undisclosed_tov_years=_undisclosed_tov_years(project, today),
         **_team_facts(project, today),
+        **_publication_facts(project, today),
         **_setup_facts(project),
     )
 

@@ -15,7 +15,7 @@ from triplewin.audit import services as audit
 from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import State, Transition, find_transition
 from triplewin.core.rules import GateReport, evaluate_gate
-from triplewin.organisations.models import Membership, Organisation, Sector
+from triplewin.organisations.models import Membership, Organisation, OrgType, Sector
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
 from triplewin.partnerships.facts import build_facts, summary_published_on
 from triplewin.partnerships.models import (
@@ -41,6 +41,21 @@ DETAIL_FIELDS = (
     "actual_end",
 )
 EDITABLE_PARTNERS_IN = frozenset({State.IDEA, State.SCOPING})
+# NHS Confederation/ABPI guidance (2024), "Who can be involved": patient organisations cannot
+# be included directly in collaborative working; a company may only contract one to deliver a
+# service that supports part of the project.
+PATIENT_ORGANISATION_REFUSED = (
+    "{name} is a patient organisation. Patient organisations cannot be partners in "
+    "collaborative or joint working. A company may contract one to deliver a service that "
+    "supports the project: record it as a contracted service on the project's transfers page, "
+    "where its contracted value is published on the company's own website rather than on "
+    "Disclosure UK."
+)
+
+
+def refuse_patient_organisation(organisation: Organisation, *, field: str) -> None:
+    if organisation.org_type == OrgType.PATIENT_ORGANISATION:
+        raise ValidationError({field: PATIENT_ORGANISATION_REFUSED.format(name=organisation)})
 
 
 def default_party_role(organisation: Organisation, *, lead: bool) -> str:
@@ -98,6 +113,9 @@ def project_create(
     unknown = set(details) - set(DETAIL_FIELDS)
     if unknown:
         raise TypeError(f"Unknown project fields: {sorted(unknown)}")
+    refuse_patient_organisation(lead_organisation, field="lead_organisation")
+    for organisation in partner_organisations:
+        refuse_patient_organisation(organisation, field="partner_organisations")
     project = Project(created_by=actor, **details)
     project.full_clean()
     _check_dates(project)
@@ -146,6 +164,7 @@ def _add_partner(
     party_role: str,
     lead: User | None,
 ) -> ProjectPartner:
+    refuse_patient_organisation(organisation, field="organisation")
     if project.partners.filter(organisation=organisation).exists():
         raise ValidationError({"organisation": f"{organisation} is already a partner."})
     partner = ProjectPartner(

@@ -44,9 +44,17 @@ def can_record(user: Any, project: Project) -> bool:
 
 
 def recipients(project: Project) -> list[Organisation]:
-    """Partners that can receive a transfer of value: every partner that is not a company."""
+    """Partners that can receive a transfer of value: every partner that is not a company.
+
+    A patient organisation recorded as a partner before they were refused is left out: what a
+    company pays one is a contracted service (ADR 0021)."""
     return sorted(
-        (p.organisation for p in project.partners.all() if not p.organisation.is_pharmaceutical),
+        (
+            p.organisation
+            for p in project.partners.all()
+            if not p.organisation.is_pharmaceutical
+            and p.organisation.org_type != OrgType.PATIENT_ORGANISATION
+        ),
         key=lambda o: o.name,
     )
 

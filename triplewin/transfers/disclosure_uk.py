@@ -1,9 +1,9 @@
 """A company's annual Disclosure UK file: its transfers of value to healthcare organisations.
 
-Disclosure UK covers healthcare organisations, which here means NHS bodies. Transfers to
-other partners (patient organisations, charities, universities) are left out of the file and
-counted separately, because companies publish those elsewhere (patient organisation
-payments on their own website).
+Disclosure UK covers healthcare organisations: NHS bodies and healthcare providers outside
+the NHS (see routes.py). Transfers to other partners (charities, universities) are left out of
+the file and counted separately. Patient organisations are never partners; what a company
+pays one for a contracted service is published on its own website (contracted.py).
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from django.urls import reverse
 
 from triplewin.core import disclosure
 from triplewin.executive_summary.models import ExecutiveSummary
-from triplewin.organisations.models import NHS_TYPES, Organisation
+from triplewin.organisations.models import Organisation
 from triplewin.transfers.models import TransferOfValue
+from triplewin.transfers.routes import DISCLOSURE_UK_TYPES
 from triplewin.transfers.selectors import Totals, grouped
 from triplewin.transfers.tabular import Sheet
 
@@ -29,7 +30,7 @@ def _transfers(company: Organisation, year: int) -> QuerySet[TransferOfValue]:
 
 
 def _in_file(company: Organisation, year: int) -> QuerySet[TransferOfValue]:
-    return _transfers(company, year).filter(recipient__org_type__in=NHS_TYPES)
+    return _transfers(company, year).filter(recipient__org_type__in=DISCLOSURE_UK_TYPES)
 
 
 def register_link(project_id: int) -> str:
@@ -87,15 +88,15 @@ def years(company: Organisation) -> list[YearSummary]:
     base = TransferOfValue.objects.filter(company=company)
     included = {
         r["year"]: r["totals"]
-        for r in grouped(base.filter(recipient__org_type__in=NHS_TYPES), "year")
+        for r in grouped(base.filter(recipient__org_type__in=DISCLOSURE_UK_TYPES), "year")
     }
     excluded = {
         r["year"]: r["totals"]
-        for r in grouped(base.exclude(recipient__org_type__in=NHS_TYPES), "year")
+        for r in grouped(base.exclude(recipient__org_type__in=DISCLOSURE_UK_TYPES), "year")
     }
     counts: dict[int, list[int]] = {}
     for year, is_nhs in base.values_list("year", "recipient__org_type"):
-        counts.setdefault(year, [0, 0])[0 if is_nhs in NHS_TYPES else 1] += 1
+        counts.setdefault(year, [0, 0])[0 if is_nhs in DISCLOSURE_UK_TYPES else 1] += 1
     return [
         YearSummary(
             year=year,

@@ -8,9 +8,10 @@ from typing import Any
 from django import forms
 
 from triplewin.config.forms import GuardedForm
+from triplewin.config.web_address import WebAddressField
 from triplewin.organisations.models import Organisation
 from triplewin.submissions.versions import RowVersionField
-from triplewin.transfers.models import FIRST_YEAR, ZERO, Category
+from triplewin.transfers.models import FIRST_YEAR, LAST_YEAR, ZERO, Category
 
 
 class MoneyField(forms.DecimalField):
@@ -171,3 +172,91 @@ class DiscloseForm(GuardedForm):
 
     def chosen_company(self) -> Organisation:
         return self._companies[self.cleaned_data["company"]]
+
+
+class ContractedServiceForm(GuardedForm):
+    company = forms.TypedChoiceField(
+        label="Company that contracted the service",
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the company that contracted the service."},
+    )
+    provider = forms.TypedChoiceField(
+        label="Organisation contracted to deliver it",
+        coerce=int,
+        help_text="An organisation outside the partnership, such as a patient organisation.",
+        error_messages={
+            "required": "Choose the organisation that delivers the service.",
+            "invalid_choice": "Choose an organisation from the list.",
+        },
+    )
+    service = forms.CharField(
+        label="What the service is",
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say what service the organisation delivers."},
+    )
+    year = forms.IntegerField(
+        label="Calendar year paid",
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": "Enter the year, for example 2025.",
+            "invalid": "Enter the year as four digits, for example 2025.",
+            "min_value": f"Enter a year from {FIRST_YEAR}.",
+            "max_value": "Enter the year the service is paid.",
+        },
+    )
+    value = MoneyField(label="Contracted value (£)")
+
+    def __init__(
+        self,
+        *args: Any,
+        companies: list[Organisation],
+        providers: list[Organisation],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._companies = {o.pk: o for o in companies}
+        company = self.fields["company"]
+        assert isinstance(company, forms.TypedChoiceField)
+        company.choices = _choices(companies)
+        if len(companies) == 1:
+            self.initial.setdefault("company", companies[0].pk)
+        self._providers = {o.pk: o for o in providers}
+        provider = self.fields["provider"]
+        assert isinstance(provider, forms.TypedChoiceField)
+        provider.choices = [("", "Choose an organisation"), *_choices(providers)]
+
+    def clean_value(self) -> Decimal:
+        value = self.cleaned_data["value"]
+        if value is None or value <= ZERO:
+            raise forms.ValidationError("Enter the contracted value in pounds, like 2500.")
+        return Decimal(value)
+
+    def service_fields(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "company": self._companies[data["company"]],
+            "provider": self._providers[data["provider"]],
+            "service": data["service"],
+            "year": data["year"],
+            "value": data["value"],
+        }
+
+
+class ContractedPublishedForm(GuardedForm):
+    published_url = WebAddressField(
+        label="Page on the company's website that lists the value",
+        help_text="For example https://www.example-pharma.co.uk/transparency/patient-organisations",
+    )
+    published_on = forms.DateField(
+        label="Date the value went up",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": "Enter the date the value was published.",
+            "invalid": "Enter a real date, for example 28 March 2026.",
+        },
+    )
+    row_version = RowVersionField()

@@ -156,3 +156,62 @@ class DisclosedYear(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company} disclosed {self.year} on {long_date(self.disclosed_on)}"
+
+
+class ContractedService(models.Model):
+    """A service a company contracts from an organisation outside the partnership.
+
+    Patient organisations cannot be partners, but a company may contract one to deliver a
+    service that supports the project. The provider is not a party to the agreement, and the
+    contracted value is published on the company's own website rather than on Disclosure UK
+    (NHS Confederation/ABPI guidance 2024, Appendix 2; ADR 0021).
+    """
+
+    project = models.ForeignKey(
+        "partnerships.Project", on_delete=models.PROTECT, related_name="contracted_services"
+    )
+    company = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="services_contracted",
+        help_text="The company that contracted the service.",
+    )
+    provider = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="services_provided",
+        help_text="The organisation contracted to deliver it; never a partner.",
+    )
+    service = models.TextField("What the service is")
+    year = models.PositiveSmallIntegerField(
+        "Calendar year paid",
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)],
+    )
+    value = models.DecimalField(
+        "Contracted value (£)",
+        max_digits=12,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    published_url = models.URLField(
+        "Page on the company's website that lists the value", max_length=500, blank=True
+    )
+    published_on = models.DateField("Date the value was published", null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    row_version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ("year", "provider__name", "id")
+
+    def __str__(self) -> str:
+        return f"{self.year} service from {self.provider}: £{self.value:,.2f}"
+
+    def clean(self) -> None:
+        if bool(self.published_url) != bool(self.published_on):
+            missing = "published_on" if self.published_url else "published_url"
+            raise ValidationError(
+                {missing: "Give both the page's address and the day the value went up."}
+            )

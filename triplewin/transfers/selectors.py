@@ -11,8 +11,10 @@ from typing import Any
 from django.db.models import QuerySet, Sum
 
 from triplewin.core.obligations import disclosure_deadline
+from triplewin.organisations.models import OrgType
 from triplewin.partnerships.models import Project
-from triplewin.transfers.models import ZERO, DisclosedYear, TransferOfValue
+from triplewin.transfers.models import ZERO, ContractedService, DisclosedYear, TransferOfValue
+from triplewin.transfers.routes import DISCLOSURE_UK_TYPES
 
 PENCE = Decimal("0.01")
 
@@ -69,10 +71,31 @@ def _latest_overdue_year(today: dt.date) -> int:
 
 def undisclosed_years(project: Project, today: dt.date) -> tuple[int, ...]:
     """Years past their Disclosure UK deadline with transfers a company has not marked disclosed."""
+    # Only transfers on the Disclosure UK route are owed there (routes.py, ADR 0021).
     owed = set(
-        TransferOfValue.objects.filter(project=project, year__lt=_latest_overdue_year(today) + 1)
+        TransferOfValue.objects.filter(
+            project=project,
+            year__lt=_latest_overdue_year(today) + 1,
+            recipient__org_type__in=DISCLOSURE_UK_TYPES,
+        )
         .values_list("company_id", "year")
         .distinct()
     )
     marked = set(DisclosedYear.objects.filter(project=project).values_list("company_id", "year"))
     return tuple(sorted({year for company, year in owed - marked}))
+
+
+def contracted_services_unpublished(project: Project, today: dt.date) -> tuple[str, ...]:
+    """Contracted services to patient organisations whose value is due on the company's
+    website (by the end of June the next year, our own choice) and not recorded there."""
+    rows = (
+        ContractedService.objects.filter(
+            project=project,
+            provider__org_type=OrgType.PATIENT_ORGANISATION,
+            year__lte=_latest_overdue_year(today),
+            published_on__isnull=True,
+        )
+        .select_related("provider", "company")
+        .order_by("year", "provider__name")
+    )
+    return tuple(f"{r.provider.name}, {r.year} (paid by {r.company.name})" for r in rows)

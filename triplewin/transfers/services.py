@@ -22,7 +22,7 @@ from triplewin.core.lifecycle import PUBLIC_STATES
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
-from triplewin.transfers import authority
+from triplewin.transfers import authority, routes
 from triplewin.transfers.models import DisclosedYear, TransferOfValue
 
 TOV_FIELDS = (
@@ -63,8 +63,18 @@ def _require_started(project: Project) -> None:
         )
 
 
+PATIENT_ORGANISATION_PAYMENT = (
+    "Patient organisations cannot be partners, so payments to them are not transfers of value "
+    "in the partnership. If the company contracted this organisation to deliver a service, "
+    "record it as a contracted service: its value is published on the company's own website, "
+    "not on Disclosure UK."
+)
+
+
 def _check(tov: TransferOfValue, project: Project, today: dt.date) -> None:
     tov.full_clean()
+    if routes.is_patient_organisation(tov.recipient):
+        raise ValidationError({"recipient": PATIENT_ORGANISATION_PAYMENT})
     if tov.recipient not in authority.recipients(project):
         raise ValidationError(
             {"recipient": "The recipient must be a partner that is not a company."}

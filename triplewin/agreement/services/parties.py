@@ -71,6 +71,8 @@ def party_add(
     # Callers pass what a person chose; anything but an organisation is refused by name.
     if not isinstance(organisation, Organisation):
         raise ValidationError({"organisation": INDIVIDUAL_REFUSED})
+    # A patient organisation is never a party; it may only be contracted for a service (ADR 0021).
+    partnerships.refuse_patient_organisation(organisation, field="organisation")
     if not organisation.is_legal_entity:
         raise ValidationError({"organisation": not_legal_entity_message(organisation)})
     name, job_title = _signatory(signatory_name, signatory_job_title)

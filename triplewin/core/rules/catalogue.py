@@ -15,6 +15,7 @@ from triplewin.core.dates import add_months, long_date
 from triplewin.core.outcomes import due_on as outcomes_due_on
 from triplewin.core.rules.facts import ProjectFacts
 from triplewin.core.rules.model import NOT_APPLICABLE, PASS, Check, Rule, Severity, fail
+from triplewin.core.rules.publication import PUBLICATION_RULES
 from triplewin.core.wording import counted
 
 BLOCKER, RISK = Severity.BLOCKER, Severity.RISK
@@ -711,6 +712,7 @@ CORE_RULES: tuple[Rule, ...] = (
 
 CATALOGUE: tuple[Rule, ...] = (
     *CORE_RULES,
+    *PUBLICATION_RULES,
     *(
         _red(q)
         for q in checklist.QUESTIONS

@@ -22,6 +22,8 @@ class PartnerFact:
     is_pharmaceutical: bool = False
     # NHS bodies and healthcare providers outside the NHS (independent sector providers).
     is_healthcare: bool = False
+    # Patient organisations may be contracted to deliver a service, never be partners.
+    is_patient_organisation: bool = False
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,12 @@ class ProjectFacts:
     terminated: bool = False
     outcomes_published_on: dt.date | None = None
     undisclosed_tov_years: tuple[int, ...] = ()
+    # Publication on the partners' own websites (ADR 0021): the industry partners with no
+    # live page recorded for each summary, and contracted services to patient organisations
+    # whose value is not yet published on the company's website once it is due.
+    companies_without_summary_page: tuple[str, ...] = ()
+    companies_without_outcomes_page: tuple[str, ...] = ()
+    contracted_services_unpublished: tuple[str, ...] = ()
 
     @property
     def has_nhs_party(self) -> bool:

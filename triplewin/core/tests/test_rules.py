@@ -28,6 +28,7 @@ from triplewin.core.rules import (
 )
 from triplewin.core.rules.catalogue import GATES
 from triplewin.core.rules.model import PASS, fail
+from triplewin.core.tests.publication_cases import PUBLICATION_CASES
 
 NHS = PartnerFact("Northfield NHS Trust", "nhs", is_legal_entity=True)
 PHARMA = PartnerFact("Acme Pharma", "industry", is_legal_entity=True, is_pharmaceutical=True)
@@ -406,7 +407,7 @@ for _q in checklist.AMBER:
         (_id, {"checklist_answers": answers(**{_q.id: None})}, F, "Not answered"),
     ]
 
-CASES = CORE_CASES + RED_CASES + AMBER_CASES
+CASES = CORE_CASES + RED_CASES + AMBER_CASES + PUBLICATION_CASES
 
 
 def _case_id(case: tuple[str, dict[str, Any], Outcome, str]) -> str:
@@ -609,6 +610,10 @@ PINNED: dict[str, tuple[Severity, set[str]]] = {
     "RED-NO-DIRECT-PATIENT-CONTACT": (BLOCKER, RED_GATES),
     "RED-NO-PROMOTION-TO-PUBLIC": (BLOCKER, RED_GATES),
     "RED-PROSPECTIVE": (BLOCKER, RED_GATES),
+    "NO-PATIENT-ORGANISATION-PARTNER": (BLOCKER, {"agreement_signed", "concept_approved"}),
+    "SUMMARY-ON-COMPANY-WEBSITE": (BLOCKER, {"in_delivery"}),
+    "OUTCOMES-ON-COMPANY-WEBSITE": (RISK, {"ongoing"}),
+    "CONTRACTED-VALUES-PUBLISHED": (RISK, {"ongoing"}),
     "AMBER-TEAM-IN-PLACE": (RISK, {"concept_approved"}),
     "AMBER-RIGHT-SKILLS": (RISK, {"concept_approved"}),
     "AMBER-APPROVAL-PROCEDURES": (RISK, {"concept_approved"}),
@@ -725,7 +730,12 @@ def test_outcomes_within_six_months(completed, published, today, expected, detai
 
 def test_ongoing_rules_are_risks() -> None:
     ongoing = [r for r in CATALOGUE if "ongoing" in r.gates]
-    assert {r.id for r in ongoing} == {"OUTCOMES-WITHIN-SIX-MONTHS", "TOV-DISCLOSED"}
+    assert {r.id for r in ongoing} == {
+        "OUTCOMES-WITHIN-SIX-MONTHS",
+        "TOV-DISCLOSED",
+        "OUTCOMES-ON-COMPANY-WEBSITE",
+        "CONTRACTED-VALUES-PUBLISHED",
+    }
     assert all(r.severity is Severity.RISK for r in ongoing)
 
 

@@ -14,7 +14,12 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from triplewin.obligations.models import ScheduledRun
-from triplewin.obligations.services import AUDIT_CHAIN_CHECK, DAILY_REMINDERS, scheduler_tick
+from triplewin.obligations.services import (
+    AUDIT_CHAIN_CHECK,
+    DAILY_REMINDERS,
+    WEBSITE_PAGES_CHECK,
+    scheduler_tick,
+)
 from triplewin.obligations.tasks import send_daily_reminders
 
 pytestmark = pytest.mark.django_db
@@ -32,13 +37,14 @@ def keep_signals() -> Iterator[None]:
 
 def test_tick_enqueues_each_daily_job_once_per_day():
     first = scheduler_tick(today=D(2025, 6, 25))
-    assert [run.job for run in first] == [DAILY_REMINDERS, AUDIT_CHAIN_CHECK]
+    assert [run.job for run in first] == [DAILY_REMINDERS, AUDIT_CHAIN_CHECK, WEBSITE_PAGES_CHECK]
     assert scheduler_tick(today=D(2025, 6, 25)) == []
     assert ScheduledRun.objects.filter(job=DAILY_REMINDERS).count() == 1
     assert ScheduledRun.objects.filter(job=AUDIT_CHAIN_CHECK).count() == 1
     queued = {r.task_path: r for r in DBTaskResult.objects.all()}
     assert sorted(queued) == [
         "triplewin.audit.tasks.check_audit_chain",
+        "triplewin.executive_summary.tasks.check_website_pages",
         "triplewin.obligations.tasks.send_daily_reminders",
     ]
     reminders = queued["triplewin.obligations.tasks.send_daily_reminders"]
@@ -48,8 +54,8 @@ def test_tick_enqueues_each_daily_job_once_per_day():
         "kwargs": {},
     }
     assert first[0].task_result_id == str(reminders.id)
-    assert len(scheduler_tick(today=D(2025, 6, 26))) == 2
-    assert DBTaskResult.objects.count() == 4
+    assert len(scheduler_tick(today=D(2025, 6, 26))) == 3
+    assert DBTaskResult.objects.count() == 6
 
 
 @pytest.mark.django_db(transaction=True)
@@ -69,6 +75,8 @@ def test_worker_runs_the_queued_reminders(completed, keep_signals):
     assert {r.status for r in results.values()} == {TaskResultStatus.SUCCESSFUL}
     reminders = results["triplewin.obligations.tasks.send_daily_reminders"]
     assert reminders.return_value == {"sent": 2, "already_sent": 0, "failed": 0}
+    pages = results["triplewin.executive_summary.tasks.check_website_pages"].return_value
+    assert pages == {"answered": 0, "not answering": 0, "gone": 0}
     check = results["triplewin.audit.tasks.check_audit_chain"].return_value
     assert check["checked"] is True
     assert check["verified"] is True

@@ -12,6 +12,7 @@ from django.utils import timezone
 from markupsafe import Markup
 
 from triplewin.config.pagination import paginate
+from triplewin.executive_summary.website import live_pages
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.views._helpers import page
 from triplewin.register import caching
@@ -114,6 +115,7 @@ def entry(request: HttpRequest, pk: int) -> HttpResponse:
         nav="register",
         e=found,
         flows=flow_rows(flows, name="recipient__name", pk="recipient_id"),
+        pages=live_pages(project, today),
         back_link={"href": reverse("register:index"), "text": "Back to the register"},
     )
 

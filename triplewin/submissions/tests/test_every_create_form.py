@@ -79,6 +79,8 @@ ONE_TIME = {
     "team:add",
     "team:object",
     "transfers:add",
+    "transfers:contracted-add",
+    "executive_summary:website-add",
 }
 
 

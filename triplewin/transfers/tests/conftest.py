@@ -44,3 +44,8 @@ def signatory(pharma_org: Any) -> Any:
 @pytest.fixture
 def patient_org(db: None) -> Any:
     return factories.organisation(name="Asthma Patients Together", org_type="patient_organisation")
+
+
+@pytest.fixture
+def charity(db: None) -> Any:
+    return factories.organisation(name="Breathe Better Trust", org_type="third_sector")

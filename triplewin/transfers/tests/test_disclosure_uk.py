@@ -30,12 +30,12 @@ DOWNLOAD = {
 
 
 @pytest.fixture
-def evil_project(nhs_lead, nhs_org, pharma_org, industry_lead, patient_org):
-    factories.member("x@example.test", patient_org, "partnership_lead")
+def evil_project(nhs_lead, nhs_org, pharma_org, industry_lead, charity):
+    factories.member("x@example.test", charity, "partnership_lead")
     project = published_project(
         actor=nhs_lead,
         lead=nhs_org,
-        partners=[pharma_org, patient_org],
+        partners=[pharma_org, charity],
         title=EVIL,
         published_on=dt.date(2024, 1, 10),
         started_on=dt.date(2024, 2, 1),
@@ -64,7 +64,7 @@ def evil_project(nhs_lead, nhs_org, pharma_org, industry_lead, patient_org):
         actor=industry_lead,
         project=project,
         company=pharma_org,
-        recipient=patient_org,
+        recipient=charity,
         year=2024,
         money="900",
     )
