@@ -47,6 +47,16 @@ def _setup_facts(project: Project) -> dict[str, Any]:
         "agreement_unsigned_parties": agreement.agreement_unsigned_parties(project),
         "agreement_non_legal_parties": agreement.agreement_non_legal_parties(project),
         "summary_certified": summary_certified(project),
+        **_safeguard_facts(project),
+    }
+
+
+def _safeguard_facts(project: Project) -> dict[str, Any]:
+    """The agreement against the PID, data and safety governance, funded staff, handover."""
+    from triplewin.agreement import selectors as agreement
+
+    return {
+        "agreement_pid_mismatches": agreement.agreement_pid_mismatches(project),
     }
 
 

@@ -67,6 +67,15 @@ class ProjectFacts:
     completed_on: dt.date | None = None
     outcomes_published_on: dt.date | None = None
     undisclosed_tov_years: tuple[int, ...] = ()
+    # Safeguards (issue 13, items 11, 12, 15 and 16). Each names what fails, with the reason;
+    # None means there is nothing to compare yet (no agreement or no signed-off PID) or, for
+    # the sustainability plan, that none has been written.
+    agreement_pid_mismatches: tuple[str, ...] | None = None
+    data_flows_ungoverned: tuple[str, ...] = ()
+    data_flows_without_dpia: tuple[str, ...] = ()
+    digital_tools_without_safety: tuple[str, ...] = ()
+    funded_posts_without_safeguards: tuple[str, ...] = ()
+    sustainability_missing: tuple[str, ...] | None = None
 
     @property
     def has_nhs_party(self) -> bool:

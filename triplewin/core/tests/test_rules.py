@@ -28,6 +28,7 @@ from triplewin.core.rules import (
 )
 from triplewin.core.rules.catalogue import GATES
 from triplewin.core.rules.model import PASS, fail
+from triplewin.core.tests.test_safeguard_rules import SAFEGUARD_CASES
 
 NHS = PartnerFact("Northfield NHS Trust", "nhs", is_legal_entity=True)
 PHARMA = PartnerFact("Acme Pharma", "industry", is_legal_entity=True, is_pharmaceutical=True)
@@ -357,7 +358,7 @@ for _q in checklist.AMBER:
         (_id, {"checklist_answers": answers(**{_q.id: None})}, F, "Not answered"),
     ]
 
-CASES = CORE_CASES + RED_CASES + AMBER_CASES
+CASES = CORE_CASES + RED_CASES + AMBER_CASES + SAFEGUARD_CASES
 
 
 def _case_id(case: tuple[str, dict[str, Any], Outcome, str]) -> str:
@@ -540,6 +541,11 @@ PINNED: dict[str, tuple[Severity, set[str]]] = {
     "OUTCOMES-PUBLISHED": (BLOCKER, {"outcomes_published"}),
     "OUTCOMES-WITHIN-SIX-MONTHS": (RISK, {"ongoing"}),
     "TOV-DISCLOSED": (RISK, {"ongoing"}),
+    "AGREEMENT-MATCHES-PID": (BLOCKER, {"agreement_signed"}),
+    "DATA-FLOWS-GOVERNED": (BLOCKER, {"pid_approved"}),
+    "DATA-FLOWS-DPIA": (RISK, {"pid_approved"}),
+    "DIGITAL-TOOLS-CLINICAL-SAFETY": (BLOCKER, {"pid_approved"}),
+    "FUNDED-POSTS-SAFEGUARDS": (BLOCKER, {"pid_approved"}),
     "RED-MUTUAL-BENEFIT-ACKNOWLEDGED": (BLOCKER, {"concept_approved"}),
     "RED-ORGANISATIONAL-BENEFIT": (BLOCKER, {"concept_approved"}),
     "RED-SIGNIFICANT-CONTRIBUTION": (BLOCKER, {"concept_approved"}),
