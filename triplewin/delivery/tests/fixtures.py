@@ -28,6 +28,9 @@ FUNDED_POST = {
     "is_funded_post": True,
     "under_nhs_control": True,
     "exit_strategy": "The trust absorbs the post into its cardiology establishment.",
+    "beyond_normal_roles": "A new nurse running extra review clinics.",
+    "retention_precautions": "A new post, recruited openly for the project.",
+    "employment_law_confirmed": True,
 }
 
 
