@@ -116,4 +116,18 @@ SAFEGUARD_RULES: tuple[Rule, ...] = (
         "employment law compliance.",
         lambda f: _each(f.funded_posts_without_safeguards, "Still to answer"),
     ),
+    Rule(
+        "SUSTAINABILITY-PLAN",
+        "A sustainability and handover plan says who commissions the service next",
+        f"{KINGS_FUND}, 'Sustaining and scaling change' (engage commissioners early; data "
+        "commissioners need; transfer of knowledge and skills) and 'The importance of "
+        "sustaining and spreading improvements'",
+        RISK,
+        frozenset({"completed"}),
+        "When company support ends, someone must commission the service or the gains are lost. "
+        "The plan names who commissions it afterwards, what evidence they will need, and how "
+        "skills and knowledge are handed over to the staff who carry on.",
+        "Write the sustainability and handover plan, or accept the risk with a reason.",
+        _sustainability,
+    ),
 )

@@ -69,6 +69,7 @@ GOOD = ProjectFacts(
     actual_start=dt.date(2025, 3, 10),
     completed_on=dt.date(2025, 8, 31),
     outcomes_published_on=dt.date(2025, 12, 1),
+    sustainability_missing=(),
 )
 
 
@@ -546,6 +547,7 @@ PINNED: dict[str, tuple[Severity, set[str]]] = {
     "DATA-FLOWS-DPIA": (RISK, {"pid_approved"}),
     "DIGITAL-TOOLS-CLINICAL-SAFETY": (BLOCKER, {"pid_approved"}),
     "FUNDED-POSTS-SAFEGUARDS": (BLOCKER, {"pid_approved"}),
+    "SUSTAINABILITY-PLAN": (RISK, {"completed"}),
     "RED-MUTUAL-BENEFIT-ACKNOWLEDGED": (BLOCKER, {"concept_approved"}),
     "RED-ORGANISATIONAL-BENEFIT": (BLOCKER, {"concept_approved"}),
     "RED-SIGNIFICANT-CONTRIBUTION": (BLOCKER, {"concept_approved"}),

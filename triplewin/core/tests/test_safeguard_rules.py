@@ -63,6 +63,22 @@ CASES: list[tuple[str, str, dict[str, Any], Outcome, str]] = [
         F,
         "employment law not confirmed",
     ),
+    # King's Fund, 'Sustaining and scaling change': commissioners, their evidence, handover.
+    ("Sustaining and scaling change", "SUSTAINABILITY-PLAN", {"sustainability_missing": ()}, P, ""),
+    (
+        "Sustaining and scaling change",
+        "SUSTAINABILITY-PLAN",
+        {"sustainability_missing": None},
+        F,
+        "No sustainability",
+    ),
+    (
+        "Sustaining and scaling change",
+        "SUSTAINABILITY-PLAN",
+        {"sustainability_missing": ("Clinic: who commissions it afterwards",)},
+        F,
+        "Still to say: Clinic: who commissions it afterwards",
+    ),
 ]
 
 # The same cases in the shape of test_rules.CASES, so that its completeness checks see them.
@@ -86,6 +102,7 @@ def test_safeguard_rule(
         "DATA-FLOWS-DPIA",
         "DIGITAL-TOOLS-CLINICAL-SAFETY",
         "FUNDED-POSTS-SAFEGUARDS",
+        "SUSTAINABILITY-PLAN",
     ],
 )
 def test_each_safeguard_rule_cites_a_seed(rule_id: str) -> None:
