@@ -187,7 +187,7 @@ class DigitalTool(PlanEntry):
 
 
 class Independence(models.TextChoices):
-    INDEPENDENT = "independent", "Independent of every partner (a university, say)"
+    INDEPENDENT = "independent", "Independent of every partner, such as a university"
     NHS_PARTNER = "nhs_partner", "An NHS partner's own team"
     COMPANY = "company", "The company partner"
     JOINT = "joint", "The partners together"

@@ -121,3 +121,11 @@ def sustainability_missing(project: Project) -> tuple[str, ...] | None:
 def evaluators(project: Project) -> list[EvaluationEntry]:
     """Who evaluates the project, as the evaluation plan records them."""
     return list(EvaluationEntry.objects.filter(project=project).order_by("pk"))
+
+
+def evaluation_lines(project: Project) -> list[str]:
+    """Each evaluator as one line: who, how independent, and by which methods."""
+    return [
+        f"{e.evaluator}. Independence: {e.get_independence_display()}. Methods: {e.methods}"
+        for e in evaluators(project)
+    ]
