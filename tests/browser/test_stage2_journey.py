@@ -34,13 +34,21 @@ CLAUSES = {
     "benefits": "Earlier diagnosis for patients; fewer admissions; better pathway insight.",
     "financial_arrangements": "The company funds the search tool; the trust gives nurse time.",
     "roles_responsibilities": "As in the PID's RACI chart.",
-    "success_measures": "Reviews completed, measured monthly by the project analyst.",
+    # As the PID says it (AGREEMENT-MATCHES-PID): what is measured, when and by whom.
+    "success_measures": (
+        "Monthly count from the practice system, checked by the analyst. Every month, and a "
+        "final count at month 12. The project analyst, reporting to the project team."
+    ),
     "publication_plans": "Executive summary before start; outcomes within six months.",
     "formulary_position": "The medicines involved are already on the local formulary.",
     "contingency": "The project team re-plans if a partner cannot deliver.",
     "dispute_resolution": "Escalation to the directors, then mediation.",
     "exit_criteria": "Either party may leave on three months' notice.",
     "confidentiality": "No identifiable patient data leaves the NHS.",
+    "anti_bribery": "Each party complies with the Bribery Act 2010; nothing is an inducement.",
+    "clinical_independence": "Clinicians alone decide each patient's treatment.",
+    "non_promotional": "No promotion or sales staff; the project is kept apart from marketing.",
+    "competition_confidentiality": "Competition law is followed; commercial data stays private.",
 }
 
 

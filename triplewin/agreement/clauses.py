@@ -84,6 +84,30 @@ CLAUSES: tuple[Clause, ...] = (
         "companies never receive identifiable patient data.",
     ),
     Clause(
+        "anti_bribery",
+        "Anti-bribery and anti-corruption",
+        "Each party complies with anti-bribery and anti-corruption law; nothing in the project "
+        "is offered or accepted as a reward or an inducement.",
+    ),
+    Clause(
+        "clinical_independence",
+        "Clinical independence",
+        "Clinicians stay free to choose treatments for each patient; the company has no say in "
+        "clinical decisions, prescribing choices, formularies or guidelines.",
+    ),
+    Clause(
+        "non_promotional",
+        "Separation from promotion and marketing",
+        "The project is kept apart from the company's promotional and marketing work, and no "
+        "one from its sales function takes part.",
+    ),
+    Clause(
+        "competition_confidentiality",
+        "Competition and commercial confidentiality",
+        "The parties follow competition law and protect commercially confidential information; "
+        "what may be shared, with whom, and what stays confidential.",
+    ),
+    Clause(
         "code_breach_acknowledged",
         "Breach of the ABPI Code",
         "The parties accept that a breach of the Code may force the agreement to be amended or "

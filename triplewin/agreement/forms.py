@@ -47,6 +47,10 @@ class AgreementForm(GuardedModelForm[Agreement]):
             "dispute_resolution",
             "exit_criteria",
             "confidentiality",
+            "anti_bribery",
+            "clinical_independence",
+            "non_promotional",
+            "competition_confidentiality",
             "code_breach_acknowledged",
         )
         widgets = {"working_type": forms.RadioSelect, "term_months": forms.NumberInput}

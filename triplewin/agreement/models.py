@@ -25,6 +25,12 @@ class Agreement(models.Model):
     dispute_resolution = models.TextField(blank=True)
     exit_criteria = models.TextField(blank=True)
     confidentiality = models.TextField("Confidentiality and data protection", blank=True)
+    anti_bribery = models.TextField("Anti-bribery and anti-corruption", blank=True)
+    clinical_independence = models.TextField("Clinical independence", blank=True)
+    non_promotional = models.TextField("Separation from promotion and marketing", blank=True)
+    competition_confidentiality = models.TextField(
+        "Competition law and commercial confidentiality", blank=True
+    )
     code_breach_acknowledged = models.BooleanField(
         "The agreement says a breach of the ABPI Code may force it to be amended or stopped",
         default=False,

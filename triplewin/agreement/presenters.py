@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from triplewin.agreement.models import Agreement, SignedCopy
 from triplewin.agreement.selectors import (
     agreement_of,
+    agreement_pid_mismatches,
     agreement_unsigned_parties,
     clause_statuses,
     parties_of,
@@ -98,6 +99,11 @@ class AgreementPresenter:
             )
             for s in clause_statuses(self.project, self.agreement)
         ]
+
+    def pid_mismatches(self) -> tuple[str, ...] | None:
+        """How the agreement differs from the approved PID; None when there is nothing to compare."""
+        found = agreement_pid_mismatches(self.project)
+        return None if found is None else tuple(m[:1].upper() + m[1:] for m in found)
 
     def missing(self) -> list[str]:
         return [c.name for c in self.clauses() if not c.present]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from triplewin.agreement.clauses import Clause, required_clauses
 from triplewin.agreement.models import Agreement, AgreementParty
-from triplewin.partnerships.models import Project
+from triplewin.core.agreement_terms import AgreementTerms, PidTerms, mismatches, success_text
+from triplewin.partnerships.models import Project, WorkingType
 
 
 def agreement_of(project: Project) -> Agreement | None:
@@ -85,3 +87,76 @@ def agreement_non_legal_parties(project: Project) -> tuple[str, ...]:
         for p in parties_of(agreement_of(project))
         if not p.organisation.is_legal_entity
     )
+
+
+def _int_prefix(value: str) -> int | None:
+    head = value.split(" ", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def _iso(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def approved_pid_terms(project: Project) -> PidTerms | None:
+    """What the newest signed-off PID version says; None when no version was signed off."""
+    from triplewin.pid.sections import from_snapshot
+    from triplewin.pid.sections.base import find_value
+    from triplewin.pid.selectors import latest_signed_off_version
+
+    version = latest_signed_off_version(project)
+    if version is None:
+        return None
+    sections = from_snapshot(version.snapshot)
+    return PidTerms(
+        type_label=find_value(sections, "project", "type"),
+        planned_start=_iso(find_value(sections, "timing", "planned_start")),
+        planned_end=_iso(find_value(sections, "timing", "planned_end")),
+        length_months=_int_prefix(find_value(sections, "timing", "length")),
+        success_measure=find_value(sections, "success", "success_measure"),
+        success_when=find_value(sections, "success", "success_when"),
+        success_by_whom=find_value(sections, "success", "success_by_whom"),
+    )
+
+
+def agreement_terms(agreement: Agreement) -> AgreementTerms:
+    return AgreementTerms(
+        type_label=str(agreement.get_working_type_display()),
+        agreement_date=agreement.agreement_date,
+        term_months=agreement.term_months,
+        success_measures=agreement.success_measures,
+    )
+
+
+def agreement_pid_mismatches(project: Project) -> tuple[str, ...] | None:
+    """None when there is no agreement or no signed-off PID to compare it with."""
+    agreement = agreement_of(project)
+    pid = approved_pid_terms(project)
+    if agreement is None or pid is None:
+        return None
+    return mismatches(agreement_terms(agreement), pid)
+
+
+def drawn_from_pid(project: Project) -> dict[str, object]:
+    """Starting values for a new agreement's project information, taken from the approved PID."""
+    pid = approved_pid_terms(project)
+    if pid is None:
+        return {}
+    drawn: dict[str, object] = {}
+    by_label = {str(label): value for value, label in WorkingType.choices}
+    if pid.type_label in by_label:
+        drawn["working_type"] = by_label[pid.type_label]
+    if pid.planned_start is not None and pid.planned_end is not None:
+        months = (pid.planned_end.year - pid.planned_start.year) * 12 + (
+            pid.planned_end.month - pid.planned_start.month
+        )
+        drawn["term_months"] = months + (1 if pid.planned_end.day > pid.planned_start.day else 0)
+    elif pid.length_months is not None:
+        drawn["term_months"] = pid.length_months
+    success = success_text(pid)
+    if success:
+        drawn["success_measures"] = success
+    return drawn

@@ -93,6 +93,27 @@ class ContributionForm(GuardedForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    beyond_normal_roles = forms.CharField(
+        label="What the post adds beyond normal day-to-day roles",
+        help_text="Contributions must go beyond what staff would do anyway: for example a new "
+        "clinic or extra sessions, not cover for an existing vacancy.",
+        max_length=TEXT_LIMIT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    retention_precautions = forms.CharField(
+        label="Precautions against using company funding to retain staff",
+        help_text="How the partners make sure the money does not keep on staff the NHS would "
+        "otherwise lose, for example a fixed-term post recruited openly for the project.",
+        max_length=TEXT_LIMIT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    employment_law_confirmed = forms.BooleanField(
+        label="The employing NHS organisation confirms the post complies with employment law",
+        help_text="Its contract, terms and what happens when funding ends.",
+        required=False,
+    )
     row_version = RowVersionField()
 
     def __init__(self, *args: Any, partners: list[Organisation], **kwargs: Any) -> None:
@@ -114,6 +135,9 @@ class ContributionForm(GuardedForm):
             "is_funded_post": c.is_funded_post,
             "under_nhs_control": c.under_nhs_control,
             "exit_strategy": c.exit_strategy,
+            "beyond_normal_roles": c.beyond_normal_roles,
+            "retention_precautions": c.retention_precautions,
+            "employment_law_confirmed": c.employment_law_confirmed,
             "row_version": c.row_version,
         }
 

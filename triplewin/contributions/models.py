@@ -31,6 +31,17 @@ class Contribution(models.Model):
     is_funded_post = models.BooleanField("Industry-funded NHS post", default=False)
     under_nhs_control = models.BooleanField(default=False)
     exit_strategy = models.TextField(blank=True)
+    # The questions the guidance raises about staff paid with company money (issue 13, §15).
+    beyond_normal_roles = models.TextField(
+        "What the post adds beyond normal day-to-day roles", blank=True
+    )
+    retention_precautions = models.TextField(
+        "Precautions against using company funding to retain staff", blank=True
+    )
+    employment_law_confirmed = models.BooleanField(
+        "The employing NHS organisation confirms the post complies with employment law",
+        default=False,
+    )
     row_version = models.PositiveIntegerField(default=1)
 
     class Meta:

@@ -10,6 +10,7 @@ from triplewin.contributions.models import Contribution, Kind
 from triplewin.contributions.selectors import (
     contributions_of,
     funded_post_text,
+    funded_posts_without_safeguards,
     proportionality_of,
 )
 from triplewin.contributions.services import EDITABLE_IN
@@ -88,6 +89,10 @@ class ContributionsPresenter:
             PartyGroup(name, tuple(_row(c) for c in self.items if c.organisation.name == name))
             for name in names
         ]
+
+    def posts_with_open_questions(self) -> tuple[str, ...]:
+        """Funded posts whose NHS control, additionality, retention or employment is unsettled."""
+        return funded_posts_without_safeguards(self.project)
 
     def posts_without_exit(self) -> list[str]:
         return [

@@ -45,6 +45,13 @@ def contributions_for_pid(project: Project) -> list[dict[str, str]]:
             "Value": _money(c.value),
             "Industry-funded NHS post": funded_post_text(c),
             "Exit strategy": c.exit_strategy if c.is_funded_post else "",
+            "Beyond normal day-to-day roles": c.beyond_normal_roles if c.is_funded_post else "",
+            "Precautions against retaining staff": (
+                c.retention_precautions if c.is_funded_post else ""
+            ),
+            "Employment law compliance confirmed": (
+                ("Yes" if c.employment_law_confirmed else "No") if c.is_funded_post else ""
+            ),
         }
         for c in contributions_of(project)
     ]
@@ -79,4 +86,29 @@ def funded_posts_without_exit(project: Project) -> tuple[str, ...] | None:
         f"{c.organisation.name}: {c.role or c.description[:60]}"
         for c in items
         if c.is_funded_post and not c.exit_strategy.strip()
+    )
+
+
+def funded_post_gaps(c: Contribution) -> tuple[str, ...]:
+    """The guidance's questions about one industry-funded post that are still unanswered."""
+    if not c.is_funded_post:
+        return ()
+    gaps = []
+    if not c.under_nhs_control:
+        gaps.append("not under NHS control")
+    if not c.beyond_normal_roles.strip():
+        gaps.append("what it adds beyond normal day-to-day roles")
+    if not c.retention_precautions.strip():
+        gaps.append("precautions against using the funding to retain staff")
+    if not c.employment_law_confirmed:
+        gaps.append("employment law compliance not confirmed")
+    return tuple(gaps)
+
+
+def funded_posts_without_safeguards(project: Project) -> tuple[str, ...]:
+    """Each industry-funded post with a question the guidance raises still open."""
+    return tuple(
+        f"{c.organisation.name}: {c.role or c.description[:60]} ({'; '.join(gaps)})"
+        for c in contributions_of(project)
+        if (gaps := funded_post_gaps(c))
     )

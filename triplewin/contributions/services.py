@@ -36,6 +36,9 @@ FIELDS = (
     "is_funded_post",
     "under_nhs_control",
     "exit_strategy",
+    "beyond_normal_roles",
+    "retention_precautions",
+    "employment_law_confirmed",
 )
 NOT_EDITABLE = (
     "Contributions are recorded once the concept is approved and can change until delivery "
@@ -62,6 +65,9 @@ def _apply(contribution: Contribution, fields: Mapping[str, Any]) -> None:
         # Control and exit only mean something for a post paid for with industry money.
         contribution.under_nhs_control = False
         contribution.exit_strategy = ""
+        contribution.beyond_normal_roles = ""
+        contribution.retention_precautions = ""
+        contribution.employment_law_confirmed = False
 
 
 def _validate(project: Project, c: Contribution) -> None:

@@ -26,6 +26,7 @@ from triplewin.outcomes.selectors import (
     summary_missing,
 )
 from triplewin.partnerships.models import Project
+from triplewin.plans.selectors import evaluation_lines
 
 STATUS_COLOURS = {Status.DRAFT: "grey", Status.CERTIFIED: "blue", Status.PUBLISHED: "green"}
 NO_KPI_RESULTS = "No KPI results recorded"
@@ -153,6 +154,11 @@ class OutcomesPresenter:
     @cached_property
     def kpi_lines(self) -> list[str]:
         return [kpi_line(row) for row in kpi_results(self.project) or []]
+
+    @cached_property
+    def evaluators(self) -> list[str]:
+        """Who evaluates the project, from its evaluation plan."""
+        return evaluation_lines(self.project)
 
     @cached_property
     def criteria(self) -> list[Row]:

@@ -48,6 +48,23 @@ def _setup_facts(project: Project) -> dict[str, Any]:
         "agreement_unsigned_parties": agreement.agreement_unsigned_parties(project),
         "agreement_non_legal_parties": agreement.agreement_non_legal_parties(project),
         "summary_certified": summary_certified(project),
+        **_safeguard_facts(project),
+    }
+
+
+def _safeguard_facts(project: Project) -> dict[str, Any]:
+    """The agreement against the PID, data and safety governance, funded staff, handover."""
+    from triplewin.agreement import selectors as agreement
+    from triplewin.contributions import selectors as contributions
+    from triplewin.plans import selectors as plans
+
+    return {
+        "agreement_pid_mismatches": agreement.agreement_pid_mismatches(project),
+        "data_flows_ungoverned": plans.data_flows_ungoverned(project),
+        "data_flows_without_dpia": plans.data_flows_without_dpia(project),
+        "digital_tools_without_safety": plans.digital_tools_without_safety(project),
+        "funded_posts_without_safeguards": contributions.funded_posts_without_safeguards(project),
+        "sustainability_missing": plans.sustainability_missing(project),
     }
 
 

@@ -10,10 +10,13 @@ from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.plans.models import (
     CommunicationItem,
     DataItem,
+    DigitalTool,
+    EvaluationEntry,
     PatientEngagementActivity,
     PlanEntry,
     RaciEntry,
     StakeholderEntry,
+    SustainabilityEntry,
 )
 from triplewin.plans.registry import PLANS_BY_SLUG, PlanSpec
 from triplewin.submissions.versions import RowVersionField
@@ -109,7 +112,24 @@ class DataForm(PlanEntryForm):
 
     class Meta:
         model = DataItem
-        fields = ("what", "source", "collected_by", "frequency")
+        fields = (
+            "what",
+            "source",
+            "collected_by",
+            "frequency",
+            "controller",
+            "sharing_basis",
+            "sharing_reference",
+            "dpia",
+        )
+        widgets = {"sharing_basis": forms.RadioSelect, "dpia": forms.RadioSelect}
+        help_texts = {
+            "sharing_basis": "Data passed from one organisation to another needs a data "
+            "sharing agreement or a memorandum of understanding. You can add this later, but "
+            "the PID cannot be approved without it.",
+            "dpia": "Ask the data controller's information governance team. A DPIA that is "
+            "not signed off is a risk the approvers must accept.",
+        }
 
 
 class EngagementForm(PlanEntryForm):
@@ -133,8 +153,64 @@ class RaciForm(PlanEntryForm):
         }
 
 
+class DigitalToolForm(PlanEntryForm):
+    slug = "digital-tools"
+
+    class Meta:
+        model = DigitalTool
+        fields = (
+            "name",
+            "supplier",
+            "use",
+            "safety_officer",
+            "dcb0160_record",
+            "dcb0160_approved",
+        )
+        widgets = {"use": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "dcb0160_record": "The supplier may help, but the NHS organisation that deploys the "
+            "tool completes its own record.",
+        }
+
+
+class EvaluationForm(PlanEntryForm):
+    slug = "evaluation"
+
+    class Meta:
+        model = EvaluationEntry
+        fields = ("evaluator", "independence", "methods", "reporting")
+        widgets = {"independence": forms.RadioSelect, "methods": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "methods": "For example: before-and-after comparison of the monthly counts, with "
+            "interviews of patients and staff.",
+            "reporting": "For example: an interim report at six months and a final report.",
+        }
+
+
+class SustainabilityForm(PlanEntryForm):
+    slug = "sustainability"
+
+    class Meta:
+        model = SustainabilityEntry
+        fields = ("service", "commissioner", "evidence_needed", "handover")
+        widgets = {
+            "evidence_needed": forms.Textarea(attrs={"rows": 3}),
+            "handover": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
 FORMS: dict[str, type[PlanEntryForm]] = {
-    f.slug: f for f in (StakeholderForm, CommunicationForm, DataForm, EngagementForm, RaciForm)
+    f.slug: f
+    for f in (
+        StakeholderForm,
+        CommunicationForm,
+        DataForm,
+        EngagementForm,
+        RaciForm,
+        DigitalToolForm,
+        EvaluationForm,
+        SustainabilityForm,
+    )
 }
 
 

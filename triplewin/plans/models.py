@@ -56,6 +56,23 @@ class CommunicationItem(PlanEntry):
         return f"{self.audience}: {self.channel}"
 
 
+class SharingBasis(models.TextChoices):
+    AGREEMENT = "dsa", "A data sharing agreement"
+    MEMORANDUM = "mou", "A memorandum of understanding"
+    NOT_SHARED = "not_shared", "Not shared: it stays inside the organisation that holds it"
+
+
+class Dpia(models.TextChoices):
+    SIGNED_OFF = "signed_off", "Done and signed off"
+    DONE = "done", "Done, not yet signed off"
+    NOT_DONE = "not_done", "Not done yet"
+    NOT_NEEDED = "not_needed", "Not needed: screening found no high risk"
+
+
+# A DPIA passes the DATA-FLOWS-DPIA rule when it is signed off, or screening found none needed.
+DPIA_SETTLED = frozenset({Dpia.SIGNED_OFF, Dpia.NOT_NEEDED})
+
+
 class DataItem(PlanEntry):
     what = models.CharField("Data collected", max_length=200)
     source = models.CharField(max_length=200)
@@ -64,6 +81,31 @@ class DataItem(PlanEntry):
     shared_with_company = models.BooleanField("A company partner sees this data", default=False)
     anonymised = models.BooleanField(default=False)
     aggregated = models.BooleanField(default=False)
+    # Information governance for this flow (issue 13, item 12).
+    controller = models.CharField(
+        "Data controller",
+        max_length=200,
+        blank=True,
+        help_text="The organisation that decides why and how this data is used.",
+    )
+    sharing_basis = models.CharField(
+        "What covers passing this data on",
+        max_length=16,
+        choices=SharingBasis.choices,
+        blank=True,
+    )
+    sharing_reference = models.CharField(
+        "Name or reference of the agreement or memorandum",
+        max_length=200,
+        blank=True,
+        help_text="For example 'ICB data sharing agreement DSA-2026-014'.",
+    )
+    dpia = models.CharField(
+        "Data protection impact assessment (DPIA)",
+        max_length=16,
+        choices=Dpia.choices,
+        blank=True,
+    )
 
     class Meta(PlanEntry.Meta):
         verbose_name = "data item"
@@ -112,3 +154,74 @@ class RaciEntry(PlanEntry):
 
     def __str__(self) -> str:
         return self.activity
+
+
+class DigitalTool(PlanEntry):
+    """A digital tool used in patient care: its clinical safety must be assured (DCB0160)."""
+
+    name = models.CharField("Digital tool", max_length=200)
+    supplier = models.CharField(max_length=200)
+    use = models.TextField("What it is used for")
+    safety_officer = models.CharField(
+        "Clinical safety officer",
+        max_length=200,
+        blank=True,
+        help_text="The NHS organisation's clinical safety officer for this deployment.",
+    )
+    dcb0160_record = models.CharField(
+        "DCB0160 clinical risk management record",
+        max_length=200,
+        blank=True,
+        help_text="The clinical safety case or hazard log, by name or reference.",
+    )
+    dcb0160_approved = models.BooleanField(
+        "The clinical safety officer has approved the record", default=False
+    )
+
+    class Meta(PlanEntry.Meta):
+        verbose_name = "digital tool"
+        verbose_name_plural = "digital tools"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Independence(models.TextChoices):
+    INDEPENDENT = "independent", "Independent of every partner, such as a university"
+    NHS_PARTNER = "nhs_partner", "An NHS partner's own team"
+    COMPANY = "company", "The company partner"
+    JOINT = "joint", "The partners together"
+
+
+class EvaluationEntry(PlanEntry):
+    """Who evaluates the project, how independent they are, and how."""
+
+    evaluator = models.CharField("Who evaluates", max_length=200)
+    independence = models.CharField(
+        "How independent they are", max_length=16, choices=Independence.choices
+    )
+    methods = models.TextField("Methods")
+    reporting = models.CharField("When they report", max_length=200, blank=True)
+
+    class Meta(PlanEntry.Meta):
+        verbose_name = "evaluation"
+        verbose_name_plural = "evaluations"
+
+    def __str__(self) -> str:
+        return self.evaluator
+
+
+class SustainabilityEntry(PlanEntry):
+    """What happens to the service when company support ends."""
+
+    service = models.CharField("What continues", max_length=200)
+    commissioner = models.CharField("Who commissions it afterwards", max_length=200)
+    evidence_needed = models.TextField("What evidence the commissioner will need")
+    handover = models.TextField("How skills and knowledge are handed over")
+
+    class Meta(PlanEntry.Meta):
+        verbose_name = "sustainability and handover entry"
+        verbose_name_plural = "sustainability and handover entries"
+
+    def __str__(self) -> str:
+        return self.service

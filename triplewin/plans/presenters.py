@@ -8,7 +8,7 @@ from triplewin.partnerships.models import Project
 from triplewin.plans.models import DataItem, PlanEntry
 from triplewin.plans.registry import PLANS, PlanSpec
 from triplewin.plans.selectors import data_shared_not_anonymised, plans_missing
-from triplewin.plans.services import EDITABLE_IN
+from triplewin.plans.services import EDITABLE_IN, editable_states
 
 COMPANY_DATA_WARNING = (
     "A company partner would see data that is not both anonymised and aggregated. You can save "
@@ -39,6 +39,7 @@ class PlanSection:
     entry_noun: str
     columns: tuple[str, ...]
     rows: tuple[EntryRow, ...]
+    editable: bool
 
 
 def _section(spec: PlanSpec, project: Project) -> PlanSection:
@@ -54,7 +55,15 @@ def _section(spec: PlanSpec, project: Project) -> PlanSection:
                 warning=company_data_warning(entry),
             )
         )
-    return PlanSection(spec.slug, spec.name, spec.purpose, spec.entry_noun, columns, tuple(rows))
+    return PlanSection(
+        spec.slug,
+        spec.name,
+        spec.purpose,
+        spec.entry_noun,
+        columns,
+        tuple(rows),
+        project.state_enum in editable_states(spec),
+    )
 
 
 class PlansPresenter:

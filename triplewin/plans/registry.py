@@ -10,10 +10,13 @@ from triplewin.partnerships.models import Project
 from triplewin.plans.models import (
     CommunicationItem,
     DataItem,
+    DigitalTool,
+    EvaluationEntry,
     PatientEngagementActivity,
     PlanEntry,
     RaciEntry,
     StakeholderEntry,
+    SustainabilityEntry,
 )
 
 
@@ -59,6 +62,13 @@ def _data(e: Any) -> dict[str, str]:
         "A company sees it": _yes_no(e.shared_with_company),
         "Anonymised": _yes_no(e.anonymised),
         "Aggregated": _yes_no(e.aggregated),
+        "Data controller": e.controller,
+        "Sharing covered by": (
+            f"{e.get_sharing_basis_display()}: {e.sharing_reference}".rstrip(": ")
+            if e.sharing_basis
+            else ""
+        ),
+        "DPIA": e.get_dpia_display() if e.dpia else "",
     }
 
 
@@ -80,6 +90,35 @@ def _raci(e: Any) -> dict[str, str]:
     }
 
 
+def _digital_tool(e: Any) -> dict[str, str]:
+    return {
+        "Digital tool": e.name,
+        "Supplier": e.supplier,
+        "Used for": e.use,
+        "Clinical safety officer": e.safety_officer,
+        "DCB0160 record": e.dcb0160_record,
+        "Record approved by the clinical safety officer": _yes_no(e.dcb0160_approved),
+    }
+
+
+def _evaluation(e: Any) -> dict[str, str]:
+    return {
+        "Who evaluates": e.evaluator,
+        "How independent": e.get_independence_display() if e.independence else "",
+        "Methods": e.methods,
+        "When they report": e.reporting,
+    }
+
+
+def _sustainability(e: Any) -> dict[str, str]:
+    return {
+        "What continues": e.service,
+        "Who commissions it afterwards": e.commissioner,
+        "Evidence the commissioner needs": e.evidence_needed,
+        "Handing over skills and knowledge": e.handover,
+    }
+
+
 @dataclass(frozen=True)
 class PlanSpec:
     slug: str
@@ -91,6 +130,10 @@ class PlanSpec:
     describe: Callable[[Any], dict[str, str]]
     # Plain-English messages for the fields that must be filled in.
     required: Mapping[str, str]
+    # An optional plan may stay empty (a project with no digital tool has none to list).
+    optional: bool = False
+    # A plan kept current through delivery, not only until it starts.
+    open_in_delivery: bool = False
 
     def entries(self, project: Project) -> list[PlanEntry]:
         return list(self.model._default_manager.filter(project=project).order_by("pk"))
@@ -148,6 +191,10 @@ PLANS: tuple[PlanSpec, ...] = (
             "shared_with_company",
             "anonymised",
             "aggregated",
+            "controller",
+            "sharing_basis",
+            "sharing_reference",
+            "dpia",
         ),
         _data,
         {
@@ -184,6 +231,62 @@ PLANS: tuple[PlanSpec, ...] = (
             "responsible": "Say who does the work.",
             "accountable": "Say who signs the work off.",
         },
+    ),
+    PlanSpec(
+        "digital-tools",
+        "Digital tools",
+        "digital tool",
+        "Each digital tool used in patient care, with the NHS organisation's clinical safety "
+        "officer and its DCB0160 clinical risk management record. Leave empty if there is none.",
+        DigitalTool,
+        (
+            "name",
+            "supplier",
+            "use",
+            "safety_officer",
+            "dcb0160_record",
+            "dcb0160_approved",
+        ),
+        _digital_tool,
+        {
+            "name": "Name the digital tool.",
+            "supplier": "Name the tool's supplier.",
+            "use": "Say what the tool is used for.",
+        },
+        optional=True,
+    ),
+    PlanSpec(
+        "evaluation",
+        "Evaluation plan",
+        "evaluation",
+        "Who evaluates the project, how independent they are of the partners, and which "
+        "methods they use.",
+        EvaluationEntry,
+        ("evaluator", "independence", "methods", "reporting"),
+        _evaluation,
+        {
+            "evaluator": "Say who evaluates the project, for example a university team.",
+            "independence": "Say how independent the evaluator is of the partners.",
+            "methods": "Describe the evaluation methods.",
+        },
+    ),
+    PlanSpec(
+        "sustainability",
+        "Sustainability and handover plan",
+        "entry",
+        "What continues when company support ends: who commissions it, what evidence they "
+        "need, and how skills and knowledge pass to the staff who carry on.",
+        SustainabilityEntry,
+        ("service", "commissioner", "evidence_needed", "handover"),
+        _sustainability,
+        {
+            "service": "Say what continues after the project, for example the clinic.",
+            "commissioner": "Say who will commission it afterwards, for example the ICB.",
+            "evidence_needed": "Say what evidence the commissioner will need.",
+            "handover": "Say how skills and knowledge will be handed over.",
+        },
+        optional=True,
+        open_in_delivery=True,
     ),
 )
 

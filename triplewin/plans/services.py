@@ -26,16 +26,27 @@ EDITABLE_IN = frozenset(
         State.SUMMARY_PUBLISHED,
     }
 )
+# Plans kept current through delivery (the sustainability and handover plan) stay open until
+# the project is completed, when the SUSTAINABILITY-PLAN rule checks them.
+EDITABLE_IN_DELIVERY = EDITABLE_IN | {State.IN_DELIVERY}
 NOT_EDITABLE = (
     "The plans are written once the concept is approved and can change until delivery starts. "
     "After that, changes go through a project amendment."
 )
+NOT_EDITABLE_IN_DELIVERY = (
+    "This plan can be written from concept approval until delivery ends. After that, changes "
+    "go through a project amendment."
+)
 
 
-def _lock(project_id: int) -> Project:
+def editable_states(spec: PlanSpec) -> frozenset[State]:
+    return EDITABLE_IN_DELIVERY if spec.open_in_delivery else EDITABLE_IN
+
+
+def _lock(project_id: int, spec: PlanSpec) -> Project:
     locked = Project.objects.select_for_update().get(pk=project_id)
-    if locked.state_enum not in EDITABLE_IN:
-        raise ValidationError(NOT_EDITABLE)
+    if locked.state_enum not in editable_states(spec):
+        raise ValidationError(NOT_EDITABLE_IN_DELIVERY if spec.open_in_delivery else NOT_EDITABLE)
     return locked
 
 
@@ -71,7 +82,7 @@ def plan_entry_add(
     *, actor: User, project: Project, plan: str, fields: Mapping[str, Any]
 ) -> PlanEntry:
     spec = PLANS_BY_SLUG[plan]
-    locked = _lock(project.pk)
+    locked = _lock(project.pk, spec)
     entry = spec.model(project=locked)
     _apply(spec, entry, fields)
     entry.save()
@@ -94,7 +105,7 @@ def plan_entry_update(
     expected_version: int | None,
 ) -> PlanEntry:
     spec = spec_for(entry)
-    locked = _lock(entry.project_id)
+    locked = _lock(entry.project_id, spec)
     current = _current(entry, expected_version)
     before = _snapshot(spec, current)
     _apply(spec, current, fields)
@@ -118,7 +129,7 @@ def plan_entry_remove(
     *, actor: User, entry: PlanEntry, expected_version: int | None = None
 ) -> None:
     spec = spec_for(entry)
-    locked = _lock(entry.project_id)
+    locked = _lock(entry.project_id, spec)
     current = _current(entry, expected_version)
     audit.record(
         actor=actor,

@@ -37,6 +37,10 @@ AGREEMENT_FIELDS = (
     "dispute_resolution",
     "exit_criteria",
     "confidentiality",
+    "anti_bribery",
+    "clinical_independence",
+    "non_promotional",
+    "competition_confidentiality",
     "code_breach_acknowledged",
 )
 MAX_TERM_MONTHS = 120

@@ -50,6 +50,10 @@ COMPLETE_CLAUSES: dict[str, Any] = {
     "dispute_resolution": "Escalation to the directors, then mediation.",
     "exit_criteria": "Either party may leave on three months' notice.",
     "confidentiality": "No identifiable patient data leaves the NHS.",
+    "anti_bribery": "Each party complies with the Bribery Act 2010; nothing is an inducement.",
+    "clinical_independence": "Clinicians alone decide each patient's treatment.",
+    "non_promotional": "No promotion or sales staff; the project is kept apart from marketing.",
+    "competition_confidentiality": "Competition law is followed; commercial data stays private.",
     "code_breach_acknowledged": True,
 }
 

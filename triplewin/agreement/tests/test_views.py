@@ -61,7 +61,7 @@ def test_clauses_checklist_shows_present_and_missing(client_for, in_setup):
         _edit_post(dispute_resolution="", code_breach_acknowledged=""),
     )
     body = client.get(reverse("agreement:clauses", args=[in_setup.pk])).content.decode()
-    assert "2 of 13 missing." in body
+    assert "2 of 17 missing." in body
     assert body.count("nhsuk-tag--red") == 2
     assert "How disagreements between the parties are raised" in body
 

@@ -12,6 +12,7 @@ from triplewin.agreement import services
 from triplewin.agreement.forms import AgreementForm
 from triplewin.agreement.models import Agreement
 from triplewin.agreement.presenters import AgreementPresenter
+from triplewin.agreement.selectors import drawn_from_pid
 from triplewin.agreement.views._shared import back_to_agreement
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
@@ -53,11 +54,18 @@ def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = Agreement.objects.filter(project=project).first() or Agreement(
         project=project, working_type=project.intended_type or "cw"
     )
+    initial: dict[str, object] = {"row_version": version_of(agreement)}
+    # Project information not yet written is drawn from the approved PID, as the guidance asks.
+    initial.update(
+        (name, value)
+        for name, value in drawn_from_pid(project).items()
+        if agreement.pk is None or getattr(agreement, name) in (None, "")
+    )
     form = AgreementForm(
         request.POST if request.method == "POST" else None,
         instance=agreement,
         involves_medicines=project.involves_medicines,
-        initial={"row_version": version_of(agreement)},
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         try:

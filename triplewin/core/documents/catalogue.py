@@ -177,6 +177,11 @@ OUTCOMES = Definition(
                 F("conclusions", "Conclusions and learnings"),
             ),
         ),
+        SectionSpec(
+            "evaluation",
+            "Evaluation",
+            (F("evaluator", "Who evaluated the project, how independently, and how"),),
+        ),
     ),
 )
 

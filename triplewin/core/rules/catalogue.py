@@ -16,6 +16,7 @@ from triplewin.core.outcomes import due_on as outcomes_due_on
 from triplewin.core.rules.facts import ProjectFacts
 from triplewin.core.rules.model import NOT_APPLICABLE, PASS, Check, Rule, Severity, fail
 from triplewin.core.rules.publication import PUBLICATION_RULES
+from triplewin.core.rules.safeguards import SAFEGUARD_RULES
 from triplewin.core.wording import counted
 
 BLOCKER, RISK = Severity.BLOCKER, Severity.RISK
@@ -632,10 +633,19 @@ CORE_RULES: tuple[Rule, ...] = (
     Rule(
         "AGREEMENT-CLAUSES",
         "The agreement covers every required clause",
-        GUIDANCE,
+        f"{GUIDANCE}, 'Recommended Collaborative/Joint Working Agreement Framework' and "
+        "'Collaborative and joint-working approaches: a comparison' (clinical independence, "
+        "anti-bribery compliance); The King's Fund (2024), 'How are collaborative working "
+        "projects governed and regulated?' (anti-bribery and anti-corruption law, competition "
+        "and commercial in confidence) and Principle 9 (separation from promotional and "
+        "marketing activities)",
         BLOCKER,
         frozenset({"agreement_signed"}),
-        "The agreement must cover benefits, money, roles, success measures, publication, contingency, disputes, exit and Code breaches.",
+        "The agreement must cover benefits, money, roles, success measures, publication, "
+        "contingency, disputes, exit and Code breaches, and the safeguards the sources name: "
+        "anti-bribery and anti-corruption compliance, respect for clinical independence, "
+        "separation from promotion and marketing, and competition law and commercial "
+        "confidentiality.",
         "Complete the missing clauses in the agreement record.",
         lambda f: _list_evidence(
             f.agreement_missing_clauses, "No agreement has been recorded yet.", "Missing clauses"
@@ -713,6 +723,7 @@ CORE_RULES: tuple[Rule, ...] = (
 CATALOGUE: tuple[Rule, ...] = (
     *CORE_RULES,
     *PUBLICATION_RULES,
+    *SAFEGUARD_RULES,
     *(
         _red(q)
         for q in checklist.QUESTIONS

@@ -81,6 +81,15 @@ class ProjectFacts:
     companies_without_summary_page: tuple[str, ...] = ()
     companies_without_outcomes_page: tuple[str, ...] = ()
     contracted_services_unpublished: tuple[str, ...] = ()
+    # Safeguards (issue 13, items 11, 12, 15 and 16). Each names what fails, with the reason;
+    # None means there is nothing to compare yet (no agreement or no signed-off PID) or, for
+    # the sustainability plan, that none has been written.
+    agreement_pid_mismatches: tuple[str, ...] | None = None
+    data_flows_ungoverned: tuple[str, ...] = ()
+    data_flows_without_dpia: tuple[str, ...] = ()
+    digital_tools_without_safety: tuple[str, ...] = ()
+    funded_posts_without_safeguards: tuple[str, ...] = ()
+    sustainability_missing: tuple[str, ...] | None = None
 
     @property
     def has_nhs_party(self) -> bool:

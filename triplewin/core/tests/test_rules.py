@@ -29,6 +29,7 @@ from triplewin.core.rules import (
 from triplewin.core.rules.catalogue import GATES
 from triplewin.core.rules.model import PASS, fail
 from triplewin.core.tests.publication_cases import PUBLICATION_CASES
+from triplewin.core.tests.test_safeguard_rules import SAFEGUARD_CASES
 
 NHS = PartnerFact("Northfield NHS Trust", "nhs", is_legal_entity=True)
 PHARMA = PartnerFact("Acme Pharma", "industry", is_legal_entity=True, is_pharmaceutical=True)
@@ -71,6 +72,7 @@ GOOD = ProjectFacts(
     completed_on=dt.date(2025, 8, 31),
     ended_on=dt.date(2025, 8, 31),
     outcomes_published_on=dt.date(2025, 12, 1),
+    sustainability_missing=(),
 )
 
 
@@ -407,7 +409,7 @@ for _q in checklist.AMBER:
         (_id, {"checklist_answers": answers(**{_q.id: None})}, F, "Not answered"),
     ]
 
-CASES = CORE_CASES + RED_CASES + AMBER_CASES + PUBLICATION_CASES
+CASES = CORE_CASES + RED_CASES + AMBER_CASES + PUBLICATION_CASES + SAFEGUARD_CASES
 
 
 def _case_id(case: tuple[str, dict[str, Any], Outcome, str]) -> str:
@@ -614,6 +616,12 @@ PINNED: dict[str, tuple[Severity, set[str]]] = {
     "SUMMARY-ON-COMPANY-WEBSITE": (BLOCKER, {"in_delivery"}),
     "OUTCOMES-ON-COMPANY-WEBSITE": (RISK, {"ongoing"}),
     "CONTRACTED-VALUES-PUBLISHED": (RISK, {"ongoing"}),
+    "AGREEMENT-MATCHES-PID": (BLOCKER, {"agreement_signed"}),
+    "DATA-FLOWS-GOVERNED": (BLOCKER, {"pid_approved"}),
+    "DATA-FLOWS-DPIA": (RISK, {"pid_approved"}),
+    "DIGITAL-TOOLS-CLINICAL-SAFETY": (BLOCKER, {"pid_approved"}),
+    "FUNDED-POSTS-SAFEGUARDS": (BLOCKER, {"pid_approved"}),
+    "SUSTAINABILITY-PLAN": (RISK, {"completed"}),
     "AMBER-TEAM-IN-PLACE": (RISK, {"concept_approved"}),
     "AMBER-RIGHT-SKILLS": (RISK, {"concept_approved"}),
     "AMBER-APPROVAL-PROCEDURES": (RISK, {"concept_approved"}),

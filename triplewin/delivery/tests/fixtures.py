@@ -18,6 +18,7 @@ from django.utils import timezone
 from triplewin.contributions import services as contribution_services
 from triplewin.kpis.tests import builders as kpi_builders
 from triplewin.meetings.services import actions as action_services
+from triplewin.plans import services as plan_services
 from triplewin.team.tests import builders as team_builders
 
 FUNDED_POST = {
@@ -28,12 +29,28 @@ FUNDED_POST = {
     "is_funded_post": True,
     "under_nhs_control": True,
     "exit_strategy": "The trust absorbs the post into its cardiology establishment.",
+    "beyond_normal_roles": "A new nurse running extra review clinics.",
+    "retention_precautions": "A new post, recruited openly for the project.",
+    "employment_law_confirmed": True,
+}
+
+
+SUSTAINABILITY = {
+    "service": "Heart failure review clinics",
+    "commissioner": "The ICB's cardiovascular commissioning lead",
+    "evidence_needed": "Reviews done, admissions avoided and the cost per review.",
+    "handover": "Practice nurses trained; protocols and searches handed to the trust.",
 }
 
 
 @pytest.fixture
 def in_delivery(project: Any, nhs_lead: Any) -> Any:
-    return team_builders.advance(project, nhs_lead, "in_delivery")
+    # With its sustainability and handover plan, so that completion passes SUSTAINABILITY-PLAN.
+    advanced = team_builders.advance(project, nhs_lead, "in_delivery")
+    plan_services.plan_entry_add(
+        actor=nhs_lead, project=advanced, plan="sustainability", fields=SUSTAINABILITY
+    )
+    return advanced
 
 
 @pytest.fixture

@@ -173,6 +173,21 @@ COPD_STAGE3 = Stage3Spec(
         ),
         disclosures=(Disclosure("astrazeneca", 2025, dt.date(2026, 5, 21)),),
     ),
+    sustainability=(
+        {
+            "service": "COPD discharge bundle and fast-track referral to pulmonary rehabilitation",
+            "commissioner": "NHS Lincolnshire ICB, respiratory commissioning lead",
+            "evidence_needed": (
+                "Readmissions within 30 days, days from discharge to rehabilitation, and the "
+                "cost of the nurse time per patient, against the year before the project."
+            ),
+            "handover": (
+                "Ward nurses trained in the bundle during the project; the respiratory nurse "
+                "hands the protocol, referral template and audit searches to the trust's "
+                "respiratory team before funding ends."
+            ),
+        },
+    ),
     completed_days_ago=70,
     outcomes=COPD_OUTCOMES,
     learning=COPD_LEARNING,

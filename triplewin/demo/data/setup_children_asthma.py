@@ -133,6 +133,14 @@ CONTRIBUTIONS = (
             "model. If it does not, the post holders are offered redeployment in the trust's "
             "respiratory service and practices return to usual annual reviews."
         ),
+        beyond_normal_roles=(
+            "Two new posts that train practice nurses and run extra review sessions; no "
+            "existing asthma work moves onto them."
+        ),
+        retention_precautions=(
+            "Recruited openly as new fixed-term posts; nobody already in the trust's "
+            "respiratory team is moved onto company funding."
+        ),
     ),
     Brings(
         "astrazeneca",

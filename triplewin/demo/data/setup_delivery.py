@@ -70,6 +70,14 @@ CHOLESTEROL_SETUP = SetupSpec(
                 "The post ends with the project. The lipid reports it builds stay with the "
                 "trust's cardiology audit team, who run them from then on."
             ),
+            beyond_normal_roles=(
+                "A new half-time analyst post for the project's lipid reports, on top of the "
+                "audit team's usual work."
+            ),
+            retention_precautions=(
+                "A new fixed-term post advertised openly; it does not fund an existing vacancy "
+                "or anyone already employed."
+            ),
         ),
     ),
 )

@@ -108,6 +108,14 @@ CONTRIBUTIONS = (
             "trust's own induction for diabetes nurses, and the post ends unless the trust "
             "chooses to fund it."
         ),
+        beyond_normal_roles=(
+            "Teaches community nurses to start injectables, which the community trust has "
+            "not done before; it is not part of any existing role."
+        ),
+        retention_precautions=(
+            "A new fixed-term secondment advertised across the county; it does not replace or "
+            "extend any existing post."
+        ),
     ),
     Brings(
         "sanofi",
@@ -174,6 +182,10 @@ PLANS: PlanEntries = {
             "source": "Community trust clinical records",
             "collected_by": "Community trust analyst",
             "frequency": "Monthly",
+            "controller": "Lincolnshire Community Health Services NHS Trust",
+            "sharing_basis": "dsa",
+            "sharing_reference": "Community injectables data sharing agreement, 2026",
+            "dpia": "signed_off",
             "shared_with_company": True,
             "anonymised": True,
             "aggregated": True,
@@ -183,6 +195,10 @@ PLANS: PlanEntries = {
             "source": "GP and community records",
             "collected_by": "Community trust analyst",
             "frequency": "Quarterly",
+            "controller": "Lincolnshire Community Health Services NHS Trust",
+            "sharing_basis": "dsa",
+            "sharing_reference": "Community injectables data sharing agreement, 2026",
+            "dpia": "signed_off",
             "shared_with_company": True,
             "anonymised": True,
             "aggregated": True,
@@ -192,6 +208,9 @@ PLANS: PlanEntries = {
             "source": "Community trust incident reports",
             "collected_by": "Community trust clinical governance team",
             "frequency": "Monthly",
+            "controller": "Lincolnshire Community Health Services NHS Trust",
+            "sharing_basis": "not_shared",
+            "dpia": "signed_off",
         },
     ),
     "patient-engagement": (
@@ -238,6 +257,17 @@ PLANS: PlanEntries = {
             "accountable": "Community trust project manager",
             "consulted": "Steering committee",
             "informed": "Governance committees",
+        },
+    ),
+    "evaluation": (
+        {
+            "evaluator": "Health Innovation East Midlands evaluation team",
+            "independence": "independent",
+            "methods": (
+                "Waits, HbA1c and safety compared with hospital starts in 2025/26, with "
+                "interviews of patients, community nurses and GPs at months 6 and 14."
+            ),
+            "reporting": "Interim report at month 8; final report at month 15",
         },
     ),
 }

@@ -80,7 +80,8 @@ PID = PidSpec(
 AGREEMENT = AgreementSpec(
     fields={
         "working_type": "jw",
-        "term_months": 15,
+        # From signing, before the March 2027 start, to past the planned end in May 2028.
+        "term_months": 18,
         "benefits": (
             "Patients start treatment sooner and nearer home. The NHS shortens hospital waits "
             "and gains a model it can commission. Sanofi learns how community teams start "
@@ -95,9 +96,12 @@ AGREEMENT = AgreementSpec(
             "As in the PID's RACI chart: the community trust delivers the clinics, the hospital "
             "trust trains and supervises, and Sanofi manages the plan and evaluation."
         ),
+        # Drawn from the approved PID, as AGREEMENT-MATCHES-PID checks.
         "success_measures": (
-            "Wait to first dose, HbA1c at six months and safety incidents, reported quarterly "
-            "by the community trust's analyst and checked by the evaluator."
+            "What is measured: Waits and HbA1c from clinical records, and hypoglycaemia from "
+            "incident reports, compared with hospital starts in 2025/26.\n"
+            "When: Monthly for waits; quarterly for HbA1c and safety; final report at month 15\n"
+            "By whom: The community trust's analyst, checked by the independent evaluator"
         ),
         "publication_plans": (
             "Executive summary before the start on the public register and partners' websites; "
@@ -122,6 +126,22 @@ AGREEMENT = AgreementSpec(
         "confidentiality": (
             "No identifiable patient data leaves the NHS. Commercial information is kept "
             "confidential by all parties."
+        ),
+        "anti_bribery": (
+            "Every party follows the Bribery Act 2010 and its own anti-corruption policy. No "
+            "payment or benefit in the project rewards or encourages prescribing."
+        ),
+        "clinical_independence": (
+            "Prescribers choose each patient's treatment on clinical grounds alone; Sanofi has "
+            "no part in clinical decisions, the formulary or local guidelines."
+        ),
+        "non_promotional": (
+            "The project is run apart from Sanofi's promotional and marketing work; nobody from "
+            "its sales function takes part or sees project data."
+        ),
+        "competition_confidentiality": (
+            "The parties follow competition law. Commercially confidential information is "
+            "shared only within the project team and marked as such."
         ),
         "code_breach_acknowledged": True,
     },

@@ -87,6 +87,11 @@ class Brings:
     # An NHS post paid for by the company: always under NHS control, with an exit strategy.
     funded_post: bool = False
     exit_strategy: str = ""
+    # For a funded post, the guidance's questions: what it adds beyond normal day-to-day
+    # roles, and the precautions against using the money to retain staff. Employment law
+    # compliance is confirmed for every funded post in the demo.
+    beyond_normal_roles: str = ""
+    retention_precautions: str = ""
 
 
 PlanEntries = Mapping[str, tuple[Mapping[str, str | bool], ...]]

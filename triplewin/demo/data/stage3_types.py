@@ -225,6 +225,8 @@ class Stage3Spec:
     reporting: ReportingSpec | None = None
     transfers: TransfersSpec | None = None
     amendments: tuple[AmendmentSpec, ...] = ()
+    # The sustainability and handover plan, written before completion (SUSTAINABILITY-PLAN).
+    sustainability: tuple[Mapping[str, str], ...] = ()
     # Days before the load day on which delivery ended; None leaves the project as it is.
     completed_days_ago: int | None = None
     outcomes: OutcomesSpec | None = None

@@ -89,6 +89,9 @@ def load_contributions(spec: SetupSpec, project: Project, actor: User, lookup: L
                 # A funded post is recorded only when the NHS keeps control of it.
                 "under_nhs_control": item.funded_post,
                 "exit_strategy": item.exit_strategy,
+                "beyond_normal_roles": item.beyond_normal_roles,
+                "retention_precautions": item.retention_precautions,
+                "employment_law_confirmed": item.funded_post,
             },
         )
 

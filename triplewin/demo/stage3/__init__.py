@@ -23,6 +23,7 @@ from triplewin.demo.stage3.money import load_transfers
 from triplewin.partnerships import services as project_services
 from triplewin.partnerships.errors import GateBlocked
 from triplewin.partnerships.models import Project
+from triplewin.plans import services as plan_services
 
 __all__ = ["load_stage3"]
 
@@ -44,6 +45,10 @@ def _build(spec: Stage3Spec, project: Project, lookup: Lookup, where: str) -> No
         load_transfers(spec.transfers, project, lookup, where)
     for amendment in spec.amendments:
         load_amendment(amendment, project, lookup, where)
+    for entry in spec.sustainability:
+        plan_services.plan_entry_add(
+            actor=actor, project=project, plan="sustainability", fields=entry
+        )
     if spec.completed_days_ago is not None:
         complete(project, spec.recorded_by, spec.completed_days_ago, lookup, where)
     if spec.outcomes is not None:

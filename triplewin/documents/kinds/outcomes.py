@@ -16,6 +16,7 @@ from triplewin.outcomes.selectors import (
     summary_hash,
 )
 from triplewin.partnerships.models import Project
+from triplewin.plans.selectors import evaluation_lines
 from triplewin.team.selectors import display_name
 
 
@@ -26,6 +27,8 @@ class OutcomesKind(Kind):
     def current(self, project: Project, subject: str) -> Snapshot:
         summary = OutcomesSummary.objects.filter(project=project).first()
         text = {name: getattr(summary, name) if summary else "" for name in TEXT_FIELDS}
+        # From the evaluation plan, which is fixed once delivery starts, before any summary.
+        text["evaluator"] = "\n".join(evaluation_lines(project))
         values = {
             spec.key: {f.key: text.get(f.key, "") for f in spec.fields}
             for spec in self.definition.sections

@@ -21,7 +21,9 @@ from triplewin.documents.selectors import document_of, status_of
 from triplewin.documents.services.copies import view_of
 from triplewin.documents.tests.conftest import docx_paragraphs, pdf_text
 from triplewin.meetings.services import schedule as meeting_services
+from triplewin.partnerships.models import Project
 from triplewin.pid.tests.builders import PID_TEXT
+from triplewin.plans import services as plan_services
 from triplewin.team.models import TeamMember
 
 pytestmark = pytest.mark.django_db
@@ -116,9 +118,31 @@ def test_the_concept_document_holds_each_partner_and_contribution(
 def test_the_outcomes_summary_marks_every_unwritten_part(project: Any, nhs_lead: Any) -> None:
     version, _ = services.document_generate(actor=nhs_lead, project=project, document="outcomes")
     paragraphs, text = outputs(project, version)
-    assert sum(1 for _, t in paragraphs if t == "Not yet completed") == 14
+    assert sum(1 for _, t in paragraphs if t == "Not yet completed") == 15
     assert "Not yet completed" in text
     assert ("Heading 1", "Outcomes (incomplete)") in paragraphs
+
+
+def test_the_outcomes_summary_names_the_evaluator(project: Any, nhs_lead: Any) -> None:
+    # Issue 13 §17: the evaluator, from the evaluation plan, is shown on the summary.
+    Project.objects.filter(pk=project.pk).update(state="setup")
+    plan_services.plan_entry_add(
+        actor=nhs_lead,
+        project=project,
+        plan="evaluation",
+        fields={
+            "evaluator": "University of Example evaluation unit",
+            "independence": "independent",
+            "methods": "Interrupted time series of admissions.",
+            "reporting": "",
+        },
+    )
+    version, _ = services.document_generate(actor=nhs_lead, project=project, document="outcomes")
+    paragraphs, _ = outputs(project, version)
+    assert (
+        "University of Example evaluation unit. Independence: Independent of every partner, "
+        "such as a university. Methods: Interrupted time series of admissions."
+    ) in {t for _, t in paragraphs}
 
 
 def test_minutes_and_status_report_use_the_same_engine(complete_pid: Any, nhs_lead: Any) -> None:

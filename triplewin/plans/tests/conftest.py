@@ -34,6 +34,10 @@ VALID: dict[str, dict[str, Any]] = {
         "shared_with_company": True,
         "anonymised": True,
         "aggregated": True,
+        "controller": "Test NHS Trust",
+        "sharing_basis": "dsa",
+        "sharing_reference": "Project data sharing agreement",
+        "dpia": "signed_off",
     },
     "patient-engagement": {
         "kind": "pathway_mapping",
@@ -46,6 +50,26 @@ VALID: dict[str, dict[str, Any]] = {
         "accountable": "Clinical director",
         "consulted": "Company medical adviser",
         "informed": "Practice managers",
+    },
+    "digital-tools": {
+        "name": "Skin lesion triage app",
+        "supplier": "Example Health Ltd",
+        "use": "Photographs suspected skin cancers for remote triage.",
+        "safety_officer": "Dr A Safety, trust clinical safety officer",
+        "dcb0160_record": "Clinical safety case CSC-12",
+        "dcb0160_approved": True,
+    },
+    "evaluation": {
+        "evaluator": "University of Example evaluation unit",
+        "independence": "independent",
+        "methods": "Before-and-after comparison with interviews of patients and staff.",
+        "reporting": "Final report at month 12",
+    },
+    "sustainability": {
+        "service": "Community review clinic",
+        "commissioner": "The ICB's long-term conditions commissioning team",
+        "evidence_needed": "Cost per review and admissions avoided over twelve months.",
+        "handover": "Practice nurses trained and shadowed; protocols handed to the trust.",
     },
 }
 
@@ -64,9 +88,16 @@ POSTS: dict[str, dict[str, Any]] = {
         "collected_by": "PCN analyst",
         "frequency": "Monthly",
         "handling": ["shared_with_company", "anonymised", "aggregated"],
+        "controller": "Test NHS Trust",
+        "sharing_basis": "dsa",
+        "sharing_reference": "Project data sharing agreement",
+        "dpia": "signed_off",
     },
     "patient-engagement": dict(VALID["patient-engagement"]),
     "raci": dict(VALID["raci"]),
+    "digital-tools": {**VALID["digital-tools"], "dcb0160_approved": "on"},
+    "evaluation": dict(VALID["evaluation"]),
+    "sustainability": dict(VALID["sustainability"]),
 }
 
 

@@ -16,6 +16,7 @@ NAMES = [
     "Data collection plan",
     "Patient engagement plan",
     "RACI chart",
+    "Evaluation plan",
 ]
 
 
@@ -28,9 +29,12 @@ def _add(actor, project, slug, **extra):
 def test_plans_missing(in_setup, nhs_lead):
     assert plans_missing(in_setup) is None
     _add(nhs_lead, in_setup, "raci")
-    assert plans_missing(in_setup) == tuple(NAMES[:4])
+    assert plans_missing(in_setup) == (*NAMES[:4], "Evaluation plan")
     for slug in ("stakeholders", "communications", "data", "patient-engagement"):
         _add(nhs_lead, in_setup, slug)
+    assert plans_missing(in_setup) == ("Evaluation plan",)
+    _add(nhs_lead, in_setup, "evaluation")
+    # Digital tools and the sustainability plan are optional here; their own rules check them.
     assert plans_missing(in_setup) == ()
 
 
@@ -65,7 +69,12 @@ def test_data_shared_not_anonymised(in_setup, nhs_lead, shared, anonymised, aggr
 
 
 def test_plans_for_pid_lists_every_plan_in_order(in_setup, nhs_lead):
-    assert list(plans_for_pid(in_setup)) == NAMES
+    assert list(plans_for_pid(in_setup)) == [
+        *NAMES[:5],
+        "Digital tools",
+        "Evaluation plan",
+        "Sustainability and handover plan",
+    ]
     assert all(entries == [] for entries in plans_for_pid(in_setup).values())
     for slug in VALID:
         _add(nhs_lead, in_setup, slug)
