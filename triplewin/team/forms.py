@@ -139,3 +139,29 @@ class ObjectionDecisionForm(ReasonForm):
         error_messages={"required": "Choose whether to uphold or dismiss the objection."},
     )
     field_order = ("outcome", "reason")
+
+
+class RemoveForm(ReasonForm):
+    """Why a member leaves, who takes over and what they are handed (issue 13 §20)."""
+
+    successor = forms.TypedChoiceField(
+        label="Who takes over (optional)",
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text="Required when the person leaving is their organisation's named lead.",
+        error_messages={"invalid_choice": "Choose someone who is still on the team."},
+    )
+    handover_note = forms.CharField(
+        label="Handover note",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=REASON_LIMIT,
+        required=False,
+        help_text="What the person taking over needs: open actions, contacts, documents, "
+        "decisions pending.",
+    )
+    field_order = ("reason", "successor", "handover_note")
+
+    def __init__(self, *args: Any, others: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choose(self.fields["successor"], [("", "No one yet"), *others])

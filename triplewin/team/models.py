@@ -40,6 +40,11 @@ class TeamMember(models.Model):
     joined_on = models.DateField()
     left_on = models.DateField(null=True, blank=True)
     left_reason = models.TextField(blank=True)
+    # Continuity: who took over from a member who left, and what they were handed.
+    handed_over_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="took_over_from"
+    )
+    handover_note = models.TextField(blank=True)
 
     objects = TeamMemberQuerySet.as_manager()
 

@@ -16,7 +16,8 @@ from triplewin.conflicts.selectors import has_current_declaration
 from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import STATES, State
 from triplewin.organisations.models import DECISION_ROLES, Membership, Organisation
-from triplewin.partnerships.models import Project
+from triplewin.partnerships.models import Project, ProjectPartner
+from triplewin.partnerships.services import partner_set_lead
 from triplewin.team.models import (
     CommitteeRole,
     GovernanceCommitteeMember,
@@ -145,20 +146,72 @@ def team_member_add(
 
 
 def _remove(
-    *, actor: User, project: Project, member: TeamMember, reason: str, today: dt.date
+    *,
+    actor: User,
+    project: Project,
+    member: TeamMember,
+    reason: str,
+    today: dt.date,
+    successor: TeamMember | None = None,
+    handover_note: str = "",
 ) -> TeamMember:
-    before = audit.snapshot(member, ("left_on", "left_reason"))
+    fields = ("left_on", "left_reason", "handed_over_to", "handover_note")
+    before = audit.snapshot(member, fields)
     member.left_on = today
     member.left_reason = reason
-    member.save(update_fields=["left_on", "left_reason"])
+    member.handed_over_to = successor
+    member.handover_note = handover_note
+    member.save(update_fields=list(fields))
+    after = audit.snapshot(member, fields)
+    after["handed_over_to"] = display_name(successor.user) if successor else None
     audit.record(
         actor=actor,
         action="team.member_removed",
         obj=member,
         project_id=project.pk,
-        changes=audit.diff(before, audit.snapshot(member, ("left_on", "left_reason"))),
+        changes=audit.diff(before, after),
     )
     return member
+
+
+def _named_lead_of(project: Project, member: TeamMember) -> ProjectPartner | None:
+    """The partner this member is the named lead for, if they are."""
+    return (
+        ProjectPartner.objects.select_for_update()
+        .filter(project=project, organisation_id=member.organisation_id, lead_id=member.user_id)
+        .select_related("organisation")
+        .first()
+    )
+
+
+def _check_successor(
+    project: Project,
+    leaving: TeamMember,
+    successor: TeamMember | None,
+    lead_of: ProjectPartner | None,
+) -> None:
+    name = display_name(leaving.user)
+    if successor is None:
+        if lead_of is not None:
+            raise ValidationError(
+                {
+                    "successor": f"{name} is the named lead for {lead_of.organisation}. Every "
+                    "partner keeps a named lead, so choose who from "
+                    f"{lead_of.organisation} takes over before {name} leaves."
+                }
+            )
+        return
+    if successor.pk == leaving.pk:
+        raise ValidationError({"successor": f"{name} cannot take over from themselves."})
+    if successor.project_id != project.pk or successor.left_on is not None:
+        raise ValidationError({"successor": "Choose someone who is still on this project's team."})
+    if lead_of is not None and successor.organisation_id != leaving.organisation_id:
+        raise ValidationError(
+            {
+                "successor": f"{name} is the named lead for {lead_of.organisation}, so the "
+                f"person taking over must also represent {lead_of.organisation}."
+            }
+        )
 
 
 def _active_member(project: Project, member: TeamMember) -> TeamMember:
@@ -181,19 +234,42 @@ def team_member_remove(
     project: Project,
     member: TeamMember,
     reason: str,
+    successor: TeamMember | None = None,
+    handover_note: str = "",
     today: dt.date | None = None,
 ) -> TeamMember:
-    """Take a person off the team. The place is kept, with the day they left and why."""
+    """Take a person off the team. The place is kept, with the day they left and why.
+
+    The guidance asks for minimal personnel changes or at least good practice in transition
+    (Key resource: Steps to build trust, "Continuity"), so the record says who takes over and
+    what was handed over. A partner's named lead cannot leave without a successor from the same
+    partner, who becomes the partner's named lead.
+    """
     locked = _lock_for_team_change(project)
     reason = _require_reason(reason)
     current = _active_member(locked, member)
-    return _remove(
+    lead_of = _named_lead_of(locked, current)
+    _check_successor(locked, current, successor, lead_of)
+    handover_note = handover_note.strip()
+    if successor is not None and not handover_note:
+        raise ValidationError(
+            {
+                "handover_note": f"Say what {display_name(successor.user)} needs to know to "
+                "take over: open actions, contacts, documents and decisions pending."
+            }
+        )
+    removed = _remove(
         actor=actor,
         project=locked,
         member=current,
         reason=reason,
         today=today or timezone.localdate(),
+        successor=successor,
+        handover_note=handover_note,
     )
+    if lead_of is not None and successor is not None:
+        partner_set_lead(actor=actor, project=locked, partner=lead_of, lead=successor.user)
+    return removed
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from triplewin.core import checklist
 from triplewin.core.contributions import SIGNIFICANT_HOURS, SIGNIFICANT_SHARE, percent
 from triplewin.core.dates import add_months, long_date
 from triplewin.core.rules.facts import ProjectFacts
+from triplewin.core.rules.governance import GOVERNANCE_RULES
 from triplewin.core.rules.model import NOT_APPLICABLE, PASS, Check, Rule, Severity, fail
 from triplewin.core.wording import counted
 
@@ -641,6 +642,7 @@ CORE_RULES: tuple[Rule, ...] = (
 
 CATALOGUE: tuple[Rule, ...] = (
     *CORE_RULES,
+    *GOVERNANCE_RULES,
     *(
         _red(q)
         for q in checklist.QUESTIONS

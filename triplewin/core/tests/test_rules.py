@@ -28,6 +28,7 @@ from triplewin.core.rules import (
 )
 from triplewin.core.rules.catalogue import GATES
 from triplewin.core.rules.model import PASS, fail
+from triplewin.core.tests.governance_cases import GOVERNANCE_CASES
 
 NHS = PartnerFact("Northfield NHS Trust", "nhs", is_legal_entity=True)
 PHARMA = PartnerFact("Acme Pharma", "industry", is_legal_entity=True, is_pharmaceutical=True)
@@ -68,6 +69,7 @@ GOOD = ProjectFacts(
     actual_start=dt.date(2025, 3, 10),
     completed_on=dt.date(2025, 8, 31),
     outcomes_published_on=dt.date(2025, 12, 1),
+    company_committees_missing_seats=(),
 )
 
 
@@ -357,7 +359,7 @@ for _q in checklist.AMBER:
         (_id, {"checklist_answers": answers(**{_q.id: None})}, F, "Not answered"),
     ]
 
-CASES = CORE_CASES + RED_CASES + AMBER_CASES
+CASES = CORE_CASES + RED_CASES + AMBER_CASES + GOVERNANCE_CASES
 
 
 def _case_id(case: tuple[str, dict[str, Any], Outcome, str]) -> str:
@@ -540,6 +542,9 @@ PINNED: dict[str, tuple[Severity, set[str]]] = {
     "OUTCOMES-PUBLISHED": (BLOCKER, {"outcomes_published"}),
     "OUTCOMES-WITHIN-SIX-MONTHS": (RISK, {"ongoing"}),
     "TOV-DISCLOSED": (RISK, {"ongoing"}),
+    "PARTNER-NAMED-LEAD": (RISK, {"ongoing", "pid_approved"}),
+    "GOVERNANCE-COMPANY-SEATS": (RISK, {"pid_approved"}),
+    "SYSTEM-ROUTE-RECORDED": (RISK, {"concept_approved"}),
     "RED-MUTUAL-BENEFIT-ACKNOWLEDGED": (BLOCKER, {"concept_approved"}),
     "RED-ORGANISATIONAL-BENEFIT": (BLOCKER, {"concept_approved"}),
     "RED-SIGNIFICANT-CONTRIBUTION": (BLOCKER, {"concept_approved"}),
@@ -663,7 +668,11 @@ def test_outcomes_within_six_months(completed, published, today, expected, detai
 
 def test_ongoing_rules_are_risks() -> None:
     ongoing = [r for r in CATALOGUE if "ongoing" in r.gates]
-    assert {r.id for r in ongoing} == {"OUTCOMES-WITHIN-SIX-MONTHS", "TOV-DISCLOSED"}
+    assert {r.id for r in ongoing} == {
+        "OUTCOMES-WITHIN-SIX-MONTHS",
+        "TOV-DISCLOSED",
+        "PARTNER-NAMED-LEAD",
+    }
     assert all(r.severity is Severity.RISK for r in ongoing)
 
 
