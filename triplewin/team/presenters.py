@@ -15,7 +15,7 @@ from triplewin.core.rules.catalogue import TEAM_MAX, TEAM_MIN
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.models import Project
 from triplewin.team import selectors
-from triplewin.team.models import GovernanceCommitteeMember, Objection, TeamMember
+from triplewin.team.models import GovernanceCommitteeMember, Objection, SignOffRoute, TeamMember
 from triplewin.team.services import team_changes_allowed
 
 
@@ -71,6 +71,8 @@ class Committee:
     has_sro: bool
     # Company committees only: the seats the guidance lists that are not named yet.
     suggested_seats: tuple[str, ...] = ()
+    organisation_pk: int = 0
+    sign_off_route: str = ""
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,9 @@ class TeamPresenter:
         seats = list(
             GovernanceCommitteeMember.objects.filter(project=self.project).select_related("user")
         )
+        routes = {
+            r.organisation_id: r.text for r in SignOffRoute.objects.filter(project=self.project)
+        }
         result = []
         for organisation in self.partners:
             mine = [s for s in seats if s.organisation_id == organisation.pk]
@@ -211,6 +216,8 @@ class TeamPresenter:
                         if organisation.is_pharmaceutical
                         and all(s.committee_role != role for s in mine)
                     ),
+                    organisation.pk,
+                    routes.get(organisation.pk, ""),
                 )
             )
         return result

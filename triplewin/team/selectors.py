@@ -7,13 +7,22 @@ seat), which the rules read as "not recorded yet".
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth.models import User
 
 from triplewin.conflicts.selectors import without_current_declaration
+from triplewin.core.dates import long_date
 from triplewin.organisations.models import Function, Membership, Organisation
-from triplewin.partnerships.models import Project, ProjectPartner
-from triplewin.team.models import CommitteeRole, GovernanceCommitteeMember, Objection, TeamMember
+from triplewin.partnerships.models import Project, ProjectPartner, Setting
+from triplewin.team.models import (
+    CommitteeDecision,
+    CommitteeRole,
+    GovernanceCommitteeMember,
+    Objection,
+    SystemRoute,
+    TeamMember,
+)
 
 
 def display_name(user: User) -> str:
@@ -154,3 +163,43 @@ def company_committees_missing_seats(project: Project) -> tuple[str, ...] | None
         if lacking:
             missing.append(f"{partner.organisation.name} (no {' and no '.join(lacking)} seat)")
     return tuple(missing)
+
+
+def is_system_level(project: Project) -> bool:
+    return project.origin_setting == Setting.SYSTEM
+
+
+def system_route_missing(project: Project, route: SystemRoute | None) -> tuple[str, ...]:
+    """What a system-level project has still to record about its route through the ICB."""
+    if route is None:
+        return ("the leads involved", "the medicines committee's decision")
+    missing = []
+    if not route.clinical_leads.strip():
+        missing.append("the clinical leads involved")
+    if not route.executive_leads.strip():
+        missing.append("the executive leads involved")
+    if project.involves_medicines and not route.chief_pharmacist.strip():
+        missing.append("the chief pharmacist's involvement, as the project touches a medicine")
+    if not route.committee_decision:
+        missing.append(f"the decision of the {route.committee_name or 'medicines committee'}")
+    elif route.decided_on is None:
+        missing.append("the date of the committee's decision")
+    return tuple(missing)
+
+
+def system_route_facts(project: Project) -> dict[str, Any]:
+    if not is_system_level(project):
+        return {"is_system_level": False}
+    route = SystemRoute.objects.filter(project=project).first()
+    not_supported = ""
+    if route is not None and route.committee_decision == CommitteeDecision.NOT_SUPPORTED:
+        when = f" on {long_date(route.decided_on)}" if route.decided_on else ""
+        not_supported = (
+            f"The {route.committee_name} did not support the proposal{when}. Rework it with "
+            "the board, or record why the partners are going ahead."
+        )
+    return {
+        "is_system_level": True,
+        "system_route_missing": None if route is None else system_route_missing(project, route),
+        "system_route_not_supported": not_supported,
+    }

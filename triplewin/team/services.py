@@ -16,14 +16,19 @@ from triplewin.conflicts.selectors import has_current_declaration
 from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import STATES, State
 from triplewin.organisations.models import DECISION_ROLES, Membership, Organisation
+from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project, ProjectPartner
 from triplewin.partnerships.services import partner_set_lead
+from triplewin.submissions.versions import UNSAVED
 from triplewin.team.models import (
+    DEFAULT_MEDICINES_COMMITTEE,
+    CommitteeDecision,
     CommitteeRole,
     GovernanceCommitteeMember,
     Objection,
     ObjectionOutcome,
     ProjectRole,
+    SystemRoute,
     TeamMember,
 )
 from triplewin.team.selectors import display_name, in_sales_function
@@ -435,3 +440,79 @@ def governance_seat_remove(
         changes={"person": [display_name(seat.user), None]},
     )
     seat.delete()
+
+
+# The route through the ICB is recorded from the idea onwards, until delivery ends.
+SYSTEM_ROUTE_IN = TEAM_CHANGES_IN | {State.IDEA, State.SCOPING}
+SYSTEM_ROUTE_FIELDS = (
+    "clinical_leads",
+    "executive_leads",
+    "chief_pharmacist",
+    "committee_name",
+    "committee_decision",
+    "decided_on",
+    "decision_note",
+)
+
+
+def system_route_changes_allowed(project: Project) -> bool:
+    return project.state_enum in SYSTEM_ROUTE_IN
+
+
+@transaction.atomic
+def system_route_save(
+    *,
+    actor: User,
+    project: Project,
+    expected_version: int,
+    clinical_leads: str,
+    executive_leads: str,
+    chief_pharmacist: str,
+    committee_name: str,
+    committee_decision: str,
+    decided_on: dt.date | None,
+    decision_note: str,
+    today: dt.date | None = None,
+) -> SystemRoute:
+    """Record the ICB leads involved and the medicines committee's decision (ADR 0019)."""
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    if not system_route_changes_allowed(locked):
+        label = STATES[locked.state_enum].label.lower()
+        raise ValidationError(
+            f"The system-level route cannot change while the project is '{label}'."
+        )
+    route = SystemRoute.objects.select_for_update().filter(project=locked).first()
+    if (route.row_version if route else UNSAVED) != expected_version:
+        raise StaleEdit()
+    if committee_decision not in CommitteeDecision.values:
+        raise ValidationError({"committee_decision": "Choose the committee's decision."})
+    if committee_decision and decided_on is None:
+        raise ValidationError({"decided_on": "Enter the date the committee decided."})
+    if decided_on is not None and decided_on > (today or timezone.localdate()):
+        raise ValidationError({"decided_on": "The committee's decision cannot be in the future."})
+    if committee_decision == CommitteeDecision.NOT_SUPPORTED and not decision_note.strip():
+        raise ValidationError(
+            {"decision_note": "Say why the committee did not support it; the partners need it."}
+        )
+    before = audit.snapshot(route, SYSTEM_ROUTE_FIELDS) if route else {}
+    if route is None:
+        route = SystemRoute(project=locked)
+    else:
+        route.row_version += 1
+    route.clinical_leads = clinical_leads.strip()
+    route.executive_leads = executive_leads.strip()
+    route.chief_pharmacist = chief_pharmacist.strip()
+    route.committee_name = committee_name.strip() or DEFAULT_MEDICINES_COMMITTEE
+    route.committee_decision = committee_decision
+    route.decided_on = decided_on if committee_decision else None
+    route.decision_note = decision_note.strip()
+    route.full_clean()
+    route.save()
+    audit.record(
+        actor=actor,
+        action="team.system_route_saved",
+        obj=route,
+        project_id=locked.pk,
+        changes=audit.diff(before, audit.snapshot(route, SYSTEM_ROUTE_FIELDS)),
+    )
+    return route
