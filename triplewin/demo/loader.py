@@ -37,6 +37,7 @@ from triplewin.organisations.models import Organisation, Role
 from triplewin.partnerships import services as project_services
 from triplewin.partnerships.models import Project
 from triplewin.scoping import services as scoping_services
+from triplewin.team import services as team_services
 
 __all__ = ["DemoDataError", "LoadReport", "already_loaded", "load"]
 
@@ -181,6 +182,10 @@ def _create_project(
     if spec.checklist:
         scoping_services.checklist_save(
             actor=creator, project=project, answers=spec.checklist, expected_version=None
+        )
+    if spec.system_route is not None:
+        team_services.system_route_save(
+            actor=creator, project=project, expected_version=0, **spec.system_route
         )
     if spec.concept is not None:
         concept = spec.concept

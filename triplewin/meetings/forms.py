@@ -8,9 +8,11 @@ from django import forms
 from django.contrib.auth.models import User
 
 from triplewin.config.forms import GuardedForm
+from triplewin.core import parity
 from triplewin.meetings.models import (
     AgendaItem,
     AttendanceStatus,
+    DecisionRuleChoice,
     Meeting,
     MeetingKind,
     VoteChoice,
@@ -265,3 +267,27 @@ class ActionChangeForm(ActionForm):
     def __init__(self, *args: Any, owners: list[User], **kwargs: Any) -> None:
         super().__init__(*args, owners=owners, meetings=[], **kwargs)
         del self.fields["meeting"]
+
+
+class TermsForm(GuardedForm):
+    """How the committee carries its formal decisions."""
+
+    decision_rule = forms.ChoiceField(
+        label="How are formal decisions carried?",
+        choices=DecisionRuleChoice.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how formal decisions are carried."},
+    )
+    quorum_per_party = forms.IntegerField(
+        label="Supporting votes needed from each party",
+        help_text="Only for a set number of supporting votes from each party.",
+        required=False,
+        min_value=1,
+        max_value=parity.MAX_QUORUM,
+        error_messages={
+            "invalid": "Enter a whole number, like 2.",
+            "min_value": f"Enter a number from 1 to {parity.MAX_QUORUM}.",
+            "max_value": f"Enter a number from 1 to {parity.MAX_QUORUM}.",
+        },
+    )
+    row_version = RowVersionField()

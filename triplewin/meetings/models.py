@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from triplewin.core import parity
 from triplewin.core.dates import long_date
 from triplewin.partnerships.models import Immutable
 
@@ -133,6 +134,7 @@ class Outcome(models.TextChoices):
     CARRIED = "carried", "Carried"
     NOT_CARRIED = "not_carried", "Not carried"
     TIED = "tied", "Tied (not carried)"
+    NO_PARITY = "no_parity", "Not carried: not every party agreed"
 
 
 class Decision(models.Model):
@@ -144,6 +146,10 @@ class Decision(models.Model):
     is_vote = models.BooleanField("Put to a vote", default=False)
     vote_status = models.CharField(max_length=16, choices=VoteStatus.choices, blank=True)
     outcome = models.CharField(max_length=16, choices=Outcome.choices, blank=True)
+    # The committee's decision rule when the vote closed, in words, and why a vote the
+    # majority supported was not carried; both are shown in the minutes (ADR 0019).
+    decision_rule = models.TextField(blank=True)
+    outcome_reason = models.TextField(blank=True)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -206,6 +212,34 @@ class VoteExclusion(Immutable):
 
     def __str__(self) -> str:
         return f"{self.member} excluded: {self.reason[:60]}"
+
+
+class DecisionRuleChoice(models.TextChoices):
+    EACH_PARTY = parity.DecisionRule.EACH_PARTY.value, "Each party's agreement"
+    QUORUM_PER_PARTY = (
+        parity.DecisionRule.QUORUM_PER_PARTY.value,
+        "A set number of supporting votes from each party",
+    )
+    SIMPLE_MAJORITY = parity.DecisionRule.SIMPLE_MAJORITY.value, "Simple majority of the votes cast"
+
+
+class TermsOfReference(models.Model):
+    """How the project team (steering committee) carries its formal decisions.
+
+    Until a project records its own, the default applies: each party's agreement for joint
+    working, and a simple majority for collaborative working (core.parity.default_rule).
+    """
+
+    project = models.OneToOneField(
+        "partnerships.Project", on_delete=models.CASCADE, related_name="terms_of_reference"
+    )
+    decision_rule = models.CharField(max_length=20, choices=DecisionRuleChoice.choices)
+    quorum_per_party = models.PositiveSmallIntegerField(default=1)
+    row_version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Terms of reference for {self.project}"
 
 
 class ActionStatus(models.TextChoices):

@@ -21,6 +21,7 @@ from triplewin.meetings.models import (
     VoteChoice,
     VoteStatus,
 )
+from triplewin.meetings.selectors import committee_rule
 from triplewin.team.models import TeamMember
 from triplewin.team.selectors import display_name
 
@@ -88,6 +89,10 @@ class DecisionRow:
     exclusions: tuple[Excluded, ...]
     votes: tuple[tuple[str, str], ...]
     managed_votes: tuple[ManagedVote, ...] = ()
+    # The committee's decision rule (as it stood when the vote closed) and, when a vote the
+    # majority supported was not carried because a party did not agree, why.
+    decision_rule: str = ""
+    outcome_reason: str = ""
 
     @property
     def can_open(self) -> bool:
@@ -149,6 +154,14 @@ def _outcome(decision: Decision) -> str:
     return decision.get_outcome_display()
 
 
+def _rule_text(decision: Decision) -> str:
+    if not decision.is_vote:
+        return ""
+    if decision.vote_status == VoteStatus.CLOSED:
+        return decision.decision_rule
+    return committee_rule(decision.meeting.project).text
+
+
 def decision_row(decision: Decision) -> DecisionRow:
     votes = list(decision.votes.select_related("member__user", "conflict_management__person"))
     counts = Counter(v.choice for v in votes)
@@ -178,6 +191,8 @@ def decision_row(decision: Decision) -> DecisionRow:
             for v in votes
             if v.conflict_management is not None
         ),
+        decision_rule=_rule_text(decision),
+        outcome_reason=decision.outcome_reason,
     )
 
 

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Max
 
-from triplewin.meetings.models import Action, ActionStatus, Meeting, MeetingStatus
+from triplewin.core import parity
+from triplewin.meetings.models import (
+    Action,
+    ActionStatus,
+    Meeting,
+    MeetingStatus,
+    TermsOfReference,
+)
 from triplewin.partnerships.models import Project
 
 
@@ -35,3 +43,28 @@ def open_actions_of(user: Any, project_ids: Sequence[int]) -> list[Action]:
         .order_by("due_on", "pk")
     )
     return [a for a in owned if a.project_id in visible]
+
+
+@dataclass(frozen=True)
+class CommitteeRule:
+    """The decision rule in force for a project's committee, and where it came from."""
+
+    rule: parity.DecisionRule
+    quorum: int
+    is_default: bool
+
+    @property
+    def label(self) -> str:
+        return parity.RULE_LABELS[self.rule]
+
+    @property
+    def text(self) -> str:
+        return parity.describe(self.rule, self.quorum)
+
+
+def committee_rule(project: Project) -> CommitteeRule:
+    """The project's own terms of reference, or the default for its kind of working."""
+    terms = TermsOfReference.objects.filter(project=project).first()
+    if terms is None:
+        return CommitteeRule(parity.default_rule(project.intended_type or None), 1, True)
+    return CommitteeRule(parity.DecisionRule(terms.decision_rule), terms.quorum_per_party, False)

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from triplewin.meetings.views import actions, agenda, decisions, meetings, minutes, status
+from triplewin.meetings.views import (
+    actions,
+    agenda,
+    decisions,
+    meetings,
+    minutes,
+    status,
+    terms,
+)
 
 M = "<id:pk>/meetings/<id:meeting_pk>"
 D = f"{M}/decisions/<id:decision_pk>"
@@ -9,6 +17,7 @@ app_name = "meetings"
 urlpatterns = [
     path("<id:pk>/meetings/", meetings.meeting_list, name="list"),
     path("<id:pk>/meetings/new/", meetings.meeting_create, name="create"),
+    path("<id:pk>/meetings/terms/", terms.terms_of_reference, name="terms"),
     path(f"{M}/", meetings.meeting_detail, name="detail"),
     path(f"{M}/edit/", meetings.meeting_edit, name="edit"),
     path(f"{M}/agenda/", agenda.agenda_add, name="agenda"),

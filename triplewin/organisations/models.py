@@ -194,3 +194,45 @@ class Membership(models.Model):
             raise ValidationError(
                 {"function": "Say which part of the company this person works in."}
             )
+
+
+class StandingRoute(models.Model):
+    """An organisation's usual approval route, which its new projects start from.
+
+    The governance committee seats and the sign-off route are copied onto a project when the
+    organisation becomes a partner in it; the project may then change its own copy (ADR 0019).
+    """
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="standing_route"
+    )
+    sign_off_route = models.TextField(
+        "Usual sign-off route",
+        blank=True,
+        help_text="Who approves what, in which order, and how often they meet.",
+    )
+    row_version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Standing approval route of {self.organisation}"
+
+
+class StandingSeat(models.Model):
+    """One seat of an organisation's usual governance committee."""
+
+    route = models.ForeignKey(StandingRoute, on_delete=models.CASCADE, related_name="seats")
+    # One of team.models.CommitteeRole; checked by the service that writes it.
+    committee_role = models.CharField(max_length=32)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ("committee_role",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=["route", "committee_role"], name="one_person_per_standing_seat"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.committee_role} on {self.route.organisation}'s committee"

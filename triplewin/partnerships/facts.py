@@ -139,6 +139,9 @@ def _team_facts(project: Project, today: dt.date) -> dict[str, Any]:
         "partners_not_on_team": team.partners_not_on_team(project),
         "open_objections": team.open_objections(project),
         "parties_without_governance_committee": team.parties_without_governance_committee(project),
+        "partners_without_named_lead": team.partners_without_named_lead(project),
+        "company_committees_missing_seats": team.company_committees_missing_seats(project),
+        **team.system_route_facts(project),
     }
 
 

@@ -179,6 +179,11 @@ def _add_partner(
         project_id=project.pk,
         changes={"organisation": [None, organisation.name], "party_role": [None, party_role]},
     )
+    # A new partner starts from its organisation's standing approval route (ADR 0019).
+    # Imported here: the team app builds on partnerships.
+    from triplewin.team.standing import standing_route_apply
+
+    standing_route_apply(actor=actor, project=project, organisation=organisation)
     return partner
 
 

@@ -6,10 +6,12 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.models import User
+from django.core.validators import MaxLengthValidator
 
-from triplewin.config.forms import GuardedForm
+from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.organisations.models import Organisation
-from triplewin.team.models import CommitteeRole, ObjectionOutcome, ProjectRole
+from triplewin.submissions.versions import RowVersionField, version_of
+from triplewin.team.models import CommitteeRole, ObjectionOutcome, ProjectRole, SystemRoute
 
 REASON_LIMIT = 4000
 
@@ -139,3 +141,113 @@ class ObjectionDecisionForm(ReasonForm):
         error_messages={"required": "Choose whether to uphold or dismiss the objection."},
     )
     field_order = ("outcome", "reason")
+
+
+class RemoveForm(ReasonForm):
+    """Why a member leaves, who takes over and what they are handed (issue 13 §20)."""
+
+    successor = forms.TypedChoiceField(
+        label="Who takes over (optional)",
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text="Required when the person leaving is their organisation's named lead.",
+        error_messages={"invalid_choice": "Choose someone who is still on the team."},
+    )
+    handover_note = forms.CharField(
+        label="Handover note",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=REASON_LIMIT,
+        required=False,
+        help_text="What the person taking over needs: open actions, contacts, documents, "
+        "decisions pending.",
+    )
+    field_order = ("reason", "successor", "handover_note")
+
+    def __init__(self, *args: Any, others: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choose(self.fields["successor"], [("", "No one yet"), *others])
+
+
+class SystemRouteForm(GuardedModelForm[SystemRoute]):
+    """The ICB leads involved in a system-level project and its medicines committee's view."""
+
+    row_version = RowVersionField()
+
+    class Meta:
+        model = SystemRoute
+        fields = (
+            "clinical_leads",
+            "executive_leads",
+            "chief_pharmacist",
+            "committee_name",
+            "committee_decision",
+            "decided_on",
+            "decision_note",
+        )
+        widgets = {
+            "clinical_leads": forms.Textarea(attrs={"rows": 3}),
+            "executive_leads": forms.Textarea(attrs={"rows": 3}),
+            "chief_pharmacist": forms.Textarea(attrs={"rows": 2}),
+            "committee_decision": forms.RadioSelect,
+            "decided_on": forms.DateInput(attrs={"type": "date"}),
+            "decision_note": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "decided_on": {"invalid": "Enter a real date, like 2026-04-01."},
+            "committee_name": {"max_length": "Keep the committee's name under 200 characters."},
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["committee_name"].required = False
+        for name in ("clinical_leads", "executive_leads", "chief_pharmacist", "decision_note"):
+            field = self.fields[name]
+            assert isinstance(field, forms.CharField)
+            field.max_length = REASON_LIMIT
+            field.validators.append(MaxLengthValidator(REASON_LIMIT))
+        self.initial.setdefault("row_version", version_of(self.instance))
+
+    def route_fields(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class StandingSeatForm(GuardedForm):
+    """A seat on an organisation's usual governance committee."""
+
+    user = forms.TypedChoiceField(
+        label="Person",
+        coerce=int,
+        error_messages={
+            "required": "Choose a person.",
+            "invalid_choice": "Choose someone who works for this organisation.",
+        },
+    )
+    committee_role = forms.ChoiceField(
+        label="Seat on the committee",
+        choices=CommitteeRole.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the seat on the committee."},
+    )
+
+    def __init__(self, *args: Any, people: list[tuple[User, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._people = {u.pk: u for u, _ in people}
+        _choose(self.fields["user"], [("", "Choose a person"), *((u.pk, t) for u, t in people)])
+
+    def chosen_user(self) -> User:
+        return self._people[self.cleaned_data["user"]]
+
+
+class RouteTextForm(GuardedForm):
+    """A sign-off route in words: the organisation's usual one, or a project's own copy."""
+
+    text = forms.CharField(
+        label="Sign-off route",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=REASON_LIMIT,
+        required=False,
+        help_text="Who approves the concept, the PID and the agreement, in which order, and how "
+        "often they meet.",
+    )
+    row_version = RowVersionField()

@@ -40,6 +40,11 @@ class TeamMember(models.Model):
     joined_on = models.DateField()
     left_on = models.DateField(null=True, blank=True)
     left_reason = models.TextField(blank=True)
+    # Continuity: who took over from a member who left, and what they were handed.
+    handed_over_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="took_over_from"
+    )
+    handover_note = models.TextField(blank=True)
 
     objects = TeamMemberQuerySet.as_manager()
 
@@ -133,3 +138,79 @@ class Objection(models.Model):
     @property
     def is_open(self) -> bool:
         return self.outcome == ObjectionOutcome.OPEN
+
+
+class CommitteeDecision(models.TextChoices):
+    PENDING = "", "Not decided yet"
+    SUPPORTED = "supported", "Supported"
+    CONDITIONS = "conditions", "Supported with conditions"
+    NOT_SUPPORTED = "not_supported", "Not supported"
+
+
+DEFAULT_MEDICINES_COMMITTEE = "Integrated Medicines Optimisation Committee (IMOC)"
+
+
+class SystemRoute(models.Model):
+    """For a system-level project: the ICB leads involved and its medicines committee's view.
+
+    The guidance advises that early discussions with an integrated care board include its
+    clinical and executive leads (the chief pharmacist as appropriate), and that the proposal
+    goes to the board's IMOC or an equivalent medicines committee (ADR 0019).
+    """
+
+    project = models.OneToOneField(
+        "partnerships.Project", on_delete=models.CASCADE, related_name="system_route"
+    )
+    clinical_leads = models.TextField(
+        "Clinical leads involved", blank=True, help_text="Names and roles, one per line."
+    )
+    executive_leads = models.TextField(
+        "Executive leads involved", blank=True, help_text="Names and roles, one per line."
+    )
+    chief_pharmacist = models.TextField(
+        "Chief pharmacist's involvement",
+        blank=True,
+        help_text="Who, and how they were involved. Needed when the project touches a medicine.",
+    )
+    committee_name = models.CharField(
+        "Medicines committee", max_length=200, default=DEFAULT_MEDICINES_COMMITTEE
+    )
+    committee_decision = models.CharField(
+        "Committee's decision",
+        max_length=16,
+        choices=CommitteeDecision.choices,
+        blank=True,
+        default=CommitteeDecision.PENDING,
+    )
+    decided_on = models.DateField("Date of the decision", null=True, blank=True)
+    decision_note = models.TextField(
+        "What the committee said", blank=True, help_text="Conditions, advice or reasons."
+    )
+    row_version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"System-level route for {self.project}"
+
+
+class SignOffRoute(models.Model):
+    """One partner's sign-off route for this project, copied from its standing route."""
+
+    project = models.ForeignKey(
+        "partnerships.Project", on_delete=models.CASCADE, related_name="sign_off_routes"
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    text = models.TextField("Sign-off route", blank=True)
+    row_version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organisation"], name="one_sign_off_route_per_partner"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Sign-off route of {self.organisation} for {self.project}"

@@ -15,7 +15,7 @@ from triplewin.core.rules.catalogue import TEAM_MAX, TEAM_MIN
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.models import Project
 from triplewin.team import selectors
-from triplewin.team.models import GovernanceCommitteeMember, Objection, TeamMember
+from triplewin.team.models import GovernanceCommitteeMember, Objection, SignOffRoute, TeamMember
 from triplewin.team.services import team_changes_allowed
 
 
@@ -40,6 +40,8 @@ class FormerRow:
     joined_on: dt.date
     left_on: dt.date | None
     reason: str
+    successor: str = ""
+    handover_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,10 @@ class Committee:
     organisation: str
     seats: tuple[SeatRow, ...]
     has_sro: bool
+    # Company committees only: the seats the guidance lists that are not named yet.
+    suggested_seats: tuple[str, ...] = ()
+    organisation_pk: int = 0
+    sign_off_route: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,9 @@ class TeamPresenter:
         self.today = today or timezone.localdate()
         self.partners: list[Organisation] = [p.organisation for p in project.partners.all()]
         self._all = list(
-            TeamMember.objects.filter(project=project).select_related("user", "organisation")
+            TeamMember.objects.filter(project=project).select_related(
+                "user", "organisation", "handed_over_to__user"
+            )
         )
         self.active = [m for m in self._all if m.left_on is None]
 
@@ -138,6 +146,8 @@ class TeamPresenter:
                 m.joined_on,
                 m.left_on,
                 m.left_reason,
+                selectors.display_name(m.handed_over_to.user) if m.handed_over_to else "",
+                m.handover_note,
             )
             for m in self._all
             if m.left_on is not None
@@ -184,6 +194,9 @@ class TeamPresenter:
         seats = list(
             GovernanceCommitteeMember.objects.filter(project=self.project).select_related("user")
         )
+        routes = {
+            r.organisation_id: r.text for r in SignOffRoute.objects.filter(project=self.project)
+        }
         result = []
         for organisation in self.partners:
             mine = [s for s in seats if s.organisation_id == organisation.pk]
@@ -197,6 +210,14 @@ class TeamPresenter:
                         for s in mine
                     ),
                     any(s.committee_role == "sro" for s in mine),
+                    tuple(
+                        role.label
+                        for role in selectors.COMPANY_SEATS
+                        if organisation.is_pharmaceutical
+                        and all(s.committee_role != role for s in mine)
+                    ),
+                    organisation.pk,
+                    routes.get(organisation.pk, ""),
                 )
             )
         return result

@@ -7,13 +7,22 @@ seat), which the rules read as "not recorded yet".
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth.models import User
 
 from triplewin.conflicts.selectors import without_current_declaration
+from triplewin.core.dates import long_date
 from triplewin.organisations.models import Function, Membership, Organisation
-from triplewin.partnerships.models import Project
-from triplewin.team.models import CommitteeRole, GovernanceCommitteeMember, Objection, TeamMember
+from triplewin.partnerships.models import Project, ProjectPartner, Setting
+from triplewin.team.models import (
+    CommitteeDecision,
+    CommitteeRole,
+    GovernanceCommitteeMember,
+    Objection,
+    SystemRoute,
+    TeamMember,
+)
 
 
 def display_name(user: User) -> str:
@@ -120,3 +129,93 @@ def partner_people(project: Project) -> list[tuple[User, str]]:
         if place not in where:
             where.append(place)
     return [(user, f"{display_name(user)} ({'; '.join(where)})") for user, where in labels.values()]
+
+
+def is_named_lead(member: TeamMember) -> bool:
+    """Whether this member is the named lead of the partner they represent."""
+    return ProjectPartner.objects.filter(
+        project_id=member.project_id, organisation_id=member.organisation_id, lead_id=member.user_id
+    ).exists()
+
+
+def partners_without_named_lead(project: Project) -> tuple[str, ...]:
+    """Partners with no named lead, or whose named lead has left the project team."""
+    places = TeamMember.objects.filter(project=project).values_list("user_id", "left_on")
+    active = {user for user, left in places if left is None}
+    left = {user for user, gone in places if gone is not None} - active
+    problems = []
+    for partner in project.partners.select_related("organisation", "lead"):
+        if partner.lead_id is None:
+            problems.append(f"{partner.organisation.name} (no named lead)")
+        elif partner.lead_id in left:
+            assert partner.lead is not None
+            problems.append(
+                f"{partner.organisation.name} (its named lead, {display_name(partner.lead)}, "
+                "has left the team)"
+            )
+    return tuple(problems)
+
+
+# The seats the guidance lists for a company's governance committee beyond its senior
+# responsible officer (NHS Confederation/ABPI guidance 2024, Establishing a robust governance
+# framework: "Pharmaceutical legal director" and "Pharmaceutical medical / compliance director").
+COMPANY_SEATS = (CommitteeRole.LEGAL, CommitteeRole.MEDICAL_COMPLIANCE)
+
+
+def company_committees_missing_seats(project: Project) -> tuple[str, ...] | None:
+    """Each company partner whose committee lacks a legal or a medical or compliance seat.
+
+    None until any governance committee seat is named on the project.
+    """
+    seats = list(GovernanceCommitteeMember.objects.filter(project=project))
+    if not seats:
+        return None
+    missing = []
+    for partner in project.partners.select_related("organisation"):
+        if not partner.organisation.is_pharmaceutical:
+            continue
+        held = {s.committee_role for s in seats if s.organisation_id == partner.organisation_id}
+        lacking = [r.label.lower() for r in COMPANY_SEATS if r not in held]
+        if lacking:
+            missing.append(f"{partner.organisation.name} (no {' and no '.join(lacking)} seat)")
+    return tuple(missing)
+
+
+def is_system_level(project: Project) -> bool:
+    return project.origin_setting == Setting.SYSTEM
+
+
+def system_route_missing(project: Project, route: SystemRoute | None) -> tuple[str, ...]:
+    """What a system-level project has still to record about its route through the ICB."""
+    if route is None:
+        return ("the leads involved", "the medicines committee's decision")
+    missing = []
+    if not route.clinical_leads.strip():
+        missing.append("the clinical leads involved")
+    if not route.executive_leads.strip():
+        missing.append("the executive leads involved")
+    if project.involves_medicines and not route.chief_pharmacist.strip():
+        missing.append("the chief pharmacist's involvement, as the project touches a medicine")
+    if not route.committee_decision:
+        missing.append(f"the decision of the {route.committee_name or 'medicines committee'}")
+    elif route.decided_on is None:
+        missing.append("the date of the committee's decision")
+    return tuple(missing)
+
+
+def system_route_facts(project: Project) -> dict[str, Any]:
+    if not is_system_level(project):
+        return {"is_system_level": False}
+    route = SystemRoute.objects.filter(project=project).first()
+    not_supported = ""
+    if route is not None and route.committee_decision == CommitteeDecision.NOT_SUPPORTED:
+        when = f" on {long_date(route.decided_on)}" if route.decided_on else ""
+        not_supported = (
+            f"The {route.committee_name} did not support the proposal{when}. Rework it with "
+            "the board, or record why the partners are going ahead."
+        )
+    return {
+        "is_system_level": True,
+        "system_route_missing": None if route is None else system_route_missing(project, route),
+        "system_route_not_supported": not_supported,
+    }

@@ -16,13 +16,19 @@ from triplewin.conflicts.selectors import has_current_declaration
 from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import STATES, State
 from triplewin.organisations.models import DECISION_ROLES, Membership, Organisation
-from triplewin.partnerships.models import Project
+from triplewin.partnerships.errors import StaleEdit
+from triplewin.partnerships.models import Project, ProjectPartner
+from triplewin.partnerships.services import partner_set_lead
+from triplewin.submissions.versions import UNSAVED
 from triplewin.team.models import (
+    DEFAULT_MEDICINES_COMMITTEE,
+    CommitteeDecision,
     CommitteeRole,
     GovernanceCommitteeMember,
     Objection,
     ObjectionOutcome,
     ProjectRole,
+    SystemRoute,
     TeamMember,
 )
 from triplewin.team.selectors import display_name, in_sales_function
@@ -145,20 +151,72 @@ def team_member_add(
 
 
 def _remove(
-    *, actor: User, project: Project, member: TeamMember, reason: str, today: dt.date
+    *,
+    actor: User,
+    project: Project,
+    member: TeamMember,
+    reason: str,
+    today: dt.date,
+    successor: TeamMember | None = None,
+    handover_note: str = "",
 ) -> TeamMember:
-    before = audit.snapshot(member, ("left_on", "left_reason"))
+    fields = ("left_on", "left_reason", "handed_over_to", "handover_note")
+    before = audit.snapshot(member, fields)
     member.left_on = today
     member.left_reason = reason
-    member.save(update_fields=["left_on", "left_reason"])
+    member.handed_over_to = successor
+    member.handover_note = handover_note
+    member.save(update_fields=list(fields))
+    after = audit.snapshot(member, fields)
+    after["handed_over_to"] = display_name(successor.user) if successor else None
     audit.record(
         actor=actor,
         action="team.member_removed",
         obj=member,
         project_id=project.pk,
-        changes=audit.diff(before, audit.snapshot(member, ("left_on", "left_reason"))),
+        changes=audit.diff(before, after),
     )
     return member
+
+
+def _named_lead_of(project: Project, member: TeamMember) -> ProjectPartner | None:
+    """The partner this member is the named lead for, if they are."""
+    return (
+        ProjectPartner.objects.select_for_update()
+        .filter(project=project, organisation_id=member.organisation_id, lead_id=member.user_id)
+        .select_related("organisation")
+        .first()
+    )
+
+
+def _check_successor(
+    project: Project,
+    leaving: TeamMember,
+    successor: TeamMember | None,
+    lead_of: ProjectPartner | None,
+) -> None:
+    name = display_name(leaving.user)
+    if successor is None:
+        if lead_of is not None:
+            raise ValidationError(
+                {
+                    "successor": f"{name} is the named lead for {lead_of.organisation}. Every "
+                    "partner keeps a named lead, so choose who from "
+                    f"{lead_of.organisation} takes over before {name} leaves."
+                }
+            )
+        return
+    if successor.pk == leaving.pk:
+        raise ValidationError({"successor": f"{name} cannot take over from themselves."})
+    if successor.project_id != project.pk or successor.left_on is not None:
+        raise ValidationError({"successor": "Choose someone who is still on this project's team."})
+    if lead_of is not None and successor.organisation_id != leaving.organisation_id:
+        raise ValidationError(
+            {
+                "successor": f"{name} is the named lead for {lead_of.organisation}, so the "
+                f"person taking over must also represent {lead_of.organisation}."
+            }
+        )
 
 
 def _active_member(project: Project, member: TeamMember) -> TeamMember:
@@ -181,19 +239,42 @@ def team_member_remove(
     project: Project,
     member: TeamMember,
     reason: str,
+    successor: TeamMember | None = None,
+    handover_note: str = "",
     today: dt.date | None = None,
 ) -> TeamMember:
-    """Take a person off the team. The place is kept, with the day they left and why."""
+    """Take a person off the team. The place is kept, with the day they left and why.
+
+    The guidance asks for minimal personnel changes or at least good practice in transition
+    (Key resource: Steps to build trust, "Continuity"), so the record says who takes over and
+    what was handed over. A partner's named lead cannot leave without a successor from the same
+    partner, who becomes the partner's named lead.
+    """
     locked = _lock_for_team_change(project)
     reason = _require_reason(reason)
     current = _active_member(locked, member)
-    return _remove(
+    lead_of = _named_lead_of(locked, current)
+    _check_successor(locked, current, successor, lead_of)
+    handover_note = handover_note.strip()
+    if successor is not None and not handover_note:
+        raise ValidationError(
+            {
+                "handover_note": f"Say what {display_name(successor.user)} needs to know to "
+                "take over: open actions, contacts, documents and decisions pending."
+            }
+        )
+    removed = _remove(
         actor=actor,
         project=locked,
         member=current,
         reason=reason,
         today=today or timezone.localdate(),
+        successor=successor,
+        handover_note=handover_note,
     )
+    if lead_of is not None and successor is not None:
+        partner_set_lead(actor=actor, project=locked, partner=lead_of, lead=successor.user)
+    return removed
 
 
 @transaction.atomic
@@ -359,3 +440,79 @@ def governance_seat_remove(
         changes={"person": [display_name(seat.user), None]},
     )
     seat.delete()
+
+
+# The route through the ICB is recorded from the idea onwards, until delivery ends.
+SYSTEM_ROUTE_IN = TEAM_CHANGES_IN | {State.IDEA, State.SCOPING}
+SYSTEM_ROUTE_FIELDS = (
+    "clinical_leads",
+    "executive_leads",
+    "chief_pharmacist",
+    "committee_name",
+    "committee_decision",
+    "decided_on",
+    "decision_note",
+)
+
+
+def system_route_changes_allowed(project: Project) -> bool:
+    return project.state_enum in SYSTEM_ROUTE_IN
+
+
+@transaction.atomic
+def system_route_save(
+    *,
+    actor: User,
+    project: Project,
+    expected_version: int,
+    clinical_leads: str,
+    executive_leads: str,
+    chief_pharmacist: str,
+    committee_name: str,
+    committee_decision: str,
+    decided_on: dt.date | None,
+    decision_note: str,
+    today: dt.date | None = None,
+) -> SystemRoute:
+    """Record the ICB leads involved and the medicines committee's decision (ADR 0019)."""
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    if not system_route_changes_allowed(locked):
+        label = STATES[locked.state_enum].label.lower()
+        raise ValidationError(
+            f"The system-level route cannot change while the project is '{label}'."
+        )
+    route = SystemRoute.objects.select_for_update().filter(project=locked).first()
+    if (route.row_version if route else UNSAVED) != expected_version:
+        raise StaleEdit()
+    if committee_decision not in CommitteeDecision.values:
+        raise ValidationError({"committee_decision": "Choose the committee's decision."})
+    if committee_decision and decided_on is None:
+        raise ValidationError({"decided_on": "Enter the date the committee decided."})
+    if decided_on is not None and decided_on > (today or timezone.localdate()):
+        raise ValidationError({"decided_on": "The committee's decision cannot be in the future."})
+    if committee_decision == CommitteeDecision.NOT_SUPPORTED and not decision_note.strip():
+        raise ValidationError(
+            {"decision_note": "Say why the committee did not support it; the partners need it."}
+        )
+    before = audit.snapshot(route, SYSTEM_ROUTE_FIELDS) if route else {}
+    if route is None:
+        route = SystemRoute(project=locked)
+    else:
+        route.row_version += 1
+    route.clinical_leads = clinical_leads.strip()
+    route.executive_leads = executive_leads.strip()
+    route.chief_pharmacist = chief_pharmacist.strip()
+    route.committee_name = committee_name.strip() or DEFAULT_MEDICINES_COMMITTEE
+    route.committee_decision = committee_decision
+    route.decided_on = decided_on if committee_decision else None
+    route.decision_note = decision_note.strip()
+    route.full_clean()
+    route.save()
+    audit.record(
+        actor=actor,
+        action="team.system_route_saved",
+        obj=route,
+        project_id=locked.pk,
+        changes=audit.diff(before, audit.snapshot(route, SYSTEM_ROUTE_FIELDS)),
+    )
+    return route

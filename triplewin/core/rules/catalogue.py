@@ -14,6 +14,7 @@ from triplewin.core.contributions import SIGNIFICANT_HOURS, SIGNIFICANT_SHARE, p
 from triplewin.core.dates import add_months, long_date
 from triplewin.core.outcomes import due_on as outcomes_due_on
 from triplewin.core.rules.facts import ProjectFacts
+from triplewin.core.rules.governance import GOVERNANCE_RULES
 from triplewin.core.rules.model import NOT_APPLICABLE, PASS, Check, Rule, Severity, fail
 from triplewin.core.rules.publication import PUBLICATION_RULES
 from triplewin.core.rules.safeguards import SAFEGUARD_RULES
@@ -724,6 +725,7 @@ CATALOGUE: tuple[Rule, ...] = (
     *CORE_RULES,
     *PUBLICATION_RULES,
     *SAFEGUARD_RULES,
+    *GOVERNANCE_RULES,
     *(
         _red(q)
         for q in checklist.QUESTIONS

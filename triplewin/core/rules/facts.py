@@ -90,6 +90,14 @@ class ProjectFacts:
     digital_tools_without_safety: tuple[str, ...] = ()
     funded_posts_without_safeguards: tuple[str, ...] = ()
     sustainability_missing: tuple[str, ...] | None = None
+    # Continuity and governance make-up (ADR 0019): partners without a named lead, each
+    # company whose committee lacks a legal or a medical or compliance seat (None until any
+    # committee seat is named), and the system-level route (None until it is recorded).
+    partners_without_named_lead: tuple[str, ...] = ()
+    company_committees_missing_seats: tuple[str, ...] | None = None
+    is_system_level: bool = False
+    system_route_missing: tuple[str, ...] | None = None
+    system_route_not_supported: str = ""
 
     @property
     def has_nhs_party(self) -> bool:

@@ -30,6 +30,7 @@ from triplewin.core.rules.catalogue import GATES
 from triplewin.core.rules.model import PASS, fail
 from triplewin.core.tests.publication_cases import PUBLICATION_CASES
 from triplewin.core.tests.test_safeguard_rules import SAFEGUARD_CASES
+from triplewin.core.tests.governance_cases import GOVERNANCE_CASES
 
 NHS = PartnerFact("Northfield NHS Trust", "nhs", is_legal_entity=True)
 PHARMA = PartnerFact("Acme Pharma", "industry", is_legal_entity=True, is_pharmaceutical=True)
@@ -73,6 +74,7 @@ GOOD = ProjectFacts(
     ended_on=dt.date(2025, 8, 31),
     outcomes_published_on=dt.date(2025, 12, 1),
     sustainability_missing=(),
+    company_committees_missing_seats=(),
 )
 
 
@@ -409,7 +411,9 @@ for _q in checklist.AMBER:
         (_id, {"checklist_answers": answers(**{_q.id: None})}, F, "Not answered"),
     ]
 
-CASES = CORE_CASES + RED_CASES + AMBER_CASES + PUBLICATION_CASES + SAFEGUARD_CASES
+CASES = (
+    CORE_CASES + RED_CASES + AMBER_CASES + PUBLICATION_CASES + SAFEGUARD_CASES + GOVERNANCE_CASES
+)
 
 
 def _case_id(case: tuple[str, dict[str, Any], Outcome, str]) -> str:
@@ -622,6 +626,9 @@ PINNED: dict[str, tuple[Severity, set[str]]] = {
     "DIGITAL-TOOLS-CLINICAL-SAFETY": (BLOCKER, {"pid_approved"}),
     "FUNDED-POSTS-SAFEGUARDS": (BLOCKER, {"pid_approved"}),
     "SUSTAINABILITY-PLAN": (RISK, {"completed"}),
+    "PARTNER-NAMED-LEAD": (RISK, {"ongoing", "pid_approved"}),
+    "GOVERNANCE-COMPANY-SEATS": (RISK, {"pid_approved"}),
+    "SYSTEM-ROUTE-RECORDED": (RISK, {"concept_approved"}),
     "AMBER-TEAM-IN-PLACE": (RISK, {"concept_approved"}),
     "AMBER-RIGHT-SKILLS": (RISK, {"concept_approved"}),
     "AMBER-APPROVAL-PROCEDURES": (RISK, {"concept_approved"}),
@@ -743,6 +750,7 @@ def test_ongoing_rules_are_risks() -> None:
         "TOV-DISCLOSED",
         "OUTCOMES-ON-COMPANY-WEBSITE",
         "CONTRACTED-VALUES-PUBLISHED",
+        "PARTNER-NAMED-LEAD",
     }
     assert all(r.severity is Severity.RISK for r in ongoing)
 

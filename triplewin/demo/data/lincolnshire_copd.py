@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from triplewin.demo.data.people import DOMAIN, IRC_ULHT, NHS_LEAD, lead_email
-from triplewin.demo.data.people_setup import AZ_SRO
+from triplewin.demo.data.people_setup import AZ_LEGAL, AZ_SIGNATORY, AZ_SRO
 from triplewin.demo.data.people_setup import email as e
 from triplewin.demo.data.setup_types import CommitteeSeat, SetupSpec, TeamPlace
 from triplewin.demo.data.types import (
@@ -138,5 +138,7 @@ COPD_SETUP = SetupSpec(
     committees=(
         CommitteeSeat("ulht", "sro", IRC_ULHT),
         CommitteeSeat("astrazeneca", "sro", AZ_SRO),
+        CommitteeSeat("astrazeneca", "legal", AZ_LEGAL),
+        CommitteeSeat("astrazeneca", "medical_compliance", AZ_SIGNATORY),
     ),
 )

@@ -115,6 +115,24 @@ CHILDREN_ASTHMA = ProjectSpec(
     proposed_by="The ICB's clinical lead for children's asthma",
     lead_org="lincs_icb",
     partner_orgs=("ulht", "astrazeneca"),
+    system_route={
+        "clinical_leads": (
+            "Dr Anwen Hale, GP and the ICB's clinical lead for children's asthma\n"
+            "The paediatric respiratory consultant at United Lincolnshire Hospitals"
+        ),
+        "executive_leads": "Rachel Denholm, the ICB's director of strategy and partnerships",
+        "chief_pharmacist": (
+            "The ICB's chief pharmacist reviewed the inhaler and medicines review parts of the "
+            "proposal before it went to committee."
+        ),
+        "committee_name": "Lincolnshire Integrated Medicines Optimisation Committee (IMOC)",
+        "committee_decision": "conditions",
+        "decided_on": dt.date(2026, 10, 21),
+        "decision_note": (
+            "Supported, on condition that reviews follow the local asthma guideline and that "
+            "no inhaler brand is preferred over the formulary."
+        ),
+    },
     created_by=ICB_LEAD,
     planned_start=dt.date(2027, 4, 1),
     planned_end=dt.date(2028, 3, 31),

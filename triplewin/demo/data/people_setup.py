@@ -33,6 +33,7 @@ AZ_SRO = email("imran.qadir")
 AZ_LEGAL = email("hannah.greaves")
 LCHS_SRO = email("julian.ashby")
 SANOFI_SRO = email("alison.creed")
+SANOFI_LEGAL = email("ruth.abernethy")
 AZ_SALES = email("lewis.carney")
 
 SIGN_OFF: tuple[Person, ...] = (
@@ -98,6 +99,13 @@ SIGN_OFF: tuple[Person, ...] = (
         "Creed",
         Seat("sanofi", GOVERNANCE, "Head of NHS partnerships", Function.PARTNERSHIP),
         "Senior responsible officer on Sanofi's committee for the injectables project.",
+    ),
+    _person(
+        "ruth.abernethy",
+        "Ruth",
+        "Abernethy",
+        Seat("sanofi", GOVERNANCE, "Legal counsel, UK and Ireland", Function.LEGAL_COMPLIANCE),
+        "Legal seat on Sanofi's committee for the injectables project.",
     ),
 )
 

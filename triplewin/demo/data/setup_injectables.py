@@ -10,6 +10,7 @@ from __future__ import annotations
 from triplewin.demo.data.people import IRC_ULHT, lead_email
 from triplewin.demo.data.people_setup import (
     LCHS_SRO,
+    SANOFI_LEGAL,
     SANOFI_SIGNATORY,
     SANOFI_SRO,
     ULHT_LEGAL,
@@ -47,6 +48,7 @@ COMMITTEES = (
     CommitteeSeat("ulht", "sro", IRC_ULHT),
     CommitteeSeat("ulht", "legal", ULHT_LEGAL),
     CommitteeSeat("sanofi", "sro", SANOFI_SRO),
+    CommitteeSeat("sanofi", "legal", SANOFI_LEGAL),
     CommitteeSeat("sanofi", "medical_compliance", SANOFI_SIGNATORY),
 )
 

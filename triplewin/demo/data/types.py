@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from triplewin.core import checklist
 
@@ -187,6 +188,9 @@ class ProjectSpec:
     history_reason: str = IMPORT_REASON
     # Headline results in the partners' own reporting, kept for the outcomes summary.
     outcomes: tuple[str, ...] = ()
+    # System-level projects: the ICB leads involved and the medicines committee's decision,
+    # as the fields of team.services.system_route_save (recorded before the concept decisions).
+    system_route: Mapping[str, Any] | None = None
 
 
 # Paths along the lifecycle for projects whose earlier steps happened outside Triple Win.

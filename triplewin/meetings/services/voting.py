@@ -12,6 +12,7 @@ from django.db import transaction
 from triplewin.audit import services as audit
 from triplewin.conflicts.decisions import ConflictRefused, assess_decision, check_decision
 from triplewin.conflicts.models import DecisionKind
+from triplewin.core import parity
 from triplewin.meetings.models import (
     AgendaItem,
     Attendance,
@@ -25,7 +26,9 @@ from triplewin.meetings.models import (
     VoteExclusion,
     VoteStatus,
 )
+from triplewin.meetings.selectors import committee_rule
 from triplewin.meetings.services._common import lock_meeting, touch
+from triplewin.partnerships.models import Project
 from triplewin.team.models import TeamMember
 from triplewin.team.selectors import display_name
 
@@ -34,12 +37,22 @@ HELD = (MeetingStatus.HELD,)
 
 def tally(choices: Counter[str]) -> Outcome:
     """A simple majority of the votes cast; abstentions do not count either way."""
-    cast_for, against = choices[VoteChoice.FOR], choices[VoteChoice.AGAINST]
-    if cast_for > against:
-        return Outcome.CARRIED
-    if against > cast_for:
-        return Outcome.NOT_CARRIED
-    return Outcome.TIED
+    result = parity.tally(parity.DecisionRule.SIMPLE_MAJORITY, {"all": choices}, ())
+    return Outcome(result.result.value)
+
+
+def _party_tally(decision: Decision, project: Project) -> tuple[parity.Tally, str]:
+    """The outcome under the committee's decision rule, and the rule in words.
+
+    Each vote counts for the partner its member represents on the team.
+    """
+    in_force = committee_rule(project)
+    votes: dict[str, Counter[str]] = {}
+    for member_org, choice in decision.votes.values_list("member__organisation__name", "choice"):
+        votes.setdefault(member_org, Counter())[choice] += 1
+    parties = [p.organisation.name for p in project.partners.select_related("organisation")]
+    result = parity.tally(in_force.rule, votes, parties, in_force.quorum)
+    return result, in_force.text
 
 
 def _decision_in(meeting: Meeting, decision: Decision) -> Decision:
@@ -252,9 +265,12 @@ def vote_close(*, actor: User, meeting: Meeting, decision: Decision) -> Decision
     counts = Counter(current.votes.values_list("choice", flat=True))
     if not counts:
         raise ValidationError("No votes have been recorded, so the vote cannot close.")
+    result, rule_text = _party_tally(current, locked.project)
     current.vote_status = VoteStatus.CLOSED
-    current.outcome = tally(counts)
-    current.save(update_fields=["vote_status", "outcome"])
+    current.outcome = Outcome(result.result.value)
+    current.outcome_reason = result.reason
+    current.decision_rule = rule_text
+    current.save(update_fields=["vote_status", "outcome", "outcome_reason", "decision_rule"])
     touch(locked)
     audit.record(
         actor=actor,
@@ -265,6 +281,8 @@ def vote_close(*, actor: User, meeting: Meeting, decision: Decision) -> Decision
             "vote_status": [VoteStatus.OPEN.value, VoteStatus.CLOSED.value],
             "outcome": [None, current.outcome],
             "counts": [None, dict(counts)],
+            "decision_rule": [None, rule_text],
+            "outcome_reason": [None, result.reason or None],
         },
     )
     return current

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from triplewin.meetings.forms import MeetingEditForm, MeetingForm, VersionForm
 from triplewin.meetings.models import Meeting
 from triplewin.meetings.presenters import MeetingPresenter, status_tag
+from triplewin.meetings.selectors import committee_rule
 from triplewin.meetings.services import schedule
 from triplewin.meetings.services._common import meetings_allowed
 from triplewin.meetings.views._common import back_to_meeting, meeting_or_404
@@ -31,6 +32,7 @@ def meeting_list(request: HttpRequest, pk: int) -> HttpResponse:
         nav="projects",
         project=project,
         rows=[(m, status_tag(m)) for m in meetings],
+        rule=committee_rule(project),
         can_edit=access.can_edit(request.user, project),
         can_change=meetings_allowed(project),
         back_link={

@@ -269,10 +269,20 @@ def test_dismissing_keeps_the_member_and_is_final(team, industry_lead, nhs_lead,
     assert AuditEvent.objects.filter(action__startswith="team.objection_").count() == 2
 
 
-def test_objection_to_someone_who_left_needs_no_decision(team, industry_lead, nhs_lead, pharma_org):
+def test_objection_to_someone_who_left_needs_no_decision(
+    team, industry_lead, nhs_lead, pharma_org, team_member, nhs_org
+):
     member = TeamMember.objects.get(user=nhs_lead)
     objection = _object(team, industry_lead, member, pharma_org)
-    services.team_member_remove(actor=nhs_lead, project=team, member=member, reason="Left")
+    successor = builders.add_member(team, nhs_lead, team_member, nhs_org, "analyst")
+    services.team_member_remove(
+        actor=nhs_lead,
+        project=team,
+        member=member,
+        reason="Left",
+        successor=successor,
+        handover_note="Over to the analyst.",
+    )
     with pytest.raises(ValidationError, match="already left"):
         services.objection_decide(
             actor=nhs_lead, project=team, objection=objection, outcome="upheld", reason="x"

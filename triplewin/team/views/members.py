@@ -15,7 +15,7 @@ from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 from triplewin.submissions.once import one_time_form, saving_once
 from triplewin.team import selectors, services
-from triplewin.team.forms import MemberAddForm, ReasonForm
+from triplewin.team.forms import MemberAddForm, RemoveForm
 from triplewin.team.models import TeamMember
 from triplewin.team.presenters import TeamPresenter
 
@@ -89,14 +89,30 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
     member = get_object_or_404(
         TeamMember.objects.select_related("user", "organisation"), pk=member_pk, project=project
     )
-    form = ReasonForm(request.POST if request.method == "POST" else None)
+    others = {
+        m.pk: m
+        for m in TeamMember.objects.active()
+        .filter(project=project)
+        .exclude(pk=member.pk)
+        .select_related("user", "organisation")
+    }
+    form = RemoveForm(
+        request.POST if request.method == "POST" else None,
+        others=[
+            (pk, f"{selectors.display_name(m.user)} ({m.organisation.name})")
+            for pk, m in others.items()
+        ],
+    )
     if request.method == "POST" and form.is_valid():
+        chosen = form.cleaned_data["successor"]
         try:
             services.team_member_remove(
                 actor=actor(request),
                 project=project,
                 member=member,
                 reason=form.cleaned_data["reason"],
+                successor=others.get(chosen) if chosen is not None else None,
+                handover_note=form.cleaned_data["handover_note"],
             )
         except ValidationError as error:
             apply_validation_error(form, error)
@@ -111,6 +127,7 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
         project=project,
         member=member,
         name=selectors.display_name(member.user),
+        is_lead=selectors.is_named_lead(member),
         form=form,
         back_link=back_to_team(project),
     )
