@@ -28,9 +28,9 @@ from triplewin.core.rules import (
 )
 from triplewin.core.rules.catalogue import GATES
 from triplewin.core.rules.model import PASS, fail
+from triplewin.core.tests.governance_cases import GOVERNANCE_CASES
 from triplewin.core.tests.publication_cases import PUBLICATION_CASES
 from triplewin.core.tests.test_safeguard_rules import SAFEGUARD_CASES
-from triplewin.core.tests.governance_cases import GOVERNANCE_CASES
 
 NHS = PartnerFact("Northfield NHS Trust", "nhs", is_legal_entity=True)
 PHARMA = PartnerFact("Acme Pharma", "industry", is_legal_entity=True, is_pharmaceutical=True)
