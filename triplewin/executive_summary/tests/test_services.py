@@ -44,7 +44,8 @@ def test_draft_is_filled_from_the_approved_pid(drafted, nhs_org, pharma_org):
     assert "Funding for the search tool" in s.financial_arrangements
     assert "£20,000" in s.financial_arrangements
     assert f"{nhs_org.name}: Nhs Tester" in s.contacts
-    assert f"{pharma_org.name}: no named lead yet" in s.contacts
+    # The PID builder names the company's lead, as PARTNER-NAMED-LEAD expects (ADR 0019).
+    assert f"{pharma_org.name}: Industry Tester" in s.contacts
     assert "Nhs Tester (Test Hospitals NHS Trust): Chair" in s.roles
     assert s.publication_plans
     event = AuditEvent.objects.get(action="summary.generated")

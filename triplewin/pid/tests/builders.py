@@ -123,6 +123,23 @@ def complete(
         committee_role="legal",
         user=governance_member,
     )
+    # The company's committee has its medical or compliance seat too, and the company its named
+    # lead, as the guidance describes (ADR 0019).
+    team_services.governance_seat_set(
+        actor=nhs_lead,
+        project=project,
+        organisation=pharma_org,
+        committee_role="medical_compliance",
+        user=factories.member(
+            "medical.director@example.test", pharma_org, "team_member", function="medical"
+        ),
+    )
+    project_services.partner_set_lead(
+        actor=nhs_lead,
+        project=project,
+        partner=project.partners.get(organisation=pharma_org),
+        lead=industry_lead,
+    )
     for org, what in (
         (nhs_org, "Clinic rooms and nurse time"),
         (pharma_org, "Funding for the search tool"),

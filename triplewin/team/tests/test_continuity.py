@@ -194,3 +194,21 @@ def test_bad_handovers_are_explained(client_for, team, nhs_lead, analyst, data, 
     assert message in builders.field_error(response, field)
     leaving.refresh_from_db()
     assert leaving.left_on is None
+
+
+def test_the_governance_page_suggests_the_missing_company_seats(
+    client_for, team, nhs_lead, industry_lead, pharma_org
+):
+    services.governance_seat_set(
+        actor=nhs_lead,
+        project=team,
+        organisation=pharma_org,
+        committee_role="sro",
+        user=industry_lead,
+    )
+    body = client_for("industry_lead").get(reverse("team:governance", args=[team.pk])).content
+    text = body.decode()
+    assert "Test Pharma Ltd: no legal, medical or compliance seat named yet." in text
+    assert "Test Pharma Ltd's standing approval route" in text
+    team_page = client_for("nhs_lead").get(reverse("team:detail", args=[team.pk])).content
+    assert "No legal seat" in team_page.decode()
