@@ -70,7 +70,7 @@ def test_guide_shows_completeness(client_for, project, nhs_lead):
     )
     body = client_for("oversight").get(reverse("scoping:guide", args=[project.pk])).content.decode()
     assert "2 of 4 answered" in body
-    assert "2 of 19 questions answered" in body
+    assert "2 of 20 questions answered" in body
 
 
 def test_medicines_section_hidden_when_no_medicine(client_for, nhs_lead, nhs_org):
@@ -78,7 +78,7 @@ def test_medicines_section_hidden_when_no_medicine(client_for, nhs_lead, nhs_org
     client = client_for("nhs_lead")
     assert client.get(reverse("scoping:section", args=[project.pk, "medicines"])).status_code == 404
     assert (
-        "15 questions answered"
+        "16 questions answered"
         in client.get(reverse("scoping:guide", args=[project.pk])).content.decode()
     )
 
