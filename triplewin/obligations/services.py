@@ -21,7 +21,11 @@ from triplewin.partnerships.models import Project
 DAILY_REMINDERS = "daily_reminders"
 AUDIT_CHAIN_CHECK = "audit_chain_check"
 WEBSITE_PAGES_CHECK = "website_pages_check"
-JOB_NAMES = {DAILY_REMINDERS: "the reminder run", AUDIT_CHAIN_CHECK: "the audit chain check"}
+JOB_NAMES = {
+    DAILY_REMINDERS: "the reminder run",
+    AUDIT_CHAIN_CHECK: "the audit chain check",
+    WEBSITE_PAGES_CHECK: "the check of the partners' web pages",
+}
 REPORT_FIELDS = ("due_on", "submitted_on", "summary")
 
 

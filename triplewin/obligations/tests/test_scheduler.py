@@ -98,8 +98,9 @@ def test_run_scheduler_once(completed):
     text = out.getvalue()
     assert "Enqueued the reminder run for" in text
     assert "Enqueued the audit chain check for" in text
+    assert "Enqueued the check of the partners' web pages for" in text
     assert "already enqueued" in text
-    assert DBTaskResult.objects.count() == 2
+    assert DBTaskResult.objects.count() == 3
 
 
 def test_send_reminders_command_moves_the_clock(completed):
