@@ -196,6 +196,8 @@ def build_facts(project: Project, today: dt.date | None = None) -> ProjectFacts:
         partners=partners,
         intended_type=project.intended_type or None,
         checklist_answers=upgrade_answers(checklist.answers if checklist else {}),
+        checklist_kept_elsewhere=checklist is None
+        and State.CONCEPT_APPROVED in imported_states(project),
         scoping_missing=tuple(
             q.id
             for q in scoping_guide.missing(

@@ -52,6 +52,8 @@ def _jw_patient_outcomes(f: ProjectFacts) -> Check:
     if f.intended_type != "jw":
         return NOT_APPLICABLE
     answer = f.checklist_answers.get("patient_outcomes_measured")
+    if answer in (None, "") and f.checklist_kept_elsewhere:
+        return NOT_APPLICABLE
     if answer in (None, ""):
         return fail("Not answered yet.")
     if answer != checklist.Answer.YES:
@@ -82,6 +84,10 @@ RED_RECHECK_GATES = frozenset(
 def _red(question: checklist.Question) -> Rule:
     def check(f: ProjectFacts) -> Check:
         answer = f.checklist_answers.get(question.id)
+        if answer in (None, "") and f.checklist_kept_elsewhere:
+            # The concept gate was passed before Triple Win (ADR 0002); the later gates
+            # re-check answers recorded here, and there are none to re-check.
+            return NOT_APPLICABLE
         if answer in (None, ""):
             return fail("Not answered yet.")
         if answer == checklist.Answer.YES or (
@@ -126,6 +132,8 @@ def _amber(question: checklist.Question) -> Rule:
 def _benefit(f: ProjectFacts) -> Check:
     direct = f.checklist_answers.get("benefit_patients_direct")
     wider = f.checklist_answers.get("benefit_patients_or_nhs")
+    if not f.checklist_answers and f.checklist_kept_elsewhere:
+        return NOT_APPLICABLE
     if direct in (None, "") or (direct == "no" and wider in (None, "")):
         return fail("The benefit questions are not answered yet.")
     if f.intended_type == "jw" and direct != "yes":

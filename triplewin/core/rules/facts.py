@@ -32,6 +32,10 @@ class ProjectFacts:
     partners: tuple[PartnerFact, ...] = ()
     intended_type: str | None = None  # "cw" or "jw"
     checklist_answers: Mapping[str, str] = field(default_factory=dict)
+    # A project imported past concept approval (ADR 0002) whose checklist was answered before
+    # Triple Win: its answers live in the partners' own records, and the checklist cannot be
+    # edited after set-up, so later gates do not ask for answers no one can give here.
+    checklist_kept_elsewhere: bool = False
     scoping_missing: tuple[str, ...] = ()
     scoping_started: bool = False
     # The day scoping began (the first step into scoping, dated as it happened, imported

@@ -400,7 +400,27 @@ for _q in checklist.COMMON_RED:
             P if _q.allows_not_applicable else F,
             "",
         ),
+        # ADR 0002: a project imported past concept approval has its checklist elsewhere.
+        (_id, {"checklist_answers": {}, "checklist_kept_elsewhere": True}, NA, ""),
+        # A checklist kept here is still checked, imported or not.
+        (
+            _id,
+            {"checklist_answers": answers(**{_q.id: "no"}), "checklist_kept_elsewhere": True},
+            F,
+            "Answered no",
+        ),
     ]
+
+RED_CASES += [
+    ("BENEFIT-TEST", {"checklist_answers": {}, "checklist_kept_elsewhere": True}, NA, ""),
+    ("BENEFIT-TEST", {"checklist_answers": {}}, F, "not answered"),
+    (
+        "JW-PATIENT-OUTCOMES",
+        {"checklist_answers": {}, "checklist_kept_elsewhere": True, "intended_type": "jw"},
+        NA,
+        "",
+    ),
+]
 
 AMBER_CASES: list[tuple[str, dict[str, Any], Outcome, str]] = []
 for _q in checklist.AMBER:

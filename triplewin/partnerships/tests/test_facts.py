@@ -65,3 +65,24 @@ def test_a_charity_is_not_a_healthcare_partner(nhs_lead, pharma_org):
         r.rule.id for r in services.gate_report(project, "concept_approved").results if r.failed
     }
     assert "PARTIES-PRESENT" in failing
+
+
+def test_a_checklist_answered_before_triple_win_is_not_asked_for_again(project, nhs_lead):
+    # ADR 0002: a project imported past concept approval keeps its checklist in the partners'
+    # own records; the later gates re-check answers recorded here, and there are none.
+    assert not build_facts(project).checklist_kept_elsewhere
+    services.project_import_history(
+        actor=nhs_lead,
+        project=project,
+        steps=[("start_scoping", dt.date(2019, 3, 4)), ("approve_concept", dt.date(2019, 6, 1))],
+        reason="Imported",
+    )
+    facts = build_facts(project)
+    assert facts.checklist_kept_elsewhere
+    assert RULES_BY_ID["RED-NO-INDUCEMENT"].check(facts).outcome is Outcome.NOT_APPLICABLE
+    assert RULES_BY_ID["BENEFIT-TEST"].check(facts).outcome is Outcome.NOT_APPLICABLE
+
+
+def test_a_live_project_without_a_checklist_is_still_asked(project):
+    facts = build_facts(project)
+    assert RULES_BY_ID["RED-NO-INDUCEMENT"].check(facts).outcome is Outcome.FAIL
