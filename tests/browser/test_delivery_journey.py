@@ -14,9 +14,11 @@ from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.conftest import assert_accessible, sign_in, sign_out
+from triplewin.delivery.tests.fixtures import SUSTAINABILITY
 from triplewin.partnerships.models import Project
 from triplewin.pid import services as pid_services
 from triplewin.pid.tests import builders as pid_builders
+from triplewin.plans import services as plan_services
 from triplewin.team.tests.builders import advance
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -73,6 +75,10 @@ def test_delivery_amendment_and_completion(
         committees={nhs_org: nhs_governance, pharma_org: governance_member},
     )
     advance(project, nhs_lead, "in_delivery")
+    # Completion checks the sustainability and handover plan (SUSTAINABILITY-PLAN, ADR 0022).
+    plan_services.plan_entry_add(
+        actor=nhs_lead, project=project, plan="sustainability", fields=SUSTAINABILITY
+    )
     delivery_url = f"/projects/{project.pk}/delivery/"
     today = timezone.localdate()
 
