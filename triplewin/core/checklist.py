@@ -162,8 +162,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "no_inducement",
         Colour.RED,
-        "Is it clear that the project is not an inducement to prescribe, supply, recommend, buy "
-        "or sell a medicine?",
+        "Is it clear that the project does not induce anyone to prescribe, supply, recommend, "
+        "buy or sell medicines?",
         "The Code forbids inducements. More patients being found and treated in line with "
         "national and local guidelines can still be a benefit to the company; record that "
         "expected effect openly among the benefits to industry.",

@@ -1,7 +1,7 @@
 """How a committee's formal decisions are carried: by headcount, or with every party agreeing.
 
-The guidance asks partners to build trust through "joint ownership of decisions and collective
-responsibility for direction, activities and outcomes" (NHS Confederation/ABPI guidance 2024,
+The guidance asks partners to build trust by owning decisions jointly and sharing responsibility
+for the project's direction, its activities and its outcomes (NHS Confederation/ABPI guidance 2024,
 Key resource: Steps to build trust, "Process and organisation"). A simple headcount lets the
 party with more people on the committee outvote the other, so a committee's terms of reference
 can require each party's agreement, or a set number of supporting votes from each party.

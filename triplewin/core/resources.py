@@ -74,7 +74,7 @@ class StakeholderSetting:
 
 
 STAKEHOLDER_SOURCE = (
-    f"{SOURCE}, key resource: examples of stakeholder groups to engage across care settings"
+    f"{SOURCE}, key resource listing stakeholder groups to involve in each care setting"
 )
 
 STAKEHOLDER_PROMPTS: tuple[str, ...] = (

@@ -245,7 +245,7 @@ def team_member_remove(
 ) -> TeamMember:
     """Take a person off the team. The place is kept, with the day they left and why.
 
-    The guidance asks for minimal personnel changes or at least good practice in transition
+    The guidance asks for few changes of personnel or, failing that, well-run handovers
     (Key resource: Steps to build trust, "Continuity"), so the record says who takes over and
     what was handed over. A partner's named lead cannot leave without a successor from the same
     partner, who becomes the partner's named lead.

@@ -1,8 +1,8 @@
 """Standing approval routes: an organisation's usual committee and sign-off route (ADR 0019).
 
 NHS staff report that unclear sign-off routes hold partnerships up (NHS Confederation briefing
-"Opportunities, openness and obstacles": "there is often not clear governance routes for
-obtaining sign off"). An organisation records its usual governance committee and sign-off
+"Opportunities, openness and obstacles": where an NHS organisation is new to partnering, the
+governance route to sign-off is often unclear). An organisation records its usual governance committee and sign-off
 route once; each project it joins starts from a copy that the project can then change.
 """
 

@@ -248,8 +248,8 @@ def test_decision_made_before_the_checklist_was_bound_still_counts(
 
 
 # Issue 13 item 1. Seed: NHS Confederation/ABPI guidance (2024): benefits to companies can
-# include "an increase in patient identification and prescribing in accordance with national
-# and local guidelines"; recorded openly under the benefits to industry.
+# include more patients being identified and prescribed for in line with national and local
+# guidelines; recorded openly under the benefits to industry.
 def test_expected_effect_on_prescribing_is_required_and_approved(project, nhs_lead, nhs_org):
     from triplewin.concept.selectors import concept_snapshot, missing_parts
 

@@ -49,8 +49,8 @@ GOVERNANCE_RULES: tuple[Rule, ...] = (
     Rule(
         "PARTNER-NAMED-LEAD",
         "Every partner has a named lead who is still involved",
-        f"{TRUST_STEPS} (Continuity: minimal personnel changes or at least good practice in "
-        "transition); treating a missing lead as a risk at the PID and throughout is our own "
+        f"{TRUST_STEPS} (Continuity: few changes of personnel, or at least well-run handovers);"
+        " treating a missing lead as a risk at the PID and throughout is our own "
         "choice",
         Severity.RISK,
         frozenset({"pid_approved", "ongoing"}),

@@ -313,11 +313,11 @@ def test_questions_about_every_treatment_and_benefit_ask_about_all_of_them() -> 
 
 
 # Issue 13 item 2: the bundled outcomes question is split. Seed: NHS Confederation/ABPI
-# guidance (2024), the collaborative and joint working comparison table: outcomes "measured or
-# tracked" for both types; joint working "always for the benefit of patients directly";
-# collaborative working may "benefit the NHS and, as a minimum, maintain patient care"; and
-# "companies will have no direct contact with patients, or with identifiable patient level
-# data".
+# guidance (2024), the collaborative and joint working comparison table: outcomes that can be
+# measured or tracked for both types; joint working always benefits patients directly;
+# collaborative working may benefit the NHS provided patient care is at least kept at its
+# current level; and companies do not deal directly with patients or see data that identifies
+# them.
 EFFICIENCY = {"benefit_patients_direct": "no", "benefit_patients_or_nhs": "yes"}
 
 

@@ -1,7 +1,7 @@
 """Formal decisions under a committee's decision rule.
 
-Each case enforces the guidance's "joint ownership of decisions and collective responsibility
-for direction, activities and outcomes" (NHS Confederation/ABPI guidance 2024, Key resource:
+Each case enforces the guidance's call for decisions owned jointly and a shared responsibility
+for the project's direction, its activities and its outcomes (NHS Confederation/ABPI guidance 2024, Key resource:
 Steps to build trust): a larger party cannot outvote a smaller one unless the committee's terms
 of reference chose a simple majority.
 """

@@ -1,7 +1,7 @@
 """Votes close under the committee's terms of reference (ADR 0019).
 
-Enforces "joint ownership of decisions and collective responsibility for direction, activities
-and outcomes" (NHS Confederation/ABPI guidance 2024, Key resource: Steps to build trust): in
+Enforces the call for decisions owned jointly, with the partners sharing responsibility for the
+project's direction, its activities and its outcomes (NHS Confederation/ABPI guidance 2024, Key resource: Steps to build trust): in
 joint working, by default, every party must agree before a formal decision is carried.
 """
 

@@ -1,8 +1,8 @@
 """Patient organisations are refused as partners, with the reason and the other route.
 
-Guidance 000, stage 1 ("Partnerships can be formed between..."): patient organisations cannot
-directly be included in collaborative working arrangements; they may occasionally be
-contracted to deliver a service that supports an element of it (ADR 0021).
+Guidance 000, stage 1 ("Partnerships can be formed between..."): a patient organisation cannot
+take part in a collaborative working arrangement directly, though it may now and then be paid
+under contract to provide a service supporting one element of it (ADR 0021).
 """
 
 from __future__ import annotations

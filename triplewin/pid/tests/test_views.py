@@ -272,8 +272,8 @@ def test_forbidden_posts_leave_no_audit(client_for, submitted):
 
 
 # Issue 13 item 10. Seed: NHS Confederation/ABPI guidance (2024), "Establishing a robust
-# governance framework": the governance committee reviews the project against the
-# collaborative and joint working checklist criteria.
+# governance framework": the governance committee checks the project against the criteria
+# of the collaborative and joint working checklist.
 @pytest.mark.parametrize(("role", "status"), matrix(DECIDE))
 def test_decide_page_shows_the_checklist_and_verdict(client_for, submitted, role, status):
     response = client_for(role).get(_url("decide", submitted.project))

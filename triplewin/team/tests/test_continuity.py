@@ -1,6 +1,6 @@
 """Hand-overs when a member leaves, named leads, and the company committee seats (ADR 0019).
 
-Enforces the guidance's "minimal personnel changes or at least good practice in transition"
+Enforces the guidance's call for few changes of personnel or, failing that, well-run handovers
 (NHS Confederation/ABPI guidance 2024, Key resource: Steps to build trust, Continuity) and its
 list of potential governance committee members (a pharmaceutical legal director and a medical /
 compliance director; Establishing a robust governance framework).

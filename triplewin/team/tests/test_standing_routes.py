@@ -1,7 +1,7 @@
 """Standing approval routes: set once by an organisation, copied onto each new project (ADR 0019).
 
-Answers the obstacle NHS staff name, "there is often not clear governance routes for obtaining
-sign off" (NHS Confederation briefing, Opportunities, openness and obstacles), and follows the
+Answers the obstacle NHS staff name, that the governance route to sign-off is often unclear
+(NHS Confederation briefing, Opportunities, openness and obstacles), and follows the
 guidance's governance committees (NHS Confederation/ABPI guidance 2024, Establishing a robust
 governance framework).
 """

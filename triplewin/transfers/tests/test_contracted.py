@@ -1,7 +1,7 @@
 """Contracted services and the disclosure route of each kind of recipient (ADR 0021).
 
-Guidance 000, collaborative working requirements: "the contracted service value to the
-patient organisation published on the industry partner's website"; Appendix 2 (Disclosure
+Guidance 000, collaborative working requirements: what a patient organisation is paid under
+contract for a service is published on the industry partner's website; Appendix 2 (Disclosure
 UK): patient organisation values are published on companies' own websites.
 """
 
