@@ -75,6 +75,10 @@ def test_idea_to_approved_concept(page, nhs_lead, industry_lead, pharma_org, set
     page.fill("#id_benefit_patients", "Earlier treatment in line with national guidance.")
     page.fill("#id_benefit_nhs", "Fewer emergency admissions.")
     page.fill("#id_benefit_industry", "Insight into the pathway, with no link to any product.")
+    page.fill(
+        "#id_expected_prescribing_effect",
+        "More people found and treated in line with national guidelines; no product is named.",
+    )
     page.fill("#id_key_stakeholders", "Practice teams and the patient participation group.")
     for textarea in page.locator("textarea[id^='id_contribution_']").all():
         textarea.fill("Clinical staff time and data analysis.")
@@ -89,7 +93,8 @@ def test_idea_to_approved_concept(page, nhs_lead, industry_lead, pharma_org, set
     assert_accessible(page)
     page.check("#id_decision")  # approve
     page.click("button:has-text('Record my decision')")
-    expect(page.locator("main table")).to_contain_text("Approved")
+    # The page shows the checklist as approved content too (ADR 0018): read the decisions table.
+    expect(page.locator("main table").last).to_contain_text("Approved")
     sign_out(page)
 
     sign_in(page, industry_lead.username)

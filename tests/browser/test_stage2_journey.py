@@ -14,6 +14,8 @@ from playwright.sync_api import expect
 from tests import factories
 from tests.browser.conftest import assert_accessible, sign_in, sign_out
 from triplewin.concept import services as concept_services
+from triplewin.partnerships import services as project_services
+from triplewin.team import services as team_services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -178,6 +180,25 @@ def test_stage2_from_approved_concept_to_public_register(
     page.click("text=Name governance committee members")
     name_seat(page, nhs_org, "Senior responsible officer", nhs_governance)
     name_seat(page, pharma_org, "Senior responsible officer", governance_member)
+    # Arranged in Python: the company's legal and medical or compliance seats and its named
+    # lead, which the PID gate looks for (GOVERNANCE-COMPANY-SEATS, PARTNER-NAMED-LEAD).
+    for role, email in (
+        ("legal", "legal.director@example.test"),
+        ("medical_compliance", "medical.director@example.test"),
+    ):
+        team_services.governance_seat_set(
+            actor=nhs_lead,
+            project=project,
+            organisation=pharma_org,
+            committee_role=role,
+            user=factories.member(email, pharma_org, "team_member", function="medical"),
+        )
+    project_services.partner_set_lead(
+        actor=nhs_lead,
+        project=project,
+        partner=project.partners.get(organisation=pharma_org),
+        lead=industry_lead,
+    )
     assert_accessible(page)
 
     # Each party's contribution, and an entry in each of the five plans.
@@ -213,8 +234,16 @@ def test_stage2_from_approved_concept_to_public_register(
             "source": "GP records",
             "collected_by": "Project analyst",
             "frequency": "Monthly",
+            "controller": "The GP practices",
+            "sharing_reference": "ICB data sharing agreement DSA-2026-014",
         },
-        ("input[value=shared_with_company]", "input[value=anonymised]", "input[value=aggregated]"),
+        (
+            "input[value=shared_with_company]",
+            "input[value=anonymised]",
+            "input[value=aggregated]",
+            "input[name=sharing_basis][value=dsa]",
+            "input[name=dpia][value=signed_off]",
+        ),
     )
     add_plan_entry(
         page,
@@ -227,6 +256,13 @@ def test_stage2_from_approved_concept_to_public_register(
         "raci",
         {"activity": "Run the search", "responsible": "Analyst", "accountable": "Chair"},
         (),
+    )
+    # The evaluation plan counts towards the plans in place (ADR 0022).
+    add_plan_entry(
+        page,
+        "evaluation",
+        {"evaluator": "The ICB's evaluation team", "methods": "Before and after audit."},
+        ("input[name=independence][value=independent]",),
     )
     expect(page.locator("main")).not_to_contain_text("Still empty")
 

@@ -34,7 +34,12 @@ def case_study_set_contact(
     expected_version: int | None,
     today: dt.date | None = None,
 ) -> CaseStudy:
-    locked = CaseStudy.objects.select_for_update().select_related("project").get(pk=case_study.pk)
+    # The project is a nullable join (imported case studies have none); lock only the row.
+    locked = (
+        CaseStudy.objects.select_for_update(of=("self",))
+        .select_related("project")
+        .get(pk=case_study.pk)
+    )
     if not access.can_edit(actor, locked):
         raise PermissionDenied("You cannot change this case study.")
     if expected_version is not None and locked.row_version != expected_version:
