@@ -67,6 +67,11 @@ def test_delivery_amendment_and_completion(
         nhs_org=nhs_org,
         pharma_org=pharma_org,
     )
+    # Completion checks the sustainability and handover plan (SUSTAINABILITY-PLAN, ADR 0022),
+    # written before the PID so that the amendment below changes only the exit strategy.
+    plan_services.plan_entry_add(
+        actor=nhs_lead, project=project, plan="sustainability", fields=SUSTAINABILITY
+    )
     pid_services.pid_submit(actor=nhs_lead, project=project)
     pid_builders.sign_off(
         project,
@@ -75,10 +80,6 @@ def test_delivery_amendment_and_completion(
         committees={nhs_org: nhs_governance, pharma_org: governance_member},
     )
     advance(project, nhs_lead, "in_delivery")
-    # Completion checks the sustainability and handover plan (SUSTAINABILITY-PLAN, ADR 0022).
-    plan_services.plan_entry_add(
-        actor=nhs_lead, project=project, plan="sustainability", fields=SUSTAINABILITY
-    )
     delivery_url = f"/projects/{project.pk}/delivery/"
     today = timezone.localdate()
 
