@@ -69,9 +69,12 @@ fmt: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Runs pytest and treats "no tests collected" (exit code 5) as a failure: the suite is never empty.
+# Runs pytest on every core (pytest-xdist; each worker has its own test database, and a later
+# `-n 0` in PYTEST_ARGS runs in one process) and treats "no tests collected" (exit code 5) as a
+# failure: the suite is never empty.
+XDIST ?= -n auto
 pytest: $(STAMP) $(ASSETS) browser-deps
-	@set +e; $(BIN)/python -m pytest $(PYTEST_ARGS); rc=$$?; \
+	@set +e; $(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: treating as a failure"; exit 1; fi; exit $$rc
 
 test: lint pytest
