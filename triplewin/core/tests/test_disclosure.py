@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from enum import StrEnum
 
 import pytest
 
@@ -101,3 +102,33 @@ def test_every_text_cell_is_neutralised() -> None:
     assert text
     assert all(c.startswith("'") for c in text)
     assert cells[5] == 2024
+
+
+class _Text(str):
+    """A str subclass, as Django's SafeString and lazy translations are."""
+
+
+class _Formula(StrEnum):
+    SUM = "=SUM(A1:A9)"
+
+
+class _Lazy:
+    """Text computed when it is turned into a string, as gettext_lazy's proxies are."""
+
+    def __str__(self) -> str:
+        return "@cmd|' /C calc'!A0"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (_Text("=1+1"), "'=1+1"),
+        (_Formula.SUM, "'=SUM(A1:A9)"),
+        (_Lazy(), "'@cmd|' /C calc'!A0"),
+        (_Text("Leeds"), "Leeds"),
+    ],
+)
+def test_safe_cell_neutralises_text_that_is_not_a_plain_str(value: object, expected: str) -> None:
+    cell = disclosure.safe_cell(value)
+    assert cell == expected
+    assert type(cell) is str
