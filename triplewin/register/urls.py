@@ -6,6 +6,7 @@ app_name = "register"
 urlpatterns = [
     path("", browse.index, name="index"),
     path("register/<id:pk>/", browse.entry, name="entry"),
+    path("register/<id:pk>/outcomes.pdf", browse.outcomes_pdf, name="outcomes-pdf"),
     path("register/organisations/<id:pk>/", browse.organisation, name="organisation"),
     path("register/open-data/", data.fields, name="open-data"),
     path("register/open-data/register.csv", data.register_csv, name="csv"),
