@@ -54,9 +54,10 @@ def _text_match(text: str) -> Q:
     The project's own title is searched only where the register shows it: where the
     published summary has no title of its own (see `RegisterEntry.title`).
     """
-    own_title = Q(title__icontains=text, executive_summary__title="")
+    own_title = Project.objects.filter(title__icontains=text, executive_summary__title="")
     return (
-        Q(pk__in=Project.objects.filter(_any_contains(PROJECT_TEXT, text) | own_title).values("pk"))
+        Q(pk__in=Project.objects.filter(_any_contains(PROJECT_TEXT, text)).values("pk"))
+        | Q(pk__in=own_title.values("pk"))
         | Q(
             pk__in=ExecutiveSummary.objects.filter(_any_contains(SUMMARY_TEXT, text)).values(
                 "project_id"
