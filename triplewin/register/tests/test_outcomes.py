@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from tests.roles import ROLES
 from triplewin.documents.models import CertifiedCopy
+from triplewin.documents.verification import match_file_hash
 from triplewin.outcomes.tests.builders import JUDGEMENTS
 from triplewin.register import certified
 from triplewin.register.open_data import HEADER
@@ -106,6 +107,7 @@ def test_entry_shows_published_outcomes_to_everyone(client_for, with_outcomes, r
     assert SHARED_KPI in body
     assert "31 December 2025" in body  # the target's date
     assert reverse("register:outcomes-pdf", args=[with_outcomes.pk]) in body
+    assert reverse("documents:verify") in body
     assert NHS_ONLY_KPI not in body
 
 
@@ -143,6 +145,10 @@ def test_certified_pdf_is_the_frozen_copy_for_everyone(client_for, with_outcomes
     copy = CertifiedCopy.objects.get(version__project=with_outcomes)
     assert hashlib.sha256(content).hexdigest() == copy.pdf_sha256
     assert copy.version.document == "outcomes"
+    # The verification page recognises it as the published, certified text.
+    match = match_file_hash(copy.pdf_sha256)
+    assert match is not None
+    assert match.status == "Published"
     # Asked again, the same bytes: never regenerated.
     assert client_for(role).get(url).content == content
     assert CertifiedCopy.objects.filter(version__project=with_outcomes).count() == 1
