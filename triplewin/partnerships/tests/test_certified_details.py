@@ -70,6 +70,14 @@ def test_title_and_type_change_freely_before_publication(project, nhs_lead):
     assert (project.title, project.intended_type) == ("Renamed", "cw")
 
 
+def test_edit_page_says_title_and_type_need_an_amendment(client_for, public, project):
+    hint = "a change needs an amendment"
+    body = client_for("nhs_lead").get(reverse("partnerships:edit", args=[public.pk]))
+    assert body.content.decode().count(hint) == 2
+    before = client_for("nhs_lead").get(reverse("partnerships:edit", args=[project.pk]))
+    assert hint not in before.content.decode()
+
+
 def test_edit_page_shows_the_refusal_next_to_the_title(client_for, public):
     response = client_for("nhs_lead").post(
         reverse("partnerships:edit", args=[public.pk]),
