@@ -7,11 +7,15 @@ from typing import Any
 from django import forms
 
 from triplewin.config.forms import GuardedForm
+from triplewin.core.lifecycle import PUBLIC_STATES
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.models import PartyRole, Project, Setting, WorkingType
 from triplewin.submissions.versions import RowVersionField
 
 DATE = forms.DateInput(attrs={"type": "date"})
+CERTIFIED_HINT = (
+    "On the public register as certified in the executive summary: a change needs an amendment."
+)
 
 
 class ProjectDetailsForm(GuardedForm):
@@ -115,7 +119,13 @@ class ProjectEditForm(ProjectDetailsForm):
         initial = {
             name: getattr(project, name) for name in cls.base_fields if hasattr(project, name)
         }
-        return cls(data=data, initial=initial)
+        form = cls(data=data, initial=initial)
+        if project.state_enum in PUBLIC_STATES:
+            # The service refuses a change (partnerships.services.CERTIFIED_ONCE_PUBLIC); say so
+            # before anyone tries.
+            for name in ("title", "intended_type"):
+                form.fields[name].help_text = CERTIFIED_HINT
+        return form
 
 
 class PartnerAddForm(GuardedForm):

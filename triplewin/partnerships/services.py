@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from triplewin.audit import services as audit
 from triplewin.core.dates import long_date
-from triplewin.core.lifecycle import State, Transition, find_transition
+from triplewin.core.lifecycle import PUBLIC_STATES, State, Transition, find_transition
 from triplewin.core.rules import GateReport, evaluate_gate
 from triplewin.organisations.models import Membership, Organisation, OrgType, Sector
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
@@ -41,6 +41,20 @@ DETAIL_FIELDS = (
     "actual_end",
 )
 EDITABLE_PARTNERS_IN = frozenset({State.IDEA, State.SCOPING})
+# What the public register shows as certified: once the executive summary is public, the
+# signatory's certification covers these, so an edit here would make the record disagree.
+CERTIFIED_ONCE_PUBLIC = {
+    "title": (
+        "The title cannot be changed here: the executive summary has been published with it, "
+        "so the public register shows it as it was certified. A change to a published project "
+        "goes through an amendment."
+    ),
+    "intended_type": (
+        "The type of partnership cannot be changed here: the executive summary has been "
+        "published, so the project is on the public register as this type. A change to a "
+        "published project goes through an amendment."
+    ),
+}
 # NHS Confederation/ABPI guidance (2024), "Who can be involved": patient organisations cannot
 # be included directly in collaborative working; a company may only contract one to deliver a
 # service that supports part of the project.
@@ -187,6 +201,14 @@ def _add_partner(
     return partner
 
 
+def _check_certified_unchanged(project: Project, changes: Mapping[str, object]) -> None:
+    if project.state_enum not in PUBLIC_STATES:
+        return
+    refused = {name: text for name, text in CERTIFIED_ONCE_PUBLIC.items() if name in changes}
+    if refused:
+        raise ValidationError(refused)
+
+
 @transaction.atomic
 def project_update(
     *, actor: User, project: Project, expected_version: int | None, **details: Any
@@ -201,6 +223,7 @@ def project_update(
         setattr(locked, name, value)
     locked.full_clean()
     changes = audit.diff(before, audit.snapshot(locked, DETAIL_FIELDS))
+    _check_certified_unchanged(locked, changes)
     _check_dates(locked, start_changed="actual_start" in changes)
     if not changes:
         return locked

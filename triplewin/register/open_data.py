@@ -1,7 +1,7 @@
-"""The register as open data: one record per published partnership, as CSV, JSON and Atom.
+"""The register as open data: one record per published partnership, as CSV and JSON.
 
 FIELDS documents every field; the fields page, the CSV header and the JSON keys all come
-from it, so the documentation cannot drift from the files.
+from it, so the documentation cannot drift from the files. The Atom feed is in `register.feed`.
 """
 
 from __future__ import annotations
@@ -15,14 +15,13 @@ from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import feedgenerator, timezone
 
 from triplewin.core.input_guard import safe_text
 from triplewin.core.obligations import Kind
-from triplewin.register.presenters import RegisterEntry
-from triplewin.register.selectors import all_entries, entries, ordered, published
-
-FEED_SIZE = 50
+from triplewin.outcomes.selectors import FIELD_LABELS as OUTCOMES_LABELS
+from triplewin.outcomes.selectors import TEXT_FIELDS as OUTCOMES_TEXT
+from triplewin.register.presenters import KPI_RESULT_FIELDS, RegisterEntry
+from triplewin.register.selectors import all_entries
 
 
 def absolute(path: str) -> str:
@@ -64,10 +63,66 @@ class Field:
     name: str
     description: str
     value: Callable[[RegisterEntry], Any]
+    # The JSON file's value, where it is richer than the CSV cell (a list of objects).
+    structured: Callable[[RegisterEntry], Any] | None = None
 
 
 def _summary(name: str) -> Callable[[RegisterEntry], Any]:
     return lambda e: getattr(e.summary, name)
+
+
+def _outcomes(name: str) -> Callable[[RegisterEntry], Any]:
+    return lambda e: getattr(e.outcomes.summary, name) if e.outcomes else ""
+
+
+def _outcomes_name(name: str) -> str:
+    return name if name.startswith("outcomes_") else f"outcomes_{name}"
+
+
+def _outcomes_pdf(entry: RegisterEntry) -> str:
+    return absolute(entry.outcomes.pdf_path) if entry.outcomes else ""
+
+
+def _kpi_text(entry: RegisterEntry) -> str:
+    return " | ".join(k.as_text() for k in entry.outcomes.kpi_results) if entry.outcomes else ""
+
+
+def _kpi_objects(entry: RegisterEntry) -> list[dict[str, str]]:
+    if not entry.outcomes:
+        return []
+    return [{n: getattr(k, n) for n in KPI_RESULT_FIELDS} for k in entry.outcomes.kpi_results]
+
+
+OUTCOMES_FIELDS: tuple[Field, ...] = (
+    Field(
+        "outcomes_published_on",
+        "The day the summary of outcomes was published (YYYY-MM-DD); empty until it is.",
+        lambda e: _date(e.outcomes.published_on) if e.outcomes else "",
+    ),
+    Field(
+        "outcomes_pdf",
+        "Where to download the summary of outcomes as certified (PDF); empty until it is published.",
+        _outcomes_pdf,
+    ),
+    *(
+        Field(
+            _outcomes_name(name),
+            f"Summary of outcomes, as published: {OUTCOMES_LABELS[name].lower()}",
+            _outcomes(name),
+        )
+        for name in OUTCOMES_TEXT
+    ),
+    Field(
+        "kpi_results",
+        "Each shared KPI's result with the summary of outcomes: name, unit, baseline, latest "
+        "value, target and whether it was met. In the CSV, one KPI after another separated by "
+        "' | '; in the JSON, a list of objects with the keys "
+        + ", ".join(KPI_RESULT_FIELDS)
+        + ". Empty until the summary of outcomes is published.",
+        _kpi_text,
+        _kpi_objects,
+    ),
+)
 
 
 FIELDS: tuple[Field, ...] = (
@@ -77,7 +132,12 @@ FIELDS: tuple[Field, ...] = (
         "The partnership's page on the public register.",
         lambda e: entry_url(e.pk),
     ),
-    Field("title", "The project's title.", lambda e: e.title),
+    Field(
+        "title",
+        "The title as certified and published in the executive summary (the project's own "
+        "title where the summary was recorded without one).",
+        lambda e: e.title,
+    ),
     Field(
         "type",
         "cw (collaborative working), jw (joint working) or empty if not stated.",
@@ -156,6 +216,7 @@ FIELDS: tuple[Field, ...] = (
         "not_yet_due, due, overdue, met or met_late.",
         lambda e: _obligation(e, Kind.OUTCOMES)[1],
     ),
+    *OUTCOMES_FIELDS,
     Field(
         "tov_total",
         "All transfers of value on the project, money plus benefits in kind, in pounds.",
@@ -185,11 +246,17 @@ HEADER = tuple(f.name for f in FIELDS)
 
 def _safe(value: Any) -> Any:
     # Public output: no control characters (JSON and XML readers choke) or NHS numbers.
-    return safe_text(value) if isinstance(value, str) else value
+    if isinstance(value, str):
+        return safe_text(value)
+    if isinstance(value, list):
+        return [_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _safe(v) for k, v in value.items()}
+    return value
 
 
 def record(entry: RegisterEntry) -> dict[str, Any]:
-    return {f.name: _safe(f.value(entry)) for f in FIELDS}
+    return {f.name: _safe((f.structured or f.value)(entry)) for f in FIELDS}
 
 
 def csv_rows(today: dt.date) -> Iterator[list[Any]]:
@@ -209,44 +276,3 @@ def json_chunks(today: dt.date) -> Iterator[str]:
         yield ("" if first else ",\n") + json.dumps(record(entry), ensure_ascii=False)
         first = False
     yield "]}\n"
-
-
-class TextSummaryFeed(feedgenerator.Atom1Feed):
-    """Atom whose summaries are plain text, as people typed them.
-
-    Django marks every summary as HTML, so a feed reader would render a rationale containing
-    `<b>` as markup; typed as text, it shows the characters.
-    """
-
-    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
-        super().add_item_elements(handler, {**item, "description": None})
-        if item["description"] is not None:
-            handler.addQuickElement("summary", item["description"], {"type": "text"})
-
-
-def atom_feed(today: dt.date) -> feedgenerator.Atom1Feed:
-    feed = TextSummaryFeed(
-        title="Triple Win: newly published partnerships",
-        link=absolute(reverse("register:index")),
-        description="Executive summaries of NHS and industry partnerships, newest first.",
-        language="en-gb",
-        feed_url=absolute(reverse("register:feed")),
-    )
-    latest = list(ordered(published(today))[:FEED_SIZE])
-    for entry in entries(latest, today):
-        published_on = entry.published_on or today
-        moment = timezone.make_aware(dt.datetime.combine(published_on, dt.time(9)))
-        link = absolute(reverse("register:entry", args=[entry.pk]))
-        feed.add_item(
-            title=safe_text(entry.title),
-            link=link,
-            unique_id=link,
-            description=safe_text(
-                entry.summary.rationale or entry.summary.objectives or entry.title
-            ),
-            pubdate=moment,
-            updateddate=moment,
-            categories=[safe_text(c) for c in (entry.type_label, entry.therapy_area) if c],
-            author_name=safe_text(", ".join(entry.partners)),
-        )
-    return feed

@@ -1,9 +1,11 @@
 """What the public may see of a published partnership, and nothing more.
 
 The entry exposes the published summary's text, the partners' names, the public project
-fields (title, setting, therapy area, type, status and dates), yearly totals of transfers
-of value and the obligations line. It never exposes internal fields such as the "idea in
-brief", notes on transfers, or anything from the working records.
+fields (setting, therapy area, type, status and dates), yearly totals of transfers of value,
+the obligations line and, once published, the summary of outcomes with its KPI results. Its
+title is the one the executive summary was certified and published with, not the project's
+working title. It never exposes internal fields such as the "idea in brief", notes on
+transfers, or anything from the working records.
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.urls import reverse
+
 from triplewin.config.filters import govuk_date
 from triplewin.core.lifecycle import STATES
 from triplewin.core.obligations import Kind, Obligation, Status
 from triplewin.executive_summary.models import ExecutiveSummary
 from triplewin.organisations.models import Sector
+from triplewin.outcomes.models import OutcomesSummary
+from triplewin.outcomes.presenters import PublicOutcomes, Row
 from triplewin.partnerships.models import Project
 from triplewin.transfers.presenters import money
 from triplewin.transfers.selectors import Totals
@@ -64,6 +70,58 @@ class YearTotal:
     total_value: Decimal
 
 
+@dataclass(frozen=True)
+class KpiResult:
+    """One KPI's result against its baseline and target, as the outcomes summary words it.
+
+    Baseline, latest and target carry their unit and the date or period they belong to.
+    """
+
+    name: str
+    category: str
+    unit: str
+    baseline: str
+    latest: str
+    target: str
+    met: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, str]) -> KpiResult:
+        return cls(**{name: row.get(name, "") for name in KPI_RESULT_FIELDS})
+
+    def as_text(self) -> str:
+        unit = f" ({self.unit})" if self.unit else ""
+        return (
+            f"{self.name}{unit}: baseline {self.baseline}; latest {self.latest}; "
+            f"target {self.target}; {self.met}"
+        )
+
+
+KPI_RESULT_FIELDS = ("name", "category", "unit", "baseline", "latest", "target", "met")
+
+
+class PublishedOutcomes:
+    """The published summary of outcomes on the register: its text, KPI results and PDF."""
+
+    def __init__(
+        self, *, project_id: int, summary: OutcomesSummary, kpi_results: Sequence[KpiResult]
+    ) -> None:
+        self.project_id = project_id
+        self.summary = summary
+        self.kpi_results = list(kpi_results)
+
+    @property
+    def published_on(self) -> dt.date | None:
+        return self.summary.published_on
+
+    def rows(self) -> list[Row]:
+        return PublicOutcomes(self.summary).rows()
+
+    @property
+    def pdf_path(self) -> str:
+        return reverse("register:outcomes-pdf", args=[self.project_id])
+
+
 class RegisterEntry:
     def __init__(
         self,
@@ -74,6 +132,7 @@ class RegisterEntry:
         tov_by_year: dict[int, Totals],
         obligations: Sequence[Obligation],
         today: dt.date,
+        outcomes: PublishedOutcomes | None = None,
     ) -> None:
         self.project = project
         self.summary = summary
@@ -81,6 +140,7 @@ class RegisterEntry:
         self._tov = tov_by_year
         self._obligations = obligations
         self.today = today
+        self.outcomes = outcomes
 
     @property
     def pk(self) -> int:
@@ -88,7 +148,13 @@ class RegisterEntry:
 
     @property
     def title(self) -> str:
-        return self.project.title
+        """The title as certified and published in the executive summary.
+
+        The project's own title is a working record its partners may edit; what the public
+        reads is what the signatory certified. A summary recorded without a title (one
+        imported from a published record elsewhere) falls back to the project's.
+        """
+        return self.summary.title.strip() or self.project.title
 
     @property
     def status(self) -> str:

@@ -1,8 +1,8 @@
 """Reads for the public register. Everything starts from `published`: nothing else is public.
 
 A project is on the register once its executive summary's publication date has arrived.
-Search looks only at fields that are themselves published (title, therapy area, the
-summary's text and the partners' names), never at internal records, so a match can never
+Search looks only at fields that are themselves published (the published title, therapy
+area, the summary's text and the partners' names), never at internal records, so a match can never
 hint at something private.
 """
 
@@ -18,12 +18,13 @@ from triplewin.executive_summary.models import ExecutiveSummary
 from triplewin.obligations.selectors import obligations_for
 from triplewin.organisations.models import Organisation, OrgType, sector_for
 from triplewin.partnerships.models import PartyRole, Project, ProjectPartner
+from triplewin.register import certified
 from triplewin.register.filters import Filters, period_end, period_start
-from triplewin.register.presenters import PublicPartner, RegisterEntry
+from triplewin.register.presenters import KpiResult, PublicPartner, PublishedOutcomes, RegisterEntry
 from triplewin.transfers.models import TransferOfValue
 from triplewin.transfers.selectors import totals_by_project_year
 
-PROJECT_TEXT = ("title", "therapy_area")
+PROJECT_TEXT = ("therapy_area",)
 SUMMARY_TEXT = ("title", "rationale", "objectives")
 
 
@@ -48,9 +49,15 @@ def _any_contains(names: tuple[str, ...], text: str) -> Q:
 
 
 def _text_match(text: str) -> Q:
-    """One subquery per table, so PostgreSQL can answer each from its trigram indexes."""
+    """One subquery per table, so PostgreSQL can answer each from its trigram indexes.
+
+    The project's own title is searched only where the register shows it: where the
+    published summary has no title of its own (see `RegisterEntry.title`).
+    """
+    own_title = Project.objects.filter(title__icontains=text, executive_summary__title="")
     return (
         Q(pk__in=Project.objects.filter(_any_contains(PROJECT_TEXT, text)).values("pk"))
+        | Q(pk__in=own_title.values("pk"))
         | Q(
             pk__in=ExecutiveSummary.objects.filter(_any_contains(SUMMARY_TEXT, text)).values(
                 "project_id"
@@ -102,8 +109,35 @@ def ordered(projects: QuerySet[Project]) -> QuerySet[Project]:
     )
 
 
-def entries(projects: Sequence[Project], today: dt.date) -> list[RegisterEntry]:
-    """Register entries for a page of projects, with a fixed number of queries."""
+def outcomes_for(
+    projects: Sequence[Project], today: dt.date, *, with_kpis: bool
+) -> dict[int, PublishedOutcomes]:
+    """The published summaries of outcomes of these projects, by project id.
+
+    One query for the summaries; the KPI results, when asked for, cost a few queries for each
+    project that has published outcomes (lists of results leave them out).
+    """
+    by_id = {p.pk: p for p in projects}
+    found = {}
+    for summary in certified.published_outcomes(today).filter(project_id__in=list(by_id)):
+        project = by_id[summary.project_id]
+        kpis = certified.outcomes_kpi_results(project) if with_kpis else []
+        found[project.pk] = PublishedOutcomes(
+            project_id=project.pk,
+            summary=summary,
+            kpi_results=[KpiResult.from_row(row) for row in kpis],
+        )
+    return found
+
+
+def entries(
+    projects: Sequence[Project], today: dt.date, *, with_kpis: bool = False
+) -> list[RegisterEntry]:
+    """Register entries for a page of projects, with a fixed number of queries.
+
+    `with_kpis` adds each published outcomes summary's KPI results, for one entry's page and
+    the open data files.
+    """
     ids = [p.pk for p in projects]
     partners: dict[int, list[PublicPartner]] = {pk: [] for pk in ids}
     roles = dict(PartyRole.choices)
@@ -122,6 +156,7 @@ def entries(projects: Sequence[Project], today: dt.date) -> list[RegisterEntry]:
         partners[project_id].append(PublicPartner(org_id, name, sector_for(org_type), roles[role]))
     totals = totals_by_project_year(ids)
     due: dict[int, tuple[Obligation, ...]] = obligations_for(projects, today, include_reports=False)
+    outcomes = outcomes_for(projects, today, with_kpis=with_kpis)
     return [
         RegisterEntry(
             project=p,
@@ -130,6 +165,7 @@ def entries(projects: Sequence[Project], today: dt.date) -> list[RegisterEntry]:
             tov_by_year=totals.get(p.pk, {}),
             obligations=due[p.pk],
             today=today,
+            outcomes=outcomes.get(p.pk),
         )
         for p in projects
     ]
@@ -159,5 +195,5 @@ def all_entries(today: dt.date, chunk: int = 500) -> Iterator[RegisterEntry]:
         )
         if not batch:
             return
-        yield from entries(batch, today)
+        yield from entries(batch, today, with_kpis=True)
         last = batch[-1].pk

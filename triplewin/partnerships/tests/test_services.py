@@ -253,9 +253,13 @@ def test_actual_start_before_the_summary_was_published_is_refused(project, nhs_l
 
 
 def test_a_stored_early_start_does_not_block_other_edits(project, nhs_lead):
-    """Legacy data: only a changed start date is checked, so the title can still be edited."""
+    """Legacy data: only a changed start date is checked, so other details can still be edited.
+
+    (Not the title: once the summary is published, that needs an amendment.)"""
     today = timezone.localdate()
     project = _summary_published(project, nhs_lead, today)
     Project.objects.filter(pk=project.pk).update(actual_start=today - dt.timedelta(days=30))
-    services.project_update(actor=nhs_lead, project=project, expected_version=None, title="Renamed")
-    assert Project.objects.get(pk=project.pk).title == "Renamed"
+    services.project_update(
+        actor=nhs_lead, project=project, expected_version=None, therapy_area="Renamed area"
+    )
+    assert Project.objects.get(pk=project.pk).therapy_area == "Renamed area"

@@ -10,7 +10,23 @@ from django.utils import timezone
 
 from tests import factories
 from triplewin.executive_summary import services as summary_services
+from triplewin.kpis.tests import builders as kpi_builders
+from triplewin.outcomes import services as outcomes_services
+from triplewin.outcomes.tests import builders as outcomes_builders
+
+# The outcomes tests' chain (a completed partnership, its signatory and committees), shared
+# rather than redefined.
+from triplewin.outcomes.tests.conftest import (
+    committees,
+    completed,
+    nhs_governance,
+    people,
+    signatory,
+    wired,
+)
 from triplewin.transfers.tests.builders import published_project, transfer
+
+__all__ = ["committees", "completed", "nhs_governance", "people", "signatory", "wired"]
 
 # Strings that exist only in unpublished or internal records. None may appear on any public page.
 SECRETS = (
@@ -94,3 +110,37 @@ def scheduled(nhs_lead, nhs_org, pharma_org) -> Any:
         published_on=timezone.localdate() + dt.timedelta(days=30),
     )
     return project
+
+
+# Only in the NHS-only KPI, which must never reach the public.
+NHS_ONLY_KPI = "Named-practice review backlog"
+SHARED_KPI = "Patients offered a structured review"
+
+
+@pytest.fixture
+def signed_off(completed, nhs_lead, signatory, committees, wired) -> Any:
+    """Completed, with a shared and an NHS-only KPI, and its outcomes summary approved by all
+    (but not published)."""
+    shared = kpi_builders.kpi(completed, nhs_lead, name=SHARED_KPI)
+    kpi_builders.record_series(shared, nhs_lead, [45, 60, 82])
+    hidden = kpi_builders.kpi(
+        completed,
+        nhs_lead,
+        name=NHS_ONLY_KPI,
+        unit="people",
+        company_may_see=False,
+        aggregated_anonymised=False,
+    )
+    kpi_builders.record_series(hidden, nhs_lead, [7, 5])
+    outcomes_builders.drafted(completed, nhs_lead)
+    outcomes_services.outcomes_certify(actor=signatory, project=completed, expected_version=None)
+    outcomes_builders.approve_all(completed, team=nhs_lead, committees=committees)
+    return completed
+
+
+@pytest.fixture
+def with_outcomes(signed_off, nhs_lead) -> Any:
+    """The same partnership with its summary of outcomes published today."""
+    outcomes_services.outcomes_publish(actor=nhs_lead, project=signed_off, expected_version=None)
+    signed_off.refresh_from_db()
+    return signed_off

@@ -12,10 +12,11 @@ from django.utils import timezone
 from markupsafe import Markup
 
 from triplewin.config.pagination import paginate
+from triplewin.documents.views._shared import download
 from triplewin.executive_summary.website import live_pages
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.views._helpers import page
-from triplewin.register import caching
+from triplewin.register import caching, certified
 from triplewin.register.filters import Filters, Options, options, selects
 from triplewin.register.presenters import flow_rows, grand_total
 from triplewin.register.selectors import entries, ordered, published, search
@@ -104,19 +105,33 @@ def entry(request: HttpRequest, pk: int) -> HttpResponse:
     project = ordered(published(today)).filter(pk=pk).first()
     if project is None:
         raise Http404("No published partnership has that number.")
-    (found,) = entries([project], today)
+    (found,) = entries([project], today, with_kpis=True)
     flows = grouped(
         TransferOfValue.objects.filter(project=project), "year", "recipient_id", "recipient__name"
     )
     return page(
         request,
         "register/entry.jinja",
-        title=project.title,
+        title=found.title,
         nav="register",
         e=found,
         flows=flow_rows(flows, name="recipient__name", pk="recipient_id"),
         pages=live_pages(project, today),
         back_link={"href": reverse("register:index"), "text": "Back to the register"},
+    )
+
+
+def outcomes_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The certified PDF of a published summary of outcomes: the frozen bytes, nothing else."""
+    today = timezone.localdate()
+    project = published(today).filter(pk=pk).first()
+    copy = certified.certified_outcomes_copy(project, today) if project else None
+    if copy is None:
+        raise Http404("No published summary of outcomes has that number.")
+    return download(
+        bytes(copy.pdf),
+        filename=f"triplewin-{pk}-summary-of-outcomes.pdf",
+        content_type="application/pdf",
     )
 
 

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 
 from triplewin.partnerships.views._helpers import page
-from triplewin.register import audit_heads, open_data
+from triplewin.register import audit_heads, feed, open_data
 from triplewin.transfers.tabular import csv_response
 
 
@@ -39,8 +39,8 @@ def register_json(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
-def feed(request: HttpRequest) -> HttpResponse:
-    generated = open_data.atom_feed(timezone.localdate())
+def atom(request: HttpRequest) -> HttpResponse:
+    generated = feed.atom_feed(timezone.localdate())
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     generated.write(response, "utf-8")
     return response
