@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -103,11 +104,46 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+PHONE = {"width": 390, "height": 844}
+FITS = "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+WIDEST = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll("body *")].filter(
+    (e) => e.getBoundingClientRect().right > width + 1
+  );
+  // The innermost elements that stick out: the cause, not every container around it.
+  return wide
+    .filter((e) => !wide.some((other) => other !== e && e.contains(other)))
+    .slice(0, 5)
+    .map((e) => `<${e.tagName.toLowerCase()} class="${e.className}"> ${e.scrollWidth}px`)
+    .concat([`page ${document.documentElement.scrollWidth}px`]);
+}"""
+
+
 def assert_accessible(page: Any) -> None:
-    """Run axe-core's WCAG 2.2 A/AA checks on the current page and fail on any violation.
+    """Run axe-core's WCAG 2.2 A/AA checks on the current page, as it is and on a phone 390 px
+    wide, and fail on any violation or if the page is wider than the phone.
 
     The script is evaluated through the DevTools protocol, so the page's own CSP stays on.
     """
+    _run_axe(page)
+    size = page.viewport_size or {"width": 1280, "height": 720}
+    page.set_viewport_size(PHONE)
+    try:
+        # NHS.UK's header moves its links under "More" a moment after a resize: wait for the
+        # page to settle, up to two seconds, before calling it too wide.
+        try:
+            page.wait_for_function(FITS, timeout=2_000)
+        except PlaywrightTimeout:
+            raise AssertionError(
+                f"{page.url} is wider than a phone (390 px): {page.evaluate(WIDEST)}"
+            ) from None
+        _run_axe(page)
+    finally:
+        page.set_viewport_size(size)
+
+
+def _run_axe(page: Any) -> None:
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.read_text())
     violations = page.evaluate(

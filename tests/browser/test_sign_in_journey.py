@@ -77,5 +77,37 @@ def test_the_page_fixture_catches_console_errors_and_csp_violations(
             tab.evaluate("setTimeout(() => { throw new Error('uncaught') })")
         with pytest.raises(AssertionError, match=r"page error: .*uncaught"):
             watch.check()
+
+        # A page is checked on a phone too: one too wide for it fails, and the table pattern
+        # that keeps tables inside the screen is what passes.
+        tab.goto("/projects/")
+        assert_accessible(tab)
+        tab.evaluate(
+            "() => { const p = document.createElement('p'); p.style.width = '600px';"
+            " p.textContent = 'wide'; document.querySelector('main').append(p); }"
+        )
+        with pytest.raises(AssertionError, match=r"wider than a phone .*<p class"):
+            assert_accessible(tab)
+        assert tab.viewport_size == {"width": 1280, "height": 720}
     finally:
         context.close()
+
+
+def test_tables_become_cards_with_their_headings_on_a_phone(
+    page: Any, nhs_lead: Any, project: Any
+) -> None:
+    sign_in(page, nhs_lead.username)
+    page.goto("/projects/")
+    table = page.locator("table.nhsuk-table").first
+    expect(table).to_contain_text(project.title)
+    assert table.get_attribute("role") == "table"
+    first_cell = table.locator("tbody tr").first.locator("td, th").first
+    heading = table.locator("thead th").first.inner_text().strip()
+    # Shown only on a phone, and hidden from screen readers, which read the table's headings.
+    label = first_cell.locator(".nhsuk-table-responsive__heading")
+    assert label.get_attribute("aria-hidden") == "true"
+    assert not label.is_visible()
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert label.is_visible()
+    assert label.inner_text().strip() == heading
+    assert_accessible(page)
