@@ -109,7 +109,7 @@ CLAUSES: tuple[Clause, ...] = (
     ),
     Clause(
         "code_breach_acknowledged",
-        "Breach of the ABPI Code",
+        "What happens if the ABPI Code is breached",
         "The parties accept that a breach of the Code may force the agreement to be amended or "
         "ended.",
         is_flag=True,

@@ -63,7 +63,8 @@ def _clause_value(agreement: Agreement | None, field: str) -> str:
         return ""
     value = getattr(agreement, field)
     if field == "code_breach_acknowledged":
-        return "Yes" if value else ""
+        # A clause, not an admission: say what the agreement provides.
+        return "Covered: the agreement may be amended or ended after a breach" if value else ""
     if field == "term_months":
         return "" if value is None else f"{value} months"
     if field == "agreement_date":

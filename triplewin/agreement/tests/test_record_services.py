@@ -107,7 +107,7 @@ def test_missing_clauses(in_setup, nhs_lead):
     assert missing is not None
     assert "Benefits" not in missing
     assert "Formulary position" in missing
-    assert "Breach of the ABPI Code" in missing
+    assert "What happens if the ABPI Code is breached" in missing
     assert "Date of the agreement" in missing
     _save(nhs_lead, in_setup, agreement_date=dt.date(2027, 1, 4), **COMPLETE_CLAUSES)
     assert agreement_missing_clauses(in_setup) == ()

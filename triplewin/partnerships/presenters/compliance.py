@@ -20,7 +20,7 @@ GATE_LABELS = {
     "completed": "Completion",
     "outcomes_published": "Outcomes published",
     "terminated": "Termination",
-    "ongoing": "Standing obligations",
+    "ongoing": "Duties that apply throughout",
 }
 
 
