@@ -101,6 +101,11 @@ class DocumentView:
     content_hash: str
     signed_off_by: str = ""
     signed_off_at: dt.datetime | None = None
+    # Printed around the content on every page, never hashed (ADR 0026): the version's job
+    # code, the day the version was prepared, and the partner organisations as its authors.
+    reference: str = ""
+    prepared_on: dt.date | None = None
+    authors: tuple[str, ...] = ()
 
     @property
     def sections(self) -> list[SectionView]:
@@ -137,8 +142,31 @@ class DocumentView:
         return f"{text} by {self.signed_off_by}" if self.signed_off_by else text
 
     @property
+    def prepared_text(self) -> str:
+        return long_date(self.prepared_on) if self.prepared_on else "Not yet prepared as a version"
+
+    @property
+    def author_text(self) -> str:
+        return ", ".join(self.authors) or "Triple Win"
+
+    @property
     def running_header(self) -> str:
         return f"{self.document.project} · {self.version_text} · {self.status_text}"
+
+    @property
+    def imprint_text(self) -> str:
+        """The reference and date of preparation, as every page's header prints them."""
+        reference = f"Ref. {self.reference}" if self.reference else ""
+        return " · ".join(p for p in (reference, f"Prepared {self.prepared_text}") if p)
+
+    @property
+    def subject_text(self) -> str:
+        """The PDF's and Word file's subject: the kind of document, its reference and hash."""
+        return " · ".join(
+            p
+            for p in (self.document.title, self.reference, f"Content SHA-256 {self.content_hash}")
+            if p
+        )
 
     @property
     def footer_text(self) -> str:
