@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from typing import Any
@@ -16,6 +17,7 @@ from triplewin.core.dates import long_date
 from triplewin.core.documents.normalise import content_hash
 from triplewin.core.documents.reference import kind_code, reference
 from triplewin.documents import services
+from triplewin.documents.models import CertifiedCopy
 from triplewin.documents.render.docx import render_docx
 from triplewin.documents.render.pdf import render_pdf
 from triplewin.documents.selectors import document_of
@@ -173,3 +175,34 @@ def test_references_are_stable_job_codes(document: str, version: int | None, exp
 def test_an_unknown_document_still_gets_a_readable_code() -> None:
     assert kind_code("new-thing") == "NEWTHING"
     assert kind_code("---") == "DOC"
+
+
+def test_a_copy_frozen_by_the_earlier_untagged_renderer_is_served_and_verifies_as_it_was(
+    agreement_project: Any, nhs_lead: Any, signatory: Any, client: Any, monkeypatch: Any
+) -> None:
+    from triplewin.documents.render import pdf as pdf_module
+    from triplewin.documents.tests.test_heads_of_terms import fill
+    from triplewin.documents.verification import match_file_hash
+
+    # Certified while documents were printed untagged, without a reference on their pages.
+    monkeypatch.setattr(pdf_module, "PDF_VARIANT", None)
+    fill(agreement_project, nhs_lead)
+    version, _ = services.document_generate(
+        actor=nhs_lead, project=agreement_project, document="agreement"
+    )
+    services.document_certify(
+        actor=signatory, project=agreement_project, document="agreement", number=1
+    )
+    frozen = bytes(CertifiedCopy.objects.get(version=version).pdf)
+    assert "/StructTreeRoot" not in _root(PdfReader(io.BytesIO(frozen)))
+    monkeypatch.undo()
+    # Today's renderer tags the same version, but the download is the frozen file, unchanged.
+    assert "/StructTreeRoot" in _root(
+        PdfReader(io.BytesIO(render_pdf(view_of(agreement_project, version))))
+    )
+    client.force_login(nhs_lead)
+    served = client.get(
+        f"/projects/{agreement_project.pk}/documents/agreement/versions/1/pdf/"
+    ).content
+    assert served == frozen
+    assert match_file_hash(hashlib.sha256(served).hexdigest()) is not None
