@@ -15,6 +15,8 @@ from triplewin.core.documents.completeness import missing_required
 from triplewin.core.documents.model import Document, Section, Status
 
 NOT_COMPLETED = "Not yet completed"
+# A signed-off version will never be completed: it was signed off with the part empty.
+LEFT_BLANK = "Left blank in this version"
 NOT_APPLICABLE = "None recorded"
 ISO_DATE_LENGTH = len("2027-03-01")
 
@@ -79,13 +81,22 @@ def _row(f_label: str, value: str, required: bool, placeholder: str) -> Row:
     return Row(f_label, value, "", "")
 
 
-def _section(s: Section) -> SectionView:
+def _settled(row: Row) -> Row:
+    """A required part left empty, as a signed-off version records it: plainly, not in red."""
+    if row.marker != "missing":
+        return row
+    return Row(row.label, "", "optional", LEFT_BLANK)
+
+
+def _section(s: Section, *, signed_off: bool = False) -> SectionView:
     rows = tuple(_row(f.label, f.value, f.required, f.placeholder) for f in s.fields)
+    if signed_off:
+        rows = tuple(_settled(r) for r in rows)
     note = ""
     incomplete = any(r.marker in {"missing", "placeholder"} for r in rows)
     if not s.fields:
         if s.required and not s.empty_text:
-            note, incomplete = NOT_COMPLETED, True
+            note, incomplete = (LEFT_BLANK, False) if signed_off else (NOT_COMPLETED, True)
         else:
             note = s.empty_text
     return SectionView(s.key, s.title, s.level, s.intro, rows, note, incomplete)
@@ -101,10 +112,18 @@ class DocumentView:
     content_hash: str
     signed_off_by: str = ""
     signed_off_at: dt.datetime | None = None
+    # Printed around the content on every page, never hashed (ADR 0026): the version's job
+    # code, the day the version was prepared, and the partner organisations as its authors.
+    reference: str = ""
+    prepared_on: dt.date | None = None
+    authors: tuple[str, ...] = ()
 
     @property
     def sections(self) -> list[SectionView]:
-        return [_section(s) for s in self.document.sections]
+        # "Not yet completed" in red asks for work; on a version someone has signed off (or
+        # that a later one replaced) nothing more will be written, so it says what is empty.
+        settled = not self.is_draft
+        return [_section(s, signed_off=settled) for s in self.document.sections]
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -137,8 +156,31 @@ class DocumentView:
         return f"{text} by {self.signed_off_by}" if self.signed_off_by else text
 
     @property
+    def prepared_text(self) -> str:
+        return long_date(self.prepared_on) if self.prepared_on else "Not yet prepared as a version"
+
+    @property
+    def author_text(self) -> str:
+        return ", ".join(self.authors) or "Triple Win"
+
+    @property
     def running_header(self) -> str:
         return f"{self.document.project} · {self.version_text} · {self.status_text}"
+
+    @property
+    def imprint_text(self) -> str:
+        """The reference and date of preparation, as every page's header prints them."""
+        reference = f"Ref. {self.reference}" if self.reference else ""
+        return " · ".join(p for p in (reference, f"Prepared {self.prepared_text}") if p)
+
+    @property
+    def subject_text(self) -> str:
+        """The PDF's and Word file's subject: the kind of document, its reference and hash."""
+        return " · ".join(
+            p
+            for p in (self.document.title, self.reference, f"Content SHA-256 {self.content_hash}")
+            if p
+        )
 
     @property
     def footer_text(self) -> str:

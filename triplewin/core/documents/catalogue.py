@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from triplewin.core import scoping_guide
 from triplewin.core.documents.definitions import Definition, FieldSpec, SectionSpec, SignOff
 
 F = FieldSpec
@@ -39,7 +40,13 @@ CONCEPT = Definition(
         SectionSpec(
             "timing",
             "Timing",
-            (F("anticipated_start", "Anticipated start"), F("length", "Length")),
+            (
+                F("anticipated_start", "Anticipated start"),
+                F("length", "Length"),
+                # Worked out from the quarter and the length (calendar quarters).
+                F("expected_start", "Expected to start on", required=False),
+                F("expected_end", "Expected to end by", required=False),
+            ),
         ),
         # Part of what the partners approve (issue 13 item 10).
         SectionSpec(
@@ -55,6 +62,90 @@ CONCEPT = Definition(
             rows=True,
             required=False,
             empty_text="No partner has decided on this version yet.",
+        ),
+    ),
+)
+
+SCOPING = Definition(
+    kind="scoping",
+    title="Scoping Decision Guide",
+    description="The partners' answers to the scoping questions, before any concept is written.",
+    # Nobody signs the scoping guide: it is the partners' working record.
+    sign_off=SignOff.OWN_APP,
+    # One section per part of the guide; the kind leaves out questions on medicines when the
+    # project involves none, so each section lists the questions that apply as rows.
+    sections=tuple(
+        SectionSpec(section.slug, section.title, rows=True) for section in scoping_guide.SECTIONS
+    ),
+)
+
+CHECKLIST = Definition(
+    kind="checklist",
+    title="Classification Checklist: Verdict and Reasons",
+    description="Whether the project is collaborative or joint working, and why, from the checklist.",
+    sign_off=SignOff.OWN_APP,
+    sections=(
+        SectionSpec(
+            "verdict",
+            "Verdict",
+            (
+                F("classification", "Verdict"),
+                F("partners", "Kinds of partner"),
+                F("answered", "Questions answered"),
+            ),
+        ),
+        SectionSpec(
+            "reasons",
+            "Reasons",
+            rows=True,
+            required=False,
+            empty_text="The checklist gives no reasons until its questions are answered.",
+        ),
+        SectionSpec(
+            "failed",
+            "Red questions not met",
+            rows=True,
+            required=False,
+            empty_text="Every red question answered so far is met.",
+        ),
+        SectionSpec(
+            "unanswered",
+            "Red questions still to answer",
+            rows=True,
+            required=False,
+            empty_text="Every red question has been answered.",
+        ),
+        SectionSpec(
+            "amber",
+            "Risks to address (amber questions answered No)",
+            rows=True,
+            required=False,
+            empty_text="No amber risk is open.",
+        ),
+        SectionSpec(
+            "alternatives",
+            "Other routes to consider",
+            rows=True,
+            required=False,
+            empty_text="None: the project qualifies, or its answers are not complete.",
+        ),
+        SectionSpec("answers", "Every question as answered", rows=True),
+    ),
+)
+
+LESSONS = Definition(
+    kind="lessons",
+    title="Lessons Learned Review",
+    description="The after-action review: what was planned, what happened, why, and the lessons.",
+    sign_off=SignOff.OWN_APP,
+    sections=(
+        SectionSpec("entries", "After-action review", rows=True),
+        SectionSpec(
+            "principles",
+            "Latest self-assessment against the principles of effective partnerships",
+            rows=True,
+            required=False,
+            empty_text="The partners have not assessed themselves against the principles yet.",
         ),
     ),
 )
@@ -124,9 +215,11 @@ AMENDMENT = Definition(
             "impact",
             "Impact",
             (
-                F("impact_timeline", "On the timeline"),
-                F("impact_logistics", "On logistics and resources"),
-                F("impact_money", "On money"),
+                # Optional, as in the amendments app: an empty answer means no impact, and an
+                # approved amendment must not read as unfinished.
+                F("impact_timeline", "On the timeline", required=False),
+                F("impact_logistics", "On logistics and resources", required=False),
+                F("impact_money", "On money", required=False),
             ),
         ),
         SectionSpec(
@@ -178,9 +271,35 @@ OUTCOMES = Definition(
             ),
         ),
         SectionSpec(
+            "criteria",
+            "Success criteria agreed in the PID",
+            rows=True,
+            required=False,
+            empty_text="No success criteria were recorded in the PID.",
+        ),
+        SectionSpec(
+            "kpis",
+            "KPI results",
+            rows=True,
+            required=False,
+            empty_text="No KPI shared with every partner has been set.",
+            intro=(
+                "Each KPI shared with every partner, with its baseline, latest result and "
+                "target. KPIs on data not shared with company partners stay on the KPI pages."
+            ),
+        ),
+        SectionSpec(
             "evaluation",
             "Evaluation",
             (F("evaluator", "Who evaluated the project, how independently, and how"),),
+        ),
+        SectionSpec(
+            "transfers",
+            "Transfers of value",
+            rows=True,
+            required=False,
+            empty_text="No transfers of value have been recorded for this project.",
+            intro="What each company gave each recipient, by calendar year, as disclosed.",
         ),
     ),
 )

@@ -9,12 +9,15 @@ from triplewin.documents.kinds.concept import ConceptKind
 from triplewin.documents.kinds.minutes import MinutesKind
 from triplewin.documents.kinds.outcomes import OutcomesKind
 from triplewin.documents.kinds.pid import PidKind
+from triplewin.documents.kinds.records import ChecklistKind, LessonsKind, ScopingKind
 from triplewin.documents.kinds.status_report import StatusReportKind
 from triplewin.documents.kinds.summary import SummaryKind
 
 __all__ = ["KINDS", "Decided", "Kind", "Signer", "Snapshot", "Subject", "kind_for"]
 
 KINDS: tuple[Kind, ...] = (
+    ScopingKind(),
+    ChecklistKind(),
     ConceptKind(),
     PidKind(),
     AgreementKind(),
@@ -23,6 +26,7 @@ KINDS: tuple[Kind, ...] = (
     MinutesKind(),
     StatusReportKind(),
     OutcomesKind(),
+    LessonsKind(),
 )
 _BY_KEY = {k.key: k for k in KINDS}
 

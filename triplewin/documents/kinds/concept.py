@@ -17,6 +17,7 @@ from triplewin.concept.selectors import (
 )
 from triplewin.concept.selectors import content_hash as hash_of
 from triplewin.core import checklist
+from triplewin.core.dates import add_days, add_months, year_day
 from triplewin.core.documents import catalogue
 from triplewin.core.documents.definitions import build
 from triplewin.core.documents.model import Document, Status
@@ -32,6 +33,21 @@ def _start(body: dict[str, Any]) -> str:
     if not year:
         return ""
     return f"Quarter {quarter} {year}" if quarter else str(year)
+
+
+def _dates(body: dict[str, Any]) -> dict[str, str]:
+    """The first day of the start quarter, and the last day of the length from it (ISO)."""
+    year, quarter, months = (
+        body.get(k) for k in ("start_year", "start_quarter", "duration_months")
+    )
+    if not year or quarter not in (1, 2, 3, 4):
+        return {}
+    # year_day stops at the calendar's end: a stored year of 30000 must not break the page.
+    start = year_day(int(year), 3 * (int(quarter) - 1) + 1, 1)
+    dates = {"expected_start": start.isoformat()}
+    if months:
+        dates["expected_end"] = add_days(add_months(start, int(months)), -1).isoformat()
+    return dates
 
 
 def _document(project: Project, body: dict[str, Any]) -> Document:
@@ -86,6 +102,7 @@ def _document(project: Project, body: dict[str, Any]) -> Document:
         "timing": {
             "anticipated_start": _start(body),
             "length": f"{months} months" if months else "",
+            **_dates(body),
         },
     }
     return build(catalogue.CONCEPT, project=str(body.get("title", project.title)), values=values)

@@ -68,6 +68,9 @@ def _styles(doc: Any) -> None:
     normal.font.name = FONT
     normal.font.size = Pt(10)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), "en-GB")
+    normal.element.rPr.append(language)
     for name, size in (("Title", 24), ("Heading 1", 15), ("Heading 2", 12)):
         style = doc.styles[name]
         style.font.name = FONT
@@ -84,6 +87,10 @@ def _header_footer(doc: Any, view: DocumentView) -> None:
     _lines(header, view.running_header)
     for run in header.runs:
         run.font.size, run.font.color.rgb = Pt(8), GREY
+    # The reference and date of preparation on every page, as the PDF's top-right corner.
+    imprint = section.header.add_paragraph()
+    run = imprint.add_run(view.imprint_text)
+    run.font.size, run.font.bold = Pt(8), True
     footer = section.footer.paragraphs[0]
     footer.add_run("Page ")
     _field(footer, "PAGE")
@@ -168,14 +175,19 @@ def render_docx(view: DocumentView) -> bytes:
     _styles(doc)
     _header_footer(doc, view)
     doc.core_properties.title = f"{view.document.title}: {view.document.project}"[:255]
-    doc.core_properties.subject = f"Content SHA-256 {view.content_hash}"
+    doc.core_properties.subject = view.subject_text[:255]
     doc.core_properties.keywords = f"sha256:{view.content_hash}"
-    doc.core_properties.author = "Triple Win"
+    doc.core_properties.author = view.author_text[:255]
+    doc.core_properties.language = "en-GB"
+    if view.reference:
+        doc.core_properties.identifier = view.reference
     _lines(_paragraph(doc), view.document.project)
     _heading(doc, view.document.title, 0)
     if view.document.subtitle:
         _lines(_paragraph(doc), view.document.subtitle)
     meta = [
+        *([("Document reference", view.reference)] if view.reference else []),
+        ("Date of preparation", view.prepared_text),
         ("Version", view.version_text),
         ("Status", view.status_text),
         *([("Sign-off", view.signed_off_text)] if view.signed_off_text else []),

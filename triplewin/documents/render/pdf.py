@@ -14,6 +14,7 @@ from triplewin.documents.presenters import DocumentView
 from triplewin.documents.render.html import printable_html
 
 PRINT_CSS = Path(__file__).with_name("print.css")
+PDF_VARIANT = "pdf/ua-1"
 
 
 class FetchRefused(ValueError):
@@ -55,7 +56,9 @@ def html_to_pdf(html: str) -> bytes:
     import weasyprint
 
     document = weasyprint.HTML(string=html, base_url=None, url_fetcher=_fetcher())
-    result: bytes = document.write_pdf(stylesheets=[_stylesheet()])
+    # PDF/UA-1: a tagged structure tree (headings, tables, paragraphs in reading order), the
+    # title shown instead of the file name, the language and the metadata in XMP.
+    result: bytes = document.write_pdf(stylesheets=[_stylesheet()], pdf_variant=PDF_VARIANT)
     return result
 
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.audit import services as audit
+from triplewin.documents.imprint import imprint
 from triplewin.documents.kinds import kind_for
 from triplewin.documents.models import CertifiedCopy, DocumentVersion
 from triplewin.documents.presenters import DocumentView
@@ -27,6 +28,7 @@ def view_of(project: Project, version: DocumentVersion) -> DocumentView:
         content_hash=version.content_hash,
         signed_off_by=row.decided.by,
         signed_off_at=row.decided.at,
+        **imprint(project, version.document, version.number, version.created_at),
     )
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from triplewin.core.documents.model import Status
 from triplewin.core.documents.normalise import content_hash
 from triplewin.documents import services
+from triplewin.documents.imprint import imprint
 from triplewin.documents.pages import document_rows, tag
 from triplewin.documents.presenters import DocumentView
 from triplewin.documents.selectors import statuses_of, versions_of
@@ -46,7 +47,9 @@ def document(request: HttpRequest, project_id: int, document: str) -> HttpRespon
     versions = statuses_of(kind, project, versions_of(project, document))
     snapshot = kind.current(project, document)
     digest = content_hash(snapshot.document)
-    preview = DocumentView(snapshot.document, None, Status.DRAFT, digest)
+    preview = DocumentView(
+        snapshot.document, None, Status.DRAFT, digest, **imprint(project, document, None, None)
+    )
     latest = versions[-1] if versions else None
     can_certify = bool(
         kind.signed_off_here

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from triplewin.partnerships.models import Project
-from triplewin.pid.sections import concept, contributions, own, plan, plans, team
+from triplewin.pid.sections import concept, contacts, contributions, kpis, own, plan, plans, team
 from triplewin.pid.sections.base import Field, Section, from_snapshot, to_snapshot
 from triplewin.pid.sections.sources import Sources
 
@@ -20,11 +20,13 @@ Provider = Callable[[Sources], Section | list[Section]]
 PROVIDERS: tuple[Provider, ...] = (
     concept.the_project,
     concept.partners_and_stakeholders,
+    contacts.contacts,
     concept.purpose_and_objectives,
     concept.benefits,
     concept.timing,
     plan.plan,
     own.success_criteria,
+    kpis.kpis,
     team.project_team,
     team.governance_committees,
     own.governance_and_methodology,

@@ -13,6 +13,8 @@ one); a version approved before the PID carried them has none, and none is shown
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from triplewin.core import risk_matrix
 from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import State
@@ -90,10 +92,21 @@ def _risks(src: Sources) -> Section:
     )
 
 
-def plan(src: Sources) -> list[Section]:
+def live_until_approved(
+    src: Sources, keys: tuple[str, ...], build: Callable[[], list[Section]]
+) -> list[Section]:
+    """Sections read live while the PID is prepared, then from its latest version.
+
+    Records that keep changing through delivery (the logs, contacts, KPIs) must not change an
+    approved PID. A version approved before the PID carried a section has none to show.
+    """
     if src.project.state_enum in LIVE_STATES:
-        return [_milestones(src), _risks(src)]
+        return build()
     latest = PidVersion.objects.filter(project=src.project).order_by("-number").first()
     if latest is None:
-        return [_milestones(src), _risks(src)]
-    return [s for s in from_snapshot(latest.snapshot) if s.key in KEYS]
+        return build()
+    return [s for s in from_snapshot(latest.snapshot) if s.key in keys]
+
+
+def plan(src: Sources) -> list[Section]:
+    return live_until_approved(src, KEYS, lambda: [_milestones(src), _risks(src)])

@@ -25,9 +25,10 @@ def _values(project):
 
 def test_document_draws_in_every_source(complete_pid, nhs_org, pharma_org):
     titles = _titles(complete_pid)
-    assert titles[:5] == [
+    assert titles[:6] == [
         "The project",
         "Partners and stakeholders",
+        "Partners' addresses and leads' contact details",
         "Purpose and objectives",
         "Intended benefits",
         "Timing",
