@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,7 +38,7 @@ LOCK_KEY = 0x7472_6970_6C65_7701  # "triplew" and 1
 CHUNK = 5_000
 # The C scanner behind json.loads, called directly: it skips the two whitespace matches that
 # json.loads makes around every document, a third of the cost of reading an event's changes.
-_scan_json = json.JSONDecoder().scan_once
+_scan_json: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
 
 def content_of(event: AuditEvent) -> EventContent:
