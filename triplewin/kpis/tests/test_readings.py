@@ -13,18 +13,67 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from triplewin.core import spc
+from triplewin.core.dates import add_months
 from triplewin.kpis import selectors
+from triplewin.kpis.models import Kpi
 from triplewin.kpis.presenters.pages import DashboardPresenter
 from triplewin.kpis.tests import builders
 from triplewin.partnerships.visibility import Visibility
 
 # The demo's "Discharges with the full bundle complete" (per cent, target 80).
-BUNDLE: list[float] = [40, 39, 37, 38, 40, 37, 36, 37, 40, 40, 37, 39, 50, 58, 68, 74, 87, 85, 81, 86, 82, 81]
+BUNDLE: list[float] = [
+    40,
+    39,
+    37,
+    38,
+    40,
+    37,
+    36,
+    37,
+    40,
+    40,
+    37,
+    39,
+    50,
+    58,
+    68,
+    74,
+    87,
+    85,
+    81,
+    86,
+    82,
+    81,
+]
 BUNDLE += [84, 86, 87, 84]
 # The demo's AF project: new AF register entries (target 55) and anticoagulation (target 90),
 # both improved in the last seven months, both still short of the final target.
-REGISTER: list[float] = [39, 41, 42, 41, 37, 38, 40, 40, 35, 39, 40, 37, 38, 52, 57, 58, 54, 56, 58, 53]
+REGISTER: list[float] = [
+    39,
+    41,
+    42,
+    41,
+    37,
+    38,
+    40,
+    40,
+    35,
+    39,
+    40,
+    37,
+    38,
+    52,
+    57,
+    58,
+    54,
+    56,
+    58,
+    53,
+]
 ANTICOAGULATION = [84.0, 84.1, 84.4, 83.9, 83.5, 83.6, 83.9, 84.2, 84.3, 83.9, 84.2, 83.5]
 ANTICOAGULATION += [84.4, 84.0, 85.8, 88.1, 89.8, 89.9, 89.3, 88.9]
 
@@ -75,3 +124,44 @@ def test_the_spc_reading_of_the_bundle_series_is_judged_on_the_current_process()
     plain = spc.analyse(series, direction=spc.Direction.UP, target=80)
     # The reproduction: one set of limits over both processes puts the target above them.
     assert plain.assurance is spc.Assurance.FAILING
+
+
+# On or off track agrees with the trajectory: no database, an unsaved KPI is enough.
+def _kpi(direction: str, baseline: float, target: float, due: dt.date) -> Kpi:
+    return Kpi(
+        name="Property",
+        unit="%",
+        frequency="monthly",
+        direction=direction,
+        baseline_value=Decimal(str(baseline)),
+        baseline_date=dt.date(2024, 1, 1),
+        target_value=Decimal(str(target)),
+        target_date=due,
+    )
+
+
+@given(
+    direction=st.sampled_from(["up", "down"]),
+    baseline=st.integers(min_value=0, max_value=1_000),
+    distance=st.integers(min_value=1, max_value=1_000),
+    months=st.integers(min_value=0, max_value=35),
+    span=st.integers(min_value=37, max_value=120),
+    offset=st.integers(min_value=-500, max_value=500),
+)
+def test_on_track_agrees_with_the_trajectory(direction, baseline, distance, months, span, offset):
+    # Improving means rising for "up" and falling for "down".
+    sign = 1 if direction == "up" else -1
+    target = baseline + sign * distance
+    due = add_months(dt.date(2024, 1, 1), span)
+    period = add_months(dt.date(2024, 1, 1), months)
+    # Worked out here, independently: the straight line at the end of the value's period.
+    end = add_months(period, 1) - dt.timedelta(days=1)
+    share = (end - dt.date(2024, 1, 1)).days / (due - dt.date(2024, 1, 1)).days
+    path = baseline + (target - baseline) * share
+    value = path + sign * offset / 10
+    kpi = _kpi(direction, baseline, target, due)
+    analysis = spc.analyse([(period, value)], direction=kpi.direction_enum, target=target)
+    reading = selectors.track(kpi, analysis, today=period)
+    ahead = offset >= 0 or spc.target_met(value, target, kpi.direction_enum)
+    assert reading.off is not ahead
+    assert reading.reason.startswith("Off track" if reading.off else "On track")
