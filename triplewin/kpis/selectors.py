@@ -109,17 +109,15 @@ def track(kpi: Kpi, analysis: spc.Analysis, today: dt.date) -> Track:
     latest = analysis.latest
     if latest is None:
         if today > kpi.target_date:
-            return Track(True, "Off track: the target date has passed with no measurements.")
+            return Track(True, "The target date has passed with no measurements.")
         return Track(False, "No measurements yet.")
     target = float(kpi.target_value)
     direction = kpi.direction_enum
     value = formatting.with_unit(latest.value, kpi.unit)
     if spc.target_met(latest.value, target, direction):
-        return Track(False, f"On track: the latest value, {value}, meets the target.")
+        return Track(False, f"The latest value, {value}, meets the target.")
     if today > kpi.target_date:
-        return Track(
-            True, f"Off track: the target date has passed and the latest value, {value}, misses it."
-        )
+        return Track(True, f"The target date has passed and the latest value, {value}, misses it.")
     end = period_end(latest.period, kpi.frequency)
     due = expected(kpi, analysis, end)
     if due is None:  # pragma: no cover - a latest value means there is a first one
@@ -131,10 +129,8 @@ def track(kpi: Kpi, analysis: spc.Analysis, today: dt.date) -> Track:
         "the target"
     )
     if spc.target_met(latest.value, due, direction):
-        return Track(
-            False, f"On track: the latest value, {value}, is level with or ahead of the {path}."
-        )
-    return Track(True, f"Off track: the latest value, {value}, is behind the {path}.")
+        return Track(False, f"The latest value, {value}, is level with or ahead of the {path}.")
+    return Track(True, f"The latest value, {value}, is behind the {path}.")
 
 
 def kpi_rag_inputs(seen: Visibility, today: dt.date) -> tuple[int, int]:

@@ -162,8 +162,16 @@ def kpi_view(
         # Only charts the rule is not applied to automatically (a site's, or one with a
         # chosen baseline) or values recorded before it existed get here.
         proposal_text = (
-            f"The process seems to have changed: {shift_reason(shift, kpi.frequency)} "
-            "Until then, the assurance reading mixes the old process with the new."
+            f"The process seems to have changed: {shift_reason(shift, kpi.frequency)} Limits "
+            f"worked out again from {formatting.period(shift.period, kpi.frequency)} would "
+            "describe the new process; until then the assurance reading mixes old and new."
+        )
+    elif analysis.assurance is not None and analysis.variation is not spc.Variation.COMMON:
+        # Assurance describes a stable process; a special cause says it may be moving.
+        cautions.append(
+            "The latest value suggests the process is changing, so the assurance reading still "
+            f"describes it as it was. If {spc.RUN_LENGTH} values in a row settle on one side of "
+            "the mean, the limits are worked out again from where the change began."
         )
     caution = " ".join(cautions)
     return KpiView(
@@ -189,7 +197,8 @@ def kpi_view(
         recalculations=tuple(
             (
                 formatting.period(r.starts_on, kpi.frequency),
-                f"{r.reason} Done {'automatically' if r.automatic else 'by hand'} on "
+                f"{r.reason} The limits were worked out again from there "
+                f"{'automatically' if r.automatic else 'by hand'} on "
                 f"{formatting.day(r.recorded_at.date())}.",
             )
             for r in recalculations

@@ -24,8 +24,7 @@ def shift_reason(shift: spc.Shift, frequency: str) -> str:
     side = "above" if shift.side is spc.Side.HIGH else "below"
     return (
         f"{shift.length} values in a row {side} the mean of the earlier process, from "
-        f"{formatting.period(shift.period, frequency)} to the latest value: the process has "
-        "changed, so its limits are worked out again from where the change began."
+        f"{formatting.period(shift.period, frequency)} to the latest value."
     )
 
 

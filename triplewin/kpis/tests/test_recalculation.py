@@ -66,7 +66,7 @@ def test_the_kpi_page_shows_the_new_limits_by_role(client_for, shared_kpi, nhs_l
         body = response.content.decode()
         assert "New process limits" in body
         assert "From September 2024: 7 values in a row above the mean" in body
-        assert "Done automatically on" in body
+        assert "The limits were worked out again from there automatically on" in body
         assert ">New limits</text>" in body  # marked on the chart
         # The assurance icon says in words which limits it judges against.
         assert "the process limits since September 2024" in body
@@ -100,7 +100,7 @@ def test_the_dashboard_has_a_legend_and_explains_every_icon(client_for, shared_k
         "45.59%): no value will meet it unless the process changes." in body
     )
     assert "The latest value is within the range the process varies within by chance." in body
-    assert "Off track: the target date has passed and the latest value, 42%, misses it." in body
+    assert "The target date has passed and the latest value, 42%, misses it." in body
 
 
 def test_a_site_chart_proposes_new_limits_instead_of_applying_them(
@@ -115,3 +115,34 @@ def test_a_site_chart_proposes_new_limits_instead_of_applying_them(
     # Following the proposal draws the new limits: no proposal is left.
     followed = client_for("nhs_lead").get(url, {"site": str(site.pk), "step_from": "2024-09-01"})
     assert "The process seems to have changed" not in followed.content.decode()
+
+
+def test_the_command_applies_the_rule_to_values_stored_before_it(shared_kpi, nhs_lead):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    builders.record_series(shared_kpi, nhs_lead, SHIFTED)
+    LimitsRecalculation.objects.all().delete()  # as if recorded before the rule existed
+    out = StringIO()
+    call_command("recalculate_kpi_limits", stdout=out)
+    assert out.getvalue().strip() == "1 recalculation recorded."
+    made = LimitsRecalculation.objects.get()
+    assert (made.starts_on, made.recorded_by) == (dt.date(2024, 9, 1), None)
+    call_command("recalculate_kpi_limits", stdout=out)
+    assert LimitsRecalculation.objects.count() == 1
+
+
+def test_the_audit_event_of_a_hidden_kpis_recalculation_is_not_a_companys_to_read(
+    shared_kpi, hidden_kpi, nhs_lead, industry_lead
+):
+    from triplewin.partnerships.visibility import Visibility
+
+    builders.record_series(hidden_kpi, nhs_lead, SHIFTED)
+    builders.record_series(shared_kpi, nhs_lead, SHIFTED)
+    project = shared_kpi.project
+    action = "kpis.limits_recalculated"
+    seen = Visibility.of(industry_lead, project).audit_events().filter(action=action)
+    assert [e.kpi_id for e in seen] == [shared_kpi.pk]
+    everything = Visibility.of(nhs_lead, project).audit_events().filter(action=action)
+    assert {e.kpi_id for e in everything} == {shared_kpi.pk, hidden_kpi.pk}
