@@ -27,7 +27,7 @@ in a date range. A segment with fewer than two baseline points uses all its poin
 Recalculating the limits (ADR 0027). A sustained shift is a run of seven or more points on
 one side of the current segment's mean that is still going at the latest point: the process
 has moved and has not come back. `sustained_shift` finds it and `recalculate` starts a new
-segment at the run's first point, again and again until no shift is left, so the assurance
+segment where the change began, again and again until no shift is left, so the assurance
 reading describes the process as it runs now, not an average of old and new.
 
 On or off track is not an SPC reading: `trajectory` is the straight line from the baseline
@@ -392,24 +392,30 @@ def analyse(
 class Shift:
     """A sustained shift in the current segment: where the new process starts, and why."""
 
-    start: int  # index of the run's first point: the first point of the new segment
+    start: int  # index of the first point of the new segment
     period: dt.date
     side: Side
-    length: int  # points in the run, up to and including the latest
+    length: int  # points in the run on one side of the mean, up to and including the latest
 
 
 def sustained_shift(analysis: Analysis, length: int = RUN_LENGTH) -> Shift | None:
     """A run of `length` or more points on one side of the latest segment's mean that reaches
     the latest point. A run that started with the segment itself is not a shift (it cannot
-    happen with limits from all of the segment's points, but can with a chosen baseline)."""
+    happen with limits from all of the segment's points, but can with a chosen baseline).
+
+    The new process starts where the change began: at the run's first point, or earlier while
+    the point before lies beyond the limits of the points before it, on the run's side (the
+    first steps of a climb belong to the new process, and would otherwise pull the old mean).
+    The old process keeps at least two points.
+    """
     if not analysis.segments:
         return None
     segment = analysis.segments[-1]
     lim = segment.limits
     if lim is None:
         return None
-    points = analysis.points[segment.start : segment.stop]
-    sides = _sides([p.value for p in points], lim.mean)
+    values = [p.value for p in analysis.points[segment.start : segment.stop]]
+    sides = _sides(values, lim.mean)
     last = sides[-1]
     if last is None:
         return None
@@ -418,9 +424,15 @@ def sustained_shift(analysis: Analysis, length: int = RUN_LENGTH) -> Shift | Non
         if side is not last:
             break
         run += 1
-    if run < length or run == len(points):
+    if run < length or run == len(values):
         return None
-    start = segment.stop - run
+    first = len(values) - run  # within the segment
+    while first > 2:
+        earlier = limits(values[: first - 1])
+        if earlier is None or beyond_limits([values[first - 1]], earlier)[0] is not last:
+            break
+        first -= 1
+    start = segment.start + first
     return Shift(start, analysis.points[start].period, last, run)
 
 

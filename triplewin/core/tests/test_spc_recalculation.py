@@ -34,11 +34,14 @@ def test_one_set_of_limits_over_two_processes_misreads_the_target():
 
 def test_the_shift_starts_new_limits_where_the_run_above_the_mean_begins():
     analysis, shifts = spc.recalculate(monthly(BUNDLE), direction=Direction.UP, target=80)
-    # 68 (index 14) is the first value above the mean of 59.73; from there every value is.
+    # 68 (index 14) is the first value above the mean of 59.73; from there every value is,
+    # a run of 12. The change began earlier: 58 lies above the limits of the values before it
+    # (mean 39.23, upper limit 45.88), and so does 50 (mean 38.33, upper limit 42.93); 39
+    # does not.
     first = shifts[0]
-    assert (first.start, first.side, first.length) == (14, Side.HIGH, 12)
-    assert first.period == dt.date(2025, 3, 1)
-    assert analysis.segments[-1].start >= 14
+    assert (first.start, first.side, first.length) == (12, Side.HIGH, 12)
+    assert first.period == dt.date(2025, 1, 1)
+    assert analysis.segments[-1].start >= 12
     assert analysis.assurance is not Assurance.FAILING
     # Nothing is left to recalculate.
     assert spc.sustained_shift(analysis) is None

@@ -162,7 +162,7 @@ def kpi_view(
         # Only charts the rule is not applied to automatically (a site's, or one with a
         # chosen baseline) or values recorded before it existed get here.
         proposal_text = (
-            f"The process seems to have changed: {shift_reason(shift, kpi.frequency)} Limits "
+            f"The process seems to have changed: {shift_reason(shift)} Limits "
             f"worked out again from {formatting.period(shift.period, kpi.frequency)} would "
             "describe the new process; until then the assurance reading mixes old and new."
         )

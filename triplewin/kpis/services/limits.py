@@ -15,16 +15,15 @@ from django.db.models.functions import Cast
 
 from triplewin.audit import services as audit
 from triplewin.core import spc
-from triplewin.kpis import formatting
 from triplewin.kpis.models import Kpi, LimitsRecalculation, Measurement
 from triplewin.kpis.series import project_series
 
 
-def shift_reason(shift: spc.Shift, frequency: str) -> str:
+def shift_reason(shift: spc.Shift) -> str:
     side = "above" if shift.side is spc.Side.HIGH else "below"
     return (
-        f"{shift.length} values in a row {side} the mean of the earlier process, from "
-        f"{formatting.period(shift.period, frequency)} to the latest value."
+        f"{shift.length} values in a row {side} the mean of the earlier process, up to the "
+        "latest value."
     )
 
 
@@ -53,7 +52,7 @@ def limits_recalculate(*, actor: User | None, kpi: Kpi) -> list[LimitsRecalculat
         made_one = LimitsRecalculation.objects.create(
             kpi=kpi,
             starts_on=shift.period,
-            reason=shift_reason(shift, kpi.frequency),
+            reason=shift_reason(shift),
             automatic=True,
             recorded_by=actor,
         )

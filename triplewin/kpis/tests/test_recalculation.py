@@ -51,7 +51,7 @@ def test_an_upload_recalculates_too(shared_kpi, nhs_lead):
         upload=builders.upload("bundle.csv", f"period,site,value,note\n{rows}".encode()),
     )
     starts = list(LimitsRecalculation.objects.values_list("starts_on", flat=True))
-    assert starts[0] == dt.date(2025, 3, 1)  # 68%, the first value above the old mean
+    assert starts[0] == dt.date(2025, 1, 1)  # 50%, where the climb began
     assert AuditEvent.objects.filter(action="kpis.limits_recalculated").count() == len(starts)
 
 
