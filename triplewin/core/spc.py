@@ -23,11 +23,22 @@ limits will be hit and missed at random (inconsistent); a target outside them wi
 A step change starts a new segment whose limits come from its own points. The baseline picks
 the points the limits are calculated from: the first N points of each segment, or the points
 in a date range. A segment with fewer than two baseline points uses all its points.
+
+Recalculating the limits (ADR 0027). A sustained shift is a run of seven or more points on
+one side of the current segment's mean that is still going at the latest point: the process
+has moved and has not come back. `sustained_shift` finds it and `recalculate` starts a new
+segment where the change began, again and again until no shift is left, so the assurance
+reading describes the process as it runs now, not an average of old and new.
+
+On or off track is not an SPC reading: `trajectory` is the straight line from the baseline
+(value and date) to the target (value and date), and a value is on track when it meets where
+that line stands at the end of the value's period.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import itertools
 import math
@@ -255,9 +266,11 @@ def classify(signals: Sequence[Signal], direction: Direction) -> Variation:
 
 
 def assurance(lim: Limits, target: float, direction: Direction) -> Assurance:
-    if lim.lower <= target <= lim.upper:
+    # The same tolerance as the signal rules: a target a rounding error beyond a limit is on it.
+    (side,) = _outside([target], lim.upper, lim.lower)
+    if side is None:
         return Assurance.INCONSISTENT
-    target_above = target > lim.upper
+    target_above = side is Side.HIGH
     # Wanting more and the target sits above the process: it will keep failing.
     failing = target_above if direction is Direction.UP else not target_above
     return Assurance.FAILING if failing else Assurance.PASSING
@@ -373,3 +386,87 @@ def analyse(
             )
             previous = value
     return Analysis(tuple(points), tuple(segments), direction, target)
+
+
+@dataclass(frozen=True)
+class Shift:
+    """A sustained shift in the current segment: where the new process starts, and why."""
+
+    start: int  # index of the first point of the new segment
+    period: dt.date
+    side: Side
+    length: int  # points in the run on one side of the mean, up to and including the latest
+
+
+def sustained_shift(analysis: Analysis, length: int = RUN_LENGTH) -> Shift | None:
+    """A run of `length` or more points on one side of the latest segment's mean that reaches
+    the latest point. A run that started with the segment itself is not a shift (it cannot
+    happen with limits from all of the segment's points, but can with a chosen baseline).
+
+    The new process starts where the change began: at the run's first point, or earlier while
+    the point before lies beyond the limits of the points before it, on the run's side (the
+    first steps of a climb belong to the new process, and would otherwise pull the old mean).
+    The old process keeps at least two points.
+    """
+    if not analysis.segments:
+        return None
+    segment = analysis.segments[-1]
+    lim = segment.limits
+    if lim is None:
+        return None
+    values = [p.value for p in analysis.points[segment.start : segment.stop]]
+    sides = _sides(values, lim.mean)
+    last = sides[-1]
+    if last is None:
+        return None
+    run = 0
+    for side in reversed(sides):
+        if side is not last:
+            break
+        run += 1
+    if run < length or run == len(values):
+        return None
+    first = len(values) - run  # within the segment
+    while first > 2:
+        earlier = limits(values[: first - 1])
+        if earlier is None or beyond_limits([values[first - 1]], earlier)[0] is not last:
+            break
+        first -= 1
+    start = segment.start + first
+    return Shift(start, analysis.points[start].period, last, run)
+
+
+def recalculate(
+    series: Sequence[tuple[dt.date, float]],
+    *,
+    direction: Direction,
+    target: float | None = None,
+    baseline: Baseline | None = None,
+    length: int = RUN_LENGTH,
+) -> tuple[Analysis, tuple[Shift, ...]]:
+    """The analysis with new limits from every sustained shift, and the shifts found.
+
+    Each shift starts a segment later than the last one started, so this ends after at most
+    one recalculation per `length` points.
+    """
+    chosen = baseline or Baseline()
+    found: list[Shift] = []
+    analysis = analyse(series, direction=direction, target=target, baseline=chosen)
+    while (shift := sustained_shift(analysis, length)) is not None:
+        found.append(shift)
+        chosen = dataclasses.replace(chosen, steps=(*chosen.steps, shift.period))
+        analysis = analyse(series, direction=direction, target=target, baseline=chosen)
+    return analysis, tuple(found)
+
+
+def trajectory(
+    *, start: dt.date, start_value: float, end: dt.date, end_value: float, on: dt.date
+) -> float:
+    """Where the straight line from (start, start_value) to (end, end_value) stands on a day:
+    the start value before the start, the end value after the end."""
+    if on >= end:
+        return end_value
+    if on <= start:
+        return start_value
+    share = (on - start).days / (end - start).days
+    return start_value + (end_value - start_value) * share

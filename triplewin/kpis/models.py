@@ -237,3 +237,30 @@ class CriterionCondition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kpi} {self.get_comparison_display()} {self.threshold.normalize():f}"
+
+
+class LimitsRecalculation(models.Model):
+    """New process limits for a KPI's whole-project chart, from one period on (ADR 0027).
+
+    Written by `services.limits_recalculate` when the values show a sustained shift: the
+    limits before this period describe the old process, the ones from it the new.
+    """
+
+    kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="recalculations")
+    # The first period of the new process.
+    starts_on = models.DateField()
+    reason = models.CharField(max_length=300)
+    automatic = models.BooleanField(default=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("kpi", "starts_on")
+        constraints = [
+            models.UniqueConstraint(fields=["kpi", "starts_on"], name="unique_recalculation")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kpi}: new limits from {self.starts_on}"

@@ -3,6 +3,7 @@ summaries other parts of the product pull (the outcomes summary and the RAG stat
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -19,11 +20,18 @@ from triplewin.kpis.models import (
     CompositeCriterion,
     CriterionCondition,
     Kpi,
+    LimitsRecalculation,
     Measurement,
     Site,
     compare,
 )
-from triplewin.kpis.series import PeriodValue, Reading, latest_by_site, project_series
+from triplewin.kpis.series import (
+    PeriodValue,
+    Reading,
+    latest_by_site,
+    period_end,
+    project_series,
+)
 from triplewin.kpis.services import MEASURABLE_IN
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.visibility import Visibility
@@ -42,14 +50,31 @@ def readings_for(kpis: Iterable[Kpi]) -> dict[int, list[Reading]]:
     return found
 
 
+def recalculations_for(kpis: Iterable[Kpi]) -> dict[int, list[LimitsRecalculation]]:
+    """Every recorded recalculation of these KPIs' limits, in one query, oldest first."""
+    found: dict[int, list[LimitsRecalculation]] = defaultdict(list)
+    for made in LimitsRecalculation.objects.filter(kpi_id__in=[k.pk for k in kpis]).select_related(
+        "recorded_by"
+    ):
+        found[made.kpi_id].append(made)
+    return found
+
+
 def analyse(
-    kpi: Kpi, series: Sequence[PeriodValue], baseline: spc.Baseline | None = None
+    kpi: Kpi,
+    series: Sequence[PeriodValue],
+    baseline: spc.Baseline | None = None,
+    recalculations: Sequence[LimitsRecalculation] = (),
 ) -> spc.Analysis:
+    """The SPC analysis, with new limits from each recorded recalculation as well as from any
+    step the reader chose."""
+    chosen = baseline or spc.Baseline()
+    steps = (*chosen.steps, *(r.starts_on for r in recalculations))
     return spc.analyse(
         [(pv.period, pv.value) for pv in series],
         direction=kpi.direction_enum,
         target=float(kpi.target_value),
-        baseline=baseline,
+        baseline=dataclasses.replace(chosen, steps=steps),
     )
 
 
@@ -59,27 +84,57 @@ class Track:
     reason: str
 
 
+def expected(kpi: Kpi, analysis: spc.Analysis, on: dt.date) -> float | None:
+    """Where the trajectory to the target stands on a day: a straight line from the baseline
+    (or, without one, the first value) to the target on its date. None with no start."""
+    if kpi.baseline_value is not None and kpi.baseline_date is not None:
+        start, start_value = kpi.baseline_date, float(kpi.baseline_value)
+    elif analysis.points:
+        first = analysis.points[0]
+        start, start_value = first.period, first.value
+    else:
+        return None
+    return spc.trajectory(
+        start=start,
+        start_value=start_value,
+        end=kpi.target_date,
+        end_value=float(kpi.target_value),
+        on=on,
+    )
+
+
 def track(kpi: Kpi, analysis: spc.Analysis, today: dt.date) -> Track:
-    """Off track when the latest value misses the target and either the process cannot reach
-    it (its limits lie on the wrong side) or the target date has passed."""
+    """On or off track against the trajectory to the target, at the end of the latest value's
+    period; once the target date has passed, against the target itself (ADR 0027)."""
     latest = analysis.latest
     if latest is None:
         if today > kpi.target_date:
             return Track(True, "The target date has passed with no measurements.")
         return Track(False, "No measurements yet.")
-    if spc.target_met(latest.value, float(kpi.target_value), kpi.direction_enum):
-        return Track(False, "The latest value meets the target.")
+    target = float(kpi.target_value)
+    direction = kpi.direction_enum
+    value = formatting.with_unit(latest.value, kpi.unit)
+    if spc.target_met(latest.value, target, direction):
+        return Track(False, f"The latest value, {value}, meets the target.")
     if today > kpi.target_date:
-        return Track(True, "The target date has passed and the latest value misses it.")
-    if analysis.assurance is spc.Assurance.FAILING:
-        return Track(
-            True, "The latest value misses the target, and the process limits lie beyond it."
-        )
-    return Track(False, "The latest value misses the target, which the process can still reach.")
+        return Track(True, f"The target date has passed and the latest value, {value}, misses it.")
+    end = period_end(latest.period, kpi.frequency)
+    due = expected(kpi, analysis, end)
+    if due is None:  # pragma: no cover - a latest value means there is a first one
+        return Track(False, f"The latest value, {value}, misses the target.")
+    start = "baseline" if kpi.baseline_value is not None else "first value"
+    path = (
+        f"{formatting.with_unit(due, kpi.unit)} expected by "
+        f"{formatting.day(min(end, kpi.target_date))} on a straight path from the {start} to "
+        "the target"
+    )
+    if spc.target_met(latest.value, due, direction):
+        return Track(False, f"The latest value, {value}, is level with or ahead of the {path}.")
+    return Track(True, f"The latest value, {value}, is behind the {path}.")
 
 
 def kpi_rag_inputs(seen: Visibility, today: dt.date) -> tuple[int, int]:
-    """(KPIs off track by assurance or progress, all KPIs) among those this viewer may see,
+    """(KPIs off track against their trajectory, all KPIs) among those this viewer may see,
     for the project's RAG status: a hidden KPI must not move a figure a company reads."""
     kpis = list(seen.kpis())
     readings = readings_for(kpis)

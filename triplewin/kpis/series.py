@@ -12,6 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from triplewin.core.dates import add_months
+from triplewin.core.kpi_files import Frequency
 from triplewin.kpis.models import Rollup
 
 # (site id or None for the whole project, period start, value)
@@ -57,3 +59,13 @@ def latest_by_site(readings: Iterable[Reading]) -> dict[int | None, dict[dt.date
     for site_id, period, value in readings:
         found[site_id][period] = value
     return found
+
+
+def period_end(start: dt.date, frequency: str) -> dt.date:
+    """The last day of the period that starts on `start`."""
+    if frequency == Frequency.WEEKLY:
+        return start + dt.timedelta(days=6)
+    months = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.ANNUAL: 12}[
+        Frequency(frequency)
+    ]
+    return add_months(start, months) - dt.timedelta(days=1)

@@ -76,6 +76,7 @@ class SpcChart:
     right_edge: int = WIDTH - RIGHT
     top: int = TOP
     bottom: int = PLOT_BOTTOM
+    small_text: int = 13
 
     @property
     def view_box(self) -> str:
@@ -145,6 +146,12 @@ def describe(name: str, unit: str, frequency: Frequency, analysis: spc.Analysis)
         parts.append(
             f"Latest value {formatting.with_unit(last.value, unit)} in "
             f"{period_label(last.period, frequency)}: {VARIATION_TEXT[variation].lower()}."
+        )
+    if len(analysis.segments) > 1:
+        starts = [period_label(points[s.start].period, frequency) for s in analysis.segments[1:]]
+        parts.append(
+            f"The process changed, so its limits are worked out again from {', '.join(starts)}; "
+            "the mean and limits above are those of the latest process."
         )
     flagged = sum(1 for p in points if p.signals)
     if flagged:

@@ -12,11 +12,12 @@ from markupsafe import Markup
 
 from triplewin.core import spc
 from triplewin.kpis import formatting
-from triplewin.kpis.models import Kpi
+from triplewin.kpis.models import Kpi, LimitsRecalculation
 from triplewin.kpis.presenters.chart import SpcChart, spc_chart
 from triplewin.kpis.presenters.reading import Icon, assurance_icon, signal_text, variation_icon
 from triplewin.kpis.selectors import Track, track
 from triplewin.kpis.series import PeriodValue
+from triplewin.kpis.services.limits import shift_reason
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,11 @@ class KpiView:
     # With one set of limits they are stated once, above the table, not on every row.
     per_row_limits: bool
     limits_note: str
+    # Each recorded recalculation of the limits: the period it starts at, and why.
+    recalculations: tuple[tuple[str, str], ...] = ()
+    # A sustained shift the limits have not been recalculated for yet: its first period.
+    proposal: dt.date | None = None
+    proposal_text: str = ""
 
 
 def progress(kpi: Kpi, series: Sequence[PeriodValue]) -> Progress | None:
@@ -142,6 +148,7 @@ def kpi_view(
     *,
     chart_id: str,
     name: str | None = None,
+    recalculations: Sequence[LimitsRecalculation] = (),
 ) -> KpiView:
     cautions = []
     if 0 < len(series) < spc.RELIABLE_POINTS:
@@ -149,12 +156,22 @@ def kpi_view(
             f"Only {len(series)} value{'s' if len(series) != 1 else ''} so far: treat the limits "
             f"as provisional until there are at least {spc.RELIABLE_POINTS}."
         )
-    if analysis.assurance is not None and analysis.variation is not spc.Variation.COMMON:
-        # Assurance describes a stable process; a special cause means the process has moved.
+    shift = spc.sustained_shift(analysis)
+    proposal_text = ""
+    if shift is not None:
+        # Only charts the rule is not applied to automatically (a site's, or one with a
+        # chosen baseline) or values recorded before it existed get here.
+        proposal_text = (
+            f"The process seems to have changed: {shift_reason(shift)} Limits "
+            f"worked out again from {formatting.period(shift.period, kpi.frequency)} would "
+            "describe the new process; until then the assurance reading mixes old and new."
+        )
+    elif analysis.assurance is not None and analysis.variation is not spc.Variation.COMMON:
+        # Assurance describes a stable process; a special cause says it may be moving.
         cautions.append(
-            "The latest value shows special cause variation, so the assurance reading describes "
-            "the process before the change. Recalculate the limits from the change to judge "
-            "the new process."
+            "The latest value suggests the process is changing, so the assurance reading still "
+            f"describes it as it was. If {spc.RUN_LENGTH} values in a row settle on one side of "
+            "the mean, the limits are worked out again from where the change began."
         )
     caution = " ".join(cautions)
     return KpiView(
@@ -168,7 +185,7 @@ def kpi_view(
             analysis=analysis,
         ),
         variation=variation_icon(analysis),
-        assurance=assurance_icon(analysis),
+        assurance=assurance_icon(analysis, kpi.unit, kpi.frequency),
         progress=progress(kpi, series),
         track=track(kpi, analysis, today),
         rows=len(series),
@@ -177,4 +194,15 @@ def kpi_view(
         caution=caution,
         per_row_limits=len(analysis.segments) > 1,
         limits_note=limits_note(analysis, kpi.unit),
+        recalculations=tuple(
+            (
+                formatting.period(r.starts_on, kpi.frequency),
+                f"{r.reason} The limits were worked out again from there "
+                f"{'automatically' if r.automatic else 'by hand'} on "
+                f"{formatting.day(r.recorded_at.date())}.",
+            )
+            for r in recalculations
+        ),
+        proposal=shift.period if shift else None,
+        proposal_text=proposal_text,
     )

@@ -10,6 +10,7 @@ from triplewin.core import spc
 from triplewin.kpis import access, formatting, selectors
 from triplewin.kpis.models import Category, Kpi, Measurement, Site
 from triplewin.kpis.presenters.kpi import KpiView, kpi_view
+from triplewin.kpis.presenters.reading import LEGEND, TRACK_MEANING
 from triplewin.kpis.selectors import CriterionResult, Outcome
 from triplewin.kpis.series import PeriodValue, project_series, site_series
 from triplewin.partnerships.models import Project
@@ -32,16 +33,25 @@ class DashboardPresenter:
             kpis = kpis.filter(category=category)
         chosen = list(kpis.select_related("owner"))
         readings = selectors.readings_for(chosen)
+        recalculations = selectors.recalculations_for(chosen)
         self.views: list[KpiView] = []
         for kpi in chosen:
             # One analysis per KPI, reused by its chart, icons, progress and table.
             series = project_series(readings.get(kpi.pk, []), kpi.rollup)
-            analysis = selectors.analyse(kpi, series)
-            self.views.append(kpi_view(kpi, series, analysis, today, chart_id=f"kpi-{kpi.pk}"))
+            made = recalculations.get(kpi.pk, [])
+            analysis = selectors.analyse(kpi, series, recalculations=made)
+            self.views.append(
+                kpi_view(
+                    kpi, series, analysis, today, chart_id=f"kpi-{kpi.pk}", recalculations=made
+                )
+            )
 
     @property
     def category_label(self) -> str:
         return Category(self.category).label if self.category else ""
+
+    legend = LEGEND
+    track_meaning = TRACK_MEANING
 
     @property
     def off_track(self) -> int:
@@ -64,9 +74,19 @@ class KpiPagePresenter:
             if choice.site is not None
             else project_series(readings, kpi.rollup)
         )
-        self.analysis = selectors.analyse(kpi, series, choice.baseline)
+        # Recorded recalculations belong to the whole project's chart, not to a site's.
+        made = selectors.recalculations_for([kpi]).get(kpi.pk, []) if choice.site is None else []
+        self.analysis = selectors.analyse(kpi, series, choice.baseline, made)
         name = f"{kpi.name} at {choice.site.name}" if choice.site else kpi.name
-        self.view = kpi_view(kpi, series, self.analysis, today, chart_id="kpi-chart", name=name)
+        self.view = kpi_view(
+            kpi,
+            series,
+            self.analysis,
+            today,
+            chart_id="kpi-chart",
+            name=name,
+            recalculations=made,
+        )
         self.baseline_fell_back = any(not s.baseline_as_chosen for s in self.analysis.segments)
         noted = (
             Measurement.objects.filter(kpi=kpi)

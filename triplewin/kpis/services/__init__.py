@@ -11,6 +11,7 @@ from triplewin.kpis.services.definitions import (
     site_add,
     site_remove,
 )
+from triplewin.kpis.services.limits import limits_recalculate
 from triplewin.kpis.services.measurements import (
     MEASURABLE_IN,
     FileRejected,
@@ -30,6 +31,7 @@ __all__ = [
     "criterion_create",
     "kpi_create",
     "kpi_update",
+    "limits_recalculate",
     "measurement_record",
     "measurements_upload",
     "site_add",

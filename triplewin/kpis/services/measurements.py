@@ -21,6 +21,7 @@ from triplewin.core.kpi_files import RowError
 from triplewin.kpis import formatting
 from triplewin.kpis.models import Kpi, Measurement, Site
 from triplewin.kpis.services._common import MEASURABLE_IN, check_measurable, lock_measurable
+from triplewin.kpis.services.limits import limits_recalculate
 
 __all__ = [
     "MEASURABLE_IN",
@@ -106,6 +107,7 @@ def measurement_record(
         project_id=locked.pk,
         changes=changes,
     )
+    limits_recalculate(actor=actor, kpi=kpi)
     return measurement
 
 
@@ -243,4 +245,5 @@ def _write(
         project_id=project_id,
         changes=changes,
     )
+    limits_recalculate(actor=actor, kpi=kpi)
     return UploadResult(added=len(added), replaced=len(changed))

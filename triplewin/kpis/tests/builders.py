@@ -52,5 +52,12 @@ def record_series(kpi: Kpi, actor: Any, values: list[float], *, site: Any = None
         )
 
 
+def record_series_from(kpi: Kpi, actor: Any, values: list[float], *, first: int) -> None:
+    """Record values[first:], at the months they would have in record_series(values)."""
+    periods = months(dt.date(2024, 1, 1), len(values))
+    for period, value in list(zip(periods, values, strict=True))[first:]:
+        services.measurement_record(actor=actor, kpi=kpi, period=period, value=Decimal(str(value)))
+
+
 def upload(name: str, content: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="application/octet-stream")

@@ -89,8 +89,9 @@ def test_outcomes_summary_holds_only_shared_kpis(shared_kpi, hidden_kpi, nhs_lea
 
 
 def test_rag_inputs_count_kpis_off_track(delivering, nhs_lead):
-    # Target 80, limits from 40, 42, 41, 43, 42 (mean 41.6, moving ranges mean 1.5): about
-    # 37.6 to 45.6, so the target lies above the process: consistently failing.
+    # Behind: baseline 40 on 1 January 2024, target 80 on 31 December 2025. By the end of
+    # May 2024 (152 of 730 days) the straight path stands at 40 + 40 x 152/730, about 48.3;
+    # the latest value, 42, is behind it.
     failing = builders.kpi(delivering, nhs_lead, name="Failing")
     builders.record_series(failing, nhs_lead, [40, 42, 41, 43, 42])
     # Target date passed and latest value 70 misses 80.
@@ -98,7 +99,7 @@ def test_rag_inputs_count_kpis_off_track(delivering, nhs_lead):
     builders.record_series(late, nhs_lead, [50, 90, 60, 95, 70])
     # Target date passed and never measured.
     builders.kpi(delivering, nhs_lead, name="Silent", target_date=dt.date(2024, 6, 30))
-    # On track: target inside the limits and its date still ahead.
+    # On track: the latest value, 55, meets the target.
     fine = builders.kpi(
         delivering, nhs_lead, name="Fine", target_value=Decimal(55), target_date=dt.date(2099, 1, 1)
     )

@@ -24,6 +24,9 @@ def test_dashboard_by_role(client_for, shared_kpi, hidden_kpi, nhs_lead, role, s
         assert shared_kpi.name in body
         assert 'role="img"' in body
         assert (hidden_kpi.name in body) is (role not in COMPANY_SIDE)
+        # Every reader gets the legend, and each icon's meaning beside it.
+        assert "What the readings mean" in body
+        assert "lies outside, on the wrong side of, the process limits" in body
 
 
 def test_filter_by_category(client_for, shared_kpi, hidden_kpi):
