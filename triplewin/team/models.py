@@ -214,3 +214,31 @@ class SignOffRoute(models.Model):
 
     def __str__(self) -> str:
         return f"Sign-off route of {self.organisation} for {self.project}"
+
+
+class DeclarationRequest(models.Model):
+    """A lead asking a team member with no current declaration of interests to make one.
+
+    Kept so the team page can say who was asked and when, and so nobody is asked twice a day.
+    """
+
+    member = models.ForeignKey(
+        TeamMember, on_delete=models.CASCADE, related_name="asked_to_declare"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_by_label = models.CharField(max_length=255)
+    requested_on = models.DateField()
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("at", "id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "requested_on"], name="one_declaration_request_a_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Declaration asked of {self.member} on {self.requested_on}"

@@ -15,7 +15,13 @@ from triplewin.core.rules.catalogue import TEAM_MAX, TEAM_MIN
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.models import Project
 from triplewin.team import selectors
-from triplewin.team.models import GovernanceCommitteeMember, Objection, SignOffRoute, TeamMember
+from triplewin.team.models import (
+    DeclarationRequest,
+    GovernanceCommitteeMember,
+    Objection,
+    SignOffRoute,
+    TeamMember,
+)
 from triplewin.team.services import team_changes_allowed
 
 
@@ -30,6 +36,9 @@ class MemberRow:
     declaration_tag: dict[str, str]
     interests: int
     in_sales: bool
+    declared: bool = False
+    # Set while the person has no current declaration: when a lead last asked for one.
+    asked_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +122,11 @@ class TeamPresenter:
         current = current_until(user_ids, self.today)
         interests = touching_by_user(user_ids, project_scope(self.project), self.today)
         sales = selectors.sales_function_user_ids(self.active)
+        asked: dict[int, dt.date] = {}
+        for member_id, on in DeclarationRequest.objects.filter(member__in=self.active).values_list(
+            "member_id", "requested_on"
+        ):
+            asked[member_id] = max(on, asked.get(member_id, on))
         rows = []
         for m in self.active:
             due = current.get(m.user_id)
@@ -132,6 +146,8 @@ class TeamPresenter:
                     declaration_tag=tag,
                     interests=len(interests.get(m.user_id, [])),
                     in_sales=m.user_id in sales,
+                    declared=bool(due),
+                    asked_on=None if due else asked.get(m.pk),
                 )
             )
         return rows

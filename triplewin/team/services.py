@@ -16,6 +16,7 @@ from triplewin.conflicts.selectors import has_current_declaration
 from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import STATES, State
 from triplewin.organisations.models import DECISION_ROLES, Membership, Organisation
+from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project, ProjectPartner
 from triplewin.partnerships.services import partner_set_lead
@@ -24,6 +25,7 @@ from triplewin.team.models import (
     DEFAULT_MEDICINES_COMMITTEE,
     CommitteeDecision,
     CommitteeRole,
+    DeclarationRequest,
     GovernanceCommitteeMember,
     Objection,
     ObjectionOutcome,
@@ -32,6 +34,7 @@ from triplewin.team.models import (
     TeamMember,
 )
 from triplewin.team.selectors import display_name, in_sales_function
+from triplewin.team.tasks import email_declaration_request
 
 # The team forms once every partner has approved the concept, and is fixed once delivery ends.
 TEAM_CHANGES_IN = frozenset(
@@ -516,3 +519,44 @@ def system_route_save(
         changes=audit.diff(before, audit.snapshot(route, SYSTEM_ROUTE_FIELDS)),
     )
     return route
+
+
+@transaction.atomic
+def declaration_request(
+    *, actor: User, project: Project, member: TeamMember, today: dt.date | None = None
+) -> DeclarationRequest:
+    """Ask a team member who has no current declaration of interests to make one, by email.
+
+    Everyone on the team declares before the team decides anything (NHS England, Managing
+    conflicts of interest in the NHS; ABPI Code clause 20), and the lead is the one who sees
+    who has not. Once a day per person at most: our choice, so a reminder never becomes spam.
+    """
+    if not access.can_edit(actor, project):
+        raise ValidationError("Only a partnership lead of a partner can ask for declarations.")
+    today = today or timezone.localdate()
+    current = _active_member(project, member)
+    name = display_name(current.user)
+    if has_current_declaration(current.user, today):
+        raise ValidationError(f"{name} has a current declaration of interests already.")
+    if not current.user.email:
+        raise ValidationError(f"{name} has no email address, so cannot be asked by email.")
+    if DeclarationRequest.objects.filter(member=current, requested_on=today).exists():
+        raise ValidationError(
+            f"{name} was asked today already. Ask again tomorrow if they have still not declared."
+        )
+    request = DeclarationRequest.objects.create(
+        member=current,
+        requested_by=actor,
+        requested_by_label=audit.actor_label(actor),
+        requested_on=today,
+    )
+    audit.record(
+        actor=actor,
+        action="team.declaration_requested",
+        obj=request,
+        project_id=project.pk,
+        changes={"member": [None, name], "asked_on": [None, today.isoformat()]},
+    )
+    sender = display_name(actor)
+    transaction.on_commit(lambda: email_declaration_request.enqueue(request.pk, sender))
+    return request

@@ -23,6 +23,11 @@ urlpatterns = [
         name="standing-seat-remove",
     ),
     path("<id:pk>/team/<id:member_pk>/remove/", members.member_remove, name="remove"),
+    path(
+        "<id:pk>/team/<id:member_pk>/ask-to-declare/",
+        members.ask_to_declare,
+        name="ask-to-declare",
+    ),
     path("<id:pk>/team/<id:member_pk>/object/", objections.objection_raise, name="object"),
     path(
         "<id:pk>/team/objections/<id:objection_pk>/decide/",

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from triplewin.core import resources
 from triplewin.partnerships import access
@@ -131,3 +131,21 @@ def member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse
         form=form,
         back_link=back_to_team(project),
     )
+
+
+@require_POST
+def ask_to_declare(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    """Email a team member with no current declaration a link to their register."""
+    project = access.visible_project_or_404(request.user, pk)
+    require_edit(request, project)
+    member = get_object_or_404(
+        TeamMember.objects.select_related("user"), pk=member_pk, project=project
+    )
+    name = selectors.display_name(member.user)
+    try:
+        services.declaration_request(actor=actor(request), project=project, member=member)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{name} has been emailed a link to declare their interests.")
+    return redirect("team:detail", pk=project.pk)
