@@ -20,7 +20,7 @@ from triplewin.core.outcomes import outcomes_deadline as deadline_for
 from triplewin.outcomes.due import outcomes_due
 from triplewin.outcomes.models import OutcomesApproval, OutcomesSummary, Status
 from triplewin.partnerships.models import Project
-from triplewin.pid.selectors import Body, required_bodies
+from triplewin.signoff.selectors import Body, required_bodies
 
 # What the public reads, in the order of the guidance; certification and approval bind to it.
 TEXT_FIELDS = (
@@ -97,7 +97,7 @@ def decisions(project: Project, summary: OutcomesSummary | None) -> list[BodyDec
                 else f"committee-{approval.organisation_id}"
             )
             latest[key] = approval
-    return [BodyDecision(b, latest.get(b.key)) for b in required_bodies(project)]
+    return [BodyDecision(b, latest.get(b.key)) for b in required_bodies(project, "outcomes")]
 
 
 def fully_approved(project: Project, summary: OutcomesSummary) -> bool:

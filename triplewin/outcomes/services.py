@@ -43,7 +43,7 @@ from triplewin.outcomes.selectors import (
 from triplewin.partnerships import access
 from triplewin.partnerships import services as partnerships
 from triplewin.partnerships.models import Project
-from triplewin.pid import authority
+from triplewin.signoff import authority
 
 AUDITED = (*TEXT_FIELDS, "status", "certified_on", "certified_hash", "published_on")
 PUBLISH_GATE = "outcomes_published"
