@@ -96,6 +96,9 @@ TEAM_AND_COMMITTEES = (BodyKind.PROJECT_TEAM, BodyKind.GOVERNANCE_COMMITTEE)
 
 # Who must sign off which document, declared in one place.
 REQUIREMENTS: dict[str, Requirements] = {
+    "concept": Requirements(
+        "Project Concept Framework", certification=False, approvals=(BodyKind.PARTNER,)
+    ),
     "pid": Requirements(
         "Project Initiation Document", certification=True, approvals=TEAM_AND_COMMITTEES
     ),
@@ -379,3 +382,54 @@ def statement(
     if act is Act.PUBLISH:
         return f"I publish {which} on behalf of {acting_for}."
     return f"I record that {which} is {PAST_TENSE[act]}, on behalf of {acting_for}."
+
+
+@dataclass(frozen=True)
+class RecordLine:
+    """One line of a version's sign-off record, as a page or a document prints it."""
+
+    what: str  # "Certification" or the body: "Project team", "Governance committee of …"
+    done: bool
+    text: str  # in plain words: who, in which role, for whom, when, which fingerprint
+    statement: str = ""
+    reason: str = ""
+
+
+def record_lines(state: VersionSignOff) -> tuple[RecordLine, ...]:
+    """The sign-off record of one version: certification, then each required body, in words.
+
+    Pages and documents print these lines, so both say the same about the same version.
+    """
+    lines = []
+    if state.requirements.certification:
+        cert = state.certification
+        if cert is None:
+            lines.append(
+                RecordLine(
+                    "Certification", False, "Not yet certified by a certification signatory."
+                )
+            )
+        else:
+            lines.append(RecordLine("Certification", True, _who(cert, "Certified"), cert.statement))
+    for d in state.decisions:
+        latest = d.latest
+        if latest is None:
+            lines.append(RecordLine(d.body.label, False, "No decision yet."))
+            continue
+        verb = PAST_TENSE[latest.act].capitalize()
+        lines.append(
+            RecordLine(
+                d.body.label, d.approved, _who(latest, verb), latest.statement, latest.reason
+            )
+        )
+    return tuple(lines)
+
+
+def _who(record: ActRecord, verb: str) -> str:
+    role = f" ({record.role_label})" if record.role_label else ""
+    acting_for = f" for {record.organisation_name}" if record.organisation_name else ""
+    day = f"{record.at.day} {record.at:%B %Y}"
+    return (
+        f"{verb} by {record.actor_label}{role}{acting_for} on {day}, "
+        f"content fingerprint {record.content_hash[:12]}."
+    )

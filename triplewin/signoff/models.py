@@ -72,6 +72,9 @@ class SignOffAct(Immutable):
     )
     actor_label = models.CharField(max_length=255)
     statement = models.TextField(blank=True)
+    # The content as the person saw it, where the app keeps no frozen version of its own
+    # (the concept is decided on its live content).
+    snapshot = models.JSONField(null=True, blank=True)
     reason = models.TextField(blank=True)
     # Not auto_now_add: records migrated from the apps' own tables keep their moment.
     at = models.DateTimeField(default=timezone.now, db_index=True)

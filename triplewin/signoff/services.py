@@ -9,6 +9,7 @@ The apps keep their own workflow steps around it (what follows the last approval
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -25,12 +26,13 @@ from triplewin.signoff.models import SignOffAct
 
 # Which conflict-of-interest decision each act is (ADR 0013): certifying, or deciding.
 CONFLICT_KINDS: dict[str, tuple[str, str]] = {
+    "concept": (DecisionKind.CONCEPT, DecisionKind.CONCEPT),
     "pid": (DecisionKind.PID_CERTIFICATION, DecisionKind.PID_APPROVAL),
     "amendment": (DecisionKind.AMENDMENT_CERTIFICATION, DecisionKind.AMENDMENT_APPROVAL),
 }
 DOCUMENT_KINDS = (DecisionKind.DOCUMENT_CERTIFICATION, DecisionKind.DOCUMENT_APPROVAL)
 # The audit action is "<prefix>.<act in the past tense>", as each app recorded it before.
-AUDIT_PREFIXES = {"pid": "pid", "amendment": "amendment"}
+AUDIT_PREFIXES = {"pid": "pid", "amendment": "amendment", "concept": "concept"}
 
 
 def _conflict_kind(document: str, act: core.Act) -> str:
@@ -78,6 +80,7 @@ def record_act(
     organisation: Organisation | None = None,
     reason: str = "",
     seen_hash: str | None = None,
+    snapshot: dict[str, Any] | None = None,
 ) -> SignOffAct:
     """Record one certification or decision on the version that stands now.
 
@@ -162,6 +165,7 @@ def record_act(
             acting_for=acting_for,
         ),
         reason=reason.strip(),
+        snapshot=snapshot,
     )
     record.full_clean()
     record.save()

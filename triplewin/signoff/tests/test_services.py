@@ -54,7 +54,7 @@ def committee(actor: Any, project: Any, org: Any, kind: core.Act = APPROVE, **kw
 def test_only_a_certification_signatory_certifies(submitted, role, request):
     with pytest.raises(ValidationError, match="Only a certification signatory"):
         act(request.getfixturevalue(role), submitted.project, CERTIFY)
-    assert not SignOffAct.objects.exists()
+    assert not SignOffAct.objects.on("pid").exists()
 
 
 def test_a_signatory_cannot_certify_for_a_company_they_do_not_sign_for(
@@ -145,7 +145,7 @@ def test_the_act_is_audited_with_the_changes_the_pid_recorded_before(
 def test_a_rejection_needs_a_reason(submitted, nhs_lead):
     with pytest.raises(ValidationError, match="Say why the PID is rejected"):
         team(nhs_lead, submitted.project, REJECT, reason="   ")
-    assert not SignOffAct.objects.exists()
+    assert not SignOffAct.objects.on("pid").exists()
     record = team(nhs_lead, submitted.project, REJECT, reason="The risk log is empty.")
     assert record.reason == "The risk log is empty."
 
@@ -166,7 +166,7 @@ def test_repeating_an_act_records_nothing_new(submitted, signatory, nhs_lead):
     assert act(signatory, submitted.project, CERTIFY).pk == first.pk
     approval = team(nhs_lead, submitted.project)
     assert team(nhs_lead, submitted.project).pk == approval.pk
-    assert SignOffAct.objects.count() == 2
+    assert SignOffAct.objects.on("pid").count() == 2
     assert AuditEvent.objects.filter(action__in=["pid.certified", "pid.approved"]).count() == 2
 
 
@@ -176,7 +176,7 @@ def test_a_changed_decision_is_recorded_and_the_latest_counts(submitted, nhs_lea
     found = selectors.current(submitted.project, "pid", "pid")
     assert found is not None
     assert found.state.rejected_by == ("Project team",)
-    assert SignOffAct.objects.count() == 2
+    assert SignOffAct.objects.on("pid").count() == 2
 
 
 def test_an_old_version_is_refused(submitted, signatory, nhs_lead):
@@ -197,7 +197,7 @@ def test_a_version_the_live_content_has_left_is_refused(submitted, signatory, nh
     )
     with pytest.raises(ValidationError, match="The PID has changed since version 1"):
         act(signatory, project, CERTIFY)
-    assert not SignOffAct.objects.exists()
+    assert not SignOffAct.objects.on("pid").exists()
 
 
 def test_a_page_opened_on_other_content_is_refused(submitted, signatory):
@@ -219,7 +219,7 @@ def test_the_conflict_check_runs_before_anything_is_recorded(submitted, signator
         person=signatory,
         decision=DecisionKind.PID_CERTIFICATION,
         action="pid.certified",
-        nothing_recorded=lambda: not SignOffAct.objects.exists(),
+        nothing_recorded=lambda: not SignOffAct.objects.on("pid").exists(),
     )
     assert record.actor == signatory
 
@@ -230,7 +230,7 @@ def test_a_conflicted_committee_member_is_refused(
     project = checks.conflicted(submitted.project, lead=nhs_lead, person=governance_member)
     with pytest.raises(ConflictRefused):
         committee(governance_member, project, pharma_org)
-    assert not SignOffAct.objects.exists()
+    assert not SignOffAct.objects.on("pid").exists()
 
 
 # The one answer
