@@ -84,7 +84,9 @@ class PidKind(Kind):
         )
         if version is None:
             return None
-        state = version_state(project, version)
+        # Only the acts on that version are read here; whether the PID has moved on since is
+        # the documents engine's own question (a new source hash), so no live hash is needed.
+        state = version_state(project, version, live_hash=version.content_hash)
         if state.certification is None:
             return Decided(Status.SUBMITTED, version.created_by_label, version.created_at)
         cert = state.certification
