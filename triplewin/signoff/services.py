@@ -29,10 +29,16 @@ CONFLICT_KINDS: dict[str, tuple[str, str]] = {
     "concept": (DecisionKind.CONCEPT, DecisionKind.CONCEPT),
     "pid": (DecisionKind.PID_CERTIFICATION, DecisionKind.PID_APPROVAL),
     "amendment": (DecisionKind.AMENDMENT_CERTIFICATION, DecisionKind.AMENDMENT_APPROVAL),
+    "outcomes": (DecisionKind.OUTCOMES_CERTIFICATION, DecisionKind.OUTCOMES_APPROVAL),
 }
 DOCUMENT_KINDS = (DecisionKind.DOCUMENT_CERTIFICATION, DecisionKind.DOCUMENT_APPROVAL)
 # The audit action is "<prefix>.<act in the past tense>", as each app recorded it before.
-AUDIT_PREFIXES = {"pid": "pid", "amendment": "amendment", "concept": "concept"}
+AUDIT_PREFIXES = {
+    "pid": "pid",
+    "amendment": "amendment",
+    "concept": "concept",
+    "outcomes": "outcomes",
+}
 
 
 def _conflict_kind(document: str, act: core.Act) -> str:
@@ -194,6 +200,8 @@ def _changes(record: SignOffAct, document: str) -> dict[str, list[object]]:
         changes["body"] = [None, where]
     if record.act != core.Act.CERTIFY:
         changes["decision"] = [None, record.act]
+        if record.reason:
+            changes["reason"] = [None, record.reason]
     changes["content_hash"] = [None, record.content_hash]
     return changes
 

@@ -177,7 +177,7 @@ def test_the_requirement_sets_are_pinned():
         "concept": (False, (BodyKind.PARTNER,), False),
         "pid": (True, (BodyKind.PROJECT_TEAM, BodyKind.GOVERNANCE_COMMITTEE), False),
         "amendment": (True, (BodyKind.PROJECT_TEAM, BodyKind.GOVERNANCE_COMMITTEE), False),
-        "outcomes": (True, (BodyKind.PROJECT_TEAM, BodyKind.GOVERNANCE_COMMITTEE), False),
+        "outcomes": (False, (BodyKind.PROJECT_TEAM, BodyKind.GOVERNANCE_COMMITTEE), False),
         "status-report": (True, (BodyKind.PARTNER,), True),
         "agreement": (True, (BodyKind.PARTNER,), True),
     }

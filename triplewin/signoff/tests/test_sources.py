@@ -6,7 +6,7 @@ from triplewin.core import signoff as core
 from triplewin.documents.kinds import KINDS
 from triplewin.signoff import sources
 
-MIGRATED = ("concept", "pid", "amendment")
+MIGRATED = ("concept", "pid", "amendment", "outcomes")
 
 
 def test_every_document_signed_off_through_the_engine_is_declared_and_registered():
