@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 from tests import factories
 from tests.browser.conftest import assert_accessible, sign_in, sign_out
 from triplewin.pid import services as pid_services
-from triplewin.pid.models import PidApproval
 from triplewin.pid.tests import builders as pid_builders
+from triplewin.signoff.models import SignOffAct
 from triplewin.team.tests import builders
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -52,7 +52,7 @@ def test_a_conflicted_member_is_refused_until_the_chair_manages_the_conflict(
         "You cannot approve or reject the PID while your conflict of interest is unmanaged."
     )
     expect(page.locator(".nhsuk-error-summary")).to_contain_text(SHARES)
-    assert not PidApproval.objects.filter(approved_by=member).exists()
+    assert not SignOffAct.objects.on("pid").decisions().filter(actor=member).exists()
     sign_out(page)
 
     sign_in(page, nhs_lead.username)
@@ -82,7 +82,7 @@ def test_a_conflicted_member_is_refused_until_the_chair_manages_the_conflict(
     page.check("input[name=decision][value=approve]")
     page.click("button:has-text('Record the decision')")
     expect(page.locator("main")).to_contain_text("The decision on version 1 is recorded.")
-    assert PidApproval.objects.get(approved_by=member).organisation == nhs_org
+    assert SignOffAct.objects.on("pid").decisions().get(actor=member).organisation == nhs_org
 
     page.goto(reverse("partnerships:history", args=[project.pk]))
     history = page.locator("main")

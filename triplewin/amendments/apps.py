@@ -5,3 +5,9 @@ class Config(AppConfig):
     name = "triplewin.amendments"
     label = "amendments"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from triplewin.amendments.selectors import DOCUMENT, AmendmentVersions
+        from triplewin.signoff import sources
+
+        sources.register(DOCUMENT, AmendmentVersions())

@@ -1,7 +1,8 @@
 """Project amendments to an approved PID, their sign-off, and contract variations.
 
 An amendment is drafted, then submitted: submission freezes its content under a hash, and the
-certification and approvals it then collects are bound to that hash, as for the PID itself.
+certification and approvals it then collects are acts in the sign-off engine
+(`triplewin.signoff`) bound to that hash, as for the PID itself.
 When the last of them is given, its changes are applied and a new PID version is produced
 (`triplewin.pid.services.pid_amend`); if the contract changes too, a variation agreement is
 opened for the parties to sign.
@@ -11,9 +12,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-
-from triplewin.partnerships.models import Immutable
-from triplewin.pid.models import ApprovalBody, Decision
 
 TEXT_LIMIT = 8000
 
@@ -89,64 +87,6 @@ class AmendmentChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.section_title}: {self.field_label}"
-
-
-class AmendmentCertification(Immutable):
-    amendment = models.ForeignKey(
-        Amendment, on_delete=models.PROTECT, related_name="certifications"
-    )
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
-    )
-    certified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    certified_by_label = models.CharField(max_length=255)
-    content_hash = models.CharField(max_length=64)
-    at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ("at", "id")
-
-    def __str__(self) -> str:
-        return f"Certification of {self.amendment} by {self.certified_by_label}"
-
-
-class AmendmentApproval(Immutable):
-    """One body's decision; the latest per body on the current content is the one that counts."""
-
-    amendment = models.ForeignKey(Amendment, on_delete=models.PROTECT, related_name="approvals")
-    body = models.CharField(max_length=24, choices=ApprovalBody.choices)
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    approved_by_label = models.CharField(max_length=255)
-    decision = models.CharField(max_length=10, choices=Decision.choices)
-    reason = models.TextField(blank=True)
-    content_hash = models.CharField(max_length=64)
-    at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ("at", "id")
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(body="project_team", organisation__isnull=True)
-                    | models.Q(body="governance_committee", organisation__isnull=False)
-                ),
-                name="amendment_approval_body_matches_organisation",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_body_display()} {self.decision} {self.amendment}"
 
 
 class VariationAgreement(models.Model):

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from triplewin.agreement.selectors import agreement_of, parties_of
-from triplewin.amendments.models import (
-    Amendment,
-    AmendmentApproval,
-    AmendmentCertification,
-    AmendmentStatus,
-)
+from triplewin.amendments.models import Amendment, AmendmentStatus
 from triplewin.concept.selectors import content_hash
+from triplewin.core import signoff as core
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.models import Project
-from triplewin.pid.models import Decision
-from triplewin.pid.selectors import Body, current_hash, latest_signed_off_version, required_bodies
+from triplewin.pid.selectors import current_hash, latest_signed_off_version
 from triplewin.pid.services import AMENDABLE_IN
+from triplewin.signoff import selectors as signoff
+from triplewin.signoff.sources import Version
 
 
 def amendments_of(project: Project) -> list[Amendment]:
@@ -71,63 +67,49 @@ def is_stale(amendment: Amendment) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class BodyDecision:
-    body: Body
-    latest: AmendmentApproval | None
-
-    @property
-    def approved(self) -> bool:
-        return self.latest is not None and self.latest.decision == Decision.APPROVE
-
-    @property
-    def rejected(self) -> bool:
-        return self.latest is not None and self.latest.decision == Decision.REJECT
+DOCUMENT = "amendment"
 
 
-@dataclass(frozen=True)
-class SignOffState:
-    certification: AmendmentCertification | None
-    decisions: tuple[BodyDecision, ...]
-
-    @property
-    def certified(self) -> bool:
-        return self.certification is not None
-
-    @property
-    def approved_by_all(self) -> bool:
-        return all(d.approved for d in self.decisions)
-
-    @property
-    def rejected_by(self) -> tuple[str, ...]:
-        return tuple(d.body.label for d in self.decisions if d.rejected)
-
-    @property
-    def signed_off(self) -> bool:
-        return self.certified and self.approved_by_all
+def subject_of(amendment: Amendment) -> str:
+    """How the engine and the documents name one amendment: "amendment-3"."""
+    return f"{DOCUMENT}-{amendment.number}"
 
 
-def _key(approval: AmendmentApproval) -> str:
-    return "team" if approval.organisation_id is None else f"committee-{approval.organisation_id}"
+class AmendmentVersions:
+    """An amendment as the sign-off engine sees it: one version, under its submitted hash."""
+
+    noun = "amendment"
+
+    def _get(self, project: Project, subject: str) -> Amendment | None:
+        number = subject.removeprefix(f"{DOCUMENT}-")
+        if not number.isdigit():
+            return None
+        return Amendment.objects.filter(project=project, number=int(number)).first()
+
+    def versions(self, project: Project, subject: str) -> list[Version]:
+        amendment = self._get(project, subject)
+        if amendment is None or amendment.status == AmendmentStatus.DRAFT:
+            return []
+        return [Version(None, amendment.content_hash)] if amendment.content_hash else []
+
+    def live_hash(self, project: Project, subject: str) -> str:
+        """What the amendment would hash to now: different once the PID moved under it."""
+        amendment = self._get(project, subject)
+        if amendment is None:
+            return ""
+        if is_stale(amendment):
+            return amendment_hash(amendment, current_hash(project))
+        return amendment.content_hash
 
 
-def sign_off_state(amendment: Amendment) -> SignOffState:
+def sign_off_state(amendment: Amendment) -> core.VersionSignOff:
     """Only decisions on the content as it stands count; none exist before submission."""
-    digest = amendment.content_hash
-    certification = (
-        amendment.certifications.filter(content_hash=digest).order_by("at", "id").first()
-        if digest
-        else None
-    )
-    latest: dict[str, AmendmentApproval] = {}
-    if digest:
-        for approval in amendment.approvals.filter(content_hash=digest).select_related(
-            "organisation"
-        ):
-            latest[_key(approval)] = approval
-    return SignOffState(
-        certification,
-        tuple(BodyDecision(b, latest.get(b.key)) for b in required_bodies(amendment.project)),
+    return signoff.sign_off(
+        amendment.project,
+        DOCUMENT,
+        subject_of(amendment),
+        Version(None, amendment.content_hash),
+        live_hash=amendment.content_hash,
     )
 
 

@@ -1,11 +1,8 @@
-"""The Project Concept Framework and each partner's decision on it."""
+"""The Project Concept Framework; partners decide on it through the sign-off engine (ADR 0024)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
-
-from triplewin.partnerships.models import Immutable
 
 # The fields every partner sees and approves; the order is the order on the page.
 CONCEPT_FIELDS = (
@@ -91,29 +88,3 @@ class ConceptContribution(models.Model):
 class Decision(models.TextChoices):
     APPROVE = "approve", "Approve"
     REJECT = "reject", "Reject"
-
-
-class ConceptDecision(Immutable):
-    """One partner's decision on exactly one version of the concept, bound by its hash."""
-
-    project = models.ForeignKey(
-        "partnerships.Project", on_delete=models.PROTECT, related_name="concept_decisions"
-    )
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    decided_by_label = models.CharField(max_length=255)
-    decision = models.CharField(max_length=10, choices=Decision.choices)
-    reason = models.TextField(blank=True)
-    content_hash = models.CharField(max_length=64)
-    snapshot = models.JSONField()
-    at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ("at", "id")
-
-    def __str__(self) -> str:
-        return f"{self.organisation} {self.decision} {self.content_hash[:8]}"

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from triplewin.concept.models import CONCEPT_FIELDS, ConceptDecision, ConceptFramework
+from triplewin.concept.models import CONCEPT_FIELDS, ConceptFramework
 from triplewin.concept.selectors import (
     FIELD_LABELS,
     approval_state,
     concept_snapshot,
     decided_on_current,
+    decisions_of,
     missing_parts,
 )
 from triplewin.core.dates import long_date
 from triplewin.partnerships.models import Project
+from triplewin.signoff.models import SignOffAct
 
 
 @dataclass(frozen=True)
@@ -77,18 +79,17 @@ class ConceptPresenter:
         return rows
 
     def decisions(self) -> list[PartnerDecision]:
-        latest: dict[str, ConceptDecision] = {}
-        for d in ConceptDecision.objects.filter(project=self.project).select_related(
-            "organisation"
-        ):
-            latest[d.organisation.name] = d
+        latest: dict[int, SignOffAct] = {}
+        for d in decisions_of(self.project):
+            if d.organisation_id is not None:
+                latest[d.organisation_id] = d
         return self._rows(latest)
 
-    def _rows(self, latest: dict[str, ConceptDecision]) -> list[PartnerDecision]:
+    def _rows(self, latest: dict[int, SignOffAct]) -> list[PartnerDecision]:
         rows = []
         for partner in self.project.partners.all():
             name = partner.organisation.name
-            d = latest.get(name)
+            d = latest.get(partner.organisation_id)
             if d is None:
                 rows.append(PartnerDecision(name, "Waiting", "grey", "No decision yet."))
             elif not decided_on_current(d, self.snapshot):
@@ -97,22 +98,20 @@ class ConceptPresenter:
                         name,
                         "Needs re-approval",
                         "orange",
-                        f"{d.get_decision_display()}d an earlier version on {long_date(d.at)}.",
+                        f"{d.get_act_display()} an earlier version on {long_date(d.at)}.",
                     )
                 )
-            elif d.decision == "reject":
+            elif d.act == "reject":
                 rows.append(
-                    PartnerDecision(name, "Rejected", "red", f"{d.decided_by_label}: {d.reason}")
+                    PartnerDecision(name, "Rejected", "red", f"{d.actor_label}: {d.reason}")
                 )
             else:
                 rows.append(
                     PartnerDecision(
-                        name, "Approved", "green", f"By {d.decided_by_label} on {long_date(d.at)}."
+                        name, "Approved", "green", f"By {d.actor_label} on {long_date(d.at)}."
                     )
                 )
         return rows
 
-    def history(self) -> list[ConceptDecision]:
-        return list(
-            ConceptDecision.objects.filter(project=self.project).select_related("organisation")
-        )
+    def history(self) -> list[SignOffAct]:
+        return decisions_of(self.project)

@@ -7,10 +7,18 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from triplewin.concept.models import CONCEPT_FIELDS, ConceptDecision, ConceptFramework, Decision
+from triplewin.concept.models import CONCEPT_FIELDS, ConceptFramework, Decision
 from triplewin.core import checklist
 from triplewin.partnerships.models import Project
 from triplewin.scoping.models import ClassificationChecklist
+from triplewin.signoff.models import SignOffAct
+from triplewin.signoff.selectors import acts_of
+from triplewin.signoff.sources import Version
+
+# How the sign-off engine names the concept (ADR 0024). Partners decide on its live content,
+# so each decision keeps the content it saw as its snapshot.
+DOCUMENT = "concept"
+SUBJECT = "concept"
 
 # Parts of the approved content added after some decisions were already recorded (issue 13:
 # the expected effect on prescribing, and the checklist answers). A decision whose snapshot
@@ -63,9 +71,30 @@ def hash_as_seen_by(decision_snapshot: dict[str, Any], current: dict[str, Any]) 
     return content_hash(body)
 
 
-def decided_on_current(decision: ConceptDecision, current: dict[str, Any]) -> bool:
+def decided_on_current(decision: SignOffAct, current: dict[str, Any]) -> bool:
     """Whether a decision was made on exactly the content as it stands now."""
-    return decision.content_hash == hash_as_seen_by(decision.snapshot, current)
+    return decision.content_hash == hash_as_seen_by(decision.snapshot or {}, current)
+
+
+def decisions_of(project: Project) -> list[SignOffAct]:
+    """Every partner's decisions on the concept, oldest first, from the sign-off engine."""
+    return acts_of(project, DOCUMENT, SUBJECT)
+
+
+class ConceptVersions:
+    """The concept as the sign-off engine sees it: one version, its content as it stands."""
+
+    noun = "concept"
+
+    def versions(self, project: Project, subject: str) -> list[Version]:
+        concept = ConceptFramework.objects.filter(project=project).first()
+        if concept is None:
+            return []
+        return [Version(None, content_hash(concept_snapshot(project, concept)))]
+
+    def live_hash(self, project: Project, subject: str) -> str:
+        concept = ConceptFramework.objects.filter(project=project).first()
+        return content_hash(concept_snapshot(project, concept))
 
 
 def content_hash(snapshot: dict[str, Any]) -> str:
@@ -91,10 +120,10 @@ def missing_parts(project: Project, concept: ConceptFramework | None) -> tuple[s
 @dataclass(frozen=True)
 class ApprovalState:
     current_hash: str
-    approved: tuple[ConceptDecision, ...]
+    approved: tuple[SignOffAct, ...]
     pending: tuple[str, ...]
     rejected_by: tuple[str, ...]
-    stale: tuple[ConceptDecision, ...]
+    stale: tuple[SignOffAct, ...]
     ever_decided: bool
 
     @property
@@ -105,10 +134,11 @@ class ApprovalState:
 def approval_state(project: Project, concept: ConceptFramework | None) -> ApprovalState:
     snapshot = concept_snapshot(project, concept)
     current = content_hash(snapshot)
-    latest: dict[int, ConceptDecision] = {}
-    decisions = list(ConceptDecision.objects.filter(project=project).select_related("organisation"))
+    latest: dict[int, SignOffAct] = {}
+    decisions = decisions_of(project)
     for decision in decisions:
-        latest[decision.organisation_id] = decision
+        if decision.organisation_id is not None:
+            latest[decision.organisation_id] = decision
     approved, stale, pending, rejected = [], [], [], []
     for partner in project.partners.all():
         found = latest.get(partner.organisation_id)
@@ -117,7 +147,7 @@ def approval_state(project: Project, concept: ConceptFramework | None) -> Approv
         elif not decided_on_current(found, snapshot):
             stale.append(found)
             pending.append(partner.organisation.name)
-        elif found.decision == Decision.REJECT:
+        elif found.act == Decision.REJECT:
             rejected.append(partner.organisation.name)
         else:
             approved.append(found)

@@ -16,19 +16,25 @@ from triplewin.audit import services as audit
 from triplewin.concept.models import (
     CONCEPT_FIELDS,
     ConceptContribution,
-    ConceptDecision,
     ConceptFramework,
     Decision,
 )
-from triplewin.concept.selectors import approval_state, concept_snapshot, content_hash
-from triplewin.conflicts.decisions import check_decision
-from triplewin.conflicts.models import DecisionKind
+from triplewin.concept.selectors import (
+    DOCUMENT,
+    SUBJECT,
+    approval_state,
+    concept_snapshot,
+    content_hash,
+)
+from triplewin.core import signoff as core
 from triplewin.core.lifecycle import State
 from triplewin.core.rules import GateReport
 from triplewin.organisations.models import DECISION_ROLES, Membership, Organisation
 from triplewin.partnerships import services as partnerships
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
 from triplewin.partnerships.models import Project
+from triplewin.signoff.models import SignOffAct
+from triplewin.signoff.services import record_act
 from triplewin.submissions.versions import UNSAVED
 
 EDITABLE_IN = frozenset({State.IDEA, State.SCOPING, State.CONCEPT_APPROVED})
@@ -105,7 +111,7 @@ def concept_decide(
     risk_reasons: Mapping[str, str] | None = None,
     expected_hash: str | None = None,
     today: dt.date | None = None,
-) -> ConceptDecision:
+) -> SignOffAct:
     """Record one partner's decision on the current concept; the last approval moves the project on."""
     locked = Project.objects.select_for_update().get(pk=project.pk)
     if locked.state_enum not in DECIDABLE_IN:
@@ -116,7 +122,6 @@ def concept_decide(
         user=actor, organisation=organisation, role__in=DECISION_ROLES
     ).exists():
         raise ValidationError(f"You are not authorised to decide on behalf of {organisation}.")
-    conflict = check_decision(person=actor, project=locked, decision=DecisionKind.CONCEPT)
     if decision not in Decision.values:
         raise ValidationError({"decision": "Choose approve or reject."})
     if decision == Decision.REJECT and not reason.strip():
@@ -142,31 +147,17 @@ def concept_decide(
         unaccepted = report.unaccepted_risks(partnerships.accepted_risk_ids(locked, APPROVAL_GATE))
         if unaccepted:
             raise GateBlocked(report, unaccepted)
-    latest = ConceptDecision.objects.filter(project=locked, organisation=organisation).last()
-    if latest is not None and latest.content_hash == digest and latest.decision == decision:
-        # A repeated click (or a second approver from the same partner) changes nothing.
-        return latest
-    record = ConceptDecision.objects.create(
-        project=locked,
-        organisation=organisation,
-        decided_by=actor,
-        decided_by_label=audit.actor_label(actor),
-        decision=decision,
-        reason=reason.strip(),
-        content_hash=digest,
-        snapshot=snapshot,
-    )
-    audit.record(
+    # The engine checks conflicts (and authority again), ignores a repeat, audits the act.
+    record = record_act(
         actor=actor,
-        action="concept.approved" if decision == Decision.APPROVE else "concept.rejected",
-        obj=record,
-        project_id=locked.pk,
-        changes={
-            "decision": [None, decision],
-            "organisation": [None, organisation.name],
-            "content_hash": [None, digest],
-            **conflict.audit_changes(),
-        },
+        project=locked,
+        document=DOCUMENT,
+        subject=SUBJECT,
+        act=core.Act(decision),
+        body=core.BodyKind.PARTNER,
+        organisation=organisation,
+        reason=reason,
+        snapshot=snapshot,
     )
     if locked.state_enum is State.SCOPING and approval_state(locked, concept).all_approved:
         partnerships.transition_locked(

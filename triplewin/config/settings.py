@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "triplewin.meetings",
     "triplewin.contributions",
     "triplewin.plans",
+    "triplewin.signoff",
     "triplewin.pid",
     "triplewin.agreement",
     "triplewin.executive_summary",

@@ -1,8 +1,8 @@
-"""Versions of framework documents, their sign-off in this engine, and frozen certified copies.
+"""Versions of framework documents and frozen certified copies.
 
 Every row is immutable. A version holds its normalised content and that content's hash; the
-status it shows is worked out from the sign-off records (here, or in the framework's own app)
-by `triplewin.documents.selectors`, so no status field can drift from the decisions.
+status it shows is worked out from the sign-off engine's acts (`triplewin.signoff`) by
+`triplewin.documents.selectors`, so no status field can drift from the decisions.
 """
 
 from __future__ import annotations
@@ -42,55 +42,6 @@ class DocumentVersion(Immutable):
 
     def __str__(self) -> str:
         return f"{self.document} version {self.number}"
-
-
-class DocumentCertification(Immutable):
-    """The industry partner's certification signatory certifying one version's content."""
-
-    version = models.ForeignKey(
-        DocumentVersion, on_delete=models.PROTECT, related_name="certifications"
-    )
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
-    )
-    certified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    certified_by_label = models.CharField(max_length=255)
-    content_hash = models.CharField(max_length=64)
-    at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ("at", "id")
-
-    def __str__(self) -> str:
-        return f"Certification of {self.version} by {self.certified_by_label}"
-
-
-class DocumentApproval(Immutable):
-    """One partner's approval of one certified version's content."""
-
-    version = models.ForeignKey(DocumentVersion, on_delete=models.PROTECT, related_name="approvals")
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
-    )
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    approved_by_label = models.CharField(max_length=255)
-    content_hash = models.CharField(max_length=64)
-    at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ("at", "id")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["version", "organisation"], name="one_document_approval_per_partner"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"Approval of {self.version} for {self.organisation}"
 
 
 class CertifiedCopy(Immutable):

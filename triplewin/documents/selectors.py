@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from triplewin.core import signoff as core
 from triplewin.core.documents import statuses
 from triplewin.core.documents.model import SIGNED_OFF, Document, Status
 from triplewin.core.documents.normalise import from_content
 from triplewin.documents.kinds import Decided, Kind, Signer
-from triplewin.documents.models import DocumentApproval, DocumentCertification, DocumentVersion
+from triplewin.documents.models import DocumentVersion
 from triplewin.organisations.models import Role
 from triplewin.partnerships.models import Project
+from triplewin.signoff import selectors as signoff
+from triplewin.signoff.sources import Version
 
 
 def versions_of(project: Project, document: str) -> list[DocumentVersion]:
@@ -24,39 +27,56 @@ def document_of(version: DocumentVersion) -> Document:
     return from_content(version.content)
 
 
-def certification_of(version: DocumentVersion) -> DocumentCertification | None:
-    return (
-        DocumentCertification.objects.filter(version=version, content_hash=version.content_hash)
-        .order_by("at", "id")
-        .first()
+class DocumentVersions:
+    """Documents certified and approved on the documents pages, as the sign-off engine sees them.
+
+    A generated version is itself the frozen content, so the live hash is the latest version's:
+    what changed in the records since shows when the next version is generated (ADR 0009).
+    """
+
+    noun = "document"
+
+    def versions(self, project: Project, subject: str) -> list[Version]:
+        return [
+            Version(number, digest)
+            for number, digest in DocumentVersion.objects.filter(project=project, document=subject)
+            .order_by("number")
+            .values_list("number", "content_hash")
+        ]
+
+    def live_hash(self, project: Project, subject: str) -> str:
+        found = self.versions(project, subject)
+        return found[-1].content_hash if found else ""
+
+
+def sign_off_of(version: DocumentVersion) -> core.VersionSignOff:
+    """Where the engine says this version's sign-off stands."""
+    return signoff.sign_off(
+        version.project,
+        version.kind,
+        version.document,
+        Version(version.number, version.content_hash),
+        live_hash=version.content_hash,
     )
 
 
-def approvals_of(version: DocumentVersion) -> list[DocumentApproval]:
-    return list(
-        DocumentApproval.objects.filter(version=version, content_hash=version.content_hash)
-        .select_related("organisation")
-        .order_by("organisation__name")
-    )
+def certification_of(version: DocumentVersion) -> core.ActRecord | None:
+    return sign_off_of(version).certification
 
 
 def partners_still_to_approve(project: Project, version: DocumentVersion) -> list[str]:
-    done = {a.organisation_id for a in approvals_of(version)}
-    return [
-        p.organisation.name
-        for p in project.partners.select_related("organisation").order_by("organisation__name")
-        if p.organisation_id not in done
-    ]
+    return [d.body.label for d in sign_off_of(version).decisions if not d.approved]
 
 
 def decided_here(project: Project, version: DocumentVersion) -> Decided:
-    """Sign-off recorded in this engine: certified, then approved once every partner agrees."""
-    cert = certification_of(version)
+    """Sign-off recorded in the engine: certified, then approved once every partner agrees."""
+    state = sign_off_of(version)
+    cert = state.certification
     if cert is None:
         return Decided(Status.DRAFT)
-    status = Status.CERTIFIED if partners_still_to_approve(project, version) else Status.APPROVED
-    signer = Signer(cert.certified_by_id, cert.organisation_id, Role.CERTIFICATION_SIGNATORY)
-    return Decided(status, cert.certified_by_label, cert.at, signer)
+    status = Status.APPROVED if state.signed_off else Status.CERTIFIED
+    signer = Signer(cert.actor_id, cert.organisation_id, Role.CERTIFICATION_SIGNATORY)
+    return Decided(status, cert.actor_label, cert.at, signer)
 
 
 def base_status(kind: Kind, project: Project, version: DocumentVersion) -> Decided:

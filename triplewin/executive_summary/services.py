@@ -37,8 +37,8 @@ from triplewin.executive_summary.selectors import (
 )
 from triplewin.partnerships import services as partnerships
 from triplewin.partnerships.models import Project
-from triplewin.pid import authority
 from triplewin.pid.selectors import latest_version, pid_status
+from triplewin.signoff import authority
 
 SUMMARY_FIELDS = (*TEXT_FIELDS, "certified_on", "published_on")
 # What the audit trail records about a summary beyond its text.

@@ -14,8 +14,6 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from triplewin.partnerships.models import Immutable
-
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -73,50 +71,6 @@ class OutcomesSummary(models.Model):
         return f"Outcomes summary for {self.project}"
 
 
-class Body(models.TextChoices):
-    PROJECT_TEAM = "project_team", "Project team"
-    GOVERNANCE_COMMITTEE = "governance_committee", "Governance committee"
-
-
 class Decision(models.TextChoices):
     APPROVE = "approve", "Approve"
     REJECT = "reject", "Reject"
-
-
-class OutcomesApproval(Immutable):
-    """One body's decision on one certified text. The latest row per body is the one that counts."""
-
-    summary = models.ForeignKey(OutcomesSummary, on_delete=models.CASCADE, related_name="approvals")
-    body = models.CharField(max_length=24, choices=Body.choices)
-    # Set for a governance committee (whose committee it is); empty for the project team.
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    decided_by_label = models.CharField(max_length=255)
-    decision = models.CharField(max_length=10, choices=Decision.choices)
-    reason = models.TextField(blank=True)
-    content_hash = models.CharField(max_length=64)
-    at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = "outcomes approval"
-        ordering = ("at", "id")
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(body="project_team", organisation__isnull=True)
-                    | models.Q(body="governance_committee", organisation__isnull=False)
-                ),
-                name="outcomes_approval_body_matches_organisation",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_body_display()} {self.decision} outcomes of {self.summary.project_id}"

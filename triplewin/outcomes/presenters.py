@@ -8,6 +8,7 @@ from functools import cached_property
 
 from django.contrib.auth.models import User
 
+from triplewin.core import signoff as core
 from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import State
 from triplewin.core.outcomes import OUTCOMES_OPEN_STATES, Deadline
@@ -17,7 +18,6 @@ from triplewin.outcomes.models import OutcomesSummary, Status
 from triplewin.outcomes.selectors import (
     FIELD_LABELS,
     TEXT_FIELDS,
-    BodyDecision,
     certification_holds,
     decisions,
     fully_approved,
@@ -76,11 +76,11 @@ class DecisionRow:
     detail: str
 
 
-def _decision_row(d: BodyDecision) -> DecisionRow:
+def _decision_row(d: core.BodyDecision) -> DecisionRow:
     if d.latest is None:
         return DecisionRow(d.body.label, "Awaiting decision", "grey", "")
     when = f"{long_date(d.latest.at)}"
-    who = d.latest.decided_by_label
+    who = d.latest.actor_label
     if d.approved:
         return DecisionRow(d.body.label, "Approved", "green", f"By {who} on {when}.")
     return DecisionRow(d.body.label, "Rejected", "red", f"By {who} on {when}: {d.latest.reason}")

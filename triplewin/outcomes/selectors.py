@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
 
 from triplewin.concept.selectors import content_hash
+from triplewin.core import signoff as core
 from triplewin.core.lifecycle import State
 from triplewin.core.outcomes import Deadline
 from triplewin.core.outcomes import outcomes_deadline as deadline_for
 from triplewin.outcomes.due import outcomes_due
-from triplewin.outcomes.models import OutcomesApproval, OutcomesSummary, Status
+from triplewin.outcomes.models import OutcomesSummary, Status
 from triplewin.partnerships.models import Project
-from triplewin.pid.selectors import Body, required_bodies
+from triplewin.signoff import selectors as signoff
+from triplewin.signoff.sources import Version
 
 # What the public reads, in the order of the guidance; certification and approval bind to it.
 TEXT_FIELDS = (
@@ -70,34 +71,33 @@ def certification_holds(summary: OutcomesSummary) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class BodyDecision:
-    body: Body
-    latest: OutcomesApproval | None
-
-    @property
-    def approved(self) -> bool:
-        return self.latest is not None and self.latest.decision == "approve"
-
-    @property
-    def rejected(self) -> bool:
-        return self.latest is not None and self.latest.decision == "reject"
+# How the sign-off engine names the outcomes summary (ADR 0024). Its approvals are acts there,
+# bound to the certified text's hash; the certification itself is still this app's fields.
+DOCUMENT = "outcomes"
+SUBJECT = "outcomes"
 
 
-def decisions(project: Project, summary: OutcomesSummary | None) -> list[BodyDecision]:
+class OutcomesVersions:
+    """The outcomes summary as the sign-off engine sees it: the certified text, and the live one."""
+
+    noun = "outcomes summary"
+
+    def versions(self, project: Project, subject: str) -> list[Version]:
+        summary = OutcomesSummary.objects.filter(project=project).first()
+        if summary is None or not summary.certified_hash:
+            return []
+        return [Version(None, summary.certified_hash)]
+
+    def live_hash(self, project: Project, subject: str) -> str:
+        summary = OutcomesSummary.objects.filter(project=project).first()
+        return summary_hash(summary) if summary else ""
+
+
+def decisions(project: Project, summary: OutcomesSummary | None) -> list[core.BodyDecision]:
     """Each body's latest decision on the text as it now stands (older texts do not count)."""
-    latest: dict[str, OutcomesApproval] = {}
-    if summary is not None and summary.certified_hash:
-        for approval in OutcomesApproval.objects.filter(
-            summary=summary, content_hash=summary.certified_hash
-        ).select_related("organisation", "decided_by"):
-            key = (
-                "team"
-                if approval.organisation_id is None
-                else f"committee-{approval.organisation_id}"
-            )
-            latest[key] = approval
-    return [BodyDecision(b, latest.get(b.key)) for b in required_bodies(project)]
+    digest = summary.certified_hash if summary is not None else ""
+    state = signoff.sign_off(project, DOCUMENT, SUBJECT, Version(None, digest), live_hash=digest)
+    return list(state.decisions)
 
 
 def fully_approved(project: Project, summary: OutcomesSummary) -> bool:

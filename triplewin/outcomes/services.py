@@ -18,6 +18,7 @@ from django.utils import timezone
 from triplewin.audit import services as audit
 from triplewin.conflicts.decisions import check_decision
 from triplewin.conflicts.models import DecisionKind
+from triplewin.core import signoff as core
 from triplewin.core.lifecycle import State
 from triplewin.core.outcomes import OUTCOMES_OPEN_STATES
 from triplewin.core.rules import GateReport
@@ -30,11 +31,12 @@ from triplewin.executive_summary.certified_text import (
 )
 from triplewin.organisations.models import Organisation
 from triplewin.outcomes import drafting
-from triplewin.outcomes.models import Decision, OutcomesApproval, OutcomesSummary, Status
+from triplewin.outcomes.models import Decision, OutcomesSummary, Status
 from triplewin.outcomes.selectors import (
+    DOCUMENT,
+    SUBJECT,
     TEXT_FIELDS,
     certification_holds,
-    decisions,
     fully_approved,
     summary_content,
     summary_hash,
@@ -43,7 +45,9 @@ from triplewin.outcomes.selectors import (
 from triplewin.partnerships import access
 from triplewin.partnerships import services as partnerships
 from triplewin.partnerships.models import Project
-from triplewin.pid import authority
+from triplewin.signoff import authority
+from triplewin.signoff.models import SignOffAct
+from triplewin.signoff.services import record_act
 
 AUDITED = (*TEXT_FIELDS, "status", "certified_on", "certified_hash", "published_on")
 PUBLISH_GATE = "outcomes_published"
@@ -207,12 +211,10 @@ def outcomes_decide(
     decision: str,
     reason: str = "",
     expected_version: int | None,
-) -> OutcomesApproval:
+) -> SignOffAct:
     """Record the team's or one committee's decision on the certified text on screen."""
     locked, found = _lock(project)
     summary = _existing(found, expected_version)
-    authority.check_decision_authority(actor, locked, body, organisation)
-    conflict = check_decision(person=actor, project=locked, decision=DecisionKind.OUTCOMES_APPROVAL)
     if decision not in Decision.values:
         raise ValidationError({"decision": "Choose approve or reject."})
     if decision == Decision.REJECT and not reason.strip():
@@ -224,33 +226,16 @@ def outcomes_decide(
             "The summary is approved once it is certified; the signatory has not certified this "
             "text."
         )
-    key = "team" if organisation is None else f"committee-{organisation.pk}"
-    latest = next((d.latest for d in decisions(locked, summary) if d.body.key == key), None)
-    if latest is not None and latest.decision == decision:
-        # A repeated click, or a second member of the same body, changes nothing.
-        return latest
-    record = OutcomesApproval.objects.create(
-        summary=summary,
+    # The engine checks authority and conflicts, ignores a repeat and audits the act.
+    record = record_act(
+        actor=actor,
+        project=locked,
+        document=DOCUMENT,
+        subject=SUBJECT,
+        act=core.Act(decision),
         body=body,
         organisation=organisation,
-        decided_by=actor,
-        decided_by_label=audit.actor_label(actor),
-        decision=decision,
-        reason=reason.strip(),
-        content_hash=summary.certified_hash,
-    )
-    audit.record(
-        actor=actor,
-        action="outcomes.approved" if decision == Decision.APPROVE else "outcomes.rejected",
-        obj=record,
-        project_id=locked.pk,
-        changes={
-            "body": [None, body if organisation is None else f"{body}: {organisation.name}"],
-            "decision": [None, decision],
-            "reason": [None, reason.strip() or None],
-            "content_hash": [None, summary.certified_hash],
-            **conflict.audit_changes(),
-        },
+        reason=reason,
     )
     return record
 

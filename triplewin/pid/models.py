@@ -2,7 +2,8 @@
 
 The PID as read and approved is assembled from several records (the concept, the team,
 contributions, plans and the fields below); see `triplewin.pid.sections`. A version freezes
-that assembly as canonical JSON, and certification and approvals are bound to its hash.
+that assembly as canonical JSON; certification and approvals are acts in the sign-off engine
+(`triplewin.signoff`), bound to its hash.
 """
 
 from __future__ import annotations
@@ -136,69 +137,3 @@ class PidVersion(Immutable):
 
     def __str__(self) -> str:
         return f"PID version {self.number}"
-
-
-class PidCertification(Immutable):
-    """The industry partner's certification signatory confirming one version complies."""
-
-    version = models.ForeignKey(PidVersion, on_delete=models.PROTECT, related_name="certifications")
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
-    )
-    certified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    certified_by_label = models.CharField(max_length=255)
-    content_hash = models.CharField(max_length=64)
-    at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = "PID certification"
-        ordering = ("at", "id")
-
-    def __str__(self) -> str:
-        return f"Certification of {self.version} by {self.certified_by_label}"
-
-
-class ApprovalBody(models.TextChoices):
-    PROJECT_TEAM = "project_team", "Project team"
-    GOVERNANCE_COMMITTEE = "governance_committee", "Governance committee"
-
-
-class PidApproval(Immutable):
-    """One body's decision on one version. The latest row per body is the one that counts."""
-
-    version = models.ForeignKey(PidVersion, on_delete=models.PROTECT, related_name="approvals")
-    body = models.CharField(max_length=24, choices=ApprovalBody.choices)
-    # Set for a governance committee (whose committee it is); empty for the project team.
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    approved_by_label = models.CharField(max_length=255)
-    decision = models.CharField(max_length=10, choices=Decision.choices)
-    reason = models.TextField(blank=True)
-    content_hash = models.CharField(max_length=64)
-    at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = "PID approval"
-        ordering = ("at", "id")
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(body="project_team", organisation__isnull=True)
-                    | models.Q(body="governance_committee", organisation__isnull=False)
-                ),
-                name="pid_approval_body_matches_organisation",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_body_display()} {self.decision} {self.version}"

@@ -1,4 +1,8 @@
-"""Reads about the PID: the assembled document, its hash, what is missing, and sign-off."""
+"""Reads about the PID: the assembled document, its hash, what is missing, and sign-off.
+
+Sign-off itself is the engine's (`triplewin.signoff`): the PID registers its versions with it
+(`PidVersions`) and every page, rule and document reads the PID's sign-off through it.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +12,12 @@ from typing import Any
 from triplewin.concept.models import ConceptFramework
 from triplewin.concept.selectors import content_hash
 from triplewin.contributions.models import Contribution
-from triplewin.organisations.models import Organisation
+from triplewin.core import signoff as core
 from triplewin.partnerships.models import Project
-from triplewin.pid.models import (
-    PID_FIELDS,
-    ApprovalBody,
-    Decision,
-    Methodology,
-    Pid,
-    PidApproval,
-    PidCertification,
-    PidVersion,
-)
+from triplewin.pid.models import PID_FIELDS, Methodology, Pid, PidVersion
 from triplewin.pid.sections import assemble, to_snapshot
+from triplewin.signoff import selectors as signoff
+from triplewin.signoff.sources import Version
 from triplewin.team.models import GovernanceCommitteeMember, TeamMember
 
 FIELD_LABELS: dict[str, str] = {
@@ -64,90 +61,77 @@ def missing_sections(project: Project, pid: Pid | None) -> tuple[str, ...] | Non
     return tuple(missing)
 
 
+DOCUMENT = "pid"
+SUBJECT = "pid"
+
+
 def latest_version(project: Project) -> PidVersion | None:
     return PidVersion.objects.filter(project=project).order_by("-number").first()
 
 
-@dataclass(frozen=True)
-class Body:
-    """Someone whose approval the PID needs: the project team, or one party's committee."""
+class PidVersions:
+    """The PID's versions as the sign-off engine sees them."""
 
-    body: str
-    organisation: Organisation | None
+    noun = "PID"
 
-    @property
-    def key(self) -> str:
-        return "team" if self.organisation is None else f"committee-{self.organisation.pk}"
+    def versions(self, project: Project, subject: str) -> list[Version]:
+        return [
+            Version(number, digest)
+            for number, digest in PidVersion.objects.filter(project=project)
+            .order_by("number")
+            .values_list("number", "content_hash")
+        ]
 
-    @property
-    def label(self) -> str:
-        if self.organisation is None:
-            return "Project team"
-        return f"Governance committee of {self.organisation.name}"
-
-
-def required_bodies(project: Project) -> list[Body]:
-    partners = project.partners.select_related("organisation").order_by("organisation__name")
-    return [Body(ApprovalBody.PROJECT_TEAM, None)] + [
-        Body(ApprovalBody.GOVERNANCE_COMMITTEE, p.organisation) for p in partners
-    ]
+    def live_hash(self, project: Project, subject: str) -> str:
+        return current_hash(project)
 
 
-def body_key(approval: PidApproval) -> str:
-    return "team" if approval.organisation_id is None else f"committee-{approval.organisation_id}"
-
-
-@dataclass(frozen=True)
-class BodyDecision:
-    body: Body
-    latest: PidApproval | None
-
-    @property
-    def approved(self) -> bool:
-        return self.latest is not None and self.latest.decision == Decision.APPROVE
+def as_version(version: PidVersion) -> Version:
+    return Version(version.number, version.content_hash)
 
 
 @dataclass(frozen=True)
 class VersionState:
+    """One PID version and where its sign-off stands, as the engine judges it."""
+
     version: PidVersion
-    certification: PidCertification | None
-    decisions: tuple[BodyDecision, ...]
+    sign_off: core.VersionSignOff
+
+    @property
+    def certification(self) -> core.ActRecord | None:
+        return self.sign_off.certification
+
+    @property
+    def decisions(self) -> tuple[core.BodyDecision, ...]:
+        return self.sign_off.decisions
 
     @property
     def certified(self) -> bool:
-        return self.certification is not None
+        return self.sign_off.certified
 
     @property
     def approved_by_all(self) -> bool:
-        return all(d.approved for d in self.decisions)
+        return self.sign_off.approved_by_all
 
     @property
     def signed_off(self) -> bool:
         """Certified and approved by every body, all against this version's hash."""
-        return self.certified and self.approved_by_all
+        return self.sign_off.signed_off
 
 
-def version_state(project: Project, version: PidVersion) -> VersionState:
-    certification = (
-        PidCertification.objects.filter(version=version, content_hash=version.content_hash)
-        .order_by("at", "id")
-        .first()
-    )
-    latest: dict[str, PidApproval] = {}
-    for approval in PidApproval.objects.filter(
-        version=version, content_hash=version.content_hash
-    ).select_related("organisation"):
-        latest[body_key(approval)] = approval
-    decisions = tuple(BodyDecision(b, latest.get(b.key)) for b in required_bodies(project))
-    return VersionState(version, certification, decisions)
+def version_state(
+    project: Project, version: PidVersion, *, live_hash: str | None = None
+) -> VersionState:
+    state = signoff.sign_off(project, DOCUMENT, SUBJECT, as_version(version), live_hash=live_hash)
+    return VersionState(version, state)
 
 
 def latest_signed_off_version(project: Project) -> PidVersion | None:
     """The newest version that was certified and approved by everyone, changed since or not."""
-    for version in PidVersion.objects.filter(project=project).order_by("-number"):
-        if version_state(project, version).signed_off:
-            return version
-    return None
+    found = signoff.last_signed_off(project, DOCUMENT, SUBJECT)
+    if found is None or found.number is None:
+        return None
+    return PidVersion.objects.get(project=project, number=found.number)
 
 
 @dataclass(frozen=True)
@@ -159,13 +143,20 @@ class PidStatus:
 
 
 def pid_status(project: Project) -> PidStatus:
-    """What the rules need to know: None means the record does not exist yet."""
+    """What the rules need to know: None means the record does not exist yet.
+
+    Certified and approved mean "of the PID as it stands now": a certification of a version
+    the PID has since moved away from is out of date, on the PID page and in the rules alike.
+    """
     pid = Pid.objects.filter(project=project).first()
     missing = missing_sections(project, pid)
-    latest = latest_version(project)
-    if latest is None:
+    found = signoff.current(project, DOCUMENT, SUBJECT)
+    if found is None:
         return PidStatus(missing, None, None, False)
-    state = version_state(project, latest)
-    approved = state.signed_off and current_hash(project) == latest.content_hash
-    ever_signed_off = state.signed_off or latest_signed_off_version(project) is not None
-    return PidStatus(missing, state.certified, approved, ever_signed_off and not approved)
+    state = found.state
+    return PidStatus(
+        missing,
+        state.certified and not state.changed_since,
+        state.current,
+        found.changed_since_sign_off,
+    )

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from triplewin.amendments.models import Amendment, AmendmentStatus, VariationSignature
-from triplewin.amendments.selectors import SignOffState, is_stale, sign_off_state
+from triplewin.amendments.selectors import is_stale, sign_off_state
 from triplewin.config.filters import govuk_date
+from triplewin.core import signoff as core
 from triplewin.pid.diff import SectionChange, compare
-from triplewin.pid.models import Decision
 from triplewin.pid.presenters.signoff import SignOffRow
 from triplewin.pid.sections import assemble, from_snapshot
 from triplewin.pid.selectors import latest_version
@@ -41,7 +41,7 @@ class AmendmentPresenter:
         self.stale = is_stale(amendment)
 
     @cached_property
-    def state(self) -> SignOffState:
+    def state(self) -> core.VersionSignOff:
         return sign_off_state(self.amendment)
 
     @property
@@ -120,7 +120,7 @@ class AmendmentPresenter:
             who,
             "Certified",
             "green",
-            f"Certified for {cert.organisation.name} by {cert.certified_by_label} on "
+            f"Certified for {cert.organisation_name} by {cert.actor_label} on "
             f"{govuk_date(cert.at)}.",
         )
 
@@ -131,9 +131,9 @@ class AmendmentPresenter:
             if latest is None:
                 rows.append(SignOffRow(d.body.label, "Waiting", "grey", "No decision yet."))
                 continue
-            approved = latest.decision == Decision.APPROVE
+            approved = d.approved
             verb = "Approved" if approved else "Rejected"
-            detail = f"{verb} by {latest.approved_by_label} on {govuk_date(latest.at)}."
+            detail = f"{verb} by {latest.actor_label} on {govuk_date(latest.at)}."
             if latest.reason:
                 detail = f"{detail} {latest.reason}"
             rows.append(SignOffRow(d.body.label, verb, "green" if approved else "red", detail))

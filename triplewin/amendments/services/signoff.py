@@ -1,8 +1,8 @@
 """Certifying and approving an amendment; the last sign-off applies it to the PID.
 
-The same people sign an amendment off as sign off the PID (`triplewin.pid.authority`): the
-company's certification signatory, the project team's chair or project manager, and a member
-of each partner's governance committee.
+The acts are the sign-off engine's (`triplewin.signoff`); the same people sign an amendment
+off as sign off the PID: the company's certification signatory, the project team's chair or
+project manager, and a member of each partner's governance committee.
 """
 
 from __future__ import annotations
@@ -15,22 +15,26 @@ from django.utils import timezone
 from triplewin.amendments.fields import Target, amendable_fields
 from triplewin.amendments.models import (
     Amendment,
-    AmendmentApproval,
-    AmendmentCertification,
     AmendmentStatus,
     VariationAgreement,
     VariationSignature,
 )
-from triplewin.amendments.selectors import is_stale, sign_off_state, variation_parties
+from triplewin.amendments.selectors import (
+    DOCUMENT,
+    is_stale,
+    sign_off_state,
+    subject_of,
+    variation_parties,
+)
 from triplewin.amendments.services._common import lock_amendment
 from triplewin.audit import services as audit
-from triplewin.conflicts.decisions import check_decision
-from triplewin.conflicts.models import DecisionKind
+from triplewin.core import signoff as core
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships import services as partnerships
-from triplewin.pid import authority
 from triplewin.pid import services as pid
 from triplewin.pid.models import Decision
+from triplewin.signoff.models import SignOffAct
+from triplewin.signoff.services import record_act
 
 SUBMITTED = (AmendmentStatus.SUBMITTED,)
 
@@ -57,42 +61,17 @@ def amendment_certify(
     amendment: Amendment,
     organisation: Organisation | None = None,
     seen_hash: str | None = None,
-) -> AmendmentCertification:
+) -> SignOffAct:
     """Certify the amendment; `seen_hash` is the content hash of what the signatory read."""
     locked = _lock_for_sign_off(amendment, seen_hash)
-    allowed = authority.certifying_organisations(actor, locked.project)
-    if not allowed:
-        raise ValidationError(
-            "Only a certification signatory of an industry partner in this project can certify "
-            "an amendment."
-        )
-    if organisation is None:
-        organisation = allowed[0]
-    elif organisation.pk not in {o.pk for o in allowed}:
-        raise ValidationError(f"You are not a certification signatory for {organisation}.")
-    conflict = check_decision(
-        person=actor, project=locked.project, decision=DecisionKind.AMENDMENT_CERTIFICATION
-    )
-    existing = sign_off_state(locked).certification
-    if existing is not None:
-        return existing
-    record = AmendmentCertification.objects.create(
-        amendment=locked,
-        organisation=organisation,
-        certified_by=actor,
-        certified_by_label=audit.actor_label(actor),
-        content_hash=locked.content_hash,
-    )
-    audit.record(
+    record = record_act(
         actor=actor,
-        action="amendment.certified",
-        obj=record,
-        project_id=locked.project_id,
-        changes={
-            "organisation": [None, organisation.name],
-            "content_hash": [None, record.content_hash],
-            **conflict.audit_changes(),
-        },
+        project=locked.project,
+        document=DOCUMENT,
+        subject=subject_of(locked),
+        act=core.Act.CERTIFY,
+        organisation=organisation,
+        seen_hash=seen_hash,
     )
     _apply_if_signed_off(actor, locked)
     return record
@@ -108,49 +87,21 @@ def amendment_decide(
     decision: str,
     reason: str = "",
     seen_hash: str | None = None,
-) -> AmendmentApproval:
+) -> SignOffAct:
     """Record one body's decision; `seen_hash` is the content hash of what was read."""
     locked = _lock_for_sign_off(amendment, seen_hash)
-    authority.check_decision_authority(actor, locked.project, body, organisation)
-    conflict = check_decision(
-        person=actor, project=locked.project, decision=DecisionKind.AMENDMENT_APPROVAL
-    )
     if decision not in Decision.values:
         raise ValidationError({"decision": "Choose approve or reject."})
-    if decision == Decision.REJECT and not reason.strip():
-        raise ValidationError(
-            {"reason": "Say why the amendment is rejected, so the partners know what to change."}
-        )
-    latest = (
-        AmendmentApproval.objects.filter(
-            amendment=locked, body=body, organisation=organisation, content_hash=locked.content_hash
-        )
-        .order_by("at", "id")
-        .last()
-    )
-    if latest is not None and latest.decision == decision:
-        return latest
-    record = AmendmentApproval.objects.create(
-        amendment=locked,
+    record = record_act(
+        actor=actor,
+        project=locked.project,
+        document=DOCUMENT,
+        subject=subject_of(locked),
+        act=core.Act(decision),
         body=body,
         organisation=organisation,
-        approved_by=actor,
-        approved_by_label=audit.actor_label(actor),
-        decision=decision,
-        reason=reason.strip(),
-        content_hash=locked.content_hash,
-    )
-    audit.record(
-        actor=actor,
-        action="amendment.approved" if decision == Decision.APPROVE else "amendment.rejected",
-        obj=record,
-        project_id=locked.project_id,
-        changes={
-            "body": [None, body if organisation is None else f"{body}: {organisation.name}"],
-            "decision": [None, decision],
-            "content_hash": [None, locked.content_hash],
-            **conflict.audit_changes(),
-        },
+        reason=reason,
+        seen_hash=seen_hash,
     )
     _apply_if_signed_off(actor, locked)
     return record
@@ -176,23 +127,17 @@ def _apply_if_signed_off(actor: User, amendment: Amendment) -> None:
             dates[change.field_key] = change.after
     if dates:
         partnerships.project_update(actor=actor, project=project, expected_version=None, **dates)
-    cert = state.certification
+    standing = [state.certification] + [d.latest for d in state.decisions if d.latest]
+    acts = SignOffAct.objects.select_related("organisation", "actor").in_bulk(
+        [a.pk for a in standing]
+    )
     version = pid.pid_amend(
         actor=actor,
         project=project,
         fields=fields,
         responsibilities=responsibilities,
         note=str(amendment),
-        certification=pid.AmendmentSignOff(
-            cert.certified_by, cert.certified_by_label, cert.organisation
-        ),
-        approvals=[
-            pid.AmendmentSignOff(
-                d.latest.approved_by, d.latest.approved_by_label, d.latest.organisation, d.body.body
-            )
-            for d in state.decisions
-            if d.latest is not None
-        ],
+        signed_off=[acts[a.pk] for a in standing if a.pk is not None],
     )
     amendment.status = AmendmentStatus.APPROVED
     amendment.produced_version = version

@@ -7,13 +7,12 @@ from django.utils import timezone
 
 from triplewin.amendments import services
 from triplewin.amendments.models import (
-    AmendmentApproval,
-    AmendmentCertification,
     VariationAgreement,
 )
 from triplewin.amendments.tests.fixtures import DETAILS, NEW_EXIT, sign_off
 from triplewin.conflicts.models import DecisionKind
 from triplewin.conflicts.tests import checks
+from triplewin.signoff.models import SignOffAct
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +26,9 @@ def test_certifying(submitted_amendment, signatory, nhs_lead):
         person=signatory,
         decision=DecisionKind.AMENDMENT_CERTIFICATION,
         action="amendment.certified",
-        nothing_recorded=lambda: not AmendmentCertification.objects.exists(),
+        nothing_recorded=lambda: not SignOffAct.objects.on("amendment").certifications().exists(),
     )
-    assert record.certified_by == signatory
+    assert record.actor == signatory
 
 
 def test_approving_for_a_committee(submitted_amendment, governance_member, pharma_org, nhs_lead):
@@ -49,9 +48,9 @@ def test_approving_for_a_committee(submitted_amendment, governance_member, pharm
         person=governance_member,
         decision=DecisionKind.AMENDMENT_APPROVAL,
         action="amendment.approved",
-        nothing_recorded=lambda: not AmendmentApproval.objects.exists(),
+        nothing_recorded=lambda: not SignOffAct.objects.on("amendment").decisions().exists(),
     )
-    assert record.approved_by == governance_member
+    assert record.actor == governance_member
 
 
 def test_recording_variation_signatures(

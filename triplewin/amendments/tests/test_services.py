@@ -13,8 +13,6 @@ from triplewin.amendments import services
 from triplewin.amendments.fields import amendable_fields
 from triplewin.amendments.models import (
     Amendment,
-    AmendmentApproval,
-    AmendmentCertification,
     VariationAgreement,
 )
 from triplewin.amendments.selectors import is_stale, sign_off_state
@@ -23,8 +21,9 @@ from triplewin.audit.models import AuditEvent
 from triplewin.partnerships import services as project_services
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
-from triplewin.pid.models import Pid, PidApproval, PidCertification, PidVersion
+from triplewin.pid.models import Pid, PidVersion
 from triplewin.pid.selectors import pid_status, version_state
+from triplewin.signoff.models import SignOffAct
 from triplewin.team.tests import builders as team_builders
 
 pytestmark = pytest.mark.django_db
@@ -180,7 +179,9 @@ class TestSubmission:
         )
         resubmitted = services.amendment_submit(actor=nhs_lead, amendment=submitted_amendment)
         assert not sign_off_state(resubmitted).decisions[0].approved
-        assert AmendmentApproval.objects.count() == 1  # kept, but no longer counts
+        assert (
+            SignOffAct.objects.on("amendment").decisions().count() == 1
+        )  # kept, but no longer counts
 
 
 class TestSignOff:
@@ -272,7 +273,7 @@ class TestSignOff:
     def test_only_a_signatory_certifies(self, submitted_amendment, nhs_lead):
         with pytest.raises(ValidationError, match="certification signatory"):
             services.amendment_certify(actor=nhs_lead, amendment=submitted_amendment)
-        assert not AmendmentCertification.objects.exists()
+        assert not SignOffAct.objects.on("amendment").certifications().exists()
 
     @pytest.mark.parametrize(
         ("who", "body", "message"),
@@ -295,7 +296,7 @@ class TestSignOff:
                 organisation=organisation,
                 decision="approve",
             )
-        assert not AmendmentApproval.objects.exists()
+        assert not SignOffAct.objects.on("amendment").decisions().exists()
 
     def test_rejection_needs_a_reason(self, submitted_amendment, nhs_lead):
         with pytest.raises(ValidationError) as raised:
@@ -350,5 +351,18 @@ class TestSignOff:
         a = sign_off(submitted_amendment, signatory=signatory, team=nhs_lead, committees=committees)
         with pytest.raises(ValidationError, match="approved and can no longer change"):
             services.amendment_reopen(actor=nhs_lead, amendment=a)
-        assert PidCertification.objects.filter(version=a.produced_version).count() == 1
-        assert PidApproval.objects.filter(version=a.produced_version).count() == 3
+        assert a.produced_version is not None
+        assert (
+            SignOffAct.objects.on("pid")
+            .certifications()
+            .filter(version=a.produced_version.number)
+            .count()
+            == 1
+        )
+        assert (
+            SignOffAct.objects.on("pid")
+            .decisions()
+            .filter(version=a.produced_version.number)
+            .count()
+            == 3
+        )

@@ -10,13 +10,12 @@ from tests.roles import DECIDE, EDIT, READ, matrix
 from triplewin.amendments import services
 from triplewin.amendments.models import (
     Amendment,
-    AmendmentApproval,
-    AmendmentCertification,
     AmendmentChange,
     VariationAgreement,
 )
 from triplewin.amendments.tests.fixtures import DETAILS, NEW_EXIT, sign_off
 from triplewin.audit.models import AuditEvent
+from triplewin.signoff.models import SignOffAct
 from triplewin.team.tests.builders import field_error
 
 pytestmark = pytest.mark.django_db
@@ -154,7 +153,7 @@ def test_certify_by_role(client_for, submitted_amendment, role, status):
     assert client.get(url).status_code == status
     response = client.post(url, {"seen_hash": submitted_amendment.content_hash})
     assert response.status_code == status
-    assert not AmendmentCertification.objects.exists()
+    assert not SignOffAct.objects.on("amendment").certifications().exists()
 
 
 def test_signatory_certifies(client, signatory, submitted_amendment, pharma_org):
@@ -165,7 +164,7 @@ def test_signatory_certifies(client, signatory, submitted_amendment, pharma_org)
         url, {"seen_hash": submitted_amendment.content_hash, "organisation": pharma_org.pk}
     )
     assert response.status_code == 302
-    assert AmendmentCertification.objects.get().certified_by == signatory
+    assert SignOffAct.objects.on("amendment").certifications().get().actor == signatory
 
 
 def _body_for(role, pharma_org):
@@ -187,10 +186,10 @@ def test_decide_by_role(client_for, submitted_amendment, pharma_org, role, statu
     )
     if status == 200:
         assert response.status_code == 302
-        assert AmendmentApproval.objects.get().decision == "approve"
+        assert SignOffAct.objects.on("amendment").decisions().get().act == "approve"
     else:
         assert response.status_code == status
-        assert not AmendmentApproval.objects.exists()
+        assert not SignOffAct.objects.on("amendment").decisions().exists()
 
 
 @pytest.mark.parametrize(("role", "status"), matrix(EDIT))

@@ -18,7 +18,7 @@ from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
-from triplewin.pid import authority
+from triplewin.signoff import authority
 from triplewin.submissions.once import one_time_form, saving_once
 from triplewin.submissions.versions import without_version
 
@@ -111,7 +111,7 @@ def amendment_detail(request: HttpRequest, pk: int, number: int) -> HttpResponse
         can_edit=editor and p.is_draft,
         can_reopen=editor and p.is_submitted,
         can_certify=signing and bool(authority.certifying_organisations(request.user, project)),
-        can_decide=signing and bool(authority.approval_bodies(request.user, project)),
+        can_decide=signing and bool(authority.approval_bodies(request.user, project, "amendment")),
         can_record_signatures=access.can_edit(request.user, project) and bool(p.signatures),
         back_link={
             "href": reverse("amendments:list", args=[project.pk]),

@@ -18,7 +18,7 @@ from triplewin.conflicts.presenters import decision_notice
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
-from triplewin.pid import authority
+from triplewin.signoff import authority
 
 DONE = "{amendment} is signed off and applied: the PID is now version {number}."
 
@@ -76,7 +76,7 @@ def certify(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def decide(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
-    bodies = authority.approval_bodies(request.user, project)
+    bodies = authority.approval_bodies(request.user, project, "amendment")
     if not bodies:
         raise PermissionDenied(
             "Only the project team's chair or project manager, or a member of a partner's "

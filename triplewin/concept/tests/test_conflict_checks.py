@@ -7,11 +7,11 @@ from django.urls import reverse
 
 from tests import factories
 from triplewin.concept import services
-from triplewin.concept.models import ConceptDecision
 from triplewin.conflicts.decisions import ConflictRefused
 from triplewin.conflicts.models import DecisionKind
 from triplewin.conflicts.tests import checks
 from triplewin.partnerships import services as project_services
+from triplewin.signoff.models import SignOffAct
 from triplewin.team.tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def test_an_interest_in_any_partner_refuses_the_decision(ready, nhs_lead, nhs_or
     assert message.startswith("You cannot decide on the concept while your conflict")
     assert "Holds 2,000 shares in the company." in message
     assert "relates to Test Pharma Ltd, a partner in this project" in message
-    assert not ConceptDecision.objects.exists()
+    assert not SignOffAct.objects.on("concept").exists()
 
 
 def test_a_lapsed_register_refuses_the_decision(ready, nhs_org):
@@ -46,7 +46,7 @@ def test_a_lapsed_register_refuses_the_decision(ready, nhs_org):
     )
     with pytest.raises(ConflictRefused, match="My declarations"):
         _approve(newcomer, ready, nhs_org)
-    assert not ConceptDecision.objects.exists()
+    assert not SignOffAct.objects.on("concept").exists()
 
 
 def test_another_partners_named_lead_may_let_the_person_decide(
@@ -65,9 +65,9 @@ def test_another_partners_named_lead_may_let_the_person_decide(
         person=nhs_lead,
         decision=DecisionKind.CONCEPT,
         action="concept.approved",
-        nothing_recorded=lambda: not ConceptDecision.objects.exists(),
+        nothing_recorded=lambda: not SignOffAct.objects.on("concept").exists(),
     )
-    assert record.decided_by == nhs_lead
+    assert record.actor == nhs_lead
 
 
 def test_the_decision_page_warns_before_anyone_submits(client_for, ready, nhs_lead, pharma_org):

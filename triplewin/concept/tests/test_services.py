@@ -10,10 +10,10 @@ from django.db import connection
 from tests import factories
 from triplewin.audit.models import AuditEvent
 from triplewin.concept import services
-from triplewin.concept.models import ConceptDecision
 from triplewin.partnerships import services as project_services
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
 from triplewin.partnerships.models import Project, RiskAcceptance
+from triplewin.signoff.models import SignOffAct
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def test_red_no_blocks_approval_and_records_nothing(project, nhs_lead, nhs_org):
     ids = {r.rule.id for r in blocked.value.report.failed_blockers}
     assert "RED-NO-INDUCEMENT" in ids
     assert "TYPE-MATCHES-CHECKLIST" in ids
-    assert not ConceptDecision.objects.exists()
+    assert not SignOffAct.objects.on("concept").exists()
 
 
 def test_incomplete_concept_blocks_approval(project, nhs_lead, nhs_org):
@@ -103,6 +103,7 @@ def test_edit_after_approval_needs_reapproval(ready, nhs_lead, industry_lead, nh
 
 def test_decision_binds_exact_content(ready, nhs_lead, nhs_org):
     decision = _approve(nhs_lead, ready, nhs_org)
+    assert decision.snapshot is not None
     assert decision.snapshot["objectives"] == factories.CONCEPT_TEXT["objectives"]
     assert len(decision.content_hash) == 64
     with pytest.raises(StaleEdit):
@@ -186,7 +187,7 @@ def test_simultaneous_final_approvals_make_one_transition(
     assert project.state == "concept_approved"
     assert project.transitions.filter(to_state="concept_approved").count() == 1
     assert AuditEvent.objects.filter(action="project.approve_concept").count() == 1
-    assert ConceptDecision.objects.filter(organisation=pharma_org).count() == 1
+    assert SignOffAct.objects.on("concept").filter(organisation=pharma_org).count() == 1
 
 
 def test_decider_must_hold_a_decision_role_at_the_organisation(
@@ -196,7 +197,7 @@ def test_decider_must_hold_a_decision_role_at_the_organisation(
         _approve(oversight, ready, nhs_org)
     with pytest.raises(ValidationError):
         _approve(industry_lead, ready, nhs_org)
-    assert not ConceptDecision.objects.exists()
+    assert not SignOffAct.objects.on("concept").exists()
 
 
 # Issue 13 item 10: the checklist is bound to what was approved. Seed: NHS Confederation/ABPI
@@ -211,7 +212,8 @@ def test_changing_a_checklist_answer_after_approval_needs_approval_again(
 
     _approve(nhs_lead, ready, nhs_org)
     _approve(industry_lead, ready, pharma_org)
-    decision = ConceptDecision.objects.filter(organisation=nhs_org).get()
+    decision = SignOffAct.objects.on("concept").filter(organisation=nhs_org).get()
+    assert decision.snapshot is not None
     assert decision.snapshot["checklist"]["no_inducement"] == "yes"
     ready.refresh_from_db()
     assert approval_state(ready, ready.concept).all_approved
@@ -240,7 +242,7 @@ def test_decision_made_before_the_checklist_was_bound_still_counts(
     legacy = {
         k: v for k, v in concept_snapshot(ready, ready.concept).items() if k not in ADDED_LATER
     }
-    ConceptDecision.objects.all().update(snapshot=legacy, content_hash=content_hash(legacy))
+    SignOffAct.objects.on("concept").update(snapshot=legacy, content_hash=content_hash(legacy))
     assert approval_state(ready, ready.concept).all_approved
     ready.concept.benefit_nhs = "Something else"
     ready.concept.save()

@@ -7,9 +7,10 @@ from django.urls import reverse
 
 from tests import factories
 from tests.roles import DECIDE, EDIT, READ, matrix
-from triplewin.concept.models import ConceptDecision, ConceptFramework
+from triplewin.concept.models import ConceptFramework
 from triplewin.concept.selectors import approval_state
 from triplewin.core.input_guard import confirmation_token
+from triplewin.signoff.models import SignOffAct
 
 pytestmark = pytest.mark.django_db
 
@@ -66,10 +67,10 @@ def test_decide_post_by_role(client_for, ready, roles, nhs_org, pharma_org, role
     )
     if status == 200:
         assert response.status_code == 302
-        assert ConceptDecision.objects.get().organisation == org
+        assert SignOffAct.objects.on("concept").get().organisation == org
     else:
         assert response.status_code == status
-        assert not ConceptDecision.objects.exists()
+        assert not SignOffAct.objects.on("concept").exists()
 
 
 def test_cannot_decide_for_another_partner(client_for, ready, nhs_org):
@@ -79,7 +80,7 @@ def test_cannot_decide_for_another_partner(client_for, ready, nhs_org):
         {"organisation": nhs_org.pk, "decision": "approve", "content_hash": current},
     )
     assert response.status_code == 400
-    assert not ConceptDecision.objects.exists()
+    assert not SignOffAct.objects.on("concept").exists()
 
 
 def test_approving_a_red_failure_is_refused_with_reasons(client_for, project, nhs_lead, nhs_org):
@@ -96,7 +97,7 @@ def test_approving_a_red_failure_is_refused_with_reasons(client_for, project, nh
     assert "Your approval has not been recorded" in body
     assert "You can still reject with a reason" in body
     assert "RED-PROSPECTIVE" in body
-    assert not ConceptDecision.objects.exists()
+    assert not SignOffAct.objects.on("concept").exists()
 
 
 def test_decision_on_outdated_version_is_refused(client_for, ready, nhs_org):
@@ -106,7 +107,7 @@ def test_decision_on_outdated_version_is_refused(client_for, ready, nhs_org):
     )
     assert response.status_code == 400
     assert "The concept changed after you opened this page" in response.content.decode()
-    assert not ConceptDecision.objects.exists()
+    assert not SignOffAct.objects.on("concept").exists()
 
 
 def test_bad_concept_input_kept_with_messages(client_for, project):

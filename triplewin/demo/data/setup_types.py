@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from triplewin.pid.models import ApprovalBody
+from triplewin.core.signoff import BodyKind
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ class Approval:
 
     @property
     def body(self) -> str:
-        return ApprovalBody.GOVERNANCE_COMMITTEE if self.org else ApprovalBody.PROJECT_TEAM
+        return BodyKind.GOVERNANCE_COMMITTEE if self.org else BodyKind.PROJECT_TEAM
 
 
 @dataclass(frozen=True)

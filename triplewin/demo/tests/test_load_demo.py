@@ -31,6 +31,7 @@ from triplewin.partnerships.models import Project
 from triplewin.pid import services as pid_services
 from triplewin.pid.selectors import latest_version, version_state
 from triplewin.plans.selectors import plans_missing
+from triplewin.signoff.models import SignOffAct
 from triplewin.team import selectors as team
 from triplewin.team import services as team_services
 from triplewin.team.models import Objection, ObjectionOutcome, TeamMember
@@ -293,6 +294,10 @@ def test_walked_project_went_through_every_gate_live(loaded: str) -> None:
     assert summary.certified_by == _user(people_setup.SANOFI_SIGNATORY)
     assert summary.published_on == timezone.localdate()
     assert AuditEvent.objects.filter(project_id=project.pk, action="pid.certified").exists()
+    # Loaded through the sign-off engine: the certification says who, in which role, and what.
+    certified = SignOffAct.objects.on("pid").certifications().get(project=project, version=1)
+    assert certified.role == "certification_signatory"
+    assert "version 1 of the Project Initiation Document" in certified.statement
     assert AuditEvent.objects.filter(project_id=project.pk, action="agreement.party_signed")
 
 

@@ -100,5 +100,5 @@ class AmendmentKind(Kind):
                 return Decided(Status.SUBMITTED, a.created_by_label, None)
             return None
         status = Status.APPROVED if state.signed_off else Status.CERTIFIED
-        signer = Signer(cert.certified_by_id, cert.organisation_id, Role.CERTIFICATION_SIGNATORY)
-        return Decided(status, cert.certified_by_label, cert.at, signer)
+        signer = Signer(cert.actor_id, cert.organisation_id, Role.CERTIFICATION_SIGNATORY)
+        return Decided(status, cert.actor_label, cert.at, signer)

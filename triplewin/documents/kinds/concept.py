@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from triplewin.concept.models import ConceptDecision, ConceptFramework
+from triplewin.concept.models import ConceptFramework
 from triplewin.concept.selectors import (
     approval_state,
     concept_snapshot,
     content_hash,
     decided_on_current,
+    decisions_of,
 )
 from triplewin.concept.selectors import content_hash as hash_of
 from triplewin.core import checklist
@@ -23,6 +24,7 @@ from triplewin.core.documents.definitions import build
 from triplewin.core.documents.model import Document, Status
 from triplewin.documents.kinds.base import Decided, Kind, Signer, Snapshot
 from triplewin.partnerships.models import PartyRole, Project
+from triplewin.signoff.models import SignOffAct
 
 ROLE_LABELS = dict(PartyRole.choices)
 _ANSWERS = {"yes": "Yes", "no": "No", "na": "No treatment is involved"}
@@ -125,29 +127,26 @@ class ConceptKind(Kind):
     def status_of(
         self, project: Project, subject: str, source_hash: str, content_hash: str
     ) -> Decided | None:
-        latest: dict[int, ConceptDecision] = {}
-        for d in ConceptDecision.objects.filter(project=project).select_related("organisation"):
-            latest[d.organisation_id] = d
+        latest: dict[int, SignOffAct] = {}
+        for d in decisions_of(project):
+            if d.organisation_id is not None:
+                latest[d.organisation_id] = d
         partners = [p.organisation_id for p in project.partners.all()]
         body = concept_snapshot(project, ConceptFramework.objects.filter(project=project).first())
         is_current = hash_of(body) == source_hash
 
-        def on_version(d: ConceptDecision) -> bool:
+        def on_version(d: SignOffAct) -> bool:
             # A decision made before the checklist joined the approved content still covers
             # the current version when everything it saw is unchanged.
             return d.content_hash == source_hash or (is_current and decided_on_current(d, body))
 
         on_this = [latest[o] for o in partners if o in latest and on_version(latest[o])]
-        if (
-            partners
-            and len(on_this) == len(partners)
-            and all(d.decision == "approve" for d in on_this)
-        ):
+        if partners and len(on_this) == len(partners) and all(d.act == "approve" for d in on_this):
             last = max(on_this, key=lambda d: d.at)
             return Decided(
                 Status.APPROVED,
-                last.decided_by_label,
+                last.actor_label,
                 last.at,
-                Signer(last.decided_by_id, last.organisation_id),
+                Signer(last.actor_id, last.organisation_id),
             )
         return None

@@ -1,7 +1,7 @@
 """The PID: its sections are the PID app's own assembly, so both apps read the same words.
 
-Versions submitted in the PID app are frozen there; certification and approvals are recorded
-there too. This kind only reads them: a document version whose source hash is a PID version's
+Versions submitted in the PID app are frozen there; certification and approvals are acts in
+the sign-off engine (`triplewin.signoff`). This kind only reads them: a document version whose source hash is a PID version's
 content hash shows that version's sign-off.
 """
 
@@ -18,7 +18,7 @@ from triplewin.partnerships.models import Project
 from triplewin.pid.models import PidVersion
 from triplewin.pid.sections import Section as PidSection
 from triplewin.pid.sections import assemble, from_snapshot, to_snapshot
-from triplewin.pid.selectors import version_state
+from triplewin.pid.selectors import current_hash, version_state
 
 # Written only when they apply: the planned dates and the notes on an "other" methodology.
 OPTIONAL_FIELDS = frozenset({"planned_start", "planned_end", "methodology_notes"})
@@ -66,8 +66,9 @@ class PidKind(Kind):
 
     def signed_off(self, project: Project, subject: str) -> list[Snapshot]:
         found = []
+        live = current_hash(project)
         for version in PidVersion.objects.filter(project=project).order_by("number"):
-            if version_state(project, version).certified:
+            if version_state(project, version, live_hash=live).certified:
                 found.append(
                     Snapshot(self._frozen(project, version.snapshot), version.content_hash)
                 )
@@ -83,10 +84,12 @@ class PidKind(Kind):
         )
         if version is None:
             return None
-        state = version_state(project, version)
+        # Only the acts on that version are read here; whether the PID has moved on since is
+        # the documents engine's own question (a new source hash), so no live hash is needed.
+        state = version_state(project, version, live_hash=version.content_hash)
         if state.certification is None:
             return Decided(Status.SUBMITTED, version.created_by_label, version.created_at)
         cert = state.certification
         status = Status.APPROVED if state.signed_off else Status.CERTIFIED
-        signer = Signer(cert.certified_by_id, cert.organisation_id, Role.CERTIFICATION_SIGNATORY)
-        return Decided(status, cert.certified_by_label, cert.at, signer)
+        signer = Signer(cert.actor_id, cert.organisation_id, Role.CERTIFICATION_SIGNATORY)
+        return Decided(status, cert.actor_label, cert.at, signer)

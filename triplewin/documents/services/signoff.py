@@ -1,8 +1,10 @@
 """Certifying and approving the documents whose framework has no sign-off of its own.
 
 The heads of terms and the status report are certified here by the industry partner's
-certification signatory (the PID's own rule, `pid.authority`) and approved for each partner by
-someone who may decide for it (`partnerships.access`). Both bind to the version's hash.
+certification signatory and approved for each partner by someone who may decide for it. The
+acts, their authority and their binding to the version's hash are the sign-off engine's
+(`triplewin.signoff`); this module adds the documents' own steps (completeness, the frozen
+certified copy).
 """
 
 from __future__ import annotations
@@ -11,18 +13,18 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from triplewin.audit import services as audit
-from triplewin.conflicts.decisions import check_decision
-from triplewin.conflicts.models import DecisionKind
+from triplewin.core import signoff as core
 from triplewin.core.documents.completeness import missing_required
-from triplewin.documents.models import DocumentApproval, DocumentCertification, DocumentVersion
-from triplewin.documents.selectors import certification_of, document_of
+from triplewin.documents.models import DocumentVersion
+from triplewin.documents.selectors import document_of
 from triplewin.documents.services.copies import certified_copy_for
 from triplewin.documents.services.versions import resolve
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
-from triplewin.pid import authority
+from triplewin.signoff import authority
+from triplewin.signoff.models import SignOffAct
+from triplewin.signoff.services import record_act
 
 
 def _latest(locked: Project, document: str, number: int) -> DocumentVersion:
@@ -66,15 +68,12 @@ def document_certify(
     document: str,
     number: int,
     organisation: Organisation | None = None,
-) -> DocumentCertification:
+) -> SignOffAct:
     locked = Project.objects.select_for_update().get(pk=project.pk)
     chosen = _chosen(
         organisation,
         authority.certifying_organisations(actor, locked),
         "Only a certification signatory of an industry partner in this project can certify it.",
-    )
-    conflict = check_decision(
-        person=actor, project=locked, decision=DecisionKind.DOCUMENT_CERTIFICATION
     )
     version = _latest(locked, document, number)
     missing = missing_required(document_of(version))
@@ -85,28 +84,14 @@ def document_certify(
             + "; ".join(missing)
             + "."
         )
-    existing = certification_of(version)
-    if existing is not None:
-        return existing
-    record = DocumentCertification.objects.create(
-        version=version,
-        organisation=chosen,
-        certified_by=actor,
-        certified_by_label=audit.actor_label(actor),
-        content_hash=version.content_hash,
-    )
-    audit.record(
+    record = record_act(
         actor=actor,
-        action="document.certified",
-        obj=record,
-        project_id=locked.pk,
-        changes={
-            "document": [None, document],
-            "version": [None, version.number],
-            "organisation": [None, chosen.name],
-            "content_hash": [None, version.content_hash],
-            **conflict.audit_changes(),
-        },
+        project=locked,
+        document=version.kind,
+        subject=document,
+        act=core.Act.CERTIFY,
+        version=number,
+        organisation=chosen,
     )
     # Frozen now: what was certified is the file that is kept, whatever changes later.
     certified_copy_for(project=locked, version=version)
@@ -121,40 +106,21 @@ def document_approve(
     document: str,
     number: int,
     organisation: Organisation | None = None,
-) -> DocumentApproval:
+) -> SignOffAct:
     locked = Project.objects.select_for_update().get(pk=project.pk)
     chosen = _chosen(
         organisation,
         access.decision_organisations(actor, locked),
         "Only someone who may decide for a partner organisation can approve it.",
     )
-    conflict = check_decision(person=actor, project=locked, decision=DecisionKind.DOCUMENT_APPROVAL)
     version = _latest(locked, document, number)
-    if certification_of(version) is None:
-        raise ValidationError(
-            "A version is approved after the certification signatory certifies it."
-        )
-    existing = DocumentApproval.objects.filter(version=version, organisation=chosen).first()
-    if existing is not None:
-        return existing
-    record = DocumentApproval.objects.create(
-        version=version,
-        organisation=chosen,
-        approved_by=actor,
-        approved_by_label=audit.actor_label(actor),
-        content_hash=version.content_hash,
-    )
-    audit.record(
+    return record_act(
         actor=actor,
-        action="document.approved",
-        obj=record,
-        project_id=locked.pk,
-        changes={
-            "document": [None, document],
-            "version": [None, version.number],
-            "organisation": [None, chosen.name],
-            "content_hash": [None, version.content_hash],
-            **conflict.audit_changes(),
-        },
+        project=locked,
+        document=version.kind,
+        subject=document,
+        act=core.Act.APPROVE,
+        version=number,
+        body=core.BodyKind.PARTNER,
+        organisation=chosen,
     )
-    return record

@@ -5,25 +5,30 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.db.models import Model
 
 from triplewin.conflicts.models import DecisionKind
 from triplewin.conflicts.tests import checks
 from triplewin.documents import services
-from triplewin.documents.models import DocumentApproval, DocumentCertification
 from triplewin.documents.tests.test_heads_of_terms import fill
+from triplewin.signoff.models import SignOffAct, SignOffActQuerySet
 
 pytestmark = pytest.mark.django_db
 
 
 def _refused_until_managed(
-    project: Any, chair: Any, person: Any, service: Any, kind: str, action: str, made: type[Model]
+    project: Any,
+    chair: Any,
+    person: Any,
+    service: Any,
+    kind: str,
+    action: str,
+    made: SignOffActQuerySet,
 ) -> Any:
     def act() -> Any:
         return service(actor=person, project=project, document="agreement", number=1)
 
     def nothing_made() -> bool:
-        return not made._default_manager.exists()
+        return not made.exists()
 
     return checks.refused_until_managed(
         act,
@@ -50,9 +55,9 @@ def test_certifying_and_approving_heads_of_terms(
         services.document_certify,
         DecisionKind.DOCUMENT_CERTIFICATION,
         "document.certified",
-        DocumentCertification,
+        SignOffAct.objects.on("agreement").certifications(),
     )
-    assert certification.certified_by == signatory
+    assert certification.actor == signatory
     approval = _refused_until_managed(
         project,
         nhs_lead,
@@ -60,6 +65,6 @@ def test_certifying_and_approving_heads_of_terms(
         services.document_approve,
         DecisionKind.DOCUMENT_APPROVAL,
         "document.approved",
-        DocumentApproval,
+        SignOffAct.objects.on("agreement").decisions(),
     )
-    assert approval.approved_by == governance_member
+    assert approval.actor == governance_member

@@ -18,7 +18,7 @@ from triplewin.documents.selectors import statuses_of, versions_of
 from triplewin.documents.views._shared import kind_or_404
 from triplewin.partnerships import access
 from triplewin.partnerships.views._helpers import actor, page, require_edit
-from triplewin.pid import authority
+from triplewin.signoff import authority
 
 
 @require_GET

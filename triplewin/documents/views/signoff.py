@@ -22,7 +22,7 @@ from triplewin.organisations.models import Organisation
 from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
-from triplewin.pid import authority
+from triplewin.signoff import authority
 
 Allowed = Callable[[Any, Project], list[Organisation]]
 PAST = {"certify": "certified", "approve": "approved"}

@@ -18,7 +18,7 @@ from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 from triplewin.partnerships.views.gated import attempt, panel_for
-from triplewin.pid import authority
+from triplewin.signoff import authority
 
 
 @require_http_methods(["GET", "POST"])

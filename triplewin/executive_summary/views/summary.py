@@ -15,7 +15,7 @@ from triplewin.executive_summary.presenters import SummaryPresenter
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
-from triplewin.pid import authority
+from triplewin.signoff import authority
 from triplewin.submissions.versions import version_of
 
 

@@ -7,7 +7,8 @@ import pytest
 from triplewin.conflicts.models import DecisionKind
 from triplewin.conflicts.tests import checks
 from triplewin.outcomes import services
-from triplewin.outcomes.models import OutcomesApproval, OutcomesSummary, Status
+from triplewin.outcomes.models import OutcomesSummary, Status
+from triplewin.signoff.models import SignOffAct
 
 pytestmark = pytest.mark.django_db
 
@@ -46,9 +47,9 @@ def test_approving_for_the_team(certified, industry_lead, nhs_lead):
         person=industry_lead,
         decision=DecisionKind.OUTCOMES_APPROVAL,
         action="outcomes.approved",
-        nothing_recorded=lambda: not OutcomesApproval.objects.exists(),
+        nothing_recorded=lambda: not SignOffAct.objects.on("outcomes").decisions().exists(),
     )
-    assert record.decided_by == industry_lead
+    assert record.actor == industry_lead
 
 
 def test_publishing(wired, approved, industry_lead, nhs_lead):

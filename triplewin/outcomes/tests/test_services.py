@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from triplewin.audit.models import AuditEvent
 from triplewin.outcomes import services
-from triplewin.outcomes.models import OutcomesApproval, OutcomesSummary
+from triplewin.outcomes.models import OutcomesSummary
 from triplewin.outcomes.selectors import (
     fully_approved,
     kpi_results,
@@ -21,6 +21,7 @@ from triplewin.outcomes.selectors import (
 )
 from triplewin.outcomes.tests import builders
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
+from triplewin.signoff.models import SignOffAct
 
 pytestmark = pytest.mark.django_db
 
@@ -188,7 +189,7 @@ def test_approval_needs_certification(drafted, nhs_lead):
             decision="approve",
             expected_version=None,
         )
-    assert not OutcomesApproval.objects.exists()
+    assert not SignOffAct.objects.on("outcomes").decisions().exists()
 
 
 def test_who_may_approve_for_whom(certified, oversight, governance_member, nhs_org, pharma_org):
@@ -210,7 +211,7 @@ def test_who_may_approve_for_whom(certified, oversight, governance_member, nhs_o
             decision="approve",
             expected_version=None,
         )
-    assert not OutcomesApproval.objects.exists()
+    assert not SignOffAct.objects.on("outcomes").decisions().exists()
     services.outcomes_decide(
         actor=governance_member,
         project=certified,
@@ -219,7 +220,7 @@ def test_who_may_approve_for_whom(certified, oversight, governance_member, nhs_o
         decision="approve",
         expected_version=None,
     )
-    assert OutcomesApproval.objects.get().organisation == pharma_org
+    assert SignOffAct.objects.on("outcomes").decisions().get().organisation == pharma_org
 
 
 def test_rejection_needs_a_reason_and_blocks_publication(certified, nhs_lead, committees):
@@ -251,7 +252,7 @@ def test_repeated_approval_adds_nothing(certified, nhs_lead, industry_lead):
             decision="approve",
             expected_version=None,
         )
-    assert OutcomesApproval.objects.count() == 1
+    assert SignOffAct.objects.on("outcomes").decisions().count() == 1
 
 
 # Publication

@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.roles import DECIDE, EDIT, READ, matrix
-from triplewin.outcomes.models import OutcomesApproval, OutcomesSummary
+from triplewin.outcomes.models import OutcomesSummary
 from triplewin.outcomes.selectors import TEXT_FIELDS, published_outcomes
 from triplewin.outcomes.tests import builders
+from triplewin.signoff.models import SignOffAct
 
 pytestmark = pytest.mark.django_db
 
@@ -150,10 +151,10 @@ def test_decide_by_role(client_for, certified, role, status, pharma_org):
     )
     if status == 200:
         assert response.status_code == 302
-        assert OutcomesApproval.objects.get().decision == "approve"
+        assert SignOffAct.objects.on("outcomes").decisions().get().act == "approve"
     else:
         assert response.status_code == status
-        assert not OutcomesApproval.objects.exists()
+        assert not SignOffAct.objects.on("outcomes").decisions().exists()
 
 
 def test_rejection_without_a_reason_is_400(client_for, certified):
@@ -162,7 +163,7 @@ def test_rejection_without_a_reason_is_400(client_for, certified):
         {"row_version": _summary(certified).row_version, "body": "team", "decision": "reject"},
     )
     assert response.status_code == 400
-    assert not OutcomesApproval.objects.exists()
+    assert not SignOffAct.objects.on("outcomes").decisions().exists()
 
 
 @pytest.mark.parametrize(("role", "status"), matrix(EDIT))

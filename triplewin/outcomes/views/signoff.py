@@ -18,7 +18,7 @@ from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 from triplewin.partnerships.views.gated import attempt, panel_for
-from triplewin.pid import authority
+from triplewin.signoff import authority
 
 
 def _nothing_yet(request: HttpRequest, pk: int, what: str) -> HttpResponse:
@@ -72,7 +72,7 @@ def certify(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
-    bodies = authority.approval_bodies(request.user, project)
+    bodies = authority.approval_bodies(request.user, project, "outcomes")
     if not bodies:
         raise PermissionDenied(
             "Only the project team's chair or project manager, or a member of a partner's "

@@ -17,7 +17,7 @@ from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
-from triplewin.pid import authority
+from triplewin.signoff import authority
 from triplewin.submissions.versions import version_of
 
 
@@ -50,7 +50,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             and not o.is_published
             and bool(authority.certifying_organisations(request.user, project))
         ),
-        can_decide=o.is_certified and bool(authority.approval_bodies(request.user, project)),
+        can_decide=o.is_certified
+        and bool(authority.approval_bodies(request.user, project, "outcomes")),
         can_publish=editable and o.can_publish_now,
         back_link={"href": f"/projects/{project.pk}/", "text": "Back to project"},
     )

@@ -8,16 +8,12 @@ from functools import cached_property
 from triplewin.concept.selectors import content_hash
 from triplewin.core.dates import long_date
 from triplewin.partnerships.models import Project
-from triplewin.pid.models import Decision, Pid, PidVersion
+from triplewin.pid.models import Pid, PidVersion
 from triplewin.pid.presenters.document import SectionView, section_views
 from triplewin.pid.presenters.signoff import SignOffRow, certification_row, decision_rows
 from triplewin.pid.sections import assemble, to_snapshot
-from triplewin.pid.selectors import (
-    VersionState,
-    latest_signed_off_version,
-    missing_sections,
-    version_state,
-)
+from triplewin.pid.selectors import DOCUMENT, SUBJECT, VersionState, missing_sections
+from triplewin.signoff import selectors as signoff
 
 
 @dataclass(frozen=True)
@@ -56,8 +52,16 @@ class PidPresenter:
         return self.current_hash[:12]
 
     @cached_property
+    def _sign_off(self) -> signoff.Current | None:
+        # The same engine answer that the PID rules and the PID document read.
+        return signoff.current(self.project, DOCUMENT, SUBJECT)
+
+    @cached_property
     def latest_state(self) -> VersionState | None:
-        return version_state(self.project, self.latest) if self.latest else None
+        found = self._sign_off
+        if self.latest is None or found is None:
+            return None
+        return VersionState(self.latest, found.state)
 
     @property
     def latest_is_current(self) -> bool:
@@ -65,9 +69,8 @@ class PidPresenter:
 
     @property
     def changed_since_approval(self) -> bool:
-        if self.latest_is_current and self.latest_state and self.latest_state.signed_off:
-            return False
-        return latest_signed_off_version(self.project) is not None
+        found = self._sign_off
+        return found is not None and found.changed_since_sign_off
 
     @property
     def status(self) -> Status:
@@ -98,7 +101,7 @@ class PidPresenter:
                 "green",
                 f"Version {state.version.number} is certified and approved by every body.",
             )
-        if any(d.latest and d.latest.decision == Decision.REJECT for d in state.decisions):
+        if state.sign_off.rejected_by:
             return Status(
                 "Rejected", "red", "A body rejected the latest version; see the reasons below."
             )

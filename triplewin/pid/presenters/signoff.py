@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from triplewin.core import signoff as core
 from triplewin.core.dates import long_date
 from triplewin.partnerships.models import Project
-from triplewin.pid.models import Decision, PidApproval, PidVersion
-from triplewin.pid.selectors import VersionState, body_key
+from triplewin.pid.models import PidVersion
+from triplewin.pid.selectors import DOCUMENT, SUBJECT, VersionState
+from triplewin.signoff.models import SignOffAct
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,9 @@ def certification_row(state: VersionState, *, current: bool) -> SignOffRow:
         return SignOffRow(
             "Certification by the industry partner", "Waiting", "grey", "Not certified yet."
         )
-    detail = f"Certified for {cert.organisation.name} by {cert.certified_by_label} on {long_date(cert.at)}."
+    detail = (
+        f"Certified for {cert.organisation_name} by {cert.actor_label} on {long_date(cert.at)}."
+    )
     if not current:
         return SignOffRow(
             "Certification by the industry partner",
@@ -35,15 +39,17 @@ def certification_row(state: VersionState, *, current: bool) -> SignOffRow:
     return SignOffRow("Certification by the industry partner", "Certified", "green", detail)
 
 
-def _earlier(project: Project, version: PidVersion) -> dict[str, PidApproval]:
-    """Each body's latest decision on an earlier version, to show who must decide again."""
-    found: dict[str, PidApproval] = {}
-    for approval in (
-        PidApproval.objects.filter(version__project=project, version__number__lt=version.number)
-        .select_related("version", "organisation")
-        .order_by("version__number", "at", "id")
-    ):
-        found[body_key(approval)] = approval
+def _earlier(project: Project, version: PidVersion) -> dict[str, int]:
+    """The version each body last decided on before this one, to show who must decide again."""
+    found: dict[str, int] = {}
+    for act in SignOffAct.objects.filter(
+        project=project,
+        document=DOCUMENT,
+        subject=SUBJECT,
+        version__lt=version.number,
+        act__in=[a.value for a in core.DECISIONS],
+    ).order_by("version", "at", "id"):
+        found[core.body_key(act.body, act.organisation_id)] = act.version or 0
     return found
 
 
@@ -56,23 +62,22 @@ def decision_rows(project: Project, state: VersionState, *, current: bool) -> li
         if latest is None:
             before = earlier.get(d.body.key)
             detail = (
-                f"Decided on version {before.version.number}; version {state.version.number} "
-                "needs a decision."
+                f"Decided on version {before}; version {state.version.number} needs a decision."
                 if before
                 else "No decision yet."
             )
             colour, status = ("orange", "Needs re-approval") if before else ("grey", "Waiting")
             rows.append(SignOffRow(label, status, colour, detail))
             continue
-        verb = "Approved" if latest.decision == Decision.APPROVE else "Rejected"
-        detail = f"{verb} by {latest.approved_by_label} on {long_date(latest.at)}."
+        verb = "Approved" if d.approved else "Rejected"
+        detail = f"{verb} by {latest.actor_label} on {long_date(latest.at)}."
         if latest.reason:
             detail = f"{detail} {latest.reason}"
         if not current:
             rows.append(
                 SignOffRow(label, "Out of date", "orange", f"{detail} The PID has changed since.")
             )
-        elif latest.decision == Decision.APPROVE:
+        elif d.approved:
             rows.append(SignOffRow(label, "Approved", "green", detail))
         else:
             rows.append(SignOffRow(label, "Rejected", "red", detail))

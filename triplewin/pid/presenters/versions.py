@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+from triplewin.core import signoff as core
 from triplewin.partnerships.models import Project
 from triplewin.pid.diff import SectionChange, compare
-from triplewin.pid.models import PidApproval, PidVersion
+from triplewin.pid.models import PidVersion
 from triplewin.pid.presenters.document import SectionView, section_views
 from triplewin.pid.presenters.signoff import SignOffRow, certification_row, decision_rows
 from triplewin.pid.sections import from_snapshot
-from triplewin.pid.selectors import current_hash, version_state
+from triplewin.pid.selectors import DOCUMENT, SUBJECT, current_hash, version_state
+from triplewin.signoff.models import SignOffAct
 
 
 class VersionPresenter:
     def __init__(self, project: Project, version: PidVersion) -> None:
         self.project = project
         self.version = version
-        self.state = version_state(project, version)
-        self.is_current = current_hash(project) == version.content_hash
+        live = current_hash(project)
+        self.state = version_state(project, version, live_hash=live)
+        self.is_current = live == version.content_hash
 
     @property
     def short_hash(self) -> str:
@@ -31,9 +34,16 @@ class VersionPresenter:
     def decisions(self) -> list[SignOffRow]:
         return decision_rows(self.project, self.state, current=self.is_current)
 
-    def history(self) -> list[PidApproval]:
+    def history(self) -> list[SignOffAct]:
+        """Every decision on this version, superseded ones included."""
         return list(
-            PidApproval.objects.filter(version=self.version)
+            SignOffAct.objects.filter(
+                project=self.project,
+                document=DOCUMENT,
+                subject=SUBJECT,
+                version=self.version.number,
+                act__in=[a.value for a in core.DECISIONS],
+            )
             .select_related("organisation")
             .order_by("at", "id")
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from triplewin.pid.services.amendments import AMENDABLE_IN, AmendmentSignOff, pid_amend
+from triplewin.pid.services.amendments import AMENDABLE_IN, pid_amend
 from triplewin.pid.services.decisions import pid_certify, pid_decide
 from triplewin.pid.services.editing import EDITABLE_IN, pid_responsibilities_save, pid_save
 from triplewin.pid.services.versions import SIGN_OFF_IN, pid_submit
@@ -11,7 +11,6 @@ __all__ = [
     "AMENDABLE_IN",
     "EDITABLE_IN",
     "SIGN_OFF_IN",
-    "AmendmentSignOff",
     "pid_amend",
     "pid_certify",
     "pid_decide",

@@ -11,55 +11,40 @@ again and each decision says which amendment it came through.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from triplewin.audit import services as audit
+from triplewin.core import signoff as core
 from triplewin.core.lifecycle import State
-from triplewin.organisations.models import Organisation
 from triplewin.partnerships.models import Project
-from triplewin.pid.models import ApprovalBody, Decision, PidApproval, PidCertification, PidVersion
-from triplewin.pid.selectors import Body, latest_signed_off_version, required_bodies
+from triplewin.pid.models import PidVersion
+from triplewin.pid.selectors import DOCUMENT, SUBJECT, as_version, latest_signed_off_version
 from triplewin.pid.services.editing import save_fields_locked, save_responsibilities_locked
 from triplewin.pid.services.versions import freeze_locked
+from triplewin.signoff import services as signoff
+from triplewin.signoff.models import SignOffAct
+from triplewin.signoff.selectors import required_bodies
 
 AMENDABLE_IN = frozenset(
     {State.PID_APPROVED, State.AGREEMENT_SIGNED, State.SUMMARY_PUBLISHED, State.IN_DELIVERY}
 )
 
 
-@dataclass(frozen=True)
-class AmendmentSignOff:
-    """One certification or approval the amendment received: by whom, for which body."""
-
-    user: User | None
-    label: str
-    organisation: Organisation | None
-    body: str = ""  # an ApprovalBody value; empty for the certification
-
-
-def _key(signoff: AmendmentSignOff) -> str:
-    return Body(signoff.body, signoff.organisation).key
-
-
-def _check_sign_off(
-    project: Project, certification: AmendmentSignOff, approvals: Sequence[AmendmentSignOff]
-) -> Organisation:
-    """The certifying company, once the sign-off is known to cover every body."""
+def _check_sign_off(project: Project, acts: Sequence[SignOffAct]) -> None:
+    """Refuse unless the amendment's acts include a certification and cover every body."""
     industry = {
         p.organisation_id for p in project.partners.all() if p.organisation.is_pharmaceutical
     }
-    if certification.organisation is None or certification.organisation.pk not in industry:
+    certified = [a for a in acts if a.act == core.Act.CERTIFY]
+    if not certified or certified[0].organisation_id not in industry:
         raise ValidationError("An amendment must be certified for an industry partner.")
-    given = {_key(a) for a in approvals}
-    missing = [b.label for b in required_bodies(project) if b.key not in given]
+    given = {core.body_key(a.body, a.organisation_id) for a in acts if a.act == core.Act.APPROVE}
+    missing = [b.label for b in required_bodies(project, DOCUMENT) if b.key not in given]
     if missing:
         raise ValidationError("The amendment still needs approval from: " + "; ".join(missing))
-    return certification.organisation
 
 
 @transaction.atomic
@@ -70,15 +55,18 @@ def pid_amend(
     fields: Mapping[str, Any],
     responsibilities: Mapping[int, str],
     note: str,
-    certification: AmendmentSignOff,
-    approvals: Sequence[AmendmentSignOff],
+    signed_off: Sequence[SignOffAct],
 ) -> PidVersion:
+    """Apply the changes, freeze the next version, and bind the amendment's sign-off to it.
+
+    `signed_off` is the certification and the approvals the amendment received.
+    """
     locked = Project.objects.select_for_update().get(pk=project.pk)
     if locked.state_enum not in AMENDABLE_IN:
         raise ValidationError("The PID can be amended once it is approved and until delivery ends.")
     if latest_signed_off_version(locked) is None:
         raise ValidationError("Only an approved PID can be amended.")
-    company = _check_sign_off(locked, certification, approvals)
+    _check_sign_off(locked, signed_off)
     if fields:
         save_fields_locked(actor=actor, locked=locked, fields=fields, expected_version=None)
     if responsibilities:
@@ -86,36 +74,13 @@ def pid_amend(
             actor=actor, locked=locked, texts=responsibilities, expected_version=None
         )
     version = freeze_locked(actor=actor, locked=locked, note=note)
-    certified = PidCertification.objects.create(
-        version=version,
-        organisation=company,
-        certified_by=certification.user,
-        certified_by_label=certification.label,
-        content_hash=version.content_hash,
-    )
-    audit.record(
+    signoff.carry_over(
         actor=actor,
-        action="pid.certified",
-        obj=certified,
-        project_id=locked.pk,
-        changes={"version": [None, version.number], "through": [None, note]},
+        project=locked,
+        document=DOCUMENT,
+        subject=SUBJECT,
+        version=as_version(version),
+        acts=signed_off,
+        through=note,
     )
-    for signoff in approvals:
-        approval = PidApproval.objects.create(
-            version=version,
-            body=ApprovalBody(signoff.body),
-            organisation=signoff.organisation,
-            approved_by=signoff.user,
-            approved_by_label=signoff.label,
-            decision=Decision.APPROVE,
-            reason=f"Approved through {note}",
-            content_hash=version.content_hash,
-        )
-        audit.record(
-            actor=actor,
-            action="pid.approved",
-            obj=approval,
-            project_id=locked.pk,
-            changes={"version": [None, version.number], "through": [None, note]},
-        )
     return version

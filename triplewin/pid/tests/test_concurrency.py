@@ -11,7 +11,7 @@ from tests import factories
 from triplewin.audit.models import AuditEvent
 from triplewin.partnerships.models import Project
 from triplewin.pid import services
-from triplewin.pid.models import PidApproval
+from triplewin.signoff.models import SignOffAct
 
 
 def _race(calls):
@@ -74,7 +74,7 @@ def test_two_members_of_the_same_committee_approving_at_once(
         ]
     )
     _assert_one_step(project)
-    assert PidApproval.objects.filter(organisation=pharma_org).count() == 1
+    assert SignOffAct.objects.on("pid").decisions().filter(organisation=pharma_org).count() == 1
     assert AuditEvent.objects.filter(action="pid.approved").count() == 3
 
 
@@ -92,4 +92,4 @@ def test_two_different_final_approvals_at_once(
         ]
     )
     _assert_one_step(project)
-    assert PidApproval.objects.count() == 3
+    assert SignOffAct.objects.on("pid").decisions().count() == 3

@@ -10,7 +10,7 @@ from tests import factories
 from triplewin.conflicts.models import DecisionKind
 from triplewin.conflicts.tests import checks
 from triplewin.pid import services
-from triplewin.pid.models import PidApproval, PidCertification
+from triplewin.signoff.models import SignOffAct
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +24,9 @@ def test_certifying(submitted, signatory, nhs_lead):
         person=signatory,
         decision=DecisionKind.PID_CERTIFICATION,
         action="pid.certified",
-        nothing_recorded=lambda: not PidCertification.objects.exists(),
+        nothing_recorded=lambda: not SignOffAct.objects.on("pid").certifications().exists(),
     )
-    assert record.certified_by == signatory
+    assert record.actor == signatory
 
 
 def test_approving_for_a_committee(submitted, governance_member, pharma_org, nhs_lead):
@@ -45,9 +45,9 @@ def test_approving_for_a_committee(submitted, governance_member, pharma_org, nhs
         person=governance_member,
         decision=DecisionKind.PID_APPROVAL,
         action="pid.approved",
-        nothing_recorded=lambda: not PidApproval.objects.exists(),
+        nothing_recorded=lambda: not SignOffAct.objects.on("pid").decisions().exists(),
     )
-    assert record.approved_by == governance_member
+    assert record.actor == governance_member
 
 
 def test_a_governance_member_in_sales_cannot_approve_for_the_committee(submitted, pharma_org):
@@ -63,4 +63,4 @@ def test_a_governance_member_in_sales_cannot_approve_for_the_committee(submitted
             organisation=pharma_org,
             decision="approve",
         )
-    assert not PidApproval.objects.exists()
+    assert not SignOffAct.objects.on("pid").decisions().exists()

@@ -13,13 +13,12 @@ from triplewin.partnerships.errors import StaleEdit
 from triplewin.pid import services
 from triplewin.pid.models import (
     Pid,
-    PidApproval,
-    PidCertification,
     PidPartyResponsibility,
     PidVersion,
 )
 from triplewin.pid.selectors import pid_status
 from triplewin.pid.tests.builders import PID_TEXT, join_team, sign_agreement, sign_off
+from triplewin.signoff.models import SignOffAct
 
 pytestmark = pytest.mark.django_db
 
@@ -181,9 +180,10 @@ def test_only_an_industry_signatory_may_certify(
     for user in (industry_lead, governance_member, nhs_lead, nhs_signatory):
         with pytest.raises(ValidationError, match="certification signatory"):
             services.pid_certify(actor=user, project=project, version_number=1)
-    assert not PidCertification.objects.exists()
+    assert not SignOffAct.objects.on("pid").certifications().exists()
     record = services.pid_certify(actor=signatory, project=project, version_number=1)
     assert record.content_hash == submitted.content_hash
+    assert record.organisation is not None
     assert record.organisation.is_pharmaceutical
     again = services.pid_certify(actor=signatory, project=project, version_number=1)
     assert again.pk == record.pk
@@ -198,7 +198,7 @@ def test_certifying_content_that_changed_is_refused(submitted, nhs_lead, signato
     )
     with pytest.raises(ValidationError, match="changed since version 1"):
         services.pid_certify(actor=signatory, project=project, version_number=1)
-    assert not PidCertification.objects.exists()
+    assert not SignOffAct.objects.on("pid").certifications().exists()
 
 
 def test_deciding_on_a_replaced_version_is_refused(submitted, nhs_lead):
@@ -223,7 +223,7 @@ def test_team_approval_by_chair_or_project_manager_only(
     with pytest.raises(ValidationError) as error:
         _decide(analyst, complete_pid, version)
     assert "chair or the project manager" in error.value.message_dict["body"][0]
-    assert not PidApproval.objects.exists()
+    assert not SignOffAct.objects.on("pid").decisions().exists()
     record = _decide(industry_lead, complete_pid, version)
     assert record.body == "project_team"
     assert record.organisation is None
@@ -243,7 +243,7 @@ def test_committee_approval_by_seat_or_governance_membership(
         function="legal_compliance",
     )
     _decide(unseated, project, submitted, org=pharma_org)
-    assert PidApproval.objects.filter(body="governance_committee").count() == 2
+    assert SignOffAct.objects.on("pid").decisions().filter(body="governance_committee").count() == 2
     for user, org in (
         (nhs_lead, nhs_org),
         (industry_lead, pharma_org),
@@ -259,7 +259,7 @@ def test_outsiders_and_non_partner_committees_are_refused(submitted, outsider, o
         _decide(outsider, project, submitted)
     with pytest.raises(ValidationError, match="partner organisation"):
         _decide(nhs_lead, project, submitted, org=other_org)
-    assert not PidApproval.objects.exists()
+    assert not SignOffAct.objects.on("pid").decisions().exists()
 
 
 def test_reject_needs_a_reason_and_latest_decision_counts(
@@ -275,7 +275,10 @@ def test_reject_needs_a_reason_and_latest_decision_counts(
     # sign_off approves for the team after the rejection; the latest decision counts.
     assert project.state == "pid_approved"
     assert list(
-        PidApproval.objects.filter(body="project_team").values_list("decision", flat=True)
+        SignOffAct.objects.on("pid")
+        .decisions()
+        .filter(body="project_team")
+        .values_list("act", flat=True)
     ) == ["reject", "approve"]
 
 
@@ -325,7 +328,7 @@ def test_blocked_gate_keeps_the_approval_and_the_state(submitted, nhs_lead, sign
     project = submitted.project
     sign_off(project, signatory=signatory, team=nhs_lead, committees=committees)
     assert project.state == "setup"
-    assert PidApproval.objects.count() == 3
+    assert SignOffAct.objects.on("pid").decisions().count() == 3
     assert pid_status(project).approved is True
     assert not project.transitions.filter(to_state="pid_approved").exists()
 
@@ -349,7 +352,7 @@ def test_change_after_approval_needs_a_new_version_and_new_approvals(
     sign_off(approved, signatory=signatory, team=nhs_lead, committees=committees)
     status = pid_status(approved)
     assert (status.approved, status.changed_since_approval) == (True, False)
-    assert PidApproval.objects.filter(version=second).count() == 3
+    assert SignOffAct.objects.on("pid").decisions().filter(version=second.number).count() == 3
     assert approved.transitions.filter(to_state="pid_approved").count() == 1
 
 

@@ -10,12 +10,11 @@ from triplewin.audit.models import AuditEvent
 from triplewin.pid import services
 from triplewin.pid.models import (
     Pid,
-    PidApproval,
-    PidCertification,
     PidPartyResponsibility,
     PidVersion,
 )
 from triplewin.pid.tests.builders import PID_TEXT
+from triplewin.signoff.models import SignOffAct
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +106,7 @@ def test_certify_by_role(client_for, submitted, role, status):
     assert client.get(url).status_code == status
     response = client.post(url, {"version": 1, "organisation": ""})
     assert response.status_code == status
-    assert not PidCertification.objects.exists()
+    assert not SignOffAct.objects.on("pid").certifications().exists()
     if status == 403:
         assert "Only a certification signatory" in response.content.decode()
 
@@ -118,7 +117,7 @@ def test_signatory_certifies(client, signatory, submitted, pharma_org):
     assert client.get(url).status_code == 200
     response = client.post(url, {"version": 1, "organisation": pharma_org.pk})
     assert response.status_code == 302
-    assert PidCertification.objects.get().certified_by == signatory
+    assert SignOffAct.objects.on("pid").certifications().get().actor == signatory
 
 
 def _body_for(role, pharma_org):
@@ -135,10 +134,10 @@ def test_decide_by_role(client_for, submitted, pharma_org, role, status):
     )
     if status == 200:
         assert response.status_code == 302
-        assert PidApproval.objects.get().decision == "approve"
+        assert SignOffAct.objects.on("pid").decisions().get().act == "approve"
     else:
         assert response.status_code == status
-        assert not PidApproval.objects.exists()
+        assert not SignOffAct.objects.on("pid").decisions().exists()
 
 
 def test_decide_page_offers_only_the_users_bodies(client_for, submitted, pharma_org, nhs_org):
@@ -151,7 +150,7 @@ def test_decide_page_offers_only_the_users_bodies(client_for, submitted, pharma_
     )
     assert response.status_code == 400
     assert "Choose one of the bodies listed" in response.content.decode()
-    assert not PidApproval.objects.exists()
+    assert not SignOffAct.objects.on("pid").decisions().exists()
 
 
 def test_reject_without_reason_is_400_next_to_the_field(client_for, submitted):
@@ -162,7 +161,7 @@ def test_reject_without_reason_is_400_next_to_the_field(client_for, submitted):
     assert response.status_code == 400
     assert "Say why the PID is rejected" in body
     assert 'id="id_reason-error"' in body
-    assert not PidApproval.objects.exists()
+    assert not SignOffAct.objects.on("pid").decisions().exists()
 
 
 def test_deciding_on_an_outdated_version_is_400(client_for, submitted, nhs_lead):
@@ -177,7 +176,7 @@ def test_deciding_on_an_outdated_version_is_400(client_for, submitted, nhs_lead)
     )
     assert response.status_code == 400
     assert "changed since version 1" in response.content.decode()
-    assert not PidApproval.objects.exists()
+    assert not SignOffAct.objects.on("pid").decisions().exists()
 
 
 def test_bad_pid_input_is_400_and_keeps_what_was_typed(client_for, in_setup):

@@ -6,8 +6,9 @@ from django.http import HttpRequest, HttpResponse
 
 from triplewin.partnerships import access
 from triplewin.partnerships.views._helpers import page
-from triplewin.pid import authority, services
+from triplewin.pid import services
 from triplewin.pid.presenters.overview import PidPresenter
+from triplewin.signoff import authority
 
 
 def overview(request: HttpRequest, pk: int) -> HttpResponse:
@@ -25,7 +26,7 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
         can_edit=editor and project.state_enum in services.EDITABLE_IN,
         can_submit=editor and project.state_enum in services.SIGN_OFF_IN,
         can_certify=signing and bool(authority.certifying_organisations(request.user, project)),
-        can_decide=signing and bool(authority.approval_bodies(request.user, project)),
+        can_decide=signing and bool(authority.approval_bodies(request.user, project, "pid")),
         back_link={"href": f"/projects/{project.pk}/", "text": "Back to project"},
     )
 

@@ -13,11 +13,12 @@ from triplewin.conflicts.presenters import decision_notice
 from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
-from triplewin.pid import authority, services
+from triplewin.pid import services
 from triplewin.pid.forms.signoff import CertifyForm, DecisionForm
 from triplewin.pid.presenters.versions import VersionPresenter
 from triplewin.pid.selectors import latest_version
 from triplewin.scoping.presenters import checklist_summary
+from triplewin.signoff import authority
 
 
 def _nothing_to_sign(request: HttpRequest, project: Project) -> HttpResponse:
@@ -73,7 +74,7 @@ def certify(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
-    bodies = authority.approval_bodies(request.user, project)
+    bodies = authority.approval_bodies(request.user, project, "pid")
     if not bodies:
         raise PermissionDenied(
             "Only the project team's chair or project manager, or a member of a partner's "

@@ -1,6 +1,7 @@
-"""Who may certify the PID and on whose behalf someone may approve it.
+"""Who may certify a framework document, and on whose behalf someone may approve it.
 
-Views use these to offer only what a person may do; services check them again before writing.
+Views use these to offer only what a person may do; the engine's service checks them again
+before it records an act, and returns the role in which the person acted.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from triplewin.core import signoff as core
 from triplewin.organisations.models import Membership, Organisation, Role
+from triplewin.partnerships import access
 from triplewin.partnerships.models import Project
-from triplewin.pid.selectors import Body, required_bodies
+from triplewin.signoff.selectors import Body, required_bodies
 from triplewin.team.models import GovernanceCommitteeMember, ProjectRole, TeamMember
 from triplewin.team.selectors import in_sales_function
 
@@ -58,12 +61,16 @@ def may_approve_for_committee(user: Any, project: Project, organisation: Organis
     )
 
 
-def approval_bodies(user: Any, project: Project) -> list[Body]:
-    """The bodies this user may record a decision for, in the order the PID lists them."""
+def approval_bodies(user: Any, project: Project, document: str) -> list[Body]:
+    """The bodies this user may record a decision for, in the order the document lists them."""
     allowed = []
-    for body in required_bodies(project):
+    deciding_for = {o.pk for o in access.decision_organisations(user, project)}
+    for body in required_bodies(project, document):
         if body.organisation is None:
             if may_approve_for_team(user, project):
+                allowed.append(body)
+        elif body.body == core.BodyKind.PARTNER:
+            if body.organisation.pk in deciding_for:
                 allowed.append(body)
         elif may_approve_for_committee(user, project, body.organisation):
             allowed.append(body)
@@ -72,24 +79,53 @@ def approval_bodies(user: Any, project: Project) -> list[Body]:
 
 def check_decision_authority(
     actor: Any, project: Project, body: str, organisation: Organisation | None
-) -> None:
-    """Refuse a sign-off decision (PID, amendment, outcomes) that this person may not record.
+) -> core.Role:
+    """Refuse a decision this person may not record; the role they decide in when they may.
 
-    `body` is "project_team" or "governance_committee", the values every sign-off shares.
+    `body` is "project_team", "governance_committee" or "partner" (see `core.BodyKind`).
     """
-    if body == "project_team":
+    if body == core.BodyKind.PROJECT_TEAM:
         if organisation is not None:
             raise ValidationError({"body": "The project team decides as one body."})
         if not may_approve_for_team(actor, project):
             raise ValidationError(
                 {"body": "Only the chair or the project manager can record the team's decision."}
             )
-    elif body == "governance_committee":
+        return team_role(actor, project)
+    if body in (core.BodyKind.GOVERNANCE_COMMITTEE, core.BodyKind.PARTNER):
         if organisation is None or not project.partners.filter(organisation=organisation).exists():
-            raise ValidationError({"body": "Choose the committee of a partner organisation."})
+            raise ValidationError({"body": "Choose a partner organisation of this project."})
+        if body == core.BodyKind.PARTNER:
+            return partner_role(actor, project, organisation)
         if not may_approve_for_committee(actor, project, organisation):
             raise ValidationError(
                 {"body": f"You do not sit on the governance committee of {organisation}."}
             )
-    else:
-        raise ValidationError({"body": "Choose whose decision you are recording."})
+        return core.Role.COMMITTEE_MEMBER
+    raise ValidationError({"body": "Choose whose decision you are recording."})
+
+
+def team_role(actor: Any, project: Project) -> core.Role:
+    """Chair when the person chairs the team, else project manager (the two who may decide)."""
+    roles = set(
+        TeamMember.objects.active()
+        .filter(project=project, user=actor, project_role__in=TEAM_APPROVER_ROLES)
+        .values_list("project_role", flat=True)
+    )
+    return core.Role.CHAIR if ProjectRole.CHAIR in roles else core.Role.PROJECT_MANAGER
+
+
+def partner_role(actor: Any, project: Project, organisation: Organisation) -> core.Role:
+    """The role in which someone decides for a partner (`partnerships.access` decides who)."""
+    if organisation.pk not in {o.pk for o in access.decision_organisations(actor, project)}:
+        raise ValidationError({"organisation": f"You cannot act for {organisation} here."})
+    roles = set(
+        Membership.objects.filter(user=actor, organisation=organisation).values_list(
+            "role", flat=True
+        )
+    )
+    if Role.PARTNERSHIP_LEAD in roles:
+        return core.Role.PARTNERSHIP_LEAD
+    if Role.GOVERNANCE_MEMBER in roles:
+        return core.Role.GOVERNANCE_MEMBER
+    return core.Role.CERTIFICATION_SIGNATORY
