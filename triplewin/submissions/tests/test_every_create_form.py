@@ -41,6 +41,10 @@ NOT_CREATE_FORMS = {
         "sets the amendment's change to one PID field (one row per field), guarded by the "
         "amendment's version"
     ),
+    "team:ask-to-declare": (
+        "asks a team member to declare, at most once a day (a unique constraint): a second "
+        "send on the same day is refused with a message and creates nothing"
+    ),
 }
 ONE_TIME = {
     "agreement:copy-upload",
