@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
+from tests.migrations import migrate
 from triplewin.amendments.tests.fixtures import sign_off
 from triplewin.signoff.models import SignOffAct
 
@@ -15,13 +14,6 @@ KEPT = (
     *("project_id", "subject", "version", "content_hash", "act", "body", "organisation_id"),
     *("role", "actor_id", "actor_label", "reason", "at"),
 )
-
-
-def _migrate(targets: list[tuple[str, str]]) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor
 
 
 def _kept() -> list[tuple[object, ...]]:
@@ -40,7 +32,7 @@ def test_amendment_sign_off_survives_the_move_both_ways(
     assert {row[1] for row in original} == {f"amendment-{signed.number}"}
     carried = SignOffAct.objects.on("pid").filter(version=2).count()
 
-    executor = _migrate(BEFORE)
+    executor = migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps
     certification = old.get_model("amendments", "AmendmentCertification").objects.get()
     approvals = old.get_model("amendments", "AmendmentApproval").objects.order_by("at")
@@ -51,5 +43,5 @@ def test_amendment_sign_off_survives_the_move_both_ways(
     # The PID version the amendment produced keeps the acts carried over to it.
     assert SignOffAct.objects.on("pid").filter(version=2).count() == carried == 4
 
-    _migrate(AFTER)
+    migrate(AFTER)
     assert _kept() == original

@@ -6,21 +6,16 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from tests.migrations import migrate
 from triplewin.audit.chain import verify_chain
 from triplewin.audit.models import AuditEvent
 
 BEFORE = [("audit", "0001_initial")]
 
 
-def _migrate(targets: list[tuple[str, str]]) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    return executor
-
-
 @pytest.mark.django_db(transaction=True)
 def test_existing_events_are_chained_in_id_order():
-    latest = _migrate(BEFORE).loader.graph.leaf_nodes("audit")
+    latest = migrate(BEFORE).loader.graph.leaf_nodes("audit")
     try:
         old = MigrationExecutor(connection).loader.project_state(BEFORE).apps
         Event = old.get_model("audit", "AuditEvent")
@@ -36,7 +31,7 @@ def test_existing_events_are_chained_in_id_order():
             for n in range(3)
         ]
     finally:
-        _migrate(latest)
+        migrate(latest)
     chained = list(AuditEvent.objects.order_by("sequence").values_list("id", "action"))
     assert chained == [(ids[0], "old.0"), (ids[1], "old.1"), (ids[2], "old.2")]
     report = verify_chain()

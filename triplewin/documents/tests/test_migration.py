@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
+from tests.migrations import migrate
 from triplewin.documents import services
 from triplewin.documents.tests.test_heads_of_terms import fill
 from triplewin.signoff.models import SignOffAct
@@ -18,13 +17,6 @@ KEPT = (
     *("project_id", "document", "subject", "version", "content_hash", "act", "body"),
     *("organisation_id", "actor_id", "actor_label", "at"),
 )
-
-
-def _migrate(targets: list[tuple[str, str]]) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor
 
 
 def _kept() -> list[tuple[object, ...]]:
@@ -48,7 +40,7 @@ def test_heads_of_terms_sign_off_survives_the_move_both_ways(
     original = _kept()
     assert sorted(str(row[5]) for row in original) == ["approve", "approve", "certify"]
 
-    executor = _migrate(BEFORE)
+    executor = migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps
     certification = old.get_model("documents", "DocumentCertification").objects.get()
     approvals = old.get_model("documents", "DocumentApproval").objects.all()
@@ -56,6 +48,6 @@ def test_heads_of_terms_sign_off_survives_the_move_both_ways(
     assert {a.approved_by_id for a in approvals} == {nhs_lead.pk, governance_member.pk}
     assert not SignOffAct.objects.on("agreement").exists()
 
-    _migrate(AFTER)
+    migrate(AFTER)
     # Roles are left out of the comparison: the old tables never kept a partner's role.
     assert _kept() == original

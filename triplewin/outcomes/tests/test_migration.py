@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
+from tests.migrations import migrate
 from triplewin.outcomes.tests import builders
 from triplewin.signoff.models import SignOffAct
 
@@ -15,13 +14,6 @@ KEPT = (
     *("project_id", "subject", "version", "content_hash", "act", "body", "organisation_id"),
     *("role", "actor_id", "actor_label", "reason", "at"),
 )
-
-
-def _migrate(targets: list[tuple[str, str]]) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor
 
 
 def _kept() -> list[tuple[object, ...]]:
@@ -34,12 +26,12 @@ def test_outcomes_approvals_survive_the_move_both_ways(certified, nhs_lead, comm
     original = _kept()
     assert len(original) == 3
 
-    executor = _migrate(BEFORE)
+    executor = migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps
     approvals = old.get_model("outcomes", "OutcomesApproval").objects.order_by("at")
     assert [a.body for a in approvals] == ["project_team"] + ["governance_committee"] * 2
     assert {a.content_hash for a in approvals} == {str(original[0][3])}
     assert not SignOffAct.objects.on("outcomes").exists()
 
-    _migrate(AFTER)
+    migrate(AFTER)
     assert _kept() == original

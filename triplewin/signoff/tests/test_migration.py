@@ -7,9 +7,8 @@ certification and three approvals); both migrations are run backwards and forwar
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
+from tests.migrations import migrate
 from triplewin.pid.tests import builders
 from triplewin.signoff.models import SignOffAct
 
@@ -19,13 +18,6 @@ KEPT = (
     *("project_id", "document", "version", "content_hash", "act", "body", "organisation_id"),
     *("role", "actor_id", "actor_label", "reason", "snapshot", "at"),
 )
-
-
-def _migrate(targets: list[tuple[str, str]]) -> MigrationExecutor:
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor
 
 
 def _kept() -> list[tuple[object, ...]]:
@@ -43,7 +35,7 @@ def test_concept_and_pid_sign_off_survive_the_move_both_ways(
     assert [row[1] for row in original].count("pid") == 4
     assert [row[1] for row in original].count("concept") == 2
 
-    executor = _migrate(BEFORE)
+    executor = migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps
     certifications = old.get_model("pid", "PidCertification").objects.all()
     approvals = old.get_model("pid", "PidApproval").objects.order_by("at")
@@ -56,5 +48,5 @@ def test_concept_and_pid_sign_off_survive_the_move_both_ways(
     assert len(decisions) == 2
     assert not SignOffAct.objects.filter(document__in=("pid", "concept")).exists()
 
-    _migrate(AFTER)
+    migrate(AFTER)
     assert _kept() == original
