@@ -73,10 +73,10 @@ def decided_here(project: Project, version: DocumentVersion) -> Decided:
     state = sign_off_of(version)
     cert = state.certification
     if cert is None:
-        return Decided(Status.DRAFT)
+        return Decided(Status.DRAFT, record=state)
     status = Status.APPROVED if state.signed_off else Status.CERTIFIED
     signer = Signer(cert.actor_id, cert.organisation_id, Role.CERTIFICATION_SIGNATORY)
-    return Decided(status, cert.actor_label, cert.at, signer)
+    return Decided(status, cert.actor_label, cert.at, signer, state)
 
 
 def base_status(kind: Kind, project: Project, version: DocumentVersion) -> Decided:

@@ -97,8 +97,8 @@ class AmendmentKind(Kind):
         cert = state.certification
         if cert is None:
             if a.status == AmendmentStatus.SUBMITTED:
-                return Decided(Status.SUBMITTED, a.created_by_label, None)
+                return Decided(Status.SUBMITTED, a.created_by_label, None, record=state)
             return None
         status = Status.APPROVED if state.signed_off else Status.CERTIFIED
         signer = Signer(cert.actor_id, cert.organisation_id, Role.CERTIFICATION_SIGNATORY)
-        return Decided(status, cert.actor_label, cert.at, signer)
+        return Decided(status, cert.actor_label, cert.at, signer, state)

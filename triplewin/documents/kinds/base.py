@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from triplewin.core import signoff as core
 from triplewin.core.documents.definitions import Definition, SignOff
 from triplewin.core.documents.model import Document, Status
 from triplewin.partnerships.models import Project
@@ -50,6 +51,10 @@ class Decided:
     by: str = ""
     at: dt.datetime | None = None
     signer: Signer | None = None
+    # The sign-off engine's record of this version, which every document prints as its
+    # sign-off block (certification, each required approval, what is outstanding). None for a
+    # document nobody signs off (minutes of a meeting, the scoping guide).
+    record: core.VersionSignOff | None = None
 
 
 class Kind(ABC):

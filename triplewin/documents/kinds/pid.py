@@ -88,8 +88,10 @@ class PidKind(Kind):
         # the documents engine's own question (a new source hash), so no live hash is needed.
         state = version_state(project, version, live_hash=version.content_hash)
         if state.certification is None:
-            return Decided(Status.SUBMITTED, version.created_by_label, version.created_at)
+            return Decided(
+                Status.SUBMITTED, version.created_by_label, version.created_at, record=state.sign_off
+            )
         cert = state.certification
         status = Status.APPROVED if state.signed_off else Status.CERTIFIED
         signer = Signer(cert.actor_id, cert.organisation_id, Role.CERTIFICATION_SIGNATORY)
-        return Decided(status, cert.actor_label, cert.at, signer)
+        return Decided(status, cert.actor_label, cert.at, signer, state.sign_off)
