@@ -427,11 +427,66 @@ def record_lines(state: VersionSignOff) -> tuple[RecordLine, ...]:
     return tuple(lines)
 
 
+NAME_NOT_RECORDED = "a user whose name was not recorded"
+
+
+def person(label: str) -> str:
+    """The name in an act's label ("Jane Smith <jane@trust.nhs.uk>"), never the address.
+
+    Sign-off records are printed on documents that reach the public, so they name people the
+    way a signed paper would, by name; an account with no name is said to have none.
+    """
+    name, bracket, rest = label.partition(" <")
+    if bracket and rest.endswith(">"):
+        return name.strip() or NAME_NOT_RECORDED
+    if "@" in label or not label.strip():
+        return NAME_NOT_RECORDED
+    return label.strip()
+
+
+def _day(moment: dt.datetime) -> str:
+    return f"{moment.day} {moment:%B %Y}"
+
+
 def _who(record: ActRecord, verb: str) -> str:
     role = f" ({record.role_label})" if record.role_label else ""
     acting_for = f" for {record.organisation_name}" if record.organisation_name else ""
-    day = f"{record.at.day} {record.at:%B %Y}"
     return (
-        f"{verb} by {record.actor_label}{role}{acting_for} on {day}, "
+        f"{verb} by {person(record.actor_label)}{role}{acting_for} on {_day(record.at)}, "
         f"content fingerprint {record.content_hash[:12]}."
     )
+
+
+def summary(state: VersionSignOff) -> str:
+    """One sentence for a document's title block: where sign-off of this version stands.
+
+    Read from the same acts as `record_lines`, so the summary and the record cannot differ.
+    """
+    parts = []
+    cert = state.certification
+    if cert is not None:
+        role = f" ({cert.role_label})" if cert.role_label else ""
+        acting_for = f" for {cert.organisation_name}" if cert.organisation_name else ""
+        parts.append(
+            f"Certified on {_day(cert.at)} by {person(cert.actor_label)}{role}{acting_for}"
+        )
+    elif state.requirements.certification:
+        parts.append("not yet certified")
+    decided = [d.latest for d in state.decisions if d.approved and d.latest is not None]
+    if state.decisions and state.approved_by_all and decided:
+        last = max(decided, key=lambda r: r.at)
+        who = "every required body" if len(state.decisions) > 1 else state.decisions[0].body.label
+        parts.append(f"approved by {_lower_first(who)}, the last on {_day(last.at)}")
+    elif state.rejected_by:
+        parts.append("rejected by " + ", ".join(_lower_first(b) for b in state.rejected_by))
+    elif state.decisions:
+        given = sum(1 for d in state.decisions if d.approved)
+        parts.append(f"{given} of {len(state.decisions)} required approvals given")
+    if state.publication is not None and state.signed_off:
+        parts.append(f"published on {_day(state.publication.at)}")
+    if state.ended is not None:
+        parts.append(f"{PAST_TENSE[state.ended.act]} on {_day(state.ended.at)}")
+    if not parts:
+        return ""
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "."

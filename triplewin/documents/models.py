@@ -51,10 +51,15 @@ class CertifiedCopy(Immutable):
     protected together with the decisions they prove; only an access-checked view reads them.
     """
 
-    version = models.OneToOneField(
-        DocumentVersion, on_delete=models.PROTECT, related_name="certified_copy"
+    version = models.ForeignKey(
+        DocumentVersion, on_delete=models.PROTECT, related_name="certified_copies"
     )
     status = models.CharField(max_length=16)
+    # Which state of the version's sign-off record the copy prints (ADR 0026): a copy is kept
+    # when the version is certified and another once each later act completes the record, so
+    # every copy ever handed out still verifies and the newest carries every approval. Empty
+    # for copies kept before the record was printed, one per version.
+    record_key = models.CharField(max_length=64, blank=True, default="")
     signed_off_by_label = models.CharField(max_length=255)
     signed_off_at = models.DateTimeField()
     content_hash = models.CharField(max_length=64)
@@ -64,6 +69,12 @@ class CertifiedCopy(Immutable):
 
     class Meta:
         verbose_name_plural = "certified copies"
+        ordering = ("created_at", "id")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("version", "record_key"), name="one_certified_copy_per_record_state"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Certified copy of {self.version}"

@@ -71,11 +71,7 @@ def build_pack(project: Project) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for version in current_versions(project):
             view = view_of(project, version)
-            copy = (
-                certified_copy_for(project=project, version=version)
-                if view.signed_off_text
-                else None
-            )
+            copy = certified_copy_for(project=project, version=version) if view.final else None
             pdf = bytes(copy.pdf) if copy is not None else render_pdf(view)
             stem = f"{slugify(version.document)}-v{version.number}"
             archive.writestr(f"{stem}.pdf", pdf)

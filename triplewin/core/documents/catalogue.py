@@ -56,13 +56,8 @@ CONCEPT = Definition(
             required=False,
             empty_text="The checklist had not been answered.",
         ),
-        SectionSpec(
-            "decisions",
-            "Decision of each partner",
-            rows=True,
-            required=False,
-            empty_text="No partner has decided on this version yet.",
-        ),
+        # Each partner's decision is not part of the content it decides on: the document's
+        # sign-off record, from the engine, prints it (ADR 0024).
     ),
 )
 

@@ -257,3 +257,40 @@ def test_the_record_says_who_in_which_role_for_whom_when_and_what_is_missing():
     )
     assert lines[0].statement == "I certify."
     assert lines[2].text == "No decision yet."
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("Jane Smith <jane@trust.nhs.uk>", "Jane Smith"),
+        ("jane@trust.nhs.uk", core.NAME_NOT_RECORDED),
+        (" <jane@trust.nhs.uk>", core.NAME_NOT_RECORDED),
+        ("system", "system"),
+        ("", core.NAME_NOT_RECORDED),
+    ],
+)
+def test_a_person_is_named_never_addressed(label, name):
+    assert core.person(label) == name
+
+
+def test_the_summary_and_the_record_read_the_same_acts():
+    certified = core.ActRecord(
+        act=Act.CERTIFY,
+        body=BodyKind.PARTNER,
+        organisation_id=2,
+        organisation_name="Acme Pharma",
+        content_hash=HASH,
+        actor_id=7,
+        actor_label="Sam Signer <sam@acme.test>",
+        role=core.Role.CERTIFICATION_SIGNATORY,
+        statement="I certify.",
+        reason="",
+        at=T0,
+    )
+    state = judge([certified, TEAM])
+    assert core.summary(state) == (
+        "Certified on 1 March 2026 by Sam Signer (Certification signatory) for Acme Pharma; "
+        "1 of 3 required approvals given."
+    )
+    assert "sam@acme.test" not in " ".join(line.text for line in core.record_lines(state))
+    assert core.summary(judge([])) == "Not yet certified; 0 of 3 required approvals given."

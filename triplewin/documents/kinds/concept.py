@@ -10,6 +10,7 @@ from typing import Any
 
 from triplewin.concept.models import ConceptFramework
 from triplewin.concept.selectors import (
+    DOCUMENT,
     approval_state,
     concept_snapshot,
     content_hash,
@@ -18,6 +19,7 @@ from triplewin.concept.selectors import (
 )
 from triplewin.concept.selectors import content_hash as hash_of
 from triplewin.core import checklist
+from triplewin.core import signoff as core
 from triplewin.core.dates import add_days, add_months, year_day
 from triplewin.core.documents import catalogue
 from triplewin.core.documents.definitions import build
@@ -25,6 +27,7 @@ from triplewin.core.documents.model import Document, Status
 from triplewin.documents.kinds.base import Decided, Kind, Signer, Snapshot
 from triplewin.partnerships.models import PartyRole, Project
 from triplewin.signoff.models import SignOffAct
+from triplewin.signoff.selectors import required_bodies
 
 ROLE_LABELS = dict(PartyRole.choices)
 _ANSWERS = {"yes": "Yes", "no": "No", "na": "No treatment is involved"}
@@ -141,6 +144,20 @@ class ConceptKind(Kind):
             return d.content_hash == source_hash or (is_current and decided_on_current(d, body))
 
         on_this = [latest[o] for o in partners if o in latest and on_version(latest[o])]
+        # The engine's record of this version: each partner's latest decision, where it covers
+        # this content (its own fingerprint is printed, the one the partner decided on).
+        covering = {d.organisation_id: d.as_record() for d in on_this}
+        record = core.VersionSignOff(
+            core.requirements_for(DOCUMENT),
+            source_hash,
+            source_hash,
+            None,
+            tuple(
+                core.BodyDecision(b.as_core(), covering.get(b.organisation.pk))
+                for b in required_bodies(project, DOCUMENT)
+                if b.organisation is not None
+            ),
+        )
         if partners and len(on_this) == len(partners) and all(d.act == "approve" for d in on_this):
             last = max(on_this, key=lambda d: d.at)
             return Decided(
@@ -148,5 +165,6 @@ class ConceptKind(Kind):
                 last.actor_label,
                 last.at,
                 Signer(last.actor_id, last.organisation_id),
+                record,
             )
-        return None
+        return Decided(Status.DRAFT, record=record)

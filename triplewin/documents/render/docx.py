@@ -190,7 +190,7 @@ def render_docx(view: DocumentView) -> bytes:
         ("Date of preparation", view.prepared_text),
         ("Version", view.version_text),
         ("Status", view.status_text),
-        *([("Sign-off", view.signed_off_text)] if view.signed_off_text else []),
+        *([("Sign-off", view.sign_off_text)] if view.sign_off_text else []),
         ("Content hash (SHA-256)", view.content_hash),
     ]
     _table(doc, [(label, Row(label, value, "", "")) for label, value in meta])

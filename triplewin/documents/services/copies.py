@@ -13,14 +13,17 @@ from triplewin.documents.kinds import kind_for
 from triplewin.documents.models import CertifiedCopy, DocumentVersion
 from triplewin.documents.presenters import DocumentView
 from triplewin.documents.render.pdf import render_pdf
-from triplewin.documents.selectors import document_of, status_of
+from triplewin.documents.selectors import VersionStatus, document_of, statuses_of, versions_of
 from triplewin.partnerships.models import Project
 
 
 def view_of(project: Project, version: DocumentVersion) -> DocumentView:
     kind = kind_for(version.document)
     assert kind is not None, version.document
-    row = status_of(kind, project, version)
+    rows = statuses_of(kind, project, versions_of(project, version.document))
+    row = next((r for r in rows if r.version.pk == version.pk), None)
+    if row is None:
+        raise DocumentVersion.DoesNotExist(f"{version} is not a version of its document.")
     return DocumentView(
         document=document_of(version),
         version=version.number,
@@ -28,8 +31,24 @@ def view_of(project: Project, version: DocumentVersion) -> DocumentView:
         content_hash=version.content_hash,
         signed_off_by=row.decided.by,
         signed_off_at=row.decided.at,
+        record=row.decided.record,
+        changed_since=changed_since(rows, version),
         **imprint(project, version.document, version.number, version.created_at),
     )
+
+
+def changed_since(rows: list[VersionStatus], version: DocumentVersion) -> int | None:
+    """The newest earlier version that was signed off, when this one is not signed off itself."""
+
+    def signed_off(row: VersionStatus) -> bool:
+        record = row.decided.record
+        return record.signed_off if record is not None else row.signed_off
+
+    this = next(r for r in rows if r.version.pk == version.pk)
+    if signed_off(this):
+        return None
+    earlier = [r for r in rows if r.version.number < version.number and signed_off(r)]
+    return earlier[-1].version.number if earlier else None
 
 
 NOT_RECORDED = "not recorded (imported from the published record)"
@@ -37,17 +56,19 @@ NOT_RECORDED = "not recorded (imported from the published record)"
 
 @transaction.atomic
 def certified_copy_for(*, project: Project, version: DocumentVersion) -> CertifiedCopy | None:
-    """The frozen PDF of a signed-off version, made the first time it is needed; else None."""
-    existing = CertifiedCopy.objects.filter(version=version).first()
-    if existing is not None:
-        return existing
+    """The frozen PDF of a signed-off version as its record stands; else None.
+
+    Made the first time it is needed and then only re-read. Each state of the sign-off record
+    (certified; approved by everyone; published) has its own copy, so every copy handed out
+    still verifies and the newest carries every act (ADR 0026).
+    """
     locked = DocumentVersion.objects.select_for_update().get(pk=version.pk)
-    existing = CertifiedCopy.objects.filter(version=locked).first()
+    view = view_of(project, locked)
+    if not view.final:
+        return None
+    existing = CertifiedCopy.objects.filter(version=locked, record_key=view.record_key).first()
     if existing is not None:
         return existing
-    view = view_of(project, locked)
-    if not view.signed_off_text:
-        return None
     pdf = render_pdf(view)
     copy = CertifiedCopy(
         version=locked,
@@ -56,6 +77,7 @@ def certified_copy_for(*, project: Project, version: DocumentVersion) -> Certifi
         signed_off_by_label=view.signed_off_by or NOT_RECORDED,
         signed_off_at=view.signed_off_at or timezone.now(),
         content_hash=locked.content_hash,
+        record_key=view.record_key,
         pdf=pdf,
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
     )

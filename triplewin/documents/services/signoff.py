@@ -114,6 +114,7 @@ def document_approve(
         "Only someone who may decide for a partner organisation can approve it.",
     )
     version = _latest(locked, document, number)
+    # The copy that carries this approval is kept the first time it is needed (ADR 0026).
     return record_act(
         actor=actor,
         project=locked,
