@@ -29,7 +29,6 @@ from triplewin.documents.verification import match_file_hash
 from triplewin.partnerships.facts import build_facts
 from triplewin.pid import services as pid_services
 from triplewin.pid.presenters.overview import PidPresenter
-from triplewin.pid.tests.builders import sign_off
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +71,8 @@ def test_a_signed_off_pid_names_the_signatory_and_every_body_in_both_files(
     for text in _texts(project, version):
         record = _record(text)
         # The title block says where sign-off stands, in the engine's words.
-        assert "Certified on" in text and "approved by every required body" in text
+        assert "Certified on" in text
+        assert "approved by every required body" in text
         assert f"Certified by {signatory.get_full_name()} (Certification signatory)" in record
         assert "I have examined the final form of version 1 of the Project Initiation" in record
         assert f"Approved by {nhs_lead.get_full_name()} (Chair of the project team)" in record
@@ -176,7 +176,8 @@ def test_heads_of_terms_keep_a_copy_per_state_of_the_record_and_each_verifies(
     for approver in (nhs_lead, governance_member):
         services.document_approve(actor=approver, project=project, document="agreement", number=1)
     final = services.certified_copy_for(project=project, version=version)
-    assert final is not None and final.pk != first.pk
+    assert final is not None
+    assert final.pk != first.pk
     text = " ".join(pdf_text(bytes(final.pdf)).split())
     assert "Still needed" not in _record(text)
     assert f"Approved by {governance_member.get_full_name()}" in text
@@ -185,7 +186,8 @@ def test_heads_of_terms_keep_a_copy_per_state_of_the_record_and_each_verifies(
     assert CertifiedCopy.objects.filter(version=version).count() == 2
     for copy in (first, final):
         match = match_file_hash(hashlib.sha256(bytes(copy.pdf)).hexdigest())
-        assert match is not None and match.version == 1
+        assert match is not None
+        assert match.version == 1
 
 
 def test_a_document_nobody_signs_off_has_no_record(approved: Any, nhs_lead: Any) -> None:
