@@ -21,9 +21,6 @@ from triplewin.partnerships.models import Project
 from triplewin.partnerships.presenters.compliance import GatePanel, gate_panel
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 
-# The completion form is this rule's remedy, so it is not listed as a problem on that page.
-ANSWERED_HERE = "COMPLETION-RECORDED"
-
 
 def _panel(project: Project) -> GatePanel:
     return gate_panel(
@@ -93,7 +90,8 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
         project=project,
         form=form,
         panel=panel,
-        failing=[r for r in panel.failing if r.id != ANSWERED_HERE],
+        # The end date this form asks for is not among them: its rule is asked at the step.
+        failing=panel.failing,
         back_link=back_to_dashboard(project),
     )
 
