@@ -20,7 +20,7 @@ def test_blocked_step_leads_to_the_pages_that_fix_it(page, project, nhs_lead, in
     page.goto(reverse("partnerships:detail", args=[project.pk]))
 
     box = page.locator("section.tw-next-steps")
-    expect(box).to_contain_text("Before you can take the step ‘Mark PID approved’")
+    expect(box).to_contain_text("Before you can take the step \u2018Mark PID approved\u2019")
     expect(box.locator(".nhsuk-button")).to_have_count(0)
     assert_accessible(page)
 

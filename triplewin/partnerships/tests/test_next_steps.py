@@ -16,13 +16,6 @@ from triplewin.partnerships.models import Project
 from triplewin.partnerships.presenters import stage3
 from triplewin.partnerships.presenters.fixes import STEP_PAGES, fix_link, page_for
 from triplewin.pid import services as pid_services
-from triplewin.pid.tests.fixtures import (  # noqa: F401 - fixtures
-    complete_pid,
-    in_setup,
-    nhs_governance,
-    signatory,
-    submitted,
-)
 
 pytestmark = pytest.mark.django_db
 
