@@ -9,7 +9,9 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import State
+from triplewin.core.outcomes import due_on as outcomes_due_on
 from triplewin.delivery import services
 from triplewin.delivery.exit_plan import exit_plan
 from triplewin.delivery.forms.status import ClosureForm, CompletionForm, TerminationForm
@@ -77,9 +79,9 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
+            due = long_date(outcomes_due_on(form.cleaned_data["actual_end"]))
             messages.success(
-                request,
-                "The project is completed. Its outcomes summary is due within six months.",
+                request, f"The project is completed. Its outcomes summary is due by {due}."
             )
             return redirect("delivery:dashboard", pk=project.pk)
     return page(
