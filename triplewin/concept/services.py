@@ -96,7 +96,9 @@ def decision_report(project: Project, today: dt.date | None = None) -> GateRepor
     """The approval gate's rules, less the one that the decision itself settles."""
     report = partnerships.gate_report(project, APPROVAL_GATE, today)
     return GateReport(
-        report.gate, tuple(r for r in report.results if r.rule.id not in RULES_SETTLED_BY_DECIDING)
+        report.gate,
+        tuple(r for r in report.results if r.rule.id not in RULES_SETTLED_BY_DECIDING),
+        report.project_id,
     )
 
 

@@ -21,7 +21,11 @@ S = TypeVar("S", bound=Model)
 
 def without_settled(report: GateReport, settled: frozenset[str]) -> GateReport:
     """A publication gate's rules, less those that publishing itself settles."""
-    return GateReport(report.gate, tuple(r for r in report.results if r.rule.id not in settled))
+    return GateReport(
+        report.gate,
+        tuple(r for r in report.results if r.rule.id not in settled),
+        report.project_id,
+    )
 
 
 def editable(summary: S | None, expected_version: int | None, *, missing: str, final: str) -> S:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -307,7 +308,8 @@ def partner_remove(*, actor: User, project: Project, partner: ProjectPartner) ->
 
 
 def gate_report(project: Project, gate: str, today: dt.date | None = None) -> GateReport:
-    return evaluate_gate(gate, build_facts(project, today))
+    report = evaluate_gate(gate, build_facts(project, today))
+    return dataclasses.replace(report, project_id=project.pk)
 
 
 def accepted_risk_ids(project: Project, gate: str) -> set[str]:

@@ -274,11 +274,20 @@ def _outcomes_within_six_months(f: ProjectFacts) -> Check:
     published = f.outcomes_published_on
     if published is None or published > f.today:
         return fail(f"Overdue since {long_date(due)}.") if f.today > due else PASS
-    return (
-        fail(f"Published on {long_date(published)}, after the {long_date(due)} deadline.")
-        if published > due
-        else PASS
+    if published <= due:
+        return PASS
+    # Already public: "publish now" would send the partners to do what is done. What is
+    # left is to say why it was late (our choice; the Code sets the deadline, not the remedy).
+    return fail(
+        f"Published on {long_date(published)}, after the {long_date(due)} deadline.",
+        remedy=LATE_OUTCOMES_REMEDY,
     )
+
+
+LATE_OUTCOMES_REMEDY = (
+    "Nothing is left to publish: the outcomes are public. Record why they were late in the "
+    "project's lessons learned, so that the next project can avoid it."
+)
 
 
 def _tov_disclosed(f: ProjectFacts) -> Check:
@@ -693,6 +702,7 @@ CORE_RULES: tuple[Rule, ...] = (
         "The six-month outcomes deadline runs from the actual end date.",
         "Record when delivery actually ended.",
         _completion_recorded,
+        asked_at_step=True,
     ),
     Rule(
         "OUTCOMES-PUBLISHED",

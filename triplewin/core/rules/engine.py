@@ -14,10 +14,18 @@ from triplewin.core.rules.model import Rule, RuleResult, Severity
 class GateReport:
     gate: str
     results: tuple[RuleResult, ...]
+    # The project the facts came from, when the Django side evaluated it, so pages can link
+    # each rule to where it is fixed. The rules never read it.
+    project_id: int | None = None
 
     @property
     def failed_blockers(self) -> tuple[RuleResult, ...]:
         return tuple(r for r in self.results if r.failed and r.rule.severity is Severity.BLOCKER)
+
+    @property
+    def blockers_before_step(self) -> tuple[RuleResult, ...]:
+        """The failing blockers to fix before taking the step; its own form answers the rest."""
+        return tuple(r for r in self.results if r.blocks_before_step)
 
     @property
     def failed_risks(self) -> tuple[RuleResult, ...]:
@@ -39,5 +47,5 @@ def evaluate_gate(
     for rule in catalogue:
         if gate in rule.gates:
             check = rule.check(facts)
-            results.append(RuleResult(rule, check.outcome, check.detail))
+            results.append(RuleResult(rule, check.outcome, check.detail, check.remedy))
     return GateReport(gate, tuple(results))

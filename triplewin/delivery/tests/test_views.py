@@ -317,3 +317,21 @@ def test_status_report_holds_what_every_partner_may_see_whoever_reads_it(
     body = client_for(role).get(_url("status-report", one_hidden_off_track)).content.decode()
     assert "The KPI is on track. Only the KPIs shared with company partners" in body
     assert "1 of 2" not in body
+
+
+def test_completion_message_gives_the_outcomes_due_date(client_for, in_delivery):
+    from triplewin.core.dates import long_date
+    from triplewin.core.outcomes import due_on
+
+    response = client_for("nhs_lead").post(
+        _url("complete", in_delivery),
+        {
+            "expected_state": "in_delivery",
+            "actual_start": TODAY.isoformat(),
+            "actual_end": TODAY.isoformat(),
+        },
+        follow=True,
+    )
+    assert (
+        f"Its outcomes summary is due by {long_date(due_on(TODAY))}." in response.content.decode()
+    )

@@ -9,7 +9,9 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import State
+from triplewin.core.outcomes import due_on as outcomes_due_on
 from triplewin.delivery import services
 from triplewin.delivery.exit_plan import exit_plan
 from triplewin.delivery.forms.status import ClosureForm, CompletionForm, TerminationForm
@@ -20,9 +22,6 @@ from triplewin.partnerships.errors import GateBlocked, StaleEdit
 from triplewin.partnerships.models import Project
 from triplewin.partnerships.presenters.compliance import GatePanel, gate_panel
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
-
-# The completion form is this rule's remedy, so it is not listed as a problem on that page.
-ANSWERED_HERE = "COMPLETION-RECORDED"
 
 
 def _panel(project: Project) -> GatePanel:
@@ -80,9 +79,9 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
+            due = long_date(outcomes_due_on(form.cleaned_data["actual_end"]))
             messages.success(
-                request,
-                "The project is completed. Its outcomes summary is due within six months.",
+                request, f"The project is completed. Its outcomes summary is due by {due}."
             )
             return redirect("delivery:dashboard", pk=project.pk)
     return page(
@@ -93,7 +92,8 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
         project=project,
         form=form,
         panel=panel,
-        failing=[r for r in panel.failing if r.id != ANSWERED_HERE],
+        # The end date this form asks for is not among them: its rule is asked at the step.
+        failing=panel.failing,
         back_link=back_to_dashboard(project),
     )
 

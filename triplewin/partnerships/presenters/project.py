@@ -1,12 +1,10 @@
-"""Display logic for a project: status tag, stage, progress and the actions on offer."""
+"""Display logic for a project: status tag, stage and progress (next steps: next_steps.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.urls import reverse
-
-from triplewin.core.lifecycle import STATES, TERMINAL_STATES, State, main_path, transitions_from
+from triplewin.core.lifecycle import STATES, TERMINAL_STATES, main_path
 from triplewin.partnerships.models import Project
 
 
@@ -15,13 +13,6 @@ class Step:
     label: str
     css: str
     status_text: str
-
-
-@dataclass(frozen=True)
-class Action:
-    label: str
-    href: str
-    secondary: bool
 
 
 class ProjectPresenter:
@@ -54,19 +45,6 @@ class ProjectPresenter:
             else:
                 steps.append(Step(STATES[state].label, "tw-progress--done", "done"))
         return steps
-
-    def actions(self, *, can_edit: bool) -> list[Action]:
-        if not can_edit:
-            return []
-        return [
-            Action(
-                t.label,
-                reverse("partnerships:transition", args=[self.project.pk, t.name]),
-                t.target in (State.WITHDRAWN, State.TERMINATED),
-            )
-            for t in transitions_from(self.state)
-            if t.manual
-        ]
 
     @property
     def partners_text(self) -> str:

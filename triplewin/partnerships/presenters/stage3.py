@@ -7,6 +7,7 @@ from typing import Any
 from django.urls import reverse
 
 from triplewin.core.dates import long_date
+from triplewin.core.outcomes import due_on as outcomes_due_on
 from triplewin.core.rules import ProjectFacts
 from triplewin.library.selectors import CaseStudyLink
 from triplewin.partnerships.models import Project
@@ -34,7 +35,10 @@ def _outcomes_status(facts: ProjectFacts) -> dict[str, Any]:
     if facts.outcomes_published_on:
         return status_tag(f"Published {long_date(facts.outcomes_published_on)}", "green")
     if facts.ended_on:
-        return status_tag("Due within six months of the end", "orange")
+        due = outcomes_due_on(facts.ended_on)
+        if facts.today > due:
+            return status_tag(f"Overdue since {long_date(due)}", "red")
+        return status_tag(f"Due by {long_date(due)}", "orange")
     return NOT_STARTED
 
 

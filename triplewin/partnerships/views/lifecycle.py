@@ -13,6 +13,7 @@ from triplewin.partnerships import access, services
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
 from triplewin.partnerships.forms import TransitionForm
 from triplewin.partnerships.presenters.compliance import gate_panel
+from triplewin.partnerships.presenters.fixes import STEP_PAGES, step_href
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 
 
@@ -27,6 +28,10 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         return redirect("partnerships:detail", pk=project.pk)
     if not step.manual:
         raise Http404("This step happens automatically.")
+    if step.name in STEP_PAGES:
+        # Taken where its evidence is recorded (the completion form asks for the end date);
+        # this page would only offer a button the gate must refuse.
+        return redirect(step_href(project.pk, step.name))
     panel = None
     if step.gate:
         panel = gate_panel(

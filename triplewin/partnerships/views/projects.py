@@ -18,6 +18,7 @@ from triplewin.partnerships.facts import build_facts, imported_states
 from triplewin.partnerships.forms import ProjectCreateForm, ProjectEditForm
 from triplewin.partnerships.models import Project, RiskAcceptance
 from triplewin.partnerships.presenters.compliance import compliance_panels
+from triplewin.partnerships.presenters.next_steps import project_next_steps
 from triplewin.partnerships.presenters.project import ProjectPresenter
 from triplewin.partnerships.presenters.stage1 import stage1_tasks
 from triplewin.partnerships.presenters.stage2 import stage2_tasks
@@ -91,7 +92,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         accepted.setdefault(gate, set()).add(rule_id)
     facts = build_facts(project)
     imported = imported_states(project)
-    panels = compliance_panels(project.state_enum, facts, accepted)
+    panels = compliance_panels(project.state_enum, facts, accepted, project.pk)
     can_edit = access.can_edit(request.user, project)
     return page(
         request,
@@ -103,7 +104,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         panels=panels,
         can_edit=can_edit,
         can_decide=bool(access.decision_organisations(request.user, project)),
-        actions=presenter.actions(can_edit=can_edit),
+        next_steps=project_next_steps(project, facts, accepted) if can_edit else None,
         partners=project.partners.select_related("organisation", "lead"),
         stage1_tasks=stage1_tasks(project, imported),
         stage2_tasks=stage2_tasks(project, facts, imported),
