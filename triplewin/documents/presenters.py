@@ -107,7 +107,8 @@ def _section(s: Section, *, signed_off: bool = False) -> SectionView:
 SIGN_OFF_TITLE = "Sign-off record"
 FINGERPRINTS = (
     "Each act names the fingerprint of the content it was given for, as Triple Win recorded it "
-    "when the version was submitted; this file's own SHA-256 is in every page's footer."
+    "when the version was submitted; the content hash of this document as a whole is given "
+    "at the top."
 )
 
 
