@@ -37,8 +37,8 @@ def draft_from_project(request: HttpRequest, project_pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "A draft case study has been written from the project's records. Check it, add "
-                "the outcomes and lessons, then publish it.",
+                "A draft case study has been written from the project's records, with its outcomes, "
+                "KPI results, lessons and contributions. Check it, then publish it.",
             )
             return redirect("library:detail", pk=study.pk)
     return page(
