@@ -388,8 +388,7 @@ def test_stage2_from_approved_concept_to_public_register(
 
     # The executive summary: drafted, certified by the signatory, published.
     open_task(page, project_url, "Executive summary")
-    page.click("a:has-text('Draft from the approved PID')")
-    page.click("button:has-text('Draft the summary')")
+    page.click("button:has-text('Draft from the approved PID')")
     expect(page.locator("main")).to_contain_text("drafted from the approved PID")
     assert_accessible(page)
     switch_user(page, signatory)
