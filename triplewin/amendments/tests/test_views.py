@@ -301,3 +301,11 @@ def test_detail_offers_each_person_only_their_steps(client_for, submitted_amendm
     assert "Approve or reject the amendment" not in oversight
     assert "Return to draft" not in oversight
     assert "Awaiting sign-off" in oversight
+
+
+def test_the_saved_message_counts_the_changes_in_plain_words():
+    from triplewin.amendments.views.changes import _saved
+
+    assert _saved(2, 0) == "2 changes to the PID saved."
+    assert _saved(1, 1) == "1 change to the PID saved; 1 taken back."
+    assert _saved(0, 0) == "Nothing was changed."

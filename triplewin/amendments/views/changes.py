@@ -65,7 +65,8 @@ def _saved(changed: int, taken_back: int) -> str:
         parts.append(f"{changed} change{'s' if changed != 1 else ''} to the PID saved")
     if taken_back:
         parts.append(f"{taken_back} taken back")
-    return "; ".join(parts).capitalize() + "."
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
 
 
 @require_POST
