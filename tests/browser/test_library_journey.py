@@ -60,9 +60,9 @@ def test_search_facet_read_and_publish(page, nhs_lead, industry_lead, project, s
     # A lead drafts a case study from the finished project, completes it and publishes it.
     sign_in(page, nhs_lead.username)
     page.goto("/library/")
-    page.click(f"text=Draft a case study from {project.title}")
     assert_accessible(page)
-    page.click("button:has-text('Draft the case study')")
+    # One button, no confirmation page (before: a link, then a page with the button).
+    page.click(f"button:has-text('Draft a case study from {project.title}')")
     expect(page.locator("h1")).to_have_text(project.title)
     expect(page.locator("main")).to_contain_text("This case study is a draft")
     expect(page.locator("main")).to_contain_text("Before publishing, add at least one outcome.")

@@ -148,8 +148,8 @@ class AgreementPresenter:
             )
         if state is State.SETUP:
             return (
-                "Every party has signed. Once the PID is approved, mark the agreement signed "
-                "from the project page."
+                "Every party has signed. The project moves on to 'Agreement signed' as soon "
+                "as the PID is approved."
             )
         return f"Every party has signed. The project is '{STATES[state].label}'."
 

@@ -188,13 +188,25 @@ class _MemberForm(GuardedForm):
         return self._members[self.cleaned_data["member"]]
 
 
-class VoteForm(_MemberForm):
-    choice = forms.ChoiceField(
-        label="Vote",
-        choices=VoteChoice.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose for, against or abstain."},
-    )
+class VoteGridForm(GuardedForm):
+    """One row of for / against / abstain per member who may vote: the whole vote at once."""
+
+    def __init__(self, *args: Any, members: list[TeamMember], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.members = members
+        for m in members:
+            self.fields[f"member_{m.pk}"] = forms.ChoiceField(
+                label=f"{display_name(m.user)} ({m.organisation.name})",
+                choices=VoteChoice.choices,
+                widget=forms.RadioSelect,
+                error_messages={"required": f"Say how {display_name(m.user)} voted."},
+            )
+
+    def member_fields(self) -> list[forms.BoundField]:
+        return [self[f"member_{m.pk}"] for m in self.members]
+
+    def choices(self) -> dict[TeamMember, str]:
+        return {m: self.cleaned_data[f"member_{m.pk}"] for m in self.members}
 
 
 class ExclusionForm(_MemberForm):

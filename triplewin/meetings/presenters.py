@@ -22,6 +22,7 @@ from triplewin.meetings.models import (
     VoteStatus,
 )
 from triplewin.meetings.selectors import committee_rule
+from triplewin.meetings.services.voting import KeptOut
 from triplewin.team.models import TeamMember
 from triplewin.team.selectors import display_name
 
@@ -193,6 +194,18 @@ def decision_row(decision: Decision) -> DecisionRow:
         ),
         decision_rule=_rule_text(decision),
         outcome_reason=decision.outcome_reason,
+    )
+
+
+def to_be_excluded(decision: Decision, kept_out: list[KeptOut]) -> tuple[Excluded, ...]:
+    """Before a vote opens: the members recording it will exclude because of an interest."""
+    if decision.vote_status != VoteStatus.NOT_OPENED:
+        return ()
+    already = set(decision.exclusions.values_list("member_id", flat=True))
+    return tuple(
+        Excluded(display_name(k.member.user), k.reason)
+        for k in kept_out
+        if k.member.pk not in already
     )
 
 

@@ -3,6 +3,7 @@
 from triplewin.agreement.services.copies import private_storage, signed_copy_upload
 from triplewin.agreement.services.parties import (
     SignResult,
+    agreement_move_on,
     party_add,
     party_remove,
     party_sign,
@@ -13,6 +14,7 @@ from triplewin.agreement.services.record import EDITABLE_IN, agreement_save
 __all__ = [
     "EDITABLE_IN",
     "SignResult",
+    "agreement_move_on",
     "agreement_save",
     "party_add",
     "party_remove",

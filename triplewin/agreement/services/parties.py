@@ -194,14 +194,28 @@ def party_sign(
             changes={**changes, **conflict.audit_changes()},
         )
     all_signed = agreement_unsigned_parties(locked) == ()
-    if not all_signed or locked.state_enum is not State.PID_APPROVED:
-        return SignResult(current, all_signed)
+    moved, blocked = agreement_move_on(actor=actor, project=locked, today=today)
+    return SignResult(current, all_signed, moved=moved, blocked=blocked)
+
+
+def agreement_move_on(
+    *, actor: User, project: Project, today: dt.date | None = None
+) -> tuple[bool, GateReport | None]:
+    """Take the project to "Agreement signed" once every party has signed and the PID is
+    approved, whichever of the two came last: the step "Mark agreement signed" takes, with its
+    gate, its history row and its audit event, so nobody has to press it.
+
+    The caller holds the project's row lock. Returns whether the project moved on and, when
+    every party has signed but a rule holds the step back, the gate's report.
+    """
+    if project.state_enum is not State.PID_APPROVED or agreement_unsigned_parties(project) != ():
+        return False, None
     try:
-        # A savepoint: a refused step must leave the signature in place and nothing else.
+        # A savepoint: a refused step must leave the caller's own write in place and nothing else.
         with transaction.atomic():
             partnerships.transition_locked(
-                actor=actor, project=locked, name="sign_agreement", today=today
+                actor=actor, project=project, name="sign_agreement", today=today
             )
     except GateBlocked as blocked:
-        return SignResult(current, all_signed, blocked=blocked.report)
-    return SignResult(current, all_signed, moved=True)
+        return False, blocked.report
+    return True, None

@@ -249,3 +249,57 @@ def test_the_company_signing_alone_does_not_move_the_project(
     assert not result.moved
     in_setup.refresh_from_db()
     assert in_setup.state == "pid_approved"
+
+
+def test_signed_before_the_pid_is_approved_moves_on_when_the_pid_is_approved(
+    parties, nhs_lead, industry_lead, in_setup, monkeypatch
+):
+    """No "Mark agreement signed" step: the PID's last approval takes it, as the button did."""
+    from types import SimpleNamespace
+
+    from triplewin.pid.services import decisions as pid_decisions
+
+    _sign(nhs_lead, parties[0])
+    assert _sign(industry_lead, parties[1]).all_signed
+    in_setup.refresh_from_db()
+    assert in_setup.state == "setup"
+    # The PID's sign-off and the gates' own rules are tested in their apps; here the PID's
+    # last approval is taken as given and the gates are made to pass.
+    real_gate_report = partnership_services.gate_report
+    monkeypatch.setattr(
+        partnership_services, "gate_report", lambda project, gate, today=None: GateReport(gate, ())
+    )
+    monkeypatch.setattr(pid_decisions, "pid_status", lambda project: SimpleNamespace(approved=True))
+    pid_decisions._advance(industry_lead, in_setup, None)
+
+    in_setup.refresh_from_db()
+    assert in_setup.state == "agreement_signed"
+    steps = ProjectTransition.objects.filter(project=in_setup).order_by("pk")
+    assert [(s.name, s.actor) for s in steps] == [
+        ("approve_pid", industry_lead),
+        ("sign_agreement", industry_lead),
+    ]
+    event = AuditEvent.objects.get(action="project.sign_agreement")
+    assert event.changes["state"] == ["pid_approved", "agreement_signed"]
+    # The rules, run for real, see the agreement as signed by every partner.
+    report = real_gate_report(in_setup, "agreement_signed")
+    [signed] = [r for r in report.results if r.rule.id == "AGREEMENT-SIGNED-BY-ALL"]
+    assert not signed.failed
+
+
+def test_the_pid_approved_before_every_party_signed_stays_pid_approved(
+    parties, nhs_lead, in_setup, monkeypatch
+):
+    from types import SimpleNamespace
+
+    from triplewin.pid.services import decisions as pid_decisions
+
+    _sign(nhs_lead, parties[0])
+    monkeypatch.setattr(
+        partnership_services, "gate_report", lambda project, gate, today=None: GateReport(gate, ())
+    )
+    monkeypatch.setattr(pid_decisions, "pid_status", lambda project: SimpleNamespace(approved=True))
+    pid_decisions._advance(nhs_lead, in_setup, None)
+    in_setup.refresh_from_db()
+    assert in_setup.state == "pid_approved"
+    assert not ProjectTransition.objects.filter(name="sign_agreement").exists()

@@ -75,53 +75,54 @@ class AmendmentForm(VersionForm):
         return {name: self.cleaned_data[name] for name in AMENDMENT_FIELDS}
 
 
-class ChooseFieldForm(GuardedForm):
-    field = forms.ChoiceField(
-        label="Which part of the PID changes?",
-        error_messages={
-            "required": "Choose the part of the PID that changes.",
-            "invalid_choice": "Choose one of the parts of the PID listed.",
-        },
+def _after_field(field: Amendable) -> forms.Field:
+    """The input for what one part of the PID should say after the amendment."""
+    if field.is_date:
+        return forms.DateField(
+            label=field.label,
+            required=False,
+            widget=DATE,
+            error_messages={"invalid": "Enter a real date, like 2027-03-14."},
+        )
+    return forms.CharField(
+        label=field.label,
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": f"Keep this under {TEXT_LIMIT} characters."},
     )
 
-    def __init__(self, *args: Any, fields: list[Amendable], **kwargs: Any) -> None:
+
+class ChangesForm(VersionForm):
+    """Every part of the PID an amendment can change, on one page, each as it will read."""
+
+    def __init__(
+        self,
+        *args: Any,
+        fields: list[Amendable],
+        afters: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        choice = self.fields["field"]
-        assert isinstance(choice, forms.ChoiceField)
-        choice.choices = [("", "Choose a part of the PID")] + [
-            (f.key, f"{f.section_title}: {f.label}") for f in fields
-        ]
+        self.amendables = fields
+        afters = afters or {}
+        for f in fields:
+            name = f"after-{f.key}"
+            self.fields[name] = _after_field(f)
+            self.initial[name] = afters.get(f.key, f.current)
 
+    def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
+        grouped: dict[str, list[forms.BoundField]] = {}
+        for f in self.amendables:
+            grouped.setdefault(f.section_title, []).append(self[f"after-{f.key}"])
+        return list(grouped.items())
 
-class ChangeForm(VersionForm):
-    """The new text (or date) for one chosen field."""
-
-    field_key = forms.CharField(widget=forms.HiddenInput)
-
-    def __init__(self, *args: Any, field: Amendable, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.amendable = field
-        label = f"What {field.label} should say after the amendment"
-        if field.is_date:
-            self.fields["after"] = forms.DateField(
-                label=f"New {field.label.lower()}",
-                widget=DATE,
-                error_messages={
-                    "required": "Enter the new date.",
-                    "invalid": "Enter a real date, like 2027-03-14.",
-                },
-            )
-        else:
-            self.fields["after"] = forms.CharField(
-                label=label,
-                max_length=TEXT_LIMIT,
-                widget=forms.Textarea(attrs={"rows": 6}),
-                error_messages={
-                    "required": f"Write what {field.label} should say.",
-                    "max_length": f"Keep this under {TEXT_LIMIT} characters.",
-                },
-            )
-
-    def after_text(self) -> str:
-        value = self.cleaned_data["after"]
-        return value.isoformat() if self.amendable.is_date else str(value)
+    def afters(self) -> dict[str, str]:
+        """What each part sent should say; a part left out of the post is left alone."""
+        found = {}
+        for f in self.amendables:
+            if self.add_prefix(f"after-{f.key}") not in self.data:
+                continue
+            value = self.cleaned_data.get(f"after-{f.key}")
+            found[f.key] = value.isoformat() if f.is_date and value else str(value or "")
+        return found

@@ -129,6 +129,37 @@ def _check_value(project: Project, field: Amendable, after: str) -> str:
     return after
 
 
+def _set_change(*, actor: User, locked: Amendment, field: Amendable, value: str) -> AmendmentChange:
+    change = AmendmentChange.objects.filter(amendment=locked, field_key=field.key).first()
+    previous = change.after if change else None
+    change = change or AmendmentChange(amendment=locked, field_key=field.key)
+    change.section_title = field.section_title
+    change.field_label = field.label
+    change.before = field.current
+    change.after = value
+    change.full_clean()
+    change.save()
+    audit.record(
+        actor=actor,
+        action="amendment.change_set",
+        obj=locked,
+        project_id=locked.project_id,
+        changes={f"{field.section_title}: {field.label}": [previous or field.current, value]},
+    )
+    return change
+
+
+def _remove_change(*, actor: User, locked: Amendment, change: AmendmentChange) -> None:
+    audit.record(
+        actor=actor,
+        action="amendment.change_removed",
+        obj=locked,
+        project_id=locked.project_id,
+        changes={f"{change.section_title}: {change.field_label}": [change.after, None]},
+    )
+    change.delete()
+
+
 @transaction.atomic
 def amendment_change_set(
     *,
@@ -142,24 +173,67 @@ def amendment_change_set(
     locked = lock_amendment(amendment, statuses=DRAFT, expected_version=expected_version)
     field = _find(locked.project, field_key)
     value = _check_value(locked.project, field, after)
-    change = AmendmentChange.objects.filter(amendment=locked, field_key=field.key).first()
-    previous = change.after if change else None
-    change = change or AmendmentChange(amendment=locked, field_key=field.key)
-    change.section_title = field.section_title
-    change.field_label = field.label
-    change.before = field.current
-    change.after = value
-    change.full_clean()
-    change.save()
+    change = _set_change(actor=actor, locked=locked, field=field, value=value)
     touch(locked)
-    audit.record(
-        actor=actor,
-        action="amendment.change_set",
-        obj=locked,
-        project_id=locked.project_id,
-        changes={f"{field.section_title}: {field.label}": [previous or field.current, value]},
-    )
     return change
+
+
+def _unchanged(field: Amendable, after: str) -> bool:
+    """Whether the text sent is what the PID says now (browsers end lines with CR LF)."""
+    text = after.replace("\r\n", "\n").strip()
+    if not text and not field.current.strip():
+        return True
+    if field.is_date:
+        day = parse_date(text)
+        return day is not None and day.isoformat() == field.current
+    return text == field.current.replace("\r\n", "\n").strip()
+
+
+@transaction.atomic
+def amendment_changes_save(
+    *,
+    actor: User,
+    amendment: Amendment,
+    afters: Mapping[str, str],
+    expected_version: int | None = None,
+) -> tuple[int, int]:
+    """Every part of the PID an amendment changes, from one page.
+
+    `afters` maps a field's key to the text it should say after the amendment. A field sent as
+    the PID says it now has no change (a change already recorded for it is taken back); any
+    other is checked and set as `amendment_change_set` does, each audited. One bad field
+    refuses the lot, with each problem under `after-<key>`. Returns (set, taken back).
+    """
+    locked = lock_amendment(amendment, statuses=DRAFT, expected_version=expected_version)
+    existing = {c.field_key: c for c in AmendmentChange.objects.filter(amendment=locked)}
+    values: dict[str, tuple[Amendable, str]] = {}
+    problems: dict[str, list[str]] = {}
+    fields = amendable_fields(locked.project)
+    for field in fields:
+        after = afters.get(field.key)
+        if after is None or _unchanged(field, after):
+            continue
+        try:
+            values[field.key] = (field, _check_value(locked.project, field, after))
+        except ValidationError as refused:
+            problems[f"after-{field.key}"] = refused.messages
+    if problems:
+        raise ValidationError(problems)
+    unknown = set(afters) - {f.key for f in fields}
+    if unknown:
+        raise ValidationError("Choose one of the parts of the PID listed.")
+    set_count = 0
+    for key, (field, value) in values.items():
+        if key in existing and existing[key].after == value:
+            continue
+        _set_change(actor=actor, locked=locked, field=field, value=value)
+        set_count += 1
+    taken_back = [change for key, change in existing.items() if key in afters and key not in values]
+    for change in taken_back:
+        _remove_change(actor=actor, locked=locked, change=change)
+    if set_count or taken_back:
+        touch(locked)
+    return set_count, len(taken_back)
 
 
 @transaction.atomic
@@ -167,14 +241,7 @@ def amendment_change_remove(*, actor: User, amendment: Amendment, change: Amendm
     locked = lock_amendment(amendment, statuses=DRAFT)
     if change.amendment_id != locked.pk:
         raise ValidationError("That change belongs to another amendment.")
-    audit.record(
-        actor=actor,
-        action="amendment.change_removed",
-        obj=locked,
-        project_id=locked.project_id,
-        changes={f"{change.section_title}: {change.field_label}": [change.after, None]},
-    )
-    change.delete()
+    _remove_change(actor=actor, locked=locked, change=change)
     touch(locked)
 
 

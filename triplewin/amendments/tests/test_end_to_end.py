@@ -55,7 +55,7 @@ def test_amendment_end_to_end(
     _ok(
         lead.post(
             url("change-add", 1),
-            {"field_key": "exit_strategy", "after": NEW_EXIT, "row_version": _version()},
+            {"after-exit_strategy": NEW_EXIT, "row_version": _version()},
         )
     )
     _ok(lead.post(url("submit", 1), {"row_version": _version()}))

@@ -101,11 +101,7 @@ def _post_cases(amendment):
         ),
         "change-add": (
             [n],
-            {
-                "field_key": "objectives",
-                "after": "Posted objectives",
-                "row_version": amendment.row_version,
-            },
+            {"after-objectives": "Posted objectives", "row_version": amendment.row_version},
             lambda: AmendmentChange.objects.filter(after="Posted objectives").exists(),
         ),
         "change-remove": ([n, change.pk], {}, lambda: not AmendmentChange.objects.exists()),
@@ -213,36 +209,68 @@ def test_variation_page_is_404_without_a_variation(client_for, amendment):
     assert client_for("nhs_lead").get(url).status_code == 404
 
 
-def test_choosing_a_field_then_writing_its_new_text(client_for, amendment, nhs_org):
+def test_every_part_of_the_pid_is_changed_on_one_page(client_for, amendment, nhs_org):
+    """Before: two pages per field (choose it, then write it). Now: one page, one save."""
     client = client_for("nhs_lead")
     url = _url("change-add", amendment.project, amendment.number)
+    before = dict(amendment.changes.values_list("field_key", "after"))
+    assert before == {"exit_strategy": NEW_EXIT}
+    events = AuditEvent.objects.filter(action="amendment.change_set")
+    already = events.count()
     body = client.get(url).content.decode()
-    assert f'value="termination-{nhs_org.pk}"' in body
-    assert "Exit strategy and responsibilities on termination: Exit strategy" in body
-    missing = client.get(url, {"field": ""})
-    assert missing.status_code == 400
-    assert "Choose the part of the PID that changes." in missing.content.decode()
-    chosen = client.get(url, {"field": "success_when"}).content.decode()
-    assert "Every month, and a final count at month 12" in chosen  # what it says now
+    assert f'name="after-termination-{nhs_org.pk}"' in body
+    assert "Exit strategy and responsibilities on termination" in body
+    assert "Every month, and a final count at month 12" in body  # what it says now
     response = client.post(
         url,
-        {"field_key": "success_when", "after": "Quarterly", "row_version": amendment.row_version},
-    )
-    assert response.status_code == 302
-    assert amendment.changes.get(field_key="success_when").after == "Quarterly"
-
-
-def test_a_change_that_changes_nothing_is_400(client_for, amendment):
-    response = client_for("nhs_lead").post(
-        _url("change-add", amendment.project, amendment.number),
         {
-            "field_key": "success_when",
-            "after": "Every month, and a final count at month 12",
+            "after-success_when": "Quarterly",
+            "after-exit_strategy": "Hand the clinics to the practices.",
+            "after-success_by_whom": "",  # left blank: refused, and nothing is saved
             "row_version": amendment.row_version,
         },
     )
     assert response.status_code == 400
-    assert field_error(response, "after") == "When it is measured already says this."
+    assert field_error(response, "after-success_by_whom").startswith("Write what")
+    assert dict(amendment.changes.values_list("field_key", "after")) == before
+    response = client.post(
+        url,
+        {
+            "after-success_when": "Quarterly",
+            "after-exit_strategy": "Hand the clinics to the practices.",
+            "row_version": amendment.row_version,
+        },
+    )
+    assert response.status_code == 302
+    assert dict(amendment.changes.values_list("field_key", "after")) == {
+        "success_when": "Quarterly",
+        "exit_strategy": "Hand the clinics to the practices.",
+    }
+    assert events.count() == already + 2
+    # The page now shows each part as it will read; putting one back takes its change back.
+    assert "Quarterly" in client.get(url).content.decode()
+    amendment.refresh_from_db()
+    response = client.post(
+        url,
+        {
+            "after-success_when": "Every month, and a final count at month 12\r\n",
+            "after-exit_strategy": "Hand the clinics to the practices.",
+            "row_version": amendment.row_version,
+        },
+    )
+    assert response.status_code == 302
+    assert list(amendment.changes.values_list("field_key", flat=True)) == ["exit_strategy"]
+    assert AuditEvent.objects.filter(action="amendment.change_removed").count() == 1
+    assert events.count() == already + 2, "an unchanged change is not recorded again"
+
+
+def test_a_stale_page_is_refused(client_for, amendment):
+    response = client_for("nhs_lead").post(
+        _url("change-add", amendment.project, amendment.number),
+        {"after-success_when": "Quarterly", "row_version": amendment.row_version + 5},
+    )
+    assert response.status_code == 400
+    assert not amendment.changes.filter(field_key="success_when").exists()
 
 
 def test_contract_flag_without_text_is_400(client_for, pid_in_delivery):
@@ -273,3 +301,11 @@ def test_detail_offers_each_person_only_their_steps(client_for, submitted_amendm
     assert "Approve or reject the amendment" not in oversight
     assert "Return to draft" not in oversight
     assert "Awaiting sign-off" in oversight
+
+
+def test_the_saved_message_counts_the_changes_in_plain_words():
+    from triplewin.amendments.views.changes import _saved
+
+    assert _saved(2, 0) == "2 changes to the PID saved."
+    assert _saved(1, 1) == "1 change to the PID saved; 1 taken back."
+    assert _saved(0, 0) == "Nothing was changed."

@@ -1,4 +1,4 @@
-"""Saying what an amendment changes in the PID: choose a part, then write its new text."""
+"""Saying what an amendment changes in the PID: every part on one page, each as it will read."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from triplewin.amendments import services
 from triplewin.amendments.fields import amendable_fields
-from triplewin.amendments.forms.amendments import ChangeForm, ChooseFieldForm
+from triplewin.amendments.forms.amendments import ChangesForm
 from triplewin.amendments.models import AmendmentChange
 from triplewin.amendments.views.amendments import back_to, get_amendment
 from triplewin.partnerships import access
@@ -20,45 +20,22 @@ from triplewin.partnerships.views._helpers import actor, apply_validation_error,
 
 @require_http_methods(["GET", "POST"])
 def change_add(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """Every part of the PID the amendment can change, on one page, saved together."""
     project = access.visible_project_or_404(request.user, pk)
     require_edit(request, project)
     amendment = get_amendment(project, number)
-    fields = amendable_fields(project)
-    data = request.POST if request.method == "POST" else request.GET
-    chosen_key = data.get("field_key") or data.get("field")
-    chosen = next((f for f in fields if f.key == chosen_key), None)
-    if chosen is None:
-        choose = ChooseFieldForm(request.GET if "field" in request.GET else None, fields=fields)
-        choose.is_valid()
-        return page(
-            request,
-            "amendments/change_choose.jinja",
-            title=f"What does {amendment} change: {project.title}",
-            status=400 if choose.errors or request.method == "POST" else 200,
-            nav="projects",
-            project=project,
-            a=amendment,
-            form=choose,
-            back_link=back_to(amendment),
-        )
-    existing = amendment.changes.filter(field_key=chosen.key).first()
-    initial_after = existing.after if existing else chosen.current
-    form = ChangeForm(
+    form = ChangesForm(
         request.POST if request.method == "POST" else None,
-        field=chosen,
-        initial={
-            "field_key": chosen.key,
-            "after": initial_after,
-            "row_version": amendment.row_version,
-        },
+        fields=amendable_fields(project),
+        afters={c.field_key: c.after for c in amendment.changes.all()},
+        initial={"row_version": amendment.row_version},
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.amendment_change_set(
+            changed, taken_back = services.amendment_changes_save(
                 actor=actor(request),
                 amendment=amendment,
-                field_key=chosen.key,
-                after=form.after_text(),
+                afters=form.afters(),
                 expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
@@ -66,19 +43,30 @@ def change_add(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, f"The change to {chosen.label} is saved.")
+            messages.success(request, _saved(changed, taken_back))
             return redirect("amendments:detail", pk=project.pk, number=amendment.number)
     return page(
         request,
         "amendments/change_form.jinja",
-        title=f"Change {chosen.label}: {project.title}",
+        title=f"What {amendment} changes: {project.title}",
         nav="projects",
         project=project,
         a=amendment,
-        chosen=chosen,
         form=form,
         back_link=back_to(amendment),
     )
+
+
+def _saved(changed: int, taken_back: int) -> str:
+    if not changed and not taken_back:
+        return "Nothing was changed."
+    parts = []
+    if changed:
+        parts.append(f"{changed} change{'s' if changed != 1 else ''} to the PID saved")
+    if taken_back:
+        parts.append(f"{taken_back} taken back")
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
 
 
 @require_POST

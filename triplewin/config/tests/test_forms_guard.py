@@ -70,9 +70,9 @@ def test_every_form_goes_through_the_guard(form_class: type[forms.BaseForm]) -> 
     assert form_class.full_clean is forms.BaseForm.full_clean
 
 
-def _amendable(target: Target) -> Amendable:
+def _amendable(target: Target, key: str = "k") -> Amendable:
     return Amendable(
-        key="k", section_title="S", label="Planned start date", current="", target=target
+        key=key, section_title="S", label="Planned start date", current="", target=target
     )
 
 
@@ -86,7 +86,7 @@ SPECIAL: dict[str, list[dict[str, Any]]] = {
     "KpiForm": [{"owners": User.objects.none(), "company_side": False}],
     "SeatForm": [{"people": [], "partners": []}],
     "ScopingSectionForm": [{"section": s, "medicines": True} for s in scoping_guide.SECTIONS],
-    "ChangeForm": [{"field": _amendable(Target.PID)}, {"field": _amendable(Target.DATE)}],
+    "ChangesForm": [{"fields": [_amendable(Target.PID, "k"), _amendable(Target.DATE, "d")]}],
 }
 
 
@@ -140,7 +140,7 @@ def test_the_generic_cases_cover_the_free_text_and_dates_of_the_product() -> Non
     assert len(CASES) >= 190
     assert "ConceptForm.purpose_background" in {c.id for c in CASES}
     assert len(DATE_CASES) > 15
-    assert "ChangeForm.after" in {c.id for c in DATE_CASES}
+    assert "ChangesForm.after-d" in {c.id for c in DATE_CASES}
 
 
 @pytest.mark.django_db

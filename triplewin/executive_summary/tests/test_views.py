@@ -72,6 +72,35 @@ def test_edit_by_role(client_for, drafted, role, status):
         assert _summary(drafted).title == drafted.title
 
 
+@pytest.mark.parametrize(("role", "status"), matrix(READ))
+def test_the_first_draft_is_a_button_on_the_summary_page_by_role(
+    client_for, approved, role, status
+):
+    """No confirmation page for the first draft: the detail page posts, and nothing links."""
+    client = client_for(role)
+    response = client.get(_url("detail", approved))
+    assert response.status_code == status
+    if status != 200:
+        return
+    body = response.content.decode()
+    url = _url("generate", approved)
+    assert f'href="{url}"' not in body
+    offered = f'<form method="post" action="{url}">' in body
+    assert offered is (EDIT[role] == 200)
+    assert ("Draft from the approved PID" in body) is offered
+    assert not ExecutiveSummary.objects.exists(), "showing the page drafts nothing"
+    if offered:
+        assert client.post(url, {"row_version": "0"}).status_code == 302
+        assert ExecutiveSummary.objects.count() == 1
+
+
+def test_a_redraft_still_asks_first(client_for, approved):
+    client = client_for("nhs_lead")
+    client.post(_url("generate", approved), {"row_version": "0"})
+    body = client.get(_url("detail", approved)).content.decode()
+    assert f'href="{_url("generate", approved)}"' in body
+
+
 @pytest.mark.parametrize(("role", "status"), matrix(EDIT))
 def test_generate_by_role(client_for, approved, role, status):
     client = client_for(role)

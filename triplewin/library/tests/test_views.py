@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.roles import EDIT, READ, ROLES, matrix
+from triplewin.audit.models import AuditEvent
 from triplewin.core.library import records as rec
 from triplewin.library import services
 from triplewin.library.models import CaseStudy
@@ -174,9 +175,11 @@ def test_discard_by_role(client_for, draft, role, status):
 
 @pytest.mark.parametrize(("role", "status"), matrix(EDIT))
 def test_draft_from_project_by_role(client_for, finished, role, status):
+    """A button posts here; there is no confirmation page, and a GET changes nothing."""
     url = reverse("library:draft-from-project", args=[finished.pk])
     client = client_for(role)
-    assert client.get(url).status_code == status
+    assert client.get(url).status_code == 405
+    assert not CaseStudy.objects.exists()
     response = client.post(url)
     created = CaseStudy.objects.filter(project=finished).first()
     if status == 200:
@@ -184,27 +187,34 @@ def test_draft_from_project_by_role(client_for, finished, role, status):
         assert created is not None
         assert not created.is_published
         assert response.url == reverse("library:detail", args=[created.pk])
+        assert AuditEvent.objects.filter(action="case_study.created").count() == 1
     else:
         assert response.status_code == status
         assert created is None
 
 
+def test_the_library_offers_finished_projects_a_draft_button(client_for, finished):
+    body = client_for("nhs_lead").get(reverse("library:index")).content.decode()
+    url = reverse("library:draft-from-project", args=[finished.pk])
+    assert f'<form method="post" action="{url}">' in body
+    assert f'href="{url}"' not in body
+
+
 def test_draft_from_project_explains_when_the_project_is_not_finished(client_for, project):
     client = client_for("nhs_lead")
     url = reverse("library:draft-from-project", args=[project.pk])
-    assert (
-        "once the project's outcomes summary has been published" in client.get(url).content.decode()
-    )
-    assert client.post(url).status_code == 400
+    response = client.post(url, follow=True)
+    assert "once the project&#39;s outcomes summary is published" in response.content.decode()
     assert not CaseStudy.objects.exists()
 
 
 def test_draft_from_project_goes_to_the_existing_draft(client_for, draft):
-    response = client_for("nhs_lead").get(
-        reverse("library:draft-from-project", args=[draft.project_id])
-    )
+    client = client_for("nhs_lead")
+    url = reverse("library:draft-from-project", args=[draft.project_id])
+    response = client.post(url)
     assert response.status_code == 302
     assert response.url == reverse("library:detail", args=[draft.pk])
+    assert CaseStudy.objects.count() == 1
 
 
 @pytest.mark.parametrize(("role", "status"), matrix(READ))
@@ -278,7 +288,7 @@ def _case_study_task(client, project):
 def test_project_page_offers_a_case_study_to_its_leads_only(client_for, finished, role):
     link, status = _case_study_task(client_for(role), finished)
     assert status == "Not started"
-    drafting = reverse("library:draft-from-project", args=[finished.pk])
+    drafting = reverse("outcomes:detail", args=[finished.pk]) + "#case-study"
     assert link == (drafting if EDIT[role] == 200 else None)
 
 

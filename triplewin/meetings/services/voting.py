@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -286,3 +288,72 @@ def vote_close(*, actor: User, meeting: Meeting, decision: Decision) -> Decision
         },
     )
     return current
+
+
+@dataclass(frozen=True)
+class KeptOut:
+    member: TeamMember
+    reason: str
+
+
+def vote_roll(meeting: Meeting, decision: Decision) -> tuple[list[TeamMember], list[KeptOut]]:
+    """Who still has a vote to record, and who is kept out of it and why; changes nothing.
+
+    Before the vote opens, the members that opening it would exclude are shown as excluded,
+    from the same conflict check `vote_open` makes, so the table of votes offers only those who
+    may vote.
+    """
+    present = list(
+        TeamMember.objects.filter(pk__in=_present_ids(meeting))
+        .select_related("user", "organisation")
+        .order_by("pk")
+    )
+    reasons = dict(decision.exclusions.values_list("member_id", "reason"))
+    if decision.vote_status == VoteStatus.NOT_OPENED:
+        for member in present:
+            if member.pk in reasons:
+                continue
+            check = assess_decision(**_vote_by(member, meeting, decision))
+            if not check.may_decide:
+                reasons[member.pk] = check.exclusion_reason
+    voted = set(decision.votes.values_list("member_id", flat=True))
+    voters = [m for m in present if m.pk not in reasons and m.pk not in voted]
+    excluded = [KeptOut(m, reasons[m.pk]) for m in present if m.pk in reasons]
+    return voters, excluded
+
+
+def _field(member: TeamMember) -> str:
+    return f"member_{member.pk}"
+
+
+@transaction.atomic
+def votes_record(
+    *, actor: User, meeting: Meeting, decision: Decision, choices: Mapping[TeamMember, str]
+) -> Decision:
+    """Record every member's vote from one table and close the vote, opening it first if needed.
+
+    Each step is the one above (`vote_open`, `vote_record`, `vote_close`), each audited as
+    before; if any vote is refused nothing is kept. Errors name the member's field, `member_<pk>`.
+    """
+    locked = lock_meeting(meeting, statuses=HELD)
+    current = _decision_in(locked, decision)
+    if not current.is_vote:
+        raise ValidationError("This decision was agreed without a vote.")
+    if current.vote_status == VoteStatus.CLOSED:
+        raise ValidationError("The vote on this decision has already closed.")
+    if current.vote_status == VoteStatus.NOT_OPENED:
+        vote_open(actor=actor, meeting=locked, decision=current)
+        current.refresh_from_db()
+    voters, _ = vote_roll(locked, current)
+    chosen = {member.pk for member in choices}
+    missing = {
+        _field(m): f"Say how {display_name(m.user)} voted." for m in voters if m.pk not in chosen
+    }
+    if missing:
+        raise ValidationError(missing)
+    for member, choice in choices.items():
+        try:
+            vote_record(actor=actor, meeting=locked, decision=current, member=member, choice=choice)
+        except ValidationError as refused:
+            raise ValidationError({_field(member): refused.messages}) from refused
+    return vote_close(actor=actor, meeting=locked, decision=current)

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.roles import EDIT, READ, matrix
+from triplewin.audit.models import AuditEvent
 from triplewin.meetings.models import Decision, Vote, VoteExclusion
 from triplewin.meetings.services import voting
 from triplewin.team.tests import builders
@@ -50,40 +51,7 @@ def test_decision_page_by_role(client_for, vote, role, status):
         body = response.content.decode()
         assert "Use the company&#39;s platform" in body
         assert "Excluded from the vote" in body
-        assert ("Record the vote" in body) == (role in ("nhs_lead", "industry_lead"))
-
-
-@pytest.mark.parametrize(("role", "status"), matrix(EDIT))
-def test_record_vote_by_role(client_for, vote, members, role, status):
-    response = client_for(role).post(
-        _url("meetings:decision", vote), {"member": members["industry"].pk, "choice": "for"}
-    )
-    if status == 200:
-        assert response.status_code == 302
-        assert Vote.objects.get().member == members["industry"]
-    else:
-        assert response.status_code == status
-        assert not Vote.objects.exists()
-
-
-def test_vote_for_an_excluded_member_is_refused_with_a_clear_message(client_for, vote, members):
-    response = client_for("industry_lead").post(
-        _url("meetings:decision", vote), {"member": members["nhs"].pk, "choice": "for"}
-    )
-    assert response.status_code == 400
-    message = builders.field_error(response, "member")
-    assert message.startswith("Nhs Tester cannot vote on this decision because they are excluded")
-    assert "Test Pharma Ltd" in message
-    assert not Vote.objects.exists()
-
-
-@pytest.mark.parametrize(
-    "data", [{}, {"member": "abc", "choice": "for"}, {"member": "999999", "choice": "yes"}]
-)
-def test_bad_vote_input_is_a_400(client_for, vote, data):
-    response = client_for("nhs_lead").post(_url("meetings:decision", vote), data)
-    assert response.status_code == 400
-    assert not Vote.objects.exists()
+        assert ("Record the votes" in body) == (role in ("nhs_lead", "industry_lead"))
 
 
 @pytest.fixture
@@ -98,48 +66,82 @@ def unopened(held, nhs_lead):
 
 
 @pytest.mark.parametrize(("role", "status"), matrix(EDIT))
-def test_open_vote_by_role(client_for, unopened, role, status):
-    response = client_for(role).post(_url("meetings:vote-open", unopened))
+def test_recording_the_whole_vote_by_role(client_for, unopened, members, role, status):
+    """One submission opens the vote, excludes the conflicted member, records and closes."""
+    response = client_for(role).post(
+        _url("meetings:decision", unopened), {f"member_{members['industry'].pk}": "for"}
+    )
     unopened.refresh_from_db()
     if status == 200:
         assert response.status_code == 302
-        assert unopened.vote_status == "open"
-        assert VoteExclusion.objects.filter(decision=unopened).count() == 1
+        assert unopened.vote_status == "closed"
+        assert unopened.outcome == "carried"
+        assert Vote.objects.get().member == members["industry"]
+        assert VoteExclusion.objects.get().member == members["nhs"]
+        assert list(
+            AuditEvent.objects.filter(action__startswith="meeting.vote_")
+            .order_by("pk")
+            .values_list("action", flat=True)
+        ) == ["meeting.vote_opened", "meeting.vote_recorded", "meeting.vote_closed"]
     else:
         assert response.status_code == status
         assert unopened.vote_status == "not_opened"
+        assert not Vote.objects.exists()
         assert not VoteExclusion.objects.exists()
 
 
-def test_open_vote_shows_how_many_were_excluded(client_for, unopened):
-    response = client_for("nhs_lead").post(_url("meetings:vote-open", unopened), follow=True)
-    assert "1 member excluded because of a declared interest" in response.content.decode()
+def test_the_grid_shows_who_will_be_excluded_and_offers_only_the_others(
+    client_for, unopened, members
+):
+    body = client_for("nhs_lead").get(_url("meetings:decision", unopened)).content.decode()
+    assert "These members are excluded from the vote because of a declared interest" in body
+    assert f'name="member_{members["industry"].pk}"' in body
+    assert f'name="member_{members["nhs"].pk}"' not in body
+    assert not VoteExclusion.objects.exists(), "showing the page changes nothing"
 
 
-@pytest.mark.parametrize(("role", "status"), matrix(EDIT))
-def test_close_vote_by_role(client_for, vote, members, nhs_lead, role, status):
-    voting.vote_record(
-        actor=nhs_lead,
-        meeting=vote.meeting,
-        decision=vote,
-        member=members["industry"],
-        choice="for",
+def test_a_vote_already_open_is_finished_from_the_grid(client_for, vote, members):
+    response = client_for("industry_lead").post(
+        _url("meetings:decision", vote), {f"member_{members['industry'].pk}": "against"}
     )
-    response = client_for(role).post(_url("meetings:vote-close", vote))
+    assert response.status_code == 302
     vote.refresh_from_db()
-    if status == 200:
-        assert response.status_code == 302
-        assert vote.outcome == "carried"
-    else:
-        assert response.status_code == status
-        assert vote.vote_status == "open"
+    assert (vote.vote_status, vote.outcome) == ("closed", "not_carried")
 
 
-def test_closing_an_empty_vote_shows_why(client_for, vote):
-    response = client_for("nhs_lead").post(_url("meetings:vote-close", vote), follow=True)
-    assert "No votes have been recorded" in response.content.decode()
-    vote.refresh_from_db()
-    assert vote.vote_status == "open"
+def test_a_missing_vote_is_named_next_to_the_member_and_nothing_is_kept(
+    client_for, unopened, members
+):
+    response = client_for("nhs_lead").post(_url("meetings:decision", unopened), {})
+    assert response.status_code == 400
+    assert builders.field_error(response, f"member_{members['industry'].pk}") == (
+        "Say how Industry Tester voted."
+    )
+    unopened.refresh_from_db()
+    assert unopened.vote_status == "not_opened"
+    assert not VoteExclusion.objects.exists()
+
+
+@pytest.mark.parametrize("choice", ["yes", "", "for'; --"])
+def test_bad_vote_input_is_a_400(client_for, unopened, members, choice):
+    response = client_for("nhs_lead").post(
+        _url("meetings:decision", unopened), {f"member_{members['industry'].pk}": choice}
+    )
+    assert response.status_code == 400
+    assert not Vote.objects.exists()
+    assert not AuditEvent.objects.filter(action__startswith="meeting.vote_").exists()
+
+
+def test_a_closed_vote_offers_no_grid_and_refuses_another(client_for, vote, members, nhs_lead):
+    voting.votes_record(
+        actor=nhs_lead, meeting=vote.meeting, decision=vote, choices={members["industry"]: "for"}
+    )
+    client = client_for("nhs_lead")
+    assert "Record the votes" not in client.get(_url("meetings:decision", vote)).content.decode()
+    response = client.post(_url("meetings:decision", vote), {})
+    assert response.status_code == 400
+    assert "already closed" in response.content.decode()
+    assert Vote.objects.count() == 1
 
 
 @pytest.mark.parametrize(("role", "status"), matrix(EDIT))

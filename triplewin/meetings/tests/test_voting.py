@@ -366,3 +366,25 @@ def test_a_member_whose_register_has_lapsed_is_excluded(monkeypatch, meeting, me
     _, exclusions = _hold_and_open(meeting, members, nhs_lead)
     assert {e.member for e in exclusions} == {members["nhs"], members["industry"]}
     assert all(e.reason.startswith("No current declaration of interests") for e in exclusions)
+
+
+def test_votes_from_one_table_refuse_an_excluded_member_and_keep_nothing(held, members, nhs_lead):
+    decision = voting.decision_record(
+        actor=nhs_lead,
+        meeting=held,
+        text="Use the company's platform",
+        agenda_item=held.agenda_items.get(order=1),
+        is_vote=True,
+    )
+    with pytest.raises(ValidationError) as refused:
+        voting.votes_record(
+            actor=nhs_lead,
+            meeting=held,
+            decision=decision,
+            choices={members["industry"]: "for", members["nhs"]: "for"},
+        )
+    assert list(refused.value.message_dict) == [f"member_{members['nhs'].pk}"]
+    decision.refresh_from_db()
+    assert decision.vote_status == "not_opened"
+    assert not Vote.objects.exists()
+    assert not AuditEvent.objects.filter(action__startswith="meeting.vote_").exists()

@@ -73,6 +73,35 @@ def test_detail_before_completion_has_no_deadline(client_for, project):
     assert "Draft from the records" not in body
 
 
+@pytest.mark.parametrize(("role", "status"), matrix(READ))
+def test_the_first_draft_is_a_button_on_the_summary_page_by_role(
+    client_for, completed, role, status
+):
+    """No confirmation page for the first draft: the detail page posts, and nothing links."""
+    client = client_for(role)
+    response = client.get(_url("detail", completed))
+    assert response.status_code == status
+    if status != 200:
+        return
+    body = response.content.decode()
+    url = _url("generate", completed)
+    assert f'href="{url}"' not in body
+    offered = f'<form method="post" action="{url}">' in body
+    assert offered is (EDIT[role] == 200)
+    assert ("Draft from the records" in body) is offered
+    assert not OutcomesSummary.objects.exists(), "showing the page drafts nothing"
+    if offered:
+        assert client.post(url, {"row_version": "0"}).status_code == 302
+        assert OutcomesSummary.objects.count() == 1
+
+
+def test_a_redraft_still_asks_first(client_for, completed):
+    client = client_for("nhs_lead")
+    client.post(_url("generate", completed), {"row_version": "0"})
+    body = client.get(_url("detail", completed)).content.decode()
+    assert f'href="{_url("generate", completed)}"' in body
+
+
 @pytest.mark.parametrize(("role", "status"), matrix(EDIT))
 def test_generate_by_role(client_for, completed, role, status):
     client = client_for(role)

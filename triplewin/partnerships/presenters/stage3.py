@@ -62,7 +62,8 @@ def case_study_task(
         return {"title": title, "href": draft, "status": status_tag("Draft", "blue")}
     if facts.outcomes_published_on is None:
         return {"title": title, "status": {"text": "After the outcomes are published"}}
-    drafting = reverse("library:draft-from-project", args=[project.pk]) if can_edit else None
+    # Drafting is a button on the published outcomes summary, so the task leads there.
+    drafting = f"{reverse('outcomes:detail', args=[project.pk])}#case-study" if can_edit else None
     return {"title": title, "href": drafting, "status": NOT_STARTED}
 
 

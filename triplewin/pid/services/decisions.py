@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from triplewin.agreement.services import agreement_move_on
 from triplewin.core import signoff as core
 from triplewin.core.lifecycle import State
 from triplewin.organisations.models import Organisation
@@ -37,6 +38,9 @@ def _advance(actor: User, project: Project, today: dt.date | None) -> None:
     except GateBlocked:
         # The sign-off stands; the project page shows which rules still hold the step back.
         return
+    # When every party signed the agreement before the PID was approved, the approval is the
+    # last thing "Agreement signed" waited for.
+    agreement_move_on(actor=actor, project=project, today=today)
 
 
 @transaction.atomic
