@@ -9,10 +9,9 @@ from django import forms
 from triplewin.amendments.fields import Amendable
 from triplewin.amendments.models import TEXT_LIMIT, Amendment
 from triplewin.amendments.services import AMENDMENT_FIELDS
+from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm
 from triplewin.submissions.versions import RowVersionField
-
-DATE = forms.DateInput(attrs={"type": "date"})
 
 
 def _text(label: str, help_text: str = "", *, required: bool = False) -> forms.CharField:
@@ -103,9 +102,8 @@ class ChangeForm(VersionForm):
         self.amendable = field
         label = f"What {field.label} should say after the amendment"
         if field.is_date:
-            self.fields["after"] = forms.DateField(
+            self.fields["after"] = DateField(
                 label=f"New {field.label.lower()}",
-                widget=DATE,
                 error_messages={
                     "required": "Enter the new date.",
                     "invalid": "Enter a real date, like 2027-03-14.",
