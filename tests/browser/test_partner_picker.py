@@ -33,7 +33,7 @@ def test_type_ahead_ticks_the_partner_and_the_idea_is_recorded(
     assert_accessible(page)
     option.click()
     expect(company_box).to_be_checked()
-    expect(picker.get_by_role("status")).to_contain_text(f"{pharma_org.name} added")
+    expect(picker.locator(".tw-picker__status")).to_contain_text(f"{pharma_org.name} added")
 
     page.fill("#id_title", "Earlier diagnosis of heart failure")
     page.fill("#id_summary", "Find people at risk in GP records and offer a specialist review.")
