@@ -45,7 +45,7 @@ _MONTH_NAMES = {
     for name in names
 }
 
-REAL_DATE = "Enter a real date, for example 27 3 2026"
+REAL_DATE = "Enter a real date"  # the hint beside the boxes gives an example
 YEAR_DIGITS = "The year must be 4 numbers, for example 2026"
 
 

@@ -199,5 +199,7 @@ def error_summary_items(form: forms.BaseForm) -> list[dict[str, str]]:
         anchor = bf.id_for_label or bf.auto_id
         if isinstance(bf.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
             anchor = f"{bf.auto_id}"
-        items.extend({"text": str(e), "href": f"#{anchor}"} for e in errors)
+        # Every date field says "Enter a real date", so the summary says which date it means.
+        prefix = f"{bf.label}: " if isinstance(bf.field.widget, DateInput) else ""
+        items.extend({"text": f"{prefix}{e}", "href": f"#{anchor}"} for e in errors)
     return items

@@ -91,4 +91,6 @@ def test_the_error_summary_links_to_the_day_box() -> None:
 
     form = _Form(data=_boxes("", "", ""))
     form.is_valid()
-    assert {"text": "Enter a date", "href": "#id_happened_on_day"} in error_summary_items(form)
+    assert {"text": "When it happened: Enter a date", "href": "#id_happened_on_day"} in (
+        error_summary_items(form)
+    )

@@ -42,11 +42,14 @@ function setUp(picker) {
     tNoResults: () => "No organisation with that name",
     source(query, populate) {
       const wanted = query.trim().toLowerCase();
-      populate(
-        [...byName.keys()].filter(
-          (name) => name.toLowerCase().includes(wanted) && !byName.get(name).box.checked,
-        ),
+      const startsAWord = (name) =>
+        name.toLowerCase().split(/[\s(,-]+/).some((word) => word.startsWith(wanted));
+      const found = [...byName.keys()].filter(
+        (name) => name.toLowerCase().includes(wanted) && !byName.get(name).box.checked,
       );
+      // Names with a word starting with what was typed come first ("ast" finds AstraZeneca
+      // before "East Midlands").
+      populate([...found.filter(startsAWord), ...found.filter((name) => !startsAWord(name))]);
     },
     onConfirm(name) {
       const chosen = byName.get(name);
