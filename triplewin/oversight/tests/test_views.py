@@ -114,7 +114,7 @@ def test_dashboard_shows_only_the_systems_partnerships(client_for, system):
     assert system["fresh"].title in body
     assert "Elsewhere kidney project" not in body
     assert "£99,999" not in body
-    assert "<strong>2</strong> partnerships" in body
+    assert "Every partnership, by stage (2)" in body
 
 
 def test_an_oversight_lead_of_another_icb_sees_nothing_of_this_system(client_for, system):
