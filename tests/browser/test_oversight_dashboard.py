@@ -32,3 +32,8 @@ def test_dashboard_reads_exceptions_first_and_tables_take_focus(
     page.locator("a", has_text="Download every table as one Excel workbook").focus()
     page.keyboard.press("Tab")
     expect(region).to_be_focused()
+
+    # A guidance word links to its plain explanation in the glossary.
+    page.get_by_role("link", name="transfers of value", exact=True).click()
+    expect(page.locator("#transfer-of-value")).to_have_text("Transfer of value")
+    assert_accessible(page)

@@ -338,7 +338,7 @@ def test_stage2_from_approved_concept_to_public_register(
     assert_accessible(page)
     page.click("button:has-text('Save the PID')")
     expect(page.locator("main")).to_contain_text("PID saved.")
-    page.get_by_role("link", name="Responsibilities on termination", exact=True).click()
+    page.click("a.nhsuk-button:has-text('Responsibilities on termination')")
     page.fill(f"#id_duty_{nhs_org.pk}", "Tell patients under review and return to usual care.")
     page.fill(f"#id_duty_{pharma_org.pk}", "Stop funding at the end of the current quarter.")
     page.click("button:has-text('Save responsibilities')")
