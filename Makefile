@@ -27,6 +27,9 @@ $(ASSETS): package.json package-lock.json Makefile
 	cp node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.css* node_modules/nhsuk-frontend/dist/nhsuk/nhsuk-frontend.min.js* triplewin/static/nhsuk/
 	sed -i -e 's/@font-face{[^}]*}//g' -e 's#url(/assets/#url(assets/#g' triplewin/static/nhsuk/nhsuk-frontend.min.css
 	cp -r node_modules/nhsuk-frontend/dist/nhsuk/assets triplewin/static/nhsuk/assets
+	rm -rf triplewin/static/autocomplete
+	mkdir -p triplewin/static/autocomplete
+	cp node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.css* node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js* triplewin/static/autocomplete/
 	@touch $@
 
 # System libraries come from Debian packages and are installed only if missing:

@@ -95,6 +95,14 @@ def sign_in(page: Any, email: str, password: str = "a-long-test-password") -> No
     page.wait_for_url("**/projects/")
 
 
+def fill_date(page: Any, field_id: str, iso: str) -> None:
+    """Type an ISO date (2026-03-27) into NHS.UK's day, month and year boxes of `#id_<field>`."""
+    year, month, day = iso.split("-")
+    selector = field_id.removeprefix("#")
+    for part, value in (("day", day), ("month", month), ("year", year)):
+        page.fill(f"#{selector}_{part}", value.lstrip("0") or "0")
+
+
 def sign_out(page: Any) -> None:
     page.click("button:has-text('Sign out')")
     page.wait_for_url("**/")

@@ -13,7 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.browser.conftest import assert_accessible, sign_in, sign_out
+from tests.browser.conftest import assert_accessible, fill_date, sign_in, sign_out
 from triplewin.delivery.tests.fixtures import SUSTAINABILITY
 from triplewin.partnerships.models import Project
 from triplewin.pid import services as pid_services
@@ -93,7 +93,7 @@ def test_delivery_amendment_and_completion(
     expect(page.locator(".nhsuk-error-summary")).to_contain_text("Name the milestone.")
     assert_accessible(page)
     page.fill("#id_title", "Search run at every practice")
-    page.fill("#id_planned_on", (today - dt.timedelta(days=5)).isoformat())
+    fill_date(page, "#id_planned_on", (today - dt.timedelta(days=5)).isoformat())
     page.fill("#id_owner", "Data analyst")
     page.click("button:has-text('Add the milestone')")
     expect(page.locator("main")).to_contain_text("Milestone added.")
@@ -163,11 +163,11 @@ def test_delivery_amendment_and_completion(
     page.goto(delivery_url)
     page.click("a:has-text('Record completion')")
     assert_accessible(page)
-    page.fill("#id_actual_end", (today + dt.timedelta(days=1)).isoformat())
+    fill_date(page, "#id_actual_end", (today + dt.timedelta(days=1)).isoformat())
     page.click("main button:has-text('Record completion')")
     expect(page.locator("#id_actual_end-error")).to_contain_text("cannot be in the future")
     assert_accessible(page)
-    page.fill("#id_actual_end", today.isoformat())
+    fill_date(page, "#id_actual_end", today.isoformat())
     page.click("main button:has-text('Record completion')")
     expect(page.locator("main")).to_contain_text("The project is completed.")
     assert_accessible(page)

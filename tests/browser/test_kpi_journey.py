@@ -9,7 +9,7 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, fill_date, sign_in
 from triplewin.kpis.models import Measurement
 from triplewin.team.tests.builders import advance
 
@@ -55,9 +55,9 @@ def test_record_kpi_values_and_read_the_spc_chart(page, project, nhs_lead, setti
     page.get_by_role("radio", name="Monthly").check()
     page.get_by_role("radio", name="Higher is better").check()
     page.fill("#id_baseline_value", "65")
-    page.fill("#id_baseline_date", "2024-01-01")
+    fill_date(page, "#id_baseline_date", "2024-01-01")
     page.fill("#id_target_value", "95")
-    page.fill("#id_target_date", "2025-12-31")
+    fill_date(page, "#id_target_date", "2025-12-31")
     page.get_by_role("radio", name="Average the sites' values").check()
     page.get_by_label("The data is anonymised and aggregated").check()
     page.get_by_label("Company partners may see this KPI").check()
@@ -67,7 +67,7 @@ def test_record_kpi_values_and_read_the_spc_chart(page, project, nhs_lead, setti
     assert_accessible(page)
 
     # One value by form.
-    page.fill("#id_period", "2024-01-15")
+    fill_date(page, "#id_period", "2024-01-15")
     page.fill("#id_value", "65")
     page.click("button:has-text('Record the value')")
     expect(page.locator("main")).to_contain_text("Value recorded.")

@@ -13,7 +13,7 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in, sign_out
+from tests.browser.conftest import assert_accessible, fill_date, sign_in, sign_out
 from triplewin.core import principles
 from triplewin.learning.models import SurveyResponse
 from triplewin.outcomes.tests import builders
@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def assess(page: Any, project_pk: int, on: dt.date, score: int) -> None:
     page.goto(f"/projects/{project_pk}/learning/principles/assess/")
-    page.fill("#id_assessed_on", on.isoformat())
+    fill_date(page, "#id_assessed_on", on.isoformat())
     for p in principles.PRINCIPLES:
         page.check(f"#id_score_{p.slug}-{score}")
     page.fill("#id_comment_governance", f"Scored {score} on {on.isoformat()}.")

@@ -33,6 +33,11 @@ def test_search_facet_read_and_publish(page, nhs_lead, industry_lead, project, s
 
     # Facets narrow the results and show counts that follow the other filters.
     before = page.locator("#results-heading").inner_text()
+    # The results come first; sorting and filters wait behind a reveal.
+    results_top = page.locator("#results-heading").bounding_box()
+    assert results_top is not None
+    assert results_top["y"] < 900, results_top
+    page.click("summary:has-text('Sort and filter the case studies')")
     page.get_by_label(re.compile(r"Primary care \(\d+\)")).check()
     page.click("button:has-text('Apply filters')")
     expect(page.get_by_label(re.compile(r"Primary care \(\d+\)"))).to_be_checked()

@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in, sign_out
+from tests.browser.conftest import assert_accessible, fill_date, sign_in, sign_out
 from triplewin.transfers.tests.builders import published_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -90,7 +90,7 @@ def test_publish_then_find_it_on_the_register(
     assert_accessible(page)
     page.click("text=mark 2024 disclosed")
     assert_accessible(page)
-    page.fill("#id_disclosed_on", "2025-03-28")
+    fill_date(page, "#id_disclosed_on", "2025-03-28")
     page.click("button:has-text('Mark as disclosed')")
     expect(page.locator("main")).to_contain_text("disclosed on 28 March 2025")
     page.click("text=All transparency obligations for this project")

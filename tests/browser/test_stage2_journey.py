@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.browser.conftest import assert_accessible, sign_in, sign_out
+from tests.browser.conftest import assert_accessible, fill_date, sign_in, sign_out
 from triplewin.concept import services as concept_services
 from triplewin.partnerships import services as project_services
 from triplewin.team import services as team_services
@@ -148,7 +148,7 @@ def test_stage2_from_approved_concept_to_public_register(
     page.select_option("#id_interest_type", value="shareholdings")
     page.fill("#id_description", "Holds shares in the company worth about £5,000.")
     page.select_option("#id_organisation", label=pharma_org.name)
-    page.fill("#id_valid_from", "2024-01-01")
+    fill_date(page, "#id_valid_from", "2024-01-01")
     page.fill("#id_action_taken", "Will not vote on decisions about this company.")
     page.click("button:has-text('Add to my register')")
     expect(page.locator("main table")).to_contain_text(pharma_org.name)
@@ -272,7 +272,7 @@ def test_stage2_from_approved_concept_to_public_register(
     page.click("text=Schedule a meeting")
     page.fill("#id_title", "Steering committee, first meeting")
     page.check("#id_kind")  # project team
-    page.fill("#id_scheduled_for", today)
+    fill_date(page, "#id_scheduled_for", today)
     page.fill("#id_location", "Online")
     page.click("button:has-text('Schedule the meeting')")
     expect(page.locator("h1")).to_have_text("Steering committee, first meeting")
@@ -331,7 +331,7 @@ def test_stage2_from_approved_concept_to_public_register(
     assert_accessible(page)
     page.click("button:has-text('Save the PID')")
     expect(page.locator("main")).to_contain_text("PID saved.")
-    page.click("a:has-text('Responsibilities on termination')")
+    page.click("a.nhsuk-button:has-text('Responsibilities on termination')")
     page.fill(f"#id_duty_{nhs_org.pk}", "Tell patients under review and return to usual care.")
     page.fill(f"#id_duty_{pharma_org.pk}", "Stop funding at the end of the current quarter.")
     page.click("button:has-text('Save responsibilities')")
@@ -366,7 +366,7 @@ def test_stage2_from_approved_concept_to_public_register(
     switch_user(page, nhs_lead)
     open_task(page, project_url, "Collaborative or joint working agreement")
     page.click("text=Record the agreement")
-    page.fill("#id_agreement_date", today)
+    fill_date(page, "#id_agreement_date", today)
     fill(page, CLAUSES)
     page.check("#id_code_breach_acknowledged")
     assert_accessible(page)
@@ -381,7 +381,7 @@ def test_stage2_from_approved_concept_to_public_register(
         expect(page.locator("main")).to_contain_text(f"{organisation.name} added as a party.")
     for _ in range(2):
         page.click("a:has-text('Record signature')")
-        page.fill("#id_signed_on", today)
+        fill_date(page, "#id_signed_on", today)
         page.click("button:has-text('Record signature')")
     expect(page.locator("main")).to_contain_text("the project is now 'Agreement signed'.")
     assert_accessible(page)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, fill_date, sign_in
 from triplewin.kpis.models import Measurement
 from triplewin.kpis.tests import builders as kpi_builders
 from triplewin.meetings.models import Action
@@ -48,7 +48,7 @@ def test_team_member_does_the_work_given_to_them(
     assert_accessible(page)
 
     given.get_by_role("link", name="Reviews done").click()
-    page.fill("#id_period", "2024-03-01")
+    fill_date(page, "#id_period", "2024-03-01")
     page.fill("#id_value", "52")
     page.click("button:has-text('Record the value')")
     expect(page.locator("main")).to_contain_text("Value recorded.")

@@ -11,6 +11,7 @@ from django.core.validators import MaxLengthValidator
 
 from triplewin.agreement.models import Agreement
 from triplewin.agreement.services.parties import INDIVIDUAL_REFUSED
+from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.organisations.models import Organisation
 from triplewin.submissions.versions import RowVersionField
@@ -23,11 +24,10 @@ DATE_INVALID = "Enter a real date, for example 31/03/2027."
 
 class AgreementForm(GuardedModelForm[Agreement]):
     row_version = RowVersionField()
-    agreement_date = forms.DateField(
+    agreement_date = DateField(
         label="Date of the agreement",
         required=False,
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput,
         error_messages={"invalid": DATE_INVALID},
     )
 
@@ -143,10 +143,9 @@ class SignatoryForm(GuardedForm):
 
 
 class SignForm(GuardedForm):
-    signed_on = forms.DateField(
+    signed_on = DateField(
         label="Date signed",
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput,
         error_messages={"required": "Enter the date it was signed.", "invalid": DATE_INVALID},
     )
     row_version = RowVersionField()

@@ -12,7 +12,9 @@ from django import forms
 from jinja2 import Environment
 from markupsafe import Markup
 
+from triplewin.config.date_input import DateInput, DateParts
 from triplewin.config.forms import CONFIRM_LABEL, CONFIRM_SUFFIX
+from triplewin.config.picker import GroupedCheckboxes
 
 COMPONENTS = {
     "input": ("nhsuk/components/input/macro.jinja", "input"),
@@ -20,7 +22,11 @@ COMPONENTS = {
     "select": ("nhsuk/components/select/macro.jinja", "select"),
     "radios": ("nhsuk/components/radios/macro.jinja", "radios"),
     "checkboxes": ("nhsuk/components/checkboxes/macro.jinja", "checkboxes"),
+    "date": ("nhsuk/components/date-input/macro.jinja", "dateInput"),
+    "grouped": ("_grouped_checkboxes.jinja", "grouped_checkboxes"),
 }
+
+DATE_HINT = "For example, 27 3 2026"
 
 
 def _macro(env: Environment, kind: str) -> Any:
@@ -50,7 +56,35 @@ def field_params(bf: forms.BoundField, **overrides: Any) -> tuple[str, dict[str,
     if is_page_heading:
         label_params.update({"isPageHeading": True, "size": "l"})
 
-    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+    if isinstance(widget, GroupedCheckboxes):
+        kind = "grouped"
+        params["idPrefix"] = params.pop("id")
+        params["legend"] = label_params["text"]
+        params["searchLabel"] = widget.search_label
+        index = iter(range(10_000))
+        params["groups"] = [
+            {
+                "title": title,
+                "items": [
+                    {
+                        "value": value,
+                        "text": text,
+                        "checked": _selected(bf, value),
+                        "id": f"{params['idPrefix']}_{n}"
+                        if (n := next(index))
+                        else params["idPrefix"],
+                    }
+                    for value, text in items
+                ],
+            }
+            for title, items in widget.grouped(getattr(bf.field, "choices", []))
+        ]
+        params["describedBy"] = " ".join(
+            f"{params['idPrefix']}-{part}"
+            for part, present in (("hint", "hint" in params), ("error", "errorMessage" in params))
+            if present
+        )
+    elif isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
         kind = "checkboxes" if isinstance(widget, forms.CheckboxSelectMultiple) else "radios"
         params["idPrefix"] = params.pop("id")
         params["fieldset"] = {"legend": {**label_params, "size": label_params.get("size", "s")}}
@@ -61,6 +95,23 @@ def field_params(bf: forms.BoundField, **overrides: Any) -> tuple[str, dict[str,
         ]
         if overrides.pop("inline", False):
             params["classes"] = "nhsuk-radios--inline"
+    elif isinstance(widget, DateInput):
+        kind = "date"
+        params["id"] = bf.auto_id or bf.html_name
+        params["fieldset"] = {"legend": {**label_params, "size": label_params.get("size", "s")}}
+        params["hint"] = {"text": f"{hint} {DATE_HINT}" if hint else DATE_HINT}
+        parts = DateParts.of(bf.value())
+        base = params["id"]
+        params["items"] = [
+            {
+                "id": f"{base}_{part}",
+                "name": f"{bf.html_name}_{part}",
+                "label": part.capitalize(),
+                "value": getattr(parts, part),
+                "width": 4 if part == "year" else 2,
+            }
+            for part in ("day", "month", "year")
+        ]
     elif isinstance(widget, forms.CheckboxInput):
         kind = "checkboxes"
         params["idPrefix"] = params.pop("id")
@@ -90,9 +141,6 @@ def field_params(bf: forms.BoundField, **overrides: Any) -> tuple[str, dict[str,
         params["type"] = {"number": "text"}.get(input_type, input_type)
         if input_type == "number":
             params["inputmode"] = "numeric"
-        if isinstance(widget, forms.DateInput):
-            params["type"] = "date"
-            params["classes"] = "nhsuk-input--width-10"
         if input_type == "password":
             params["value"] = ""
         autocomplete = widget.attrs.get("autocomplete")
@@ -151,5 +199,7 @@ def error_summary_items(form: forms.BaseForm) -> list[dict[str, str]]:
         anchor = bf.id_for_label or bf.auto_id
         if isinstance(bf.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
             anchor = f"{bf.auto_id}"
-        items.extend({"text": str(e), "href": f"#{anchor}"} for e in errors)
+        # Every date field says "Enter a real date", so the summary says which date it means.
+        prefix = f"{bf.label}: " if isinstance(bf.field.widget, DateInput) else ""
+        items.extend({"text": f"{prefix}{e}", "href": f"#{anchor}"} for e in errors)
     return items

@@ -21,6 +21,7 @@ from typing import Any, ClassVar, TypeVar
 from django import forms
 from django.db import models
 
+from triplewin.config.date_input import DateField
 from triplewin.core import input_guard
 from triplewin.core.input_guard import PROJECT_DATES, DateRange
 
@@ -37,7 +38,7 @@ def plausible_dates(field: forms.Field) -> DateRange:
     return found if isinstance(found, DateRange) else PROJECT_DATES
 
 
-class RangedDateField(forms.DateField):
+class RangedDateField(DateField):
     """A date field whose plausible range is not the product's usual one."""
 
     def __init__(self, *args: Any, plausible_dates: DateRange, **kwargs: Any) -> None:

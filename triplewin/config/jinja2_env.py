@@ -11,15 +11,24 @@ from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader, Undefined
+from markupsafe import Markup, escape
 
 from triplewin.config import filters
 from triplewin.config.form_fields import error_summary_items, make_field
+from triplewin.core import glossary
 from triplewin.core.input_guard import safe_text
 from triplewin.submissions.once import submission_token
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
     return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+def term(slug: str, text: str | None = None) -> Markup:
+    """A link to a word's entry in the glossary, for the first place a page uses it."""
+    entry = glossary.lookup(slug)
+    href = escape(f"{reverse('guide:glossary')}#{entry.slug}")
+    return Markup('<a class="tw-term" href="{}">{}</a>').format(href, text or entry.term)
 
 
 def oversees(user: Any) -> bool:
@@ -64,6 +73,7 @@ def environment(**options: Any) -> Environment:
             "static_url": settings.STATIC_URL,
             "url": url,
             "oversees": oversees,
+            "term": term,
             "get_messages": get_messages,
             "field": make_field(env),
             "error_summary_items": error_summary_items,

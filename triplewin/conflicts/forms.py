@@ -6,12 +6,11 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm, RangedDateField
 from triplewin.conflicts.models import Arrangement, Category, DecisionKind, InterestType
 from triplewin.core.input_guard import PERSONAL_DATES
 from triplewin.organisations.models import Organisation
-
-DATE = forms.DateInput(attrs={"type": "date"})
 
 
 class DeclarationForm(GuardedForm):
@@ -49,16 +48,14 @@ class DeclarationForm(GuardedForm):
     valid_from = RangedDateField(
         label="Date the interest started",
         plausible_dates=PERSONAL_DATES,
-        widget=DATE,
         error_messages={
             "required": "Enter the date the interest started.",
             "invalid": "Enter a real date, like 2026-04-01.",
         },
     )
-    valid_to = forms.DateField(
+    valid_to = DateField(
         label="Date the interest ended (leave empty if it continues)",
         required=False,
-        widget=DATE,
         error_messages={"invalid": "Enter a real date, like 2026-09-30."},
     )
     action_taken = forms.CharField(
@@ -71,9 +68,8 @@ class DeclarationForm(GuardedForm):
 
 
 class EndDeclarationForm(GuardedForm):
-    valid_to = forms.DateField(
+    valid_to = DateField(
         label="Date the interest ended",
-        widget=DATE,
         error_messages={
             "required": "Enter the date the interest ended.",
             "invalid": "Enter a real date, like 2026-09-30.",

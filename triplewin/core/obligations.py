@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from triplewin.core.dates import add_days, add_months, year_day
+from triplewin.core.dates import add_days, add_months, long_date, year_day
 from triplewin.core.outcomes import WITHIN_MONTHS
 from triplewin.core.outcomes import due_on as outcomes_due_on
 
@@ -206,13 +206,13 @@ def report_due_dates(facts: ObligationFacts, today: dt.date) -> list[dt.date]:
 
 def report_obligations(facts: ObligationFacts, today: dt.date) -> list[Obligation]:
     found = []
-    for number, due in enumerate(report_due_dates(facts, today), start=1):
+    for due in report_due_dates(facts, today):
         met = facts.reports.get(due)
         found.append(
             Obligation(
                 kind=Kind.REPORT,
                 key=f"report-{due.isoformat()}",
-                title=f"Progress report {number}",
+                title=f"Progress report due {long_date(due)}",
                 due_on=due,
                 status=status_for(
                     due_on=due, opens_on=add_days(due, -DUE_WINDOW_DAYS), met_on=met, today=today

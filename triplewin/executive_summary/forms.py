@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.config.web_address import WebAddressField
 from triplewin.executive_summary.models import ExecutiveSummary
@@ -68,9 +69,8 @@ class WebsitePageForm(GuardedForm):
         help_text="The page on the organisation's own website, for example "
         "https://www.example-pharma.co.uk/partnerships/asthma-reviews",
     )
-    live_on = forms.DateField(
+    live_on = DateField(
         label="Date the page went live",
-        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={
             "required": "Enter the date the page went live.",
             "invalid": "Enter a real date, for example 28 March 2026.",
@@ -103,9 +103,8 @@ class WebsitePageForm(GuardedForm):
 
 class WebsitePageChangeForm(GuardedForm):
     url = WebAddressField(label="Web address of the page")
-    live_on = forms.DateField(
+    live_on = DateField(
         label="Date the page went live",
-        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={
             "required": "Enter the date the page went live.",
             "invalid": "Enter a real date, for example 28 March 2026.",

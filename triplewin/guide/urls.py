@@ -5,4 +5,5 @@ from triplewin.guide import views
 app_name = "guide"
 urlpatterns = [
     path("rules/", views.rules, name="rules"),
+    path("glossary/", views.glossary, name="glossary"),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
+from triplewin.core import glossary as words
 from triplewin.core import resources
 from triplewin.core.rules.explained import grouped
 from triplewin.partnerships.views._helpers import page
@@ -25,4 +26,15 @@ def rules(request: HttpRequest) -> HttpResponse:
         stakeholders=resources.STAKEHOLDER_GROUPS,
         stakeholder_prompts=resources.STAKEHOLDER_PROMPTS,
         stakeholder_source=resources.STAKEHOLDER_SOURCE,
+    )
+
+
+@require_GET
+def glossary(request: HttpRequest) -> HttpResponse:
+    return page(
+        request,
+        "guide/glossary.jinja",
+        title="Words used in partnerships",
+        nav="rules",
+        terms=sorted(words.TERMS, key=lambda t: t.term.lower()),
     )

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
+from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.core.kpi_files import MAX_BYTES, MAX_NOTE
 from triplewin.kpis.models import Comparison, Kpi, Site
@@ -24,13 +25,12 @@ NUMBER_MESSAGES = {
 }
 
 
-def _date(label: str, *, required: bool = True, help_text: str = "") -> forms.DateField:
-    return forms.DateField(
+def _date(label: str, *, required: bool = True, help_text: str = "") -> DateField:
+    return DateField(
         label=label,
         required=required,
         help_text=help_text,
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput,
         error_messages={"required": f"Enter the {label.lower()}.", "invalid": DATE_INVALID},
     )
 

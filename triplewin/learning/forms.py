@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.core import principles, surveys
 from triplewin.learning.models import PRINCIPLE_CHOICES, ReviewEntry
@@ -109,9 +110,8 @@ class SurveyLinkForm(GuardedForm):
 
 
 class AssessmentForm(GuardedForm):
-    assessed_on = forms.DateField(
+    assessed_on = DateField(
         label="Date of the assessment",
-        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={
             "required": "Enter the date of the assessment.",
             "invalid": "Enter a real date, for example 2026-03-31.",

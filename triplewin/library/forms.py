@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.core.library import records as rec
 from triplewin.core.library import vocabulary as vocab
@@ -81,12 +82,11 @@ class CaseStudyForm(GuardedModelForm[CaseStudy]):
             "what_happened_next",
             "what_happened_next_detail",
         )
+        field_classes = {"start_date": DateField, "end_date": DateField}
         widgets = {
             "summary": forms.Textarea,
             "setting": forms.RadioSelect,
             "what_happened_next": forms.RadioSelect,
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
         }
         help_texts = {
             "summary": "Two or three sentences: who did what, and the headline result.",
@@ -243,10 +243,9 @@ class ContactForm(GuardedForm):
         required=False,
         error_messages={"invalid": "Enter an email address like name@example.nhs.uk."},
     )
-    shared_with_abpi_on = forms.DateField(
+    shared_with_abpi_on = DateField(
         label="Date the outcomes summary was shared with the ABPI (optional)",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Enter a real date, like 30/09/2023."},
     )
     row_version = RowVersionField()

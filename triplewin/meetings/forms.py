@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.models import User
 
+from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm
 from triplewin.core import parity
 from triplewin.meetings.models import (
@@ -22,7 +23,6 @@ from triplewin.submissions.versions import RowVersionField
 from triplewin.team.models import TeamMember
 from triplewin.team.selectors import display_name
 
-DATE = forms.DateInput(attrs={"type": "date"})
 TEXT_LIMIT = 8000
 
 
@@ -49,9 +49,8 @@ class MeetingForm(GuardedForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the kind of meeting."},
     )
-    scheduled_for = forms.DateField(
+    scheduled_for = DateField(
         label="Date",
-        widget=DATE,
         error_messages={
             "required": "Enter the date of the meeting.",
             "invalid": "Enter a real date, like 2027-03-14.",
@@ -234,9 +233,8 @@ class ActionForm(GuardedForm):
             "invalid_choice": "Choose a member of the project team.",
         },
     )
-    due_on = forms.DateField(
+    due_on = DateField(
         label="Due by",
-        widget=DATE,
         error_messages={
             "required": "Enter the date the action is due.",
             "invalid": "Enter a real date, like 2027-03-14.",

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.date_input import DateField
 from triplewin.config.filters import govuk_date
 from triplewin.config.forms import GuardedForm
 from triplewin.obligations.models import Frequency
@@ -33,9 +34,8 @@ class ProgressReportForm(GuardedForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose which report this is."},
     )
-    submitted_on = forms.DateField(
+    submitted_on = DateField(
         label="Date it was shared with every party",
-        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={
             "required": "Enter the date the report was shared.",
             "invalid": "Enter a real date, for example 31 March 2026.",

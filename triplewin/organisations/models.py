@@ -63,6 +63,23 @@ def sector_for(org_type: str) -> Sector:
     return Sector.OTHER
 
 
+# The groups a list of organisations is shown in (the partner picker): the NHS bodies, the
+# companies, then everyone else. Our choice, following the guidance's own split between the
+# NHS, industry and other partners.
+NHS_GROUP = "NHS organisations"
+COMPANY_GROUP = "Companies"
+OTHER_GROUP = "Universities, charities and other organisations"
+PICKER_GROUPS = (NHS_GROUP, COMPANY_GROUP, OTHER_GROUP)
+
+
+def picker_group(organisation: Organisation) -> str:
+    if organisation.org_type in NHS_TYPES:
+        return NHS_GROUP
+    if organisation.org_type in {OrgType.PHARMACEUTICAL, OrgType.SME_HEALTHTECH}:
+        return COMPANY_GROUP
+    return OTHER_GROUP
+
+
 class Organisation(models.Model):
     name = models.CharField(max_length=255, unique=True)
     org_type = models.CharField("Type", max_length=32, choices=OrgType.choices)

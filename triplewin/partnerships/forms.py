@@ -6,13 +6,14 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm
+from triplewin.config.picker import GroupedCheckboxes
 from triplewin.core.lifecycle import PUBLIC_STATES
-from triplewin.organisations.models import Organisation
+from triplewin.organisations.models import PICKER_GROUPS, Organisation, picker_group
 from triplewin.partnerships.models import PartyRole, Project, Setting, WorkingType
 from triplewin.submissions.versions import RowVersionField
 
-DATE = forms.DateInput(attrs={"type": "date"})
 CERTIFIED_HINT = (
     "On the public register as certified in the executive summary: a change needs an amendment."
 )
@@ -64,14 +65,12 @@ class ProjectDetailsForm(GuardedForm):
         help_text="Name and role of whoever first proposed it.",
         error_messages={"required": "Say who proposed the idea."},
     )
-    planned_start = forms.DateField(
+    planned_start = DateField(
         required=False,
-        widget=DATE,
         error_messages={"invalid": "Enter a real date, like 2027-04-01."},
     )
-    planned_end = forms.DateField(
+    planned_end = DateField(
         required=False,
-        widget=DATE,
         error_messages={"invalid": "Enter a real date, like 2028-03-31."},
     )
 
@@ -95,7 +94,11 @@ class ProjectCreateForm(ProjectDetailsForm):
         required=False,
         label="Other partner organisations",
         help_text="You can add or remove partners while the project is being scoped.",
-        widget=forms.CheckboxSelectMultiple,
+        widget=GroupedCheckboxes(
+            group_of=picker_group,
+            order=PICKER_GROUPS,
+            search_label="Find an organisation by name",
+        ),
     )
 
     def __init__(self, *args: Any, lead_choices: list[Organisation], **kwargs: Any) -> None:
@@ -106,12 +109,8 @@ class ProjectCreateForm(ProjectDetailsForm):
 
 
 class ProjectEditForm(ProjectDetailsForm):
-    actual_start = forms.DateField(
-        required=False, widget=DATE, error_messages={"invalid": "Enter a real date."}
-    )
-    actual_end = forms.DateField(
-        required=False, widget=DATE, error_messages={"invalid": "Enter a real date."}
-    )
+    actual_start = DateField(required=False, error_messages={"invalid": "Enter a real date."})
+    actual_end = DateField(required=False, error_messages={"invalid": "Enter a real date."})
     row_version = RowVersionField()
 
     @classmethod

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth.models import User
 from django.core.validators import MaxLengthValidator
 
+from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm, GuardedModelForm
 from triplewin.organisations.models import Organisation
 from triplewin.submissions.versions import RowVersionField, version_of
@@ -74,11 +75,10 @@ class MemberAddForm(_PersonAndOrganisation):
         choices=[("", "Choose a role"), *ProjectRole.choices],
         error_messages={"required": "Choose the person's role on the team."},
     )
-    joined_on = forms.DateField(
+    joined_on = DateField(
         label="Date they joined (optional)",
         help_text="Leave empty for today.",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Enter a real date, like 2026-04-01."},
     )
 
@@ -185,12 +185,12 @@ class SystemRouteForm(GuardedModelForm[SystemRoute]):
             "decided_on",
             "decision_note",
         )
+        field_classes = {"decided_on": DateField}
         widgets = {
             "clinical_leads": forms.Textarea(attrs={"rows": 3}),
             "executive_leads": forms.Textarea(attrs={"rows": 3}),
             "chief_pharmacist": forms.Textarea(attrs={"rows": 2}),
             "committee_decision": forms.RadioSelect,
-            "decided_on": forms.DateInput(attrs={"type": "date"}),
             "decision_note": forms.Textarea(attrs={"rows": 3}),
         }
         error_messages = {

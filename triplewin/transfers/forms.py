@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm
 from triplewin.config.web_address import WebAddressField
 from triplewin.organisations.models import Organisation
@@ -143,9 +144,8 @@ class DiscloseForm(GuardedForm):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the year."},
     )
-    disclosed_on = forms.DateField(
+    disclosed_on = DateField(
         label="Date submitted to Disclosure UK",
-        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={
             "required": "Enter the date the figures were submitted.",
             "invalid": "Enter a real date, for example 28 March 2026.",
@@ -251,9 +251,8 @@ class ContractedPublishedForm(GuardedForm):
         label="Page on the company's website that lists the value",
         help_text="For example https://www.example-pharma.co.uk/transparency/patient-organisations",
     )
-    published_on = forms.DateField(
+    published_on = DateField(
         label="Date the value went up",
-        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={
             "required": "Enter the date the value was published.",
             "invalid": "Enter a real date, for example 28 March 2026.",

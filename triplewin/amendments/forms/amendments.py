@@ -9,10 +9,10 @@ from django import forms
 from triplewin.amendments.fields import Amendable
 from triplewin.amendments.models import TEXT_LIMIT, Amendment
 from triplewin.amendments.services import AMENDMENT_FIELDS
+from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm
 from triplewin.submissions.versions import RowVersionField
 
-DATE = forms.DateInput(attrs={"type": "date"})
 
 
 def _text(label: str, help_text: str = "", *, required: bool = False) -> forms.CharField:
@@ -78,12 +78,7 @@ class AmendmentForm(VersionForm):
 def _after_field(field: Amendable) -> forms.Field:
     """The input for what one part of the PID should say after the amendment."""
     if field.is_date:
-        return forms.DateField(
-            label=field.label,
-            required=False,
-            widget=DATE,
-            error_messages={"invalid": "Enter a real date, like 2027-03-14."},
-        )
+        return DateField(label=field.label, required=False)
     return forms.CharField(
         label=field.label,
         required=False,
@@ -121,7 +116,9 @@ class ChangesForm(VersionForm):
         """What each part sent should say; a part left out of the post is left alone."""
         found = {}
         for f in self.amendables:
-            if self.add_prefix(f"after-{f.key}") not in self.data:
+            name = self.add_prefix(f"after-{f.key}")
+            # A date posts as three boxes (name_day, name_month, name_year) or as one value.
+            if name not in self.data and f"{name}_day" not in self.data:
                 continue
             value = self.cleaned_data.get(f"after-{f.key}")
             found[f.key] = value.isoformat() if f.is_date and value else str(value or "")

@@ -7,8 +7,9 @@ from typing import Any
 
 from django import forms
 
-from triplewin.amendments.forms.amendments import DATE, VersionForm
+from triplewin.amendments.forms.amendments import VersionForm
 from triplewin.amendments.models import VariationSignature
+from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm
 from triplewin.pid.forms.signoff import CertifyingFields, DecisionFields
 
@@ -34,9 +35,8 @@ class VariationForm(VersionForm):
         self.signatures = signatures
         for s in signatures:
             name = f"signed_{s.organisation_id}"
-            self.fields[name] = forms.DateField(
+            self.fields[name] = DateField(
                 label=f"Date {s.organisation.name} signed",
-                widget=DATE,
                 required=False,
                 help_text="Leave empty until this party has signed.",
                 error_messages={"invalid": "Enter a real date, like 2027-03-14."},

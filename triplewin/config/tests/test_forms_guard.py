@@ -17,6 +17,7 @@ from jinja2 import Environment
 
 import triplewin
 from triplewin.amendments.fields import Amendable, Target
+from triplewin.config.date_input import DateField, DateInput
 from triplewin.config.form_fields import make_field
 from triplewin.config.forms import CONFIRM_SUFFIX, GuardedForm, InputGuard, RangedDateField
 from triplewin.core import scoping_guide
@@ -294,3 +295,24 @@ def test_a_form_that_cannot_show_the_box_raises_no_warnings_but_still_refuses() 
 
     assert Quiet({"notes": "DOB 12/03/1948"}).is_valid()
     assert Quiet({"notes": NHS_NUMBER}).has_error("notes", "nhs_number")
+
+
+DATE_FORMS = [
+    pytest.param(c, kwargs, id=f"{c.__qualname__}-{i}")
+    for c in product_forms()
+    for i, kwargs in enumerate(variants(c))
+    if date_fields(c(**kwargs))
+]
+
+
+@pytest.mark.parametrize(("form_class", "kwargs"), DATE_FORMS)
+def test_every_date_field_uses_the_nhs_date_input(
+    form_class: type[forms.BaseForm], kwargs: dict[str, Any]
+) -> None:
+    form = form_class(**kwargs)
+    for name in date_fields(form):
+        field = form.fields[name]
+        assert isinstance(field, DateField), (
+            f"{form_class.__qualname__}.{name} must be triplewin.config.date_input.DateField"
+        )
+        assert isinstance(field.widget, DateInput), f"{form_class.__qualname__}.{name}"

@@ -250,7 +250,10 @@ def test_reports_met_late_and_overdue() -> None:
         (D(2025, 10, 1), OVERDUE),
         (D(2026, 1, 1), NYD),
     ]
-    assert [o.title for o in reports][:2] == ["Progress report 1", "Progress report 2"]
+    assert [o.title for o in reports][:2] == [
+        "Progress report due 1 April 2025",
+        "Progress report due 1 July 2025",
+    ]
 
 
 def test_project_terminated_early() -> None:

@@ -7,12 +7,12 @@ from typing import Any, ClassVar
 from django import forms
 from django.db import models
 
+from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm
 from triplewin.core import risk_matrix
 from triplewin.delivery.models import TEXT_LIMIT, IssueStatus, RiskStatus
 from triplewin.submissions.versions import RowVersionField
 
-DATE = forms.DateInput(attrs={"type": "date"})
 DATE_ERRORS = {"invalid": "Enter a real date, like 2027-03-14."}
 
 
@@ -72,14 +72,12 @@ class MilestoneForm(LogForm):
         max_length=200,
         error_messages={"required": "Name the milestone.", "max_length": "Keep the title short."},
     )
-    planned_on = forms.DateField(
+    planned_on = DateField(
         label="Planned date",
-        widget=DATE,
         error_messages={"required": "Enter the planned date.", **DATE_ERRORS},
     )
-    actual_on = forms.DateField(
+    actual_on = DateField(
         label="Date achieved",
-        widget=DATE,
         required=False,
         help_text="Leave empty until the milestone is met.",
         error_messages=DATE_ERRORS,
@@ -134,9 +132,8 @@ class IssueForm(LogForm):
         max_length=200,
         error_messages={"required": "Say who raised it.", "max_length": "Keep this short."},
     )
-    raised_on = forms.DateField(
+    raised_on = DateField(
         label="Date raised",
-        widget=DATE,
         error_messages={"required": "Enter the date it was raised.", **DATE_ERRORS},
     )
     owner = _owner()

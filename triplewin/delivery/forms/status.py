@@ -6,9 +6,10 @@ from typing import Any
 
 from django import forms
 
+from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm
 from triplewin.delivery.exit_plan import PlannedStep
-from triplewin.delivery.forms.logs import DATE, DATE_ERRORS
+from triplewin.delivery.forms.logs import DATE_ERRORS
 from triplewin.delivery.models import TEXT_LIMIT, OverrideRating
 
 
@@ -28,9 +29,8 @@ class RagOverrideForm(GuardedForm):
             "required": "Say why the computed status is wrong; the reason is shown next to it."
         },
     )
-    expires_on = forms.DateField(
+    expires_on = DateField(
         label="Override ends on (optional)",
-        widget=DATE,
         required=False,
         help_text="After this date the computed status shows again. Leave empty to keep it "
         "until someone clears it.",
@@ -71,9 +71,8 @@ class ClosureForm(GuardedForm):
 
 
 class CompletionForm(ClosureForm):
-    actual_end = forms.DateField(
+    actual_end = DateField(
         label="Actual end date",
-        widget=DATE,
         help_text="The day delivery ended. The six-month deadline for publishing outcomes runs "
         "from it.",
         error_messages={"required": "Enter the date delivery ended.", **DATE_ERRORS},
@@ -82,9 +81,8 @@ class CompletionForm(ClosureForm):
     def __init__(self, *args: Any, ask_start: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if ask_start:
-            self.fields["actual_start"] = forms.DateField(
+            self.fields["actual_start"] = DateField(
                 label="Actual start date (optional)",
-                widget=DATE,
                 required=False,
                 help_text="No start date was recorded for delivery. Add it if you know it.",
                 error_messages=DATE_ERRORS,
@@ -92,9 +90,8 @@ class CompletionForm(ClosureForm):
 
 
 class TerminationForm(ClosureForm):
-    ended_on = forms.DateField(
+    ended_on = DateField(
         label="Date delivery stopped",
-        widget=DATE,
         error_messages={"required": "Enter the date delivery stopped.", **DATE_ERRORS},
     )
     reason = forms.CharField(

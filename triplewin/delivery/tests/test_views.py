@@ -262,7 +262,7 @@ def test_rows_of_another_project_are_404(client_for, in_delivery, logged, nhs_le
 def test_complete_page_explains_the_deadline(client_for, in_delivery):
     body = client_for("nhs_lead").get(_url("complete", in_delivery)).content.decode()
     assert "six months" in body
-    assert 'name="actual_start"' in body  # no start date was ever recorded
+    assert 'name="actual_start_day"' in body  # no start date was ever recorded
 
 
 def test_complete_outside_delivery_redirects_with_a_message(client_for, project, nhs_lead):

@@ -80,3 +80,32 @@ def test_key_resources_are_written_in_our_own_words():
         # No run of eight words or more is copied from the guidance.
         for i in range(max(0, len(words) - 7)):
             assert " ".join(words[i : i + 8]) not in seeds, sentence
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_glossary_is_public_and_every_term_has_an_anchor_and_a_source(client_for, role) -> None:
+    from triplewin.core.glossary import TERMS
+
+    response = client_for(role).get(reverse("guide:glossary"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    for t in TERMS:
+        assert f'id="{t.slug}"' in page
+        assert t.source
+    assert "Joint working" in page
+
+
+@pytest.mark.django_db
+def test_glossary_refuses_posts(client) -> None:
+    assert client.post(reverse("guide:glossary")).status_code == 405
+
+
+def test_term_links_to_its_glossary_entry_and_refuses_an_unknown_word() -> None:
+    from django.template import engines
+
+    env = engines["jinja2"].env  # type: ignore[attr-defined]
+    link = env.from_string('{{ term("pid", "PID") }}').render()
+    assert link == f'<a class="tw-term" href="{reverse("guide:glossary")}#pid">PID</a>'
+    with pytest.raises(KeyError):
+        env.from_string('{{ term("no-such-word") }}').render()

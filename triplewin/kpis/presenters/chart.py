@@ -155,7 +155,10 @@ def describe(name: str, unit: str, frequency: Frequency, analysis: spc.Analysis)
         )
     flagged = sum(1 for p in points if p.signals)
     if flagged:
-        parts.append(f"{flagged} point{'s' if flagged != 1 else ''} show special cause variation.")
+        parts.append(
+            f"{flagged} point{'s are' if flagged != 1 else ' is'} unusual enough to suggest a real "
+            "change (special cause variation)."
+        )
     if analysis.target is not None:
         assurance = analysis.assurance
         reading = f": {ASSURANCE_TEXT[assurance].lower()}" if assurance else ""

@@ -164,14 +164,16 @@ def kpi_view(
         proposal_text = (
             f"The process seems to have changed: {shift_reason(shift)} Limits "
             f"worked out again from {formatting.period(shift.period, kpi.frequency)} would "
-            "describe the new process; until then the assurance reading mixes old and new."
+            "describe how things run now; until then, the judgement on whether the target will "
+            "be met mixes the old figures with the new."
         )
     elif analysis.assurance is not None and analysis.variation is not spc.Variation.COMMON:
         # Assurance describes a stable process; a special cause says it may be moving.
         cautions.append(
-            "The latest value suggests the process is changing, so the assurance reading still "
-            f"describes it as it was. If {spc.RUN_LENGTH} values in a row settle on one side of "
-            "the mean, the limits are worked out again from where the change began."
+            "The latest value is unusual enough to suggest something has changed, so the "
+            "judgement on whether the target will be met still describes things as they were. "
+            f"If {spc.RUN_LENGTH} values in a row settle on one side of the average, the limits "
+            "are worked out again from where the change began."
         )
     caution = " ".join(cautions)
     return KpiView(

@@ -72,7 +72,7 @@ def test_bad_date_message_is_next_to_the_field(client_for, team):
         reverse("meetings:create", args=[team.pk]),
         {"title": "X", "kind": "steering", "scheduled_for": "2027-02-30"},
     )
-    assert builders.field_error(response, "scheduled_for") == "Enter a real date, like 2027-03-14."
+    assert builders.field_error(response, "scheduled_for") == "Enter a real date"
 
 
 def test_scheduling_before_concept_approval_is_refused(client_for, project):

@@ -114,7 +114,7 @@ def test_dashboard_shows_only_the_systems_partnerships(client_for, system):
     assert system["fresh"].title in body
     assert "Elsewhere kidney project" not in body
     assert "£99,999" not in body
-    assert "<strong>2</strong> partnerships" in body
+    assert "Every partnership, by stage (2)" in body
 
 
 def test_an_oversight_lead_of_another_icb_sees_nothing_of_this_system(client_for, system):
@@ -228,3 +228,20 @@ def test_the_navigation_offers_oversight_only_to_oversight_leads(role, client_fo
     assert reverse("library:index") in html
     assert reverse("documents:verify") in html
     assert (reverse("partnerships:list") in html) is (role != "anonymous")
+
+
+def test_exceptions_come_before_the_full_list(client_for, system):
+    page = client_for("oversight").get(reverse("oversight:dashboard")).content.decode()
+    order = [page.index(f'id="{anchor}"') for anchor in ("stalled", "overdue", "stages", "value")]
+    assert order == sorted(order)
+    # A contents list jumps to each part.
+    for anchor in ("stalled", "overdue", "overruns", "stages", "value"):
+        assert f'href="#{anchor}"' in page
+
+
+def test_scrolling_tables_are_labelled_regions_reachable_by_keyboard(client_for, system):
+    page = client_for("oversight").get(reverse("oversight:dashboard")).content.decode()
+    boxes = page.count('class="nhsuk-table-container')
+    assert boxes > 0
+    assert page.count('role="region" aria-label="') == boxes
+    assert page.count('tabindex="0"') >= boxes

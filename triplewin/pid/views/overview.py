@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 
+from triplewin.documents.selectors import versions_of
 from triplewin.partnerships import access
 from triplewin.partnerships.views._helpers import page
 from triplewin.pid import services
@@ -16,6 +17,7 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
     presenter = PidPresenter(project)
     editor = access.can_edit(request.user, project)
     signing = project.state_enum in services.SIGN_OFF_IN and presenter.latest is not None
+    files = versions_of(project, "pid")
     return page(
         request,
         "pid/overview.jinja",
@@ -23,6 +25,9 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
         nav="projects",
         project=project,
         p=presenter,
+        sections=presenter.document(),
+        # The documents app makes the Word and PDF files of each recorded version.
+        file_version=files[-1].number if files else None,
         can_edit=editor and project.state_enum in services.EDITABLE_IN,
         can_submit=editor and project.state_enum in services.SIGN_OFF_IN,
         can_certify=signing and bool(authority.certifying_organisations(request.user, project)),

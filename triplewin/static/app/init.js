@@ -1,7 +1,9 @@
 // Starts the NHS.UK frontend components; loaded as a module so no inline script is needed.
 import { initAll } from "../nhsuk/nhsuk-frontend.min.js";
+import { initPickers } from "./picker.js";
 
 initAll();
+initPickers();
 
 // NHS.UK's file upload puts its status ("No file chosen") right against its button text, so the
 // visible label reads "chosenChoose file" and no longer matches the button's accessible name
