@@ -14,7 +14,6 @@ from triplewin.config.forms import GuardedForm
 from triplewin.submissions.versions import RowVersionField
 
 
-
 def _text(label: str, help_text: str = "", *, required: bool = False) -> forms.CharField:
     return forms.CharField(
         label=label,
