@@ -111,9 +111,7 @@ REQUIREMENTS: dict[str, Requirements] = {
     # 000, "a certified summary of the project agreement publicly available before it
     # begins"; "published on the industry partners' website"). No body approves it: the
     # guidance names none, and the PID it is drafted from was approved (our choice).
-    "summary": Requirements(
-        "Project Executive Summary", certification=True, published=True
-    ),
+    "summary": Requirements("Project Executive Summary", certification=True, published=True),
     # Certified like the PID, then approved by the team and each committee before it is
     # published (the guidance asks all parties to publish outcomes within six months; who
     # approves it is our choice, matching the PID it reports against). Approval waits for the

@@ -60,7 +60,8 @@ def publishing_organisation(
             f"Only a partnership lead of a partner organisation can publish the {noun}."
         )
     if organisation is None:
-        return sorted(leading, key=lambda o: o.name)[0]
+        # Industry partners first, as the data migrations read it (`signoff.summary_migration`).
+        return sorted(leading, key=lambda o: (not o.is_pharmaceutical, o.name))[0]
     if organisation.pk not in {o.pk for o in leading}:
         raise ValidationError(f"You cannot publish for {organisation}.")
     return organisation

@@ -41,7 +41,8 @@ def _label(user: Any) -> str:
 def _partners(apps: Any, project_id: int) -> list[Any]:
     Partner = apps.get_model("partnerships", "ProjectPartner")
     orgs = [p.organisation for p in Partner.objects.filter(project_id=project_id)]
-    return sorted(orgs, key=lambda o: (not o.is_pharmaceutical, o.name))
+    # Industry partners first (historical models have no `is_pharmaceutical`).
+    return sorted(orgs, key=lambda o: (o.org_type != "pharmaceutical", o.name))
 
 
 def _acting_for(apps: Any, project_id: int, user_id: int | None, role: str) -> tuple[Any, str]:

@@ -89,7 +89,10 @@ class PidKind(Kind):
         state = version_state(project, version, live_hash=version.content_hash)
         if state.certification is None:
             return Decided(
-                Status.SUBMITTED, version.created_by_label, version.created_at, record=state.sign_off
+                Status.SUBMITTED,
+                version.created_by_label,
+                version.created_at,
+                record=state.sign_off,
             )
         cert = state.certification
         status = Status.APPROVED if state.signed_off else Status.CERTIFIED

@@ -38,7 +38,9 @@ class SummaryKind(Kind):
         if not source_hash or summary_hash(summary) != source_hash:
             return None
         # Published on the day of the publication; certified, on the day of the certification.
-        return decided_by_engine(summary.project, DOCUMENT, SUBJECT, source_hash, dated_by_publication=True)
+        return decided_by_engine(
+            summary.project, DOCUMENT, SUBJECT, source_hash, dated_by_publication=True
+        )
 
     def status_of(
         self, project: Project, subject: str, source_hash: str, content_hash: str

@@ -125,7 +125,8 @@ def test_editing_a_certified_summary_returns_it_to_draft(drafted, nhs_lead, sign
     assert _summary(drafted).status == "draft"
     assert summary_certified(drafted) is False
     state = sign_off_state(drafted)
-    assert state is not None and state.outstanding == (
+    assert state is not None
+    assert state.outstanding == (
         "Certification by the certification signatory of an industry partner",
     )
 
