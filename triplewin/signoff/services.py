@@ -167,7 +167,7 @@ def record_act(
         raise ValidationError(stale)
     assert latest is not None
     state = selectors.sign_off(locked, document, subject, latest, live_hash=live)
-    if requirements.certify_first and act is not core.Act.CERTIFY and not state.certified:
+    if requirements.certify_first and act in core.DECISIONS and not state.certified:
         raise ValidationError(
             "A version is approved after the certification signatory certifies it."
         )
