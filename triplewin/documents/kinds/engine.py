@@ -15,6 +15,7 @@ from triplewin.documents.kinds.base import Decided, Signer
 from triplewin.organisations.models import Role
 from triplewin.partnerships.models import Project
 from triplewin.signoff import selectors as signoff
+from triplewin.signoff.services import OUTSIDE_LABEL
 from triplewin.signoff.sources import Version
 from triplewin.team.selectors import display_name
 
@@ -25,7 +26,13 @@ STATUSES = {
 
 
 def _name(record: core.ActRecord) -> str:
-    """The person's name without their email address (the public reads it), else the label."""
+    """The person's name without their email address (the public reads it), else the label.
+
+    "" for an act recorded from a partnership's own records: nobody here is named, and the
+    documents say so in their own words.
+    """
+    if record.actor_label == OUTSIDE_LABEL:
+        return ""
     user = User.objects.filter(pk=record.actor_id).first() if record.actor_id else None
     return display_name(user) if user is not None else record.actor_label
 
