@@ -197,11 +197,8 @@ def seed(projects: int, transfers: int, rng: random.Random) -> str:
                 published.append((project, trust, company))
         ProjectPartner.objects.bulk_create(partners)
         ExecutiveSummary.objects.bulk_create(summaries)
-        SignOffAct.objects.bulk_create(
-            engine_acts(list(zip(summaries, [c for _, _, c in published[-len(summaries) :]])))
-            if summaries
-            else []
-        )
+        companies = [company for _, _, company in published[len(published) - len(summaries) :]]
+        SignOffAct.objects.bulk_create(engine_acts(list(zip(summaries, companies, strict=True))))
         made += size
 
     rows: list[TransferOfValue] = []
