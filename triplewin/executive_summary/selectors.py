@@ -89,8 +89,9 @@ def publication(project: Project) -> core.ActRecord | None:
 def summary_published_on(project: Project) -> dt.date | None:
     """The day the executive summary was (or is scheduled to be) published.
 
-    That is the engine's publication in Triple Win or, for a partnership whose history was
-    imported (its summary lives elsewhere), the day it reached "summary published".
+    That is the day the summary lists on the register (written with the engine's publish act)
+    or, for a partnership whose history was imported (its summary lives elsewhere), the day it
+    reached "summary published".
     """
     published = (
         ExecutiveSummary.objects.filter(project=project)
