@@ -14,7 +14,9 @@ import datetime as dt
 from django.db.models import QuerySet
 
 from triplewin.core.documents import catalogue
+from triplewin.documents.kinds.outcomes import frozen_kpi_results
 from triplewin.documents.models import CertifiedCopy, DocumentVersion
+from triplewin.documents.selectors import document_of
 from triplewin.outcomes.models import OutcomesSummary
 from triplewin.outcomes.selectors import kpi_results, summary_hash
 from triplewin.partnerships.models import Project
@@ -30,12 +32,18 @@ def published_outcomes(today: dt.date) -> QuerySet[OutcomesSummary]:
     return OutcomesSummary.objects.published(today)
 
 
-def outcomes_kpi_results(project: Project) -> list[dict[str, str]]:
-    """KPI results as the outcomes summary gives them: only KPIs every partner may see.
+def outcomes_kpi_results(project: Project, summary: OutcomesSummary) -> list[dict[str, str]]:
+    """KPI results as the published summary gave them: only KPIs every partner may see.
 
-    That is the rule for anything published (ADR 0014): a KPI not shared with the company
-    partners holds NHS-only data, so it never reaches the public either.
+    Read from the version frozen at publication, so a reading entered afterwards never changes
+    what the public was told. A summary imported from a published record has no version; its
+    results are read as the KPI pages give them now. Either way only shared KPIs appear, the
+    rule for anything published (ADR 0014): a KPI not shared with the company partners holds
+    NHS-only data, so it never reaches the public either.
     """
+    version = _outcomes_version(project, summary)
+    if version is not None:
+        return frozen_kpi_results(document_of(version))
     return kpi_results(project) or []
 
 
@@ -61,4 +69,5 @@ def certified_outcomes_copy(project: Project, today: dt.date) -> CertifiedCopy |
     version = _outcomes_version(project, summary)
     if version is None:
         return None
-    return CertifiedCopy.objects.filter(version=version).first()
+    # The newest copy carries the whole record, publication included (ADR 0026).
+    return CertifiedCopy.objects.filter(version=version).order_by("-created_at", "-id").first()

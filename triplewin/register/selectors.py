@@ -121,7 +121,7 @@ def outcomes_for(
     found = {}
     for summary in certified.published_outcomes(today).filter(project_id__in=list(by_id)):
         project = by_id[summary.project_id]
-        kpis = certified.outcomes_kpi_results(project) if with_kpis else []
+        kpis = certified.outcomes_kpi_results(project, summary) if with_kpis else []
         found[project.pk] = PublishedOutcomes(
             project_id=project.pk,
             summary=summary,

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from triplewin.core.documents import catalogue
 from triplewin.core.documents.definitions import Filled, Row, build
+from triplewin.core.documents.model import Document
 from triplewin.documents.kinds.base import Decided, Kind, Snapshot
 from triplewin.documents.kinds.engine import decided_by_engine
 from triplewin.organisations.models import Organisation
@@ -19,6 +20,7 @@ from triplewin.transfers.selectors import grouped
 
 KPI_PARTS = (
     ("category", "Category"),
+    ("unit", "Unit"),
     ("baseline", "Baseline"),
     ("latest", "Latest result"),
     ("target", "Target"),
@@ -28,6 +30,27 @@ KPI_PARTS = (
 
 def _kpi_text(row: dict[str, str]) -> str:
     return "\n".join(f"{label}: {row[key]}" for key, label in KPI_PARTS if row.get(key))
+
+
+def frozen_kpi_results(document: Document) -> list[dict[str, str]]:
+    """The KPI results as a version of the summary printed them: `_kpi_text` read back.
+
+    What was published is the version; the register shows its results from here, so a reading
+    entered after publication never changes what the public was told.
+    """
+    section = next((s for s in document.sections if s.key == "kpis"), None)
+    if section is None:
+        return []
+    by_label = {label: key for key, label in KPI_PARTS}
+    rows = []
+    for field in section.fields:
+        row = {"name": field.label}
+        for line in field.value.splitlines():
+            label, colon, value = line.partition(": ")
+            if colon and label in by_label:
+                row[by_label[label]] = value
+        rows.append(row)
+    return rows
 
 
 def _pounds(value: Decimal) -> str:

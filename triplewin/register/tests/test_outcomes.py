@@ -14,6 +14,7 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -262,3 +263,22 @@ def test_the_public_pdf_route_only_reads_a_frozen_copy(client, signed_off, nhs_l
     assert response.status_code == 404
     assert not CertifiedCopy.objects.exists()
     assert not DocumentVersion.objects.filter(project=signed_off, document="outcomes").exists()
+
+
+def test_a_kpi_changed_after_publication_does_not_change_what_the_public_was_told(
+    with_outcomes,
+):
+    from triplewin.kpis.models import Kpi
+
+    today = timezone.localdate()
+    (before,) = entries([with_outcomes], today, with_kpis=True)[0].outcomes.kpi_results
+    # Readings are closed once outcomes are published; a rename stands for any later change
+    # to the live records (made directly here, as no page allows it).
+    Kpi.objects.filter(project=with_outcomes, name=SHARED_KPI).update(name="Renamed later")
+    (after,) = entries([with_outcomes], today, with_kpis=True)[0].outcomes.kpi_results
+    assert after == before
+    assert after.name == SHARED_KPI
+    assert after.latest.startswith("82")
+    entry = _public_outputs(Client(), with_outcomes)["entry"]
+    assert SHARED_KPI in entry
+    assert "Renamed later" not in entry
