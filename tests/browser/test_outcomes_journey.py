@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from tests import factories
 from tests.browser.conftest import assert_accessible, sign_in, sign_out
+from triplewin.documents.tests.conftest import pdf_text
 from triplewin.outcomes.selectors import published_outcomes
 from triplewin.outcomes.tests import builders
 
@@ -111,6 +112,25 @@ def test_outcomes_from_draft_to_publication(
     summary = published_outcomes(project)
     assert summary is not None
     assert summary.scaling == builders.JUDGEMENTS["scaling"]
+
+    # Anyone reads what was certified and published on the register entry, and its certified
+    # PDF carries the sign-off record: the signatory's certification and every approval.
+    sign_out(page)
+    page.goto(f"/register/{project.pk}/")
+    section = page.locator("section[aria-labelledby=outcomes-heading]")
+    expect(section).to_contain_text("As certified and published on")
+    expect(section).to_contain_text(builders.JUDGEMENTS["scaling"])
+    assert_accessible(page)
+    with page.expect_download() as download:
+        page.click("text=Download the certified summary of outcomes (PDF)")
+    pdf = " ".join(pdf_text(download.value.path().read_bytes()).split())
+    record = pdf.split("Sign-off record", 1)[1]
+    assert f"Certified by {signatory.get_full_name()}" in record
+    for approver in (nhs_lead, governance_member, nhs_governance):
+        assert f"Approved by {approver.get_full_name()}" in record
+    assert "published on" in pdf
+    assert "@" not in record
+    sign_in(page, nhs_lead.username)
 
     # The other project ended more than six months ago and has published nothing.
     page.goto(f"/projects/{old.pk}/outcomes/")

@@ -32,7 +32,9 @@ def published_outcomes(today: dt.date) -> QuerySet[OutcomesSummary]:
     return OutcomesSummary.objects.published(today)
 
 
-def outcomes_kpi_results(project: Project, summary: OutcomesSummary) -> list[dict[str, str]]:
+def outcomes_kpi_results(
+    project: Project, summary: OutcomesSummary
+) -> tuple[list[dict[str, str]], bool]:
     """KPI results as the published summary gave them: only KPIs every partner may see.
 
     Read from the version frozen at publication, so a reading entered afterwards never changes
@@ -40,11 +42,13 @@ def outcomes_kpi_results(project: Project, summary: OutcomesSummary) -> list[dic
     results are read as the KPI pages give them now. Either way only shared KPIs appear, the
     rule for anything published (ADR 0014): a KPI not shared with the company partners holds
     NHS-only data, so it never reaches the public either.
+
+    The second item says whether the results are the frozen ones.
     """
     version = _outcomes_version(project, summary)
     if version is not None:
-        return frozen_kpi_results(document_of(version))
-    return kpi_results(project) or []
+        return frozen_kpi_results(document_of(version)), True
+    return kpi_results(project) or [], False
 
 
 def _outcomes_version(project: Project, summary: OutcomesSummary) -> DocumentVersion | None:

@@ -104,11 +104,19 @@ class PublishedOutcomes:
     """The published summary of outcomes on the register: its text, KPI results and PDF."""
 
     def __init__(
-        self, *, project_id: int, summary: OutcomesSummary, kpi_results: Sequence[KpiResult]
+        self,
+        *,
+        project_id: int,
+        summary: OutcomesSummary,
+        kpi_results: Sequence[KpiResult],
+        as_published: bool = True,
     ) -> None:
         self.project_id = project_id
         self.summary = summary
         self.kpi_results = list(kpi_results)
+        # The results come from the version frozen at publication; False for a summary
+        # imported from a published record, whose results are the KPIs as they stand.
+        self.as_published = as_published
 
     @property
     def published_on(self) -> dt.date | None:

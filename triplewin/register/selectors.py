@@ -121,11 +121,14 @@ def outcomes_for(
     found = {}
     for summary in certified.published_outcomes(today).filter(project_id__in=list(by_id)):
         project = by_id[summary.project_id]
-        kpis = certified.outcomes_kpi_results(project, summary) if with_kpis else []
+        kpis, as_published = (
+            certified.outcomes_kpi_results(project, summary) if with_kpis else ([], True)
+        )
         found[project.pk] = PublishedOutcomes(
             project_id=project.pk,
             summary=summary,
             kpi_results=[KpiResult.from_row(row) for row in kpis],
+            as_published=as_published,
         )
     return found
 

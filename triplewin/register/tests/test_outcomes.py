@@ -271,11 +271,16 @@ def test_a_kpi_changed_after_publication_does_not_change_what_the_public_was_tol
     from triplewin.kpis.models import Kpi
 
     today = timezone.localdate()
-    (before,) = entries([with_outcomes], today, with_kpis=True)[0].outcomes.kpi_results
+    published = entries([with_outcomes], today, with_kpis=True)[0].outcomes
+    assert published is not None
+    assert published.as_published
+    (before,) = published.kpi_results
     # Readings are closed once outcomes are published; a rename stands for any later change
     # to the live records (made directly here, as no page allows it).
     Kpi.objects.filter(project=with_outcomes, name=SHARED_KPI).update(name="Renamed later")
-    (after,) = entries([with_outcomes], today, with_kpis=True)[0].outcomes.kpi_results
+    later = entries([with_outcomes], today, with_kpis=True)[0].outcomes
+    assert later is not None
+    (after,) = later.kpi_results
     assert after == before
     assert after.name == SHARED_KPI
     assert after.latest.startswith("82")
