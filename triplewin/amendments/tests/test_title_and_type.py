@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from tests import factories
 from tests.roles import EDIT, READ, matrix
 from triplewin.amendments import services
 from triplewin.amendments.fields import Target, amendable_fields
@@ -113,13 +114,15 @@ class TestApproval:
         assert not AuditEvent.objects.filter(action="project.amended").exists()
 
     def test_the_service_refuses_another_projects_amendment(
-        self, pid_in_delivery, nhs_lead, project
+        self, pid_in_delivery, nhs_lead, nhs_org
     ):
         a = _raise(pid_in_delivery, nhs_lead, title=NEW_TITLE)
+        other = factories.project(actor=nhs_lead, lead=nhs_org, title="Another project")
         with pytest.raises(ValidationError, match="another project"):
             project_services.project_amend_details(
-                actor=nhs_lead, project=project, amendment=a, title=NEW_TITLE
+                actor=nhs_lead, project=other, amendment=a, title=NEW_TITLE
             )
+        assert Project.objects.get(pk=other.pk).title == "Another project"
 
     @pytest.mark.parametrize("name", ["title", "intended_type"])
     def test_a_direct_edit_of_a_public_project_is_still_refused(
