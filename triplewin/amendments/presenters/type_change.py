@@ -15,8 +15,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from triplewin.amendments.fields import type_label, type_value
+from triplewin.core import parity
 from triplewin.core.lifecycle import State, main_path
 from triplewin.core.rules import evaluate_gate
+from triplewin.meetings.selectors import committee_rule
 from triplewin.partnerships.facts import build_facts
 from triplewin.partnerships.models import Project
 
@@ -79,6 +81,14 @@ def type_change_notes(project: Project, after: str) -> list[str]:
     else:
         notes.append(
             f"Every check the project passed at earlier stages still passes as {new_label}."
+        )
+    rule = committee_rule(project)
+    new_rule = parity.default_rule(new)
+    if rule.is_default and new_rule is not rule.rule:
+        notes.append(
+            "The project has no terms of reference of its own, so its decisions would then "
+            f"follow the default for {new_label}. {parity.describe(new_rule)} Record terms of "
+            "reference if the partners want another rule."
         )
     if project.state_enum in AGREEMENT_STATES:
         notes.append(

@@ -149,6 +149,8 @@ class TestTypeChangeNotes:
         assert "from collaborative working to joint working" in notes
         assert "Joint working measures outcomes for patients" in notes
         assert "The signed agreement is for collaborative working" in notes
+        # No terms of reference: joint working's default decision rule would apply.
+        assert "default for joint working. Formal decisions need each party's agreement" in notes
 
     def test_the_amendment_page_says_so_before_submission(
         self, client_for, pid_in_delivery, nhs_lead
