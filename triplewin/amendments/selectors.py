@@ -122,3 +122,16 @@ def variation_parties(project: Project) -> list[Organisation]:
         p.organisation
         for p in project.partners.select_related("organisation").order_by("organisation__name")
     ]
+
+
+def title_changed_by(project: Project) -> Amendment | None:
+    """The latest approved amendment that changed the project's title, if any."""
+    from triplewin.amendments.fields import TITLE_KEY
+
+    return (
+        Amendment.objects.filter(
+            project=project, status=AmendmentStatus.APPROVED, changes__field_key=TITLE_KEY
+        )
+        .order_by("-number")
+        .first()
+    )

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from django.utils import timezone
 
+from triplewin.amendments.selectors import title_changed_by
 from triplewin.core import signoff as core
 from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import State
@@ -90,6 +91,33 @@ class SummaryPresenter:
 
     def missing(self) -> tuple[str, ...]:
         return summary_missing(self.summary) if self.summary else ()
+
+    def title_notice(self) -> str:
+        """Said to the project's people when an amendment changed the title the summary shows."""
+        s = self.summary
+        if s is None or not s.title.strip() or s.title.strip() == self.project.title:
+            return ""
+        amendment = title_changed_by(self.project)
+        if amendment is None:
+            return ""
+        changed = (
+            f"Amendment {amendment.number} changed the project's title to "
+            f"\u201c{self.project.title}\u201d. "
+        )
+        if self.is_published:
+            return changed + (
+                f"The published summary, and the public register, still show "
+                f"\u201c{s.title}\u201d: the public sees the title the summary was certified "
+                "with. The new title reaches the public only when a new executive summary is "
+                "certified and published. Triple Win cannot reissue a published summary yet, so "
+                "ask the industry partner's certification signatory how the corrected summary "
+                "will be certified and published."
+            )
+        return changed + (
+            f"This summary still says \u201c{s.title}\u201d. Redraft it from the approved PID, "
+            "or edit its title, and have it certified, so that it is published with the new "
+            "title."
+        )
 
     def provenance(self) -> list[str]:
         s = self.summary

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -26,6 +26,9 @@ from triplewin.partnerships.models import (
     ProjectTransition,
     RiskAcceptance,
 )
+
+if TYPE_CHECKING:
+    from triplewin.amendments.models import Amendment
 
 DETAIL_FIELDS = (
     "title",
@@ -208,6 +211,56 @@ def _check_certified_unchanged(project: Project, changes: Mapping[str, object]) 
     refused = {name: text for name, text in CERTIFIED_ONCE_PUBLIC.items() if name in changes}
     if refused:
         raise ValidationError(refused)
+
+
+@transaction.atomic
+def project_amend_details(
+    *,
+    actor: User,
+    project: Project,
+    amendment: Amendment,
+    title: str | None = None,
+    intended_type: str | None = None,
+) -> Project:
+    """The title and type of partnership an approved amendment changes (ADR 0025).
+
+    The one way past the freeze `project_update` keeps on a public project: the amendment
+    must belong to this project and be signed off by everyone (certified and approved), and
+    the audit names it. `None` leaves a detail as it is.
+    """
+    # Imported here: the amendments app builds on partnerships.
+    from triplewin.amendments.selectors import sign_off_state
+
+    locked = _lock(project)
+    if amendment.project_id != locked.pk:
+        raise ValidationError("That amendment belongs to another project.")
+    if not sign_off_state(amendment).signed_off:
+        raise ValidationError(
+            "Only an amendment that has been certified and approved can change the title or "
+            "the type of partnership."
+        )
+    details = {
+        name: value
+        for name, value in (("title", title), ("intended_type", intended_type))
+        if value is not None
+    }
+    before = audit.snapshot(locked, tuple(details))
+    for name, value in details.items():
+        setattr(locked, name, value)
+    locked.full_clean()
+    changes = audit.diff(before, audit.snapshot(locked, tuple(details)))
+    if not changes:
+        return locked
+    locked.row_version += 1
+    locked.save()
+    audit.record(
+        actor=actor,
+        action="project.amended",
+        obj=locked,
+        project_id=locked.pk,
+        changes={**changes, "amendment": [None, str(amendment)]},
+    )
+    return locked
 
 
 @transaction.atomic

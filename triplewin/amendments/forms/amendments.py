@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from triplewin.amendments.fields import Amendable
+from triplewin.amendments.fields import TITLE_LIMIT, Amendable, Target, type_value
 from triplewin.amendments.models import TEXT_LIMIT, Amendment
 from triplewin.amendments.services import AMENDMENT_FIELDS
 from triplewin.config.date_input import DateField
@@ -78,6 +78,25 @@ def _after_field(field: Amendable) -> forms.Field:
     """The input for what one part of the PID should say after the amendment."""
     if field.is_date:
         return DateField(label=field.label, required=False)
+    if field.target is Target.TYPE:
+        return forms.ChoiceField(
+            label=field.label,
+            required=False,
+            choices=[("", "Not decided yet"), *field.choices],
+            widget=forms.RadioSelect,
+            help_text="Changing the type changes which rules apply to the project; the "
+            "amendment's page says what it would mean before you submit it.",
+            error_messages={"invalid_choice": "Choose collaborative working or joint working."},
+        )
+    if field.target is Target.TITLE:
+        return forms.CharField(
+            label=field.label,
+            required=False,
+            max_length=TITLE_LIMIT,
+            help_text="The public register keeps the title the executive summary was certified "
+            "with until a new executive summary is certified.",
+            error_messages={"max_length": f"Keep the title under {TITLE_LIMIT} characters."},
+        )
     return forms.CharField(
         label=field.label,
         required=False,
@@ -103,7 +122,9 @@ class ChangesForm(VersionForm):
         for f in fields:
             name = f"after-{f.key}"
             self.fields[name] = _after_field(f)
-            self.initial[name] = afters.get(f.key, f.current)
+            initial = afters.get(f.key, f.current)
+            # A choice is offered by its stored value; the PID and the change show its label.
+            self.initial[name] = (type_value(initial) or "") if f.choices else initial
 
     def sections(self) -> list[tuple[str, list[forms.BoundField]]]:
         grouped: dict[str, list[forms.BoundField]] = {}

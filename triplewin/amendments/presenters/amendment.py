@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from triplewin.amendments.fields import TYPE_KEY
 from triplewin.amendments.models import Amendment, AmendmentStatus, VariationSignature
+from triplewin.amendments.presenters.type_change import COMPARISON_SOURCE, type_change_notes
 from triplewin.amendments.selectors import is_stale, sign_off_state
 from triplewin.config.filters import govuk_date
 from triplewin.core import signoff as core
@@ -81,6 +83,16 @@ class AmendmentPresenter:
             ChangeRow(c.pk, c.section_title, c.field_label, c.before, c.after)
             for c in self.amendment.changes.all()
         ]
+
+    type_change_source = COMPARISON_SOURCE
+
+    @cached_property
+    def type_change_notes(self) -> list[str]:
+        """What a change of type would mean, while the amendment can still be changed or decided."""
+        if self.is_approved:
+            return []
+        change = next((c for c in self.amendment.changes.all() if c.field_key == TYPE_KEY), None)
+        return type_change_notes(self.project, change.after) if change else []
 
     def impacts(self) -> list[tuple[str, str]]:
         a = self.amendment

@@ -12,7 +12,15 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from triplewin.amendments.fields import Amendable, amendable_fields, parse_date
+from triplewin.amendments.fields import (
+    TITLE_LIMIT,
+    Amendable,
+    Target,
+    amendable_fields,
+    parse_date,
+    type_label,
+    type_value,
+)
 from triplewin.amendments.models import Amendment, AmendmentChange, AmendmentStatus
 from triplewin.amendments.selectors import amendment_hash
 from triplewin.amendments.services._common import lock_amendment, lock_project, touch
@@ -124,6 +132,17 @@ def _check_value(project: Project, field: Amendable, after: str) -> str:
         if start and end and end < start:
             raise ValidationError({"after": "The planned end must be on or after the start."})
         after = day.isoformat()
+    if field.target is Target.TITLE:
+        if "\n" in after or "\r" in after:
+            raise ValidationError({"after": "Write the title on one line."})
+        if len(after) > TITLE_LIMIT:
+            raise ValidationError({"after": f"Keep the title under {TITLE_LIMIT} characters."})
+    if field.target is Target.TYPE:
+        value = type_value(after)
+        if value is None:
+            raise ValidationError({"after": "Choose collaborative working or joint working."})
+        # Kept as the PID shows it, so the amendment reads the same as the PID beside it.
+        after = type_label(value)
     if after == field.current:
         raise ValidationError({"after": f"{field.label} already says this."})
     return after
@@ -186,6 +205,9 @@ def _unchanged(field: Amendable, after: str) -> bool:
     if field.is_date:
         day = parse_date(text)
         return day is not None and day.isoformat() == field.current
+    if field.target is Target.TYPE:
+        value = type_value(text)
+        return value is not None and type_label(value) == field.current
     return text == field.current.replace("\r\n", "\n").strip()
 
 

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from triplewin.amendments.fields import Target, amendable_fields
+from triplewin.amendments.fields import Target, amendable_fields, type_value
 from triplewin.amendments.models import (
     Amendment,
     AmendmentStatus,
@@ -117,16 +117,26 @@ def _apply_if_signed_off(actor: User, amendment: Amendment) -> None:
     fields: dict[str, str] = {}
     responsibilities: dict[int, str] = {}
     dates = {}
+    details: dict[str, str | None] = {}
     for change in amendment.changes.all():
         target = targets[change.field_key]
         if target.target is Target.PID:
             fields[change.field_key] = change.after
         elif target.target is Target.RESPONSIBILITY:
             responsibilities[target.organisation_id] = change.after
+        elif target.target is Target.TITLE:
+            details["title"] = change.after
+        elif target.target is Target.TYPE:
+            details["intended_type"] = type_value(change.after)
         else:
             dates[change.field_key] = change.after
     if dates:
         partnerships.project_update(actor=actor, project=project, expected_version=None, **dates)
+    if details:
+        # Before the PID is frozen, so the version the amendment produces shows them.
+        partnerships.project_amend_details(
+            actor=actor, project=project, amendment=amendment, **details
+        )
     standing = [state.certification] + [d.latest for d in state.decisions if d.latest]
     acts = SignOffAct.objects.select_related("organisation", "actor").in_bulk(
         [a.pk for a in standing]
