@@ -14,6 +14,7 @@ from triplewin.amendments.fields import Target, amendable_fields
 from triplewin.amendments.presenters.type_change import type_change_notes
 from triplewin.amendments.tests.fixtures import DETAILS, sign_off
 from triplewin.audit.models import AuditEvent
+from triplewin.executive_summary import services as summary_services
 from triplewin.executive_summary.models import ExecutiveSummary, Status
 from triplewin.partnerships import services as project_services
 from triplewin.partnerships.models import Project
@@ -217,11 +218,10 @@ def test_type_change_notes_on_the_amendment_by_role(
 @pytest.fixture
 def retitled(pid_in_delivery, nhs_lead, signatory, committees):
     """A published summary certified with the old title, then an approved retitling."""
-    ExecutiveSummary.objects.create(
+    summary_services.summary_record_published(
+        actor=None,
         project=pid_in_delivery,
-        title=pid_in_delivery.title,
-        rationale="Why",
-        status=Status.PUBLISHED,
+        fields={"title": pid_in_delivery.title, "rationale": "Why"},
         certified_on=timezone.localdate(),
         published_on=timezone.localdate(),
     )
