@@ -8,12 +8,14 @@ The apps keep their own workflow steps around it (what follows the last approval
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from triplewin.audit import services as audit
 from triplewin.conflicts.decisions import check_decision
@@ -30,6 +32,7 @@ CONFLICT_KINDS: dict[str, tuple[str, str]] = {
     "pid": (DecisionKind.PID_CERTIFICATION, DecisionKind.PID_APPROVAL),
     "amendment": (DecisionKind.AMENDMENT_CERTIFICATION, DecisionKind.AMENDMENT_APPROVAL),
     "outcomes": (DecisionKind.OUTCOMES_CERTIFICATION, DecisionKind.OUTCOMES_APPROVAL),
+    "agreement-signature": (DecisionKind.AGREEMENT_SIGNATURE, DecisionKind.AGREEMENT_SIGNATURE),
 }
 DOCUMENT_KINDS = (DecisionKind.DOCUMENT_CERTIFICATION, DecisionKind.DOCUMENT_APPROVAL)
 # The audit action is "<prefix>.<act in the past tense>", as each app recorded it before.
@@ -38,6 +41,7 @@ AUDIT_PREFIXES = {
     "amendment": "amendment",
     "concept": "concept",
     "outcomes": "outcomes",
+    "agreement-signature": "agreement",
 }
 
 
@@ -87,13 +91,27 @@ def record_act(
     reason: str = "",
     seen_hash: str | None = None,
     snapshot: dict[str, Any] | None = None,
+    signatory: str = "",
+    signed_on: dt.date | None = None,
 ) -> SignOffAct:
-    """Record one certification or decision on the version that stands now.
+    """Record one certification, decision or signature on the version that stands now.
 
     `version` is the number of the version the person read (None for a subject without
     numbered versions, such as an amendment); `seen_hash` the content hash they read, when the
-    page gave one. A certification needs no `body`: it is given for a company.
+    page gave one. A certification needs no `body`: it is given for a company. A signature
+    (`act=SIGN`) is given for `organisation` by the named `signatory` on `signed_on`; the
+    actor is the user who records it.
     """
+    if act is core.Act.SIGN:
+        return _record_signature(
+            actor=actor,
+            project=project,
+            document=document,
+            subject=subject,
+            organisation=organisation,
+            signatory=signatory,
+            signed_on=signed_on,
+        )
     requirements = core.requirements_for(document)
     source = sources.source_for(document)
     noun = source.noun
@@ -183,6 +201,111 @@ def record_act(
         changes={**_changes(record, document), **conflict.audit_changes()},
     )
     return record
+
+
+def _record_signature(
+    *,
+    actor: User,
+    project: Project,
+    document: str,
+    subject: str,
+    organisation: Organisation | None,
+    signatory: str,
+    signed_on: dt.date | None,
+) -> SignOffAct:
+    """One party's signature on the content that stands now; a changed date is a new act.
+
+    Who may record it is the calling app's check (the agreement's editors): the signatory is
+    named in words because they are usually not a user here.
+    """
+    requirements = core.requirements_for(document)
+    source = sources.source_for(document)
+    noun = source.noun
+    if not requirements.signed_by_parties:
+        raise ValidationError(f"The {noun} is not signed.")
+    if organisation is None:
+        raise ValidationError({"organisation": "Choose the organisation that signed."})
+    if not signatory.strip():
+        raise ValidationError({"signatory": "Name the person who signed."})
+    if signed_on is None:
+        raise ValidationError({"signed_on": "Enter the date it was signed."})
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    conflict = check_decision(
+        person=actor, project=locked, decision=_conflict_kind(document, core.Act.SIGN)
+    )
+    latest = sources.latest(locked, document, subject)
+    live = source.live_hash(locked, subject)
+    stale = core.stale_reason(
+        asked=None,
+        latest=latest.number if latest else None,
+        latest_hash=latest.content_hash if latest else "",
+        live_hash=live,
+        noun=noun,
+    )
+    if stale:
+        raise ValidationError(stale)
+    assert latest is not None
+    statement = core.signature_statement(
+        requirements,
+        content_hash=latest.content_hash,
+        acting_for=organisation.name,
+        signatory=signatory.strip(),
+        on=signed_on,
+    )
+    standing = (
+        SignOffAct.objects.filter(
+            project=locked,
+            document=document,
+            subject=subject,
+            act=core.Act.SIGN,
+            organisation=organisation,
+            content_hash=latest.content_hash,
+        )
+        .order_by("id")
+        .last()
+    )
+    if standing is not None and standing.statement == statement:
+        # The same signature again: a second click changes nothing.
+        return standing
+    record = SignOffAct(
+        project=locked,
+        document=document,
+        subject=subject,
+        version=latest.number,
+        content_hash=latest.content_hash,
+        act=core.Act.SIGN.value,
+        body=core.BodyKind.PARTNER.value,
+        organisation=organisation,
+        role="",
+        actor=actor,
+        actor_label=audit.actor_label(actor),
+        statement=statement,
+        at=signed_at(signed_on),
+    )
+    record.full_clean()
+    record.save()
+    changes: dict[str, list[object]] = {
+        "organisation": [None, organisation.name],
+        "signatory": [None, signatory.strip()],
+        "signed_on": [
+            timezone.localtime(standing.at).date().isoformat() if standing else None,
+            signed_on.isoformat(),
+        ],
+        "content_hash": [None, record.content_hash],
+    }
+    audit.record(
+        actor=actor,
+        action=f"{AUDIT_PREFIXES.get(document, 'document')}.party_signed",
+        obj=record,
+        project_id=locked.pk,
+        changes={**changes, **conflict.audit_changes()},
+    )
+    return record
+
+
+def signed_at(day: dt.date) -> dt.datetime:
+    """A signature's moment: the date it was signed, at midday here, so it reads as that day."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(12, 0)))
 
 
 def _changes(record: SignOffAct, document: str) -> dict[str, list[object]]:
