@@ -95,9 +95,9 @@ def into_the_engine(apps, schema_editor):
 def out_of_the_engine(apps, schema_editor):
     AgreementParty = apps.get_model("agreement", "AgreementParty")
     SignOffAct = apps.get_model("signoff", "SignOffAct")
-    acts = SignOffAct.objects.filter(document=DOCUMENT, act="sign").order_by("at", "id")
+    acts = SignOffAct.objects.filter(document=DOCUMENT, act="sign").order_by("id")
     for act in acts:
-        # The latest signature of each party is the one that stands; later rows overwrite.
+        # The last recorded signature of each party stands; later rows overwrite.
         AgreementParty.objects.filter(
             agreement__project_id=act.project_id, organisation_id=act.organisation_id
         ).update(signed_on=timezone.localtime(act.at).date())
