@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 
 from triplewin.agreement import services
 from triplewin.agreement.models import Agreement, AgreementParty
-from triplewin.agreement.tests.conftest import add_party, move_to, signed_on
 from triplewin.agreement.selectors import agreement_hash, agreement_unsigned_parties
+from triplewin.agreement.tests.conftest import add_party, move_to, signed_on
 from triplewin.audit.models import AuditEvent
 from triplewin.core.rules import GateReport
 from triplewin.partnerships import services as partnership_services
@@ -202,9 +202,7 @@ def test_a_corrected_date_is_a_new_act_and_the_latest_stands(parties, nhs_lead):
     assert latest.changes["signed_on"] == [SIGNED.isoformat(), "2026-03-01"]
 
 
-def test_changing_the_terms_after_signing_asks_for_the_signature_again(
-    parties, nhs_lead, in_setup
-):
+def test_changing_the_terms_after_signing_asks_for_the_signature_again(parties, nhs_lead, in_setup):
     """A signature is bound to the terms signed: changed terms are not signed by anyone."""
     _sign(nhs_lead, parties[0])
     assert agreement_unsigned_parties(in_setup) == (parties[1].organisation.name,)

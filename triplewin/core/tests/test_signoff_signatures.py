@@ -36,9 +36,7 @@ def _sign(org: core.Body, content_hash: str = "h1", pk: int = 1, day: int = 2) -
 
 
 def _state(*acts: core.ActRecord, live: str = "h1") -> core.VersionSignOff:
-    return core.evaluate(
-        REQ, (), acts, content_hash="h1", live_hash=live, signers=(TRUST, PHARMA)
-    )
+    return core.evaluate(REQ, (), acts, content_hash="h1", live_hash=live, signers=(TRUST, PHARMA))
 
 
 def test_the_agreement_is_signed_by_its_parties_and_nothing_else():
@@ -71,9 +69,7 @@ def test_the_last_recorded_signature_stands_even_with_an_earlier_date():
 
 
 def test_a_kind_without_signers_needs_no_signature():
-    pid = core.evaluate(
-        core.requirements_for("concept"), (), (), content_hash="h", live_hash="h"
-    )
+    pid = core.evaluate(core.requirements_for("concept"), (), (), content_hash="h", live_hash="h")
     assert pid.signed_by_all
     assert pid.signatures == ()
 

@@ -94,4 +94,5 @@ def test_a_signature_is_recorded_once_and_audited(agreed, nhs_lead, nhs_org, pha
     assert selectors.signature_of(state, nhs_org) is not None
     _sign(nhs_lead, agreed, pharma_org)
     state = selectors.signatures(agreed, "agreement-signature", "agreement", [nhs_org, pharma_org])
-    assert state is not None and state.signed_by_all
+    assert state is not None
+    assert state.signed_by_all
