@@ -13,8 +13,11 @@ from decimal import Decimal
 
 from triplewin.core.lifecycle import State
 from triplewin.executive_summary.models import ExecutiveSummary, Status
+from triplewin.executive_summary.selectors import DOCUMENT, summary_hash
 from triplewin.organisations.models import Organisation, OrgType
 from triplewin.partnerships.models import PartyRole, Project, ProjectPartner
+from triplewin.signoff.models import SignOffAct
+from triplewin.signoff.services import OUTSIDE_LABEL, at_day
 from triplewin.transfers.models import Category, DisclosedYear, TransferOfValue
 
 BATCH = 2000
@@ -194,6 +197,8 @@ def seed(projects: int, transfers: int, rng: random.Random) -> str:
                 published.append((project, trust, company))
         ProjectPartner.objects.bulk_create(partners)
         ExecutiveSummary.objects.bulk_create(summaries)
+        companies = [company for _, _, company in published[len(published) - len(summaries) :]]
+        SignOffAct.objects.bulk_create(engine_acts(list(zip(summaries, companies, strict=True))))
         made += size
 
     rows: list[TransferOfValue] = []
@@ -233,3 +238,26 @@ def seed(projects: int, transfers: int, rng: random.Random) -> str:
         f"projects={projects} published={len(published)} transfers={transfers} "
         f"company={companies[3].pk} icb={icb.pk}"
     )
+
+
+def engine_acts(published: list[tuple[ExecutiveSummary, Organisation]]) -> list[SignOffAct]:
+    """The certification and publication of seeded summaries, as the engine records them."""
+    acts = []
+    for summary, company in published:
+        assert summary.published_on is not None
+        for act in ("certify", "publish"):
+            acts.append(
+                SignOffAct(
+                    project=summary.project,
+                    document=DOCUMENT,
+                    subject=DOCUMENT,
+                    content_hash=summary_hash(summary),
+                    act=act,
+                    body="partner",
+                    organisation=company,
+                    actor=None,
+                    actor_label=OUTSIDE_LABEL,
+                    at=at_day(summary.published_on),
+                )
+            )
+    return acts

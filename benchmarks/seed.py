@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 
+from benchmarks.register_seed import engine_acts
 from triplewin.core.lifecycle import State
 from triplewin.executive_summary.models import ExecutiveSummary
 from triplewin.organisations.models import Membership, Organisation, OrgType, Role
 from triplewin.partnerships.models import PartyRole, Project, ProjectPartner
+from triplewin.signoff.models import SignOffAct
 
 STATES = [s.value for s in State]
 PUBLIC = {State.SUMMARY_PUBLISHED, State.IN_DELIVERY, State.COMPLETED, State.OUTCOMES_PUBLISHED}
@@ -69,23 +71,26 @@ def grow_to(total: int, viewer: Viewer) -> None:
             partners.append(
                 ProjectPartner(project=project, organisation=trust, party_role=PartyRole.NHS_LEAD)
             )
+            company = rng.choice(viewer.pharma)
             partners.append(
                 ProjectPartner(
-                    project=project,
-                    organisation=rng.choice(viewer.pharma),
-                    party_role=PartyRole.INDUSTRY_LEAD,
+                    project=project, organisation=company, party_role=PartyRole.INDUSTRY_LEAD
                 )
             )
             if project.state in PUBLIC:
                 summaries.append(
-                    ExecutiveSummary(
-                        project=project,
-                        rationale="Generated.",
-                        published_on=dt.date(2025, 1, 1) + dt.timedelta(days=index % 600),
+                    (
+                        ExecutiveSummary(
+                            project=project,
+                            rationale="Generated.",
+                            published_on=dt.date(2025, 1, 1) + dt.timedelta(days=index % 600),
+                        ),
+                        company,
                     )
                 )
         ProjectPartner.objects.bulk_create(partners)
-        ExecutiveSummary.objects.bulk_create(summaries)
+        ExecutiveSummary.objects.bulk_create([summary for summary, _ in summaries])
+        SignOffAct.objects.bulk_create(engine_acts(summaries))
         existing += size
     mine = Project.objects.visible_to(viewer.user).order_by("pk").first()
     published = ExecutiveSummary.objects.published().order_by("pk").first()

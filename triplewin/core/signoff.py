@@ -90,6 +90,8 @@ class Requirements:
     approvals: tuple[BodyKind, ...] = ()
     # Approvals may only be given once the version is certified.
     certify_first: bool = False
+    # Published once everything above is done (the public register reads the publication).
+    published: bool = False
     # Signed by each party the subject names (an agreement's parties), once each.
     signed_by_parties: bool = False
 
@@ -107,10 +109,21 @@ REQUIREMENTS: dict[str, Requirements] = {
     "amendment": Requirements(
         "Project Amendment", certification=True, approvals=TEAM_AND_COMMITTEES
     ),
-    # Certified on the summary itself until that moves here too (ADR 0024): the engine holds
-    # the approvals, bound to the certified text's hash.
+    # The executive summary: a certified summary is public before the project starts (guidance
+    # 000, "a certified summary of the project agreement publicly available before it
+    # begins"; "published on the industry partners' website"). No body approves it: the
+    # guidance names none, and the PID it is drafted from was approved (our choice).
+    "summary": Requirements("Project Executive Summary", certification=True, published=True),
+    # Certified like the PID, then approved by the team and each committee before it is
+    # published (the guidance asks all parties to publish outcomes within six months; who
+    # approves it is our choice, matching the PID it reports against). Approval waits for the
+    # certification, as the outcomes app always required.
     "outcomes": Requirements(
-        "Summary of Project Outcomes", certification=False, approvals=TEAM_AND_COMMITTEES
+        "Summary of Project Outcomes",
+        certification=True,
+        approvals=TEAM_AND_COMMITTEES,
+        certify_first=True,
+        published=True,
     ),
     "status-report": Requirements(
         "Status Report", certification=True, approvals=(BodyKind.PARTNER,), certify_first=True

@@ -1,6 +1,7 @@
 """Writes shared by the two certified, published summaries: the executive summary and the
-summary of project outcomes. Both hold text, a certification bound to a hash, a status and a
-row version; only their messages and audit action names differ."""
+summary of project outcomes. Both hold text, a status ("published" makes the text final) and a
+row version; their certification, approvals and publication are acts in the sign-off engine,
+bound to the text's hash, so changing the text is what makes an earlier sign-off lapse."""
 
 from __future__ import annotations
 
@@ -45,15 +46,6 @@ def redraftable(summary: Model | None, expected_version: int | None) -> None:
     written. Before the first draft there is no summary, and the page shows version UNSAVED."""
     if expected_version is not None and version_of(summary) != expected_version:
         raise StaleEdit()
-
-
-def back_to_draft(summary: Model) -> None:
-    """Certification (and any approval, which binds to its hash) lapses."""
-    record: Any = summary
-    record.status = "draft"
-    record.certified_by = None
-    record.certified_on = None
-    record.certified_hash = ""
 
 
 def save_audited(

@@ -16,7 +16,6 @@ from django.utils import timezone
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
-    CERTIFIED = "certified", "Certified"
     PUBLISHED = "published", "Published"
 
 
@@ -51,14 +50,8 @@ class ExecutiveSummary(models.Model):
         related_name="+",
         help_text="The approved PID version this summary was drafted from.",
     )
-    certified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    certified_on = models.DateField(null=True, blank=True)
-    certified_hash = models.CharField(max_length=64, blank=True)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    # The day the summary went public, for the register's lists; the publication itself (who,
+    # for whom, on which text) is the sign-off engine's act, written in the same transaction.
     published_on = models.DateField(null=True, blank=True, db_index=True)
     row_version = models.PositiveIntegerField(default=1)
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.utils import timezone
 
+from triplewin.core import signoff as core
 from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import State
 from triplewin.executive_summary.models import (
@@ -18,13 +20,12 @@ from triplewin.executive_summary.models import (
 from triplewin.executive_summary.selectors import (
     FIELD_LABELS,
     TEXT_FIELDS,
-    certification_holds,
+    publication,
+    sign_off_state,
     summary_missing,
 )
 from triplewin.partnerships.models import Project
 from triplewin.pid.selectors import pid_status
-
-STATUS_COLOURS = {Status.DRAFT: "grey", Status.CERTIFIED: "blue", Status.PUBLISHED: "green"}
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,24 @@ class SummaryPresenter:
     def row_version(self) -> int | None:
         return self.summary.row_version if self.summary else None
 
+    @cached_property
+    def state(self) -> core.VersionSignOff | None:
+        """The sign-off engine's answer for the text as it stands now."""
+        return sign_off_state(self.project) if self.summary is not None else None
+
+    @property
+    def is_certified(self) -> bool:
+        return self.state is not None and self.state.certified
+
     @property
     def status_tag(self) -> dict[str, str]:
         if self.summary is None:
             return {"text": "Not drafted", "classes": "nhsuk-tag--grey"}
-        status = Status(self.summary.status)
-        return {"text": status.label, "classes": f"nhsuk-tag--{STATUS_COLOURS[status]}"}
+        if self.is_published:
+            return {"text": "Published", "classes": "nhsuk-tag--green"}
+        if self.is_certified:
+            return {"text": "Certified", "classes": "nhsuk-tag--blue"}
+        return {"text": "Draft", "classes": "nhsuk-tag--grey"}
 
     @property
     def is_published(self) -> bool:
@@ -65,7 +78,8 @@ class SummaryPresenter:
     def can_publish_now(self) -> bool:
         return (
             self.summary is not None
-            and certification_holds(self.summary)
+            and not self.is_published
+            and self.is_certified
             and self.project.state_enum is State.AGREEMENT_SIGNED
         )
 
@@ -84,15 +98,12 @@ class SummaryPresenter:
         lines = []
         if s.generated_from is not None:
             lines.append(f"Drafted from PID version {s.generated_from.number}.")
-        if s.certified_on:
-            who = (
-                f" by {s.certified_by.get_full_name() or s.certified_by.username}"
-                if s.certified_by
-                else ""
-            )
-            lines.append(f"Certified{who} on {long_date(s.certified_on)}.")
-        if s.published_on:
-            lines.append(f"Published on {long_date(s.published_on)}.")
+        cert = self.state.certification if self.state else None
+        if cert is not None:
+            lines.append(f"Certified by {cert.actor_label} on {long_date(cert.at)}.")
+        published = publication(self.project)
+        if published is not None:
+            lines.append(f"Published on {long_date(published.at)}.")
         return lines
 
 

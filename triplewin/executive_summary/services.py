@@ -15,13 +15,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.audit import services as audit
-from triplewin.conflicts.decisions import check_decision
-from triplewin.conflicts.models import DecisionKind
+from triplewin.core import signoff as core
 from triplewin.core.lifecycle import State
 from triplewin.core.rules import GateReport
 from triplewin.executive_summary import drafting
 from triplewin.executive_summary.certified_text import (
-    back_to_draft,
     editable,
     redraftable,
     save_audited,
@@ -29,20 +27,22 @@ from triplewin.executive_summary.certified_text import (
 )
 from triplewin.executive_summary.models import ExecutiveSummary, Status
 from triplewin.executive_summary.selectors import (
+    DOCUMENT,
+    SUBJECT,
     TEXT_FIELDS,
     certification_holds,
-    summary_content,
     summary_hash,
     summary_missing,
 )
 from triplewin.partnerships import services as partnerships
 from triplewin.partnerships.models import Project
 from triplewin.pid.selectors import latest_version, pid_status
-from triplewin.signoff import authority
+from triplewin.signoff import services as signoff
 
-SUMMARY_FIELDS = (*TEXT_FIELDS, "certified_on", "published_on")
-# What the audit trail records about a summary beyond its text.
-AUDITED = (*TEXT_FIELDS, "status", "certified_on", "certified_hash", "published_on")
+SUMMARY_FIELDS = (*TEXT_FIELDS, "published_on")
+# What the audit trail records about a summary beyond its text (its certification and
+# publication are audited by the sign-off engine as it records them).
+AUDITED = (*TEXT_FIELDS, "status", "published_on")
 PUBLISH_GATE = "summary_published"
 # Publishing is what supplies this rule's evidence, so it cannot block the publication.
 RULES_SETTLED_BY_PUBLISHING = frozenset({"SUMMARY-PUBLISHED"})
@@ -87,7 +87,7 @@ def _save(
 def summary_generate(
     *, actor: User, project: Project, expected_version: int | None = None
 ) -> ExecutiveSummary:
-    """Draft (or redraft) every field from the approved PID; a certification is withdrawn."""
+    """Draft (or redraft) every field from the approved PID; a certification lapses with it."""
     locked, summary = _lock(project)
     redraftable(summary, expected_version)
     version = latest_version(locked)
@@ -103,7 +103,6 @@ def summary_generate(
     for name, value in drafting.draft(locked, version).items():
         setattr(summary, name, value)
     summary.generated_from = version
-    back_to_draft(summary)
     return _save(actor=actor, action="summary.generated", summary=summary, before=before)
 
 
@@ -121,12 +120,9 @@ def summary_save(
     _, found = _lock(project)
     summary = _existing(found, expected_version)
     before = audit.snapshot(summary, AUDITED)
-    old_content = summary_content(summary)
+    # New words need certifying again: the engine's certification is bound to the old hash.
     for name, value in fields.items():
         setattr(summary, name, value.strip())
-    if summary_content(summary) != old_content and summary.status == Status.CERTIFIED:
-        # The signatory certified other words; the new ones need certifying again.
-        back_to_draft(summary)
     return _save(actor=actor, action="summary.saved", summary=summary, before=before)
 
 
@@ -138,35 +134,25 @@ def summary_certify(
     expected_version: int | None,
     today: dt.date | None = None,
 ) -> ExecutiveSummary:
+    """The signatory certifies the text on screen: an act in the sign-off engine."""
     locked, found = _lock(project)
     summary = _existing(found, expected_version)
-    if not authority.certifying_organisations(actor, locked):
-        raise ValidationError(
-            "Only a certification signatory of an industry partner in this project can certify "
-            "the summary."
-        )
-    conflict = check_decision(
-        person=actor, project=locked, decision=DecisionKind.SUMMARY_CERTIFICATION
-    )
-    if certification_holds(summary):
-        return summary
     missing = summary_missing(summary)
-    if missing:
+    if missing and not certification_holds(locked):
         raise ValidationError(
             "Complete the summary before it is certified. Missing: " + "; ".join(missing) + "."
         )
-    before = audit.snapshot(summary, AUDITED)
-    summary.status = Status.CERTIFIED
-    summary.certified_by = actor
-    summary.certified_on = today or timezone.localdate()
-    summary.certified_hash = summary_hash(summary)
-    return _save(
+    # The engine checks the signatory and conflicts, ignores a repeat and audits the act.
+    signoff.record_act(
         actor=actor,
-        action="summary.certified",
-        summary=summary,
-        before=before,
-        extra=conflict.audit_changes(),
+        project=locked,
+        document=DOCUMENT,
+        subject=SUBJECT,
+        act=core.Act.CERTIFY,
+        seen_hash=summary_hash(summary),
+        at=signoff.moment_of(today),
     )
+    return summary
 
 
 @transaction.atomic
@@ -180,27 +166,28 @@ def summary_publish(
     """Publish today and move the project to "summary published"; all or nothing."""
     locked, found = _lock(project)
     summary = _existing(found, expected_version)
-    if not certification_holds(summary):
+    if not certification_holds(locked):
         raise ValidationError(
             "Only a certified summary can be published, and its text must be exactly what "
             "was certified."
         )
     if locked.state_enum is not State.AGREEMENT_SIGNED:
         raise ValidationError("The summary is published once every party has signed the agreement.")
-    conflict = check_decision(
-        person=actor, project=locked, decision=DecisionKind.SUMMARY_PUBLICATION
+    day = today or timezone.localdate()
+    # The engine checks who may publish and conflicts, and audits the act.
+    signoff.record_act(
+        actor=actor,
+        project=locked,
+        document=DOCUMENT,
+        subject=SUBJECT,
+        act=core.Act.PUBLISH,
+        seen_hash=summary_hash(summary),
+        at=signoff.moment_of(today),
     )
     before = audit.snapshot(summary, AUDITED)
     summary.status = Status.PUBLISHED
-    summary.published_on = today or timezone.localdate()
-    summary.published_by = actor
-    _save(
-        actor=actor,
-        action="summary.published",
-        summary=summary,
-        before=before,
-        extra=conflict.audit_changes(),
-    )
+    summary.published_on = day
+    _save(actor=actor, action="summary.listed", summary=summary, before=before)
     # Raises GateBlocked when a rule still fails, which rolls the publication back with it.
     partnerships.transition_locked(actor=actor, project=locked, name="publish_summary", today=today)
     return summary
@@ -221,16 +208,26 @@ def summary_record_published(
         if name not in TEXT_FIELDS:
             raise TypeError(f"Unknown executive summary field {name!r}")
         setattr(summary, name, value)
-    summary.certified_on = certified_on
     summary.published_on = published_on
     summary.status = Status.PUBLISHED
     summary.full_clean()
     summary.save()
     audit.record(
         actor=actor,
-        action="summary.published",
+        action="summary.imported",
         obj=summary,
         project_id=project.pk,
         changes=audit.diff(before, audit.snapshot(summary, SUMMARY_FIELDS)),
     )
+    digest = summary_hash(summary)
+    for act, day in ((core.Act.CERTIFY, certified_on), (core.Act.PUBLISH, published_on)):
+        signoff.record_outside(
+            actor=actor,
+            project=project,
+            document=DOCUMENT,
+            subject=SUBJECT,
+            act=act,
+            content_hash=digest,
+            at=signoff.at_day(day),
+        )
     return summary

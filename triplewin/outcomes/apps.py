@@ -7,7 +7,7 @@ class Config(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from triplewin.outcomes.selectors import DOCUMENT, OutcomesVersions
+        from triplewin.outcomes.selectors import DOCUMENT, SOURCE
         from triplewin.signoff import sources
 
-        sources.register(DOCUMENT, OutcomesVersions())
+        sources.register(DOCUMENT, SOURCE)

@@ -6,8 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.contrib.auth.models import User
-
 from triplewin.core import signoff as core
 from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import State
@@ -18,17 +16,15 @@ from triplewin.outcomes.models import OutcomesSummary, Status
 from triplewin.outcomes.selectors import (
     FIELD_LABELS,
     TEXT_FIELDS,
-    certification_holds,
-    decisions,
-    fully_approved,
     kpi_results,
+    publication,
     published_outcomes,
+    sign_off_state,
     summary_missing,
 )
 from triplewin.partnerships.models import Project
 from triplewin.plans.selectors import evaluation_lines
 
-STATUS_COLOURS = {Status.DRAFT: "grey", Status.CERTIFIED: "blue", Status.PUBLISHED: "green"}
 NO_KPI_RESULTS = "No KPI results recorded"
 
 
@@ -36,10 +32,6 @@ NO_KPI_RESULTS = "No KPI results recorded"
 class Row:
     label: str
     value: str
-
-
-def _who(user: User) -> str:
-    return user.get_full_name() or user.get_username()
 
 
 class DeadlinePresenter:
@@ -115,26 +107,34 @@ class OutcomesPresenter:
     def is_published(self) -> bool:
         return self.summary is not None and self.summary.status == Status.PUBLISHED
 
+    @cached_property
+    def state(self) -> core.VersionSignOff | None:
+        """The sign-off engine's answer for the text as it stands now."""
+        return sign_off_state(self.project) if self.summary is not None else None
+
     @property
     def is_certified(self) -> bool:
-        return self.summary is not None and certification_holds(self.summary)
+        return self.state is not None and self.state.certified
 
     @property
     def status_tag(self) -> dict[str, str]:
         if self.summary is None:
             return {"text": "Not drafted", "classes": "nhsuk-tag--grey"}
-        if self.is_certified and fully_approved(self.project, self.summary):
+        if self.is_published:
+            return {"text": "Published", "classes": "nhsuk-tag--green"}
+        if self.state is not None and self.state.signed_off:
             return {"text": "Approved", "classes": "nhsuk-tag--aqua-green"}
-        status = Status(self.summary.status)
-        return {"text": status.label, "classes": f"nhsuk-tag--{STATUS_COLOURS[status]}"}
+        if self.is_certified:
+            return {"text": "Certified", "classes": "nhsuk-tag--blue"}
+        return {"text": "Draft", "classes": "nhsuk-tag--grey"}
 
     @property
     def can_publish_now(self) -> bool:
         return (
-            self.summary is not None
+            self.state is not None
             and self.is_completed
             and not self.is_published
-            and fully_approved(self.project, self.summary)
+            and self.state.signed_off
         )
 
     def rows(self) -> list[Row]:
@@ -147,9 +147,9 @@ class OutcomesPresenter:
 
     @cached_property
     def decision_rows(self) -> list[DecisionRow]:
-        if not self.is_certified:
+        if self.state is None or not self.is_certified:
             return []
-        return [_decision_row(d) for d in decisions(self.project, self.summary)]
+        return [_decision_row(d) for d in self.state.decisions]
 
     @cached_property
     def kpi_lines(self) -> list[str]:
@@ -171,10 +171,12 @@ class OutcomesPresenter:
         lines = []
         if s.generated_on:
             lines.append(f"Drafted from the project's records on {long_date(s.generated_on)}.")
-        if s.certified_on and s.certified_by:
-            lines.append(f"Certified by {_who(s.certified_by)} on {long_date(s.certified_on)}.")
-        if s.published_on:
-            lines.append(f"Published on {long_date(s.published_on)}.")
+        cert = self.state.certification if self.state else None
+        if cert is not None:
+            lines.append(f"Certified by {cert.actor_label} on {long_date(cert.at)}.")
+        published = publication(self.project)
+        if published is not None:
+            lines.append(f"Published on {long_date(published.at)}.")
         return lines
 
 

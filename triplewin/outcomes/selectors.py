@@ -21,7 +21,7 @@ from triplewin.outcomes.due import outcomes_due
 from triplewin.outcomes.models import OutcomesSummary, Status
 from triplewin.partnerships.models import Project
 from triplewin.signoff import selectors as signoff
-from triplewin.signoff.sources import Version
+from triplewin.signoff.sources import LiveText
 
 # What the public reads, in the order of the guidance; certification and approval bind to it.
 TEXT_FIELDS = (
@@ -62,46 +62,49 @@ def summary_missing(summary: OutcomesSummary) -> tuple[str, ...]:
     return tuple(FIELD_LABELS[name] for name in TEXT_FIELDS if not getattr(summary, name).strip())
 
 
-def certification_holds(summary: OutcomesSummary) -> bool:
-    """Certified, and the text is exactly what the signatory certified."""
-    return (
-        summary.status == Status.CERTIFIED
-        and bool(summary.certified_hash)
-        and summary.certified_hash == summary_hash(summary)
-    )
-
-
-# How the sign-off engine names the outcomes summary (ADR 0024). Its approvals are acts there,
-# bound to the certified text's hash; the certification itself is still this app's fields.
+# How the sign-off engine names the outcomes summary (ADR 0024). Its certification, approvals
+# and publication are acts there, bound to the hash of the text.
 DOCUMENT = "outcomes"
 SUBJECT = "outcomes"
 
 
-class OutcomesVersions:
-    """The outcomes summary as the sign-off engine sees it: the certified text, and the live one."""
-
-    noun = "outcomes summary"
-
-    def versions(self, project: Project, subject: str) -> list[Version]:
-        summary = OutcomesSummary.objects.filter(project=project).first()
-        if summary is None or not summary.certified_hash:
-            return []
-        return [Version(None, summary.certified_hash)]
-
-    def live_hash(self, project: Project, subject: str) -> str:
-        summary = OutcomesSummary.objects.filter(project=project).first()
-        return summary_hash(summary) if summary else ""
+def _live_hash(project: Project) -> str:
+    summary = OutcomesSummary.objects.filter(project=project).first()
+    return summary_hash(summary) if summary else ""
 
 
-def decisions(project: Project, summary: OutcomesSummary | None) -> list[core.BodyDecision]:
+# The summary as the engine sees it: the live text, and every text acted on before.
+SOURCE = LiveText(DOCUMENT, "outcomes summary", _live_hash)
+
+
+def sign_off_state(project: Project) -> core.VersionSignOff | None:
+    """The engine's answer for the text as it stands now; None before a summary exists."""
+    found = signoff.current(project, DOCUMENT, SUBJECT)
+    return found.state if found else None
+
+
+def certification_holds(project: Project) -> bool:
+    """Certified, and the text is exactly what the signatory certified."""
+    state = sign_off_state(project)
+    return state is not None and state.certified
+
+
+def decisions(project: Project) -> list[core.BodyDecision]:
     """Each body's latest decision on the text as it now stands (older texts do not count)."""
-    digest = summary.certified_hash if summary is not None else ""
-    state = signoff.sign_off(project, DOCUMENT, SUBJECT, Version(None, digest), live_hash=digest)
-    return list(state.decisions)
+    state = sign_off_state(project)
+    return list(state.decisions) if state else []
 
 
-def fully_approved(project: Project, summary: OutcomesSummary) -> bool:
-    return certification_holds(summary) and all(d.approved for d in decisions(project, summary))
+def fully_approved(project: Project) -> bool:
+    """Certified and approved by every body the requirement set names, on the live text."""
+    state = sign_off_state(project)
+    return state is not None and state.signed_off
+
+
+def publication(project: Project) -> core.ActRecord | None:
+    """The engine's record of the publication, whichever text it was given on."""
+    act = signoff.first_act(project, DOCUMENT, SUBJECT, core.Act.PUBLISH)
+    return act.as_record() if act else None
 
 
 def published_outcomes(project: Project, today: dt.date | None = None) -> OutcomesSummary | None:

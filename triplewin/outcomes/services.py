@@ -16,14 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.audit import services as audit
-from triplewin.conflicts.decisions import check_decision
-from triplewin.conflicts.models import DecisionKind
 from triplewin.core import signoff as core
 from triplewin.core.lifecycle import State
 from triplewin.core.outcomes import OUTCOMES_OPEN_STATES
 from triplewin.core.rules import GateReport
 from triplewin.executive_summary.certified_text import (
-    back_to_draft,
     editable,
     redraftable,
     save_audited,
@@ -37,19 +34,17 @@ from triplewin.outcomes.selectors import (
     SUBJECT,
     TEXT_FIELDS,
     certification_holds,
-    fully_approved,
-    summary_content,
     summary_hash,
     summary_missing,
 )
 from triplewin.partnerships import access
 from triplewin.partnerships import services as partnerships
 from triplewin.partnerships.models import Project
-from triplewin.signoff import authority
+from triplewin.signoff import services as signoff
 from triplewin.signoff.models import SignOffAct
-from triplewin.signoff.services import record_act
 
-AUDITED = (*TEXT_FIELDS, "status", "certified_on", "certified_hash", "published_on")
+# Its certification, approvals and publication are audited by the sign-off engine.
+AUDITED = (*TEXT_FIELDS, "status", "published_on")
 PUBLISH_GATE = "outcomes_published"
 # Publishing is what supplies this rule's evidence, so it cannot block the publication.
 RULES_SETTLED_BY_PUBLISHING = frozenset({"OUTCOMES-PUBLISHED"})
@@ -129,13 +124,11 @@ def outcomes_generate(
         raise ValidationError(PUBLISHED_IS_FINAL)
     summary = summary or OutcomesSummary(project=locked)
     before = audit.snapshot(summary, AUDITED) if summary.pk else {}
-    old_content = summary_content(summary)
+    # Changed text needs signing off again: the engine's acts are bound to the old hash.
     for name, value in drafting.draft(locked).items():
         if value or summary.pk is None:
             setattr(summary, name, value)
     summary.generated_on = today or timezone.localdate()
-    if summary_content(summary) != old_content:
-        back_to_draft(summary)
     return _save(actor=actor, action="outcomes.generated", summary=summary, before=before)
 
 
@@ -154,12 +147,10 @@ def outcomes_save(
     _require_editor(actor, locked)
     summary = _existing(found, expected_version)
     before = audit.snapshot(summary, AUDITED)
-    old_content = summary_content(summary)
+    # The signatory and the approvers signed off other words, if these differ: their acts
+    # stay bound to the old hash.
     for name, value in fields.items():
         setattr(summary, name, value.strip())
-    if summary_content(summary) != old_content:
-        # The signatory and the approvers signed off other words.
-        back_to_draft(summary)
     return _save(actor=actor, action="outcomes.saved", summary=summary, before=before)
 
 
@@ -171,34 +162,27 @@ def outcomes_certify(
     expected_version: int | None,
     today: dt.date | None = None,
 ) -> OutcomesSummary:
+    """The signatory certifies the text on screen: an act in the sign-off engine."""
     locked, found = _lock(project)
     summary = _existing(found, expected_version)
-    if not authority.certifying_organisations(actor, locked):
-        raise ValidationError(NOT_A_SIGNATORY)
-    conflict = check_decision(
-        person=actor, project=locked, decision=DecisionKind.OUTCOMES_CERTIFICATION
-    )
-    if certification_holds(summary):
-        return summary
     missing = summary_missing(summary)
-    if missing:
+    if missing and not certification_holds(locked):
         raise ValidationError(
             "Complete the outcomes summary before it is certified. Missing: "
             + "; ".join(missing)
             + "."
         )
-    before = audit.snapshot(summary, AUDITED)
-    summary.status = Status.CERTIFIED
-    summary.certified_by = actor
-    summary.certified_on = today or timezone.localdate()
-    summary.certified_hash = summary_hash(summary)
-    return _save(
+    # The engine checks the signatory and conflicts, ignores a repeat and audits the act.
+    signoff.record_act(
         actor=actor,
-        action="outcomes.certified",
-        summary=summary,
-        before=before,
-        extra=conflict.audit_changes(),
+        project=locked,
+        document=DOCUMENT,
+        subject=SUBJECT,
+        act=core.Act.CERTIFY,
+        seen_hash=summary_hash(summary),
+        at=signoff.moment_of(today),
     )
+    return summary
 
 
 @transaction.atomic
@@ -221,13 +205,13 @@ def outcomes_decide(
         raise ValidationError(
             {"reason": "Say why you reject the summary, so the partners know what to change."}
         )
-    if not certification_holds(summary):
+    if not certification_holds(locked):
         raise ValidationError(
             "The summary is approved once it is certified; the signatory has not certified this "
             "text."
         )
     # The engine checks authority and conflicts, ignores a repeat and audits the act.
-    record = record_act(
+    return signoff.record_act(
         actor=actor,
         project=locked,
         document=DOCUMENT,
@@ -236,8 +220,8 @@ def outcomes_decide(
         body=body,
         organisation=organisation,
         reason=reason,
+        seen_hash=summary_hash(summary),
     )
-    return record
 
 
 @transaction.atomic
@@ -254,27 +238,45 @@ def outcomes_publish(
     summary = _existing(found, expected_version)
     if locked.state_enum not in OUTCOMES_OPEN_STATES:
         raise ValidationError(NOT_COMPLETED)
-    if not fully_approved(locked, summary):
-        raise ValidationError(
-            "Only a summary that is certified and approved by the project team and every "
-            "party's governance committee can be published, exactly as they signed it off."
-        )
-    conflict = check_decision(
-        person=actor, project=locked, decision=DecisionKind.OUTCOMES_PUBLICATION
+    # The engine refuses a text not certified and approved by every body, or changed since,
+    # and checks who may publish and conflicts; it audits the act.
+    signoff.record_act(
+        actor=actor,
+        project=locked,
+        document=DOCUMENT,
+        subject=SUBJECT,
+        act=core.Act.PUBLISH,
+        seen_hash=summary_hash(summary),
+        at=signoff.moment_of(today),
     )
     before = audit.snapshot(summary, AUDITED)
     summary.status = Status.PUBLISHED
     summary.published_on = today or timezone.localdate()
-    summary.published_by = actor
-    _save(
-        actor=actor,
-        action="outcomes.published",
-        summary=summary,
-        before=before,
-        extra=conflict.audit_changes(),
-    )
+    _save(actor=actor, action="outcomes.listed", summary=summary, before=before)
     # Raises GateBlocked when a rule still fails, which rolls the publication back with it.
     partnerships.transition_locked(
         actor=actor, project=locked, name=PUBLISH_STEP[locked.state_enum], today=today
     )
+    _freeze_certified_copy(actor=actor, project=locked, summary=summary)
     return summary
+
+
+def _freeze_certified_copy(*, actor: User, project: Project, summary: OutcomesSummary) -> None:
+    """Record the published text as a document version and freeze its PDF, now.
+
+    The public register only ever reads this frozen copy (ADR 0024): nothing is written when
+    someone downloads it. Imported here: the documents app reads this app's records.
+    """
+    from triplewin.documents.models import DocumentVersion
+    from triplewin.documents.services import certified_copy_for, document_sync
+
+    document_sync(project=project, actor=actor)
+    version = (
+        DocumentVersion.objects.filter(
+            project=project, document=DOCUMENT, source_hash=summary_hash(summary)
+        )
+        .order_by("-number")
+        .first()
+    )
+    if version is not None:
+        certified_copy_for(project=project, version=version)

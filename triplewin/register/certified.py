@@ -2,9 +2,9 @@
 
 The register shows a partnership's outcomes once its summary of outcomes is published, and
 offers that summary's certified PDF. Whether a text is certified or published is decided by
-the app that owns it (today `outcomes`, through its own selectors; the executive summary's
-publication is `register.selectors.published`). Every such question the register asks goes
-through this module, so that when sign-off moves to one engine only this module changes.
+the sign-off engine, through the owning app's selectors (`outcomes`; the executive summary's
+publication is `register.selectors.published`). The certified PDF is frozen by the publication
+itself (`outcomes.services.outcomes_publish`); the public only ever reads that frozen copy.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from django.db.models import QuerySet
 
 from triplewin.core.documents import catalogue
 from triplewin.documents.models import CertifiedCopy, DocumentVersion
-from triplewin.documents.services import certified_copy_for, document_sync
 from triplewin.outcomes.models import OutcomesSummary
 from triplewin.outcomes.selectors import kpi_results, summary_hash
 from triplewin.partnerships.models import Project
@@ -53,17 +52,13 @@ def _outcomes_version(project: Project, summary: OutcomesSummary) -> DocumentVer
 def certified_outcomes_copy(project: Project, today: dt.date) -> CertifiedCopy | None:
     """The frozen PDF of the published outcomes summary, or None when there is none.
 
-    The documents engine records the signed-off text as a version and freezes its PDF the
-    first time anyone asks; both are idempotent, so this may be the first time. Only the
-    version bound to the published text qualifies: an earlier, superseded text does not.
+    Only read here: publishing froze it. Only the copy of the version bound to the published
+    text qualifies: an earlier, superseded text does not.
     """
     summary = published_outcomes(today).filter(project=project).first()
     if summary is None:
         return None
     version = _outcomes_version(project, summary)
     if version is None:
-        document_sync(project=project)
-        version = _outcomes_version(project, summary)
-    if version is None:
         return None
-    return certified_copy_for(project=project, version=version)
+    return CertifiedCopy.objects.filter(version=version).first()

@@ -38,6 +38,35 @@ def certifying_organisations(user: Any, project: Project) -> list[Organisation]:
     return [o for o in industry if o.pk in signatory_at]
 
 
+def publishing_organisation(
+    user: Any, project: Project, organisation: Organisation | None, noun: str
+) -> Organisation:
+    """The partner for which this user publishes: they lead the partnership there.
+
+    Publishing is editing the project's public record, so it is for the partnership leads who
+    edit the project (`partnerships.access.can_edit`).
+    """
+    leading = (
+        []
+        if not user.is_authenticated
+        else [
+            o
+            for o in access.lead_organisations(user)
+            if project.partners.filter(organisation=o).exists()
+        ]
+    )
+    if not leading:
+        raise ValidationError(
+            f"Only a partnership lead of a partner organisation can publish the {noun}."
+        )
+    if organisation is None:
+        # Industry partners first, as the data migrations read it (`signoff.summary_migration`).
+        return sorted(leading, key=lambda o: (not o.is_pharmaceutical, o.name))[0]
+    if organisation.pk not in {o.pk for o in leading}:
+        raise ValidationError(f"You cannot publish for {organisation}.")
+    return organisation
+
+
 def may_approve_for_team(user: Any, project: Project) -> bool:
     return bool(
         user.is_authenticated

@@ -127,6 +127,16 @@ def last_signed_off(project: Project, document: str, subject: str) -> Version | 
     return None
 
 
+def first_act(project: Project, document: str, subject: str, act: core.Act) -> SignOffAct | None:
+    """The first act of this kind on the subject, on whichever content (a publication)."""
+    return (
+        SignOffAct.objects.filter(project=project, document=document, subject=subject, act=act)
+        .select_related("organisation")
+        .order_by("at", "id")
+        .first()
+    )
+
+
 def signatures(
     project: Project, document: str, subject: str, signers: Sequence[Organisation]
 ) -> core.VersionSignOff | None:

@@ -32,7 +32,13 @@ CONFLICT_KINDS: dict[str, tuple[str, str]] = {
     "pid": (DecisionKind.PID_CERTIFICATION, DecisionKind.PID_APPROVAL),
     "amendment": (DecisionKind.AMENDMENT_CERTIFICATION, DecisionKind.AMENDMENT_APPROVAL),
     "outcomes": (DecisionKind.OUTCOMES_CERTIFICATION, DecisionKind.OUTCOMES_APPROVAL),
+    "summary": (DecisionKind.SUMMARY_CERTIFICATION, DecisionKind.SUMMARY_CERTIFICATION),
     "agreement-signature": (DecisionKind.AGREEMENT_SIGNATURE, DecisionKind.AGREEMENT_SIGNATURE),
+}
+# Publishing is a decision of its own for the conflict-of-interest check.
+PUBLISH_KINDS: dict[str, str] = {
+    "outcomes": DecisionKind.OUTCOMES_PUBLICATION,
+    "summary": DecisionKind.SUMMARY_PUBLICATION,
 }
 DOCUMENT_KINDS = (DecisionKind.DOCUMENT_CERTIFICATION, DecisionKind.DOCUMENT_APPROVAL)
 # The audit action is "<prefix>.<act in the past tense>", as each app recorded it before.
@@ -41,11 +47,26 @@ AUDIT_PREFIXES = {
     "amendment": "amendment",
     "concept": "concept",
     "outcomes": "outcomes",
+    "summary": "summary",
     "agreement-signature": "agreement",
 }
 
 
+def at_day(day: dt.date) -> dt.datetime:
+    """An act that took effect on a day, at noon local time (the day reads the same anywhere)."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+
+
+def moment_of(today: dt.date | None) -> dt.datetime | None:
+    """The moment of an act for a service told which day it is; None (now) for today."""
+    if today is None or today == timezone.localdate():
+        return None
+    return at_day(today)
+
+
 def _conflict_kind(document: str, act: core.Act) -> str:
+    if act is core.Act.PUBLISH:
+        return PUBLISH_KINDS[document]
     certifying, deciding = CONFLICT_KINDS.get(document, DOCUMENT_KINDS)
     return certifying if act is core.Act.CERTIFY else deciding
 
@@ -70,6 +91,8 @@ def _existing(state: core.VersionSignOff, act: core.Act, body: selectors.Body | 
     """The act already standing that this one would repeat, if any."""
     if act is core.Act.CERTIFY:
         return state.certification.pk if state.certification else None
+    if act is core.Act.PUBLISH:
+        return state.publication.pk if state.publication else None
     assert body is not None
     for decision in state.decisions:
         if decision.body.key == body.key and decision.latest and decision.latest.act is act:
@@ -91,16 +114,21 @@ def record_act(
     reason: str = "",
     seen_hash: str | None = None,
     snapshot: dict[str, Any] | None = None,
+    at: dt.datetime | None = None,
     signatory: str = "",
     signed_on: dt.date | None = None,
 ) -> SignOffAct:
-    """Record one certification, decision or signature on the version that stands now.
+    """Record one certification, decision, publication or signature on the version that stands
+    now.
 
     `version` is the number of the version the person read (None for a subject without
     numbered versions, such as an amendment); `seen_hash` the content hash they read, when the
-    page gave one. A certification needs no `body`: it is given for a company. A signature
-    (`act=SIGN`) is given for `organisation` by the named `signatory` on `signed_on`; the
-    actor is the user who records it.
+    page gave one. A certification needs no `body`: it is given for a company. A publication
+    is made by a partnership lead for their organisation, once everything the document's
+    requirement set asks for is done. `at` is the moment the act takes effect, for an app
+    that is told which day it is (the demo); it defaults to now. A signature (`act=SIGN`) is
+    given for `organisation` by the named `signatory` on `signed_on`; the actor is the user
+    who records it.
     """
     if act is core.Act.SIGN:
         return _record_signature(
@@ -128,6 +156,9 @@ def record_act(
         required = {b.key for b in selectors.required_bodies(locked, document)}
         if chosen.key not in required:
             raise ValidationError({"body": f"The {noun} is not decided on by {chosen.label}."})
+    elif act is core.Act.PUBLISH and requirements.published:
+        organisation = authority.publishing_organisation(actor, locked, organisation, noun)
+        role = core.Role.PARTNERSHIP_LEAD
     else:
         raise ValidationError(f"{act.value.capitalize()} is not recorded for the {noun} here.")
     conflict = check_decision(person=actor, project=locked, decision=_conflict_kind(document, act))
@@ -153,15 +184,21 @@ def record_act(
         raise ValidationError(stale)
     assert latest is not None
     state = selectors.sign_off(locked, document, subject, latest, live_hash=live)
-    if requirements.certify_first and act is not core.Act.CERTIFY and not state.certified:
+    if requirements.certify_first and act in core.DECISIONS and not state.certified:
         raise ValidationError(
             "A version is approved after the certification signatory certifies it."
+        )
+    if act is core.Act.PUBLISH and not state.signed_off:
+        raise ValidationError(
+            f"The {noun} is published once everything it needs is done. Still to do: "
+            + "; ".join(_lower_first(item) for item in state.outstanding)
+            + "."
         )
     repeated = _existing(state, act, chosen)
     if repeated is not None:
         # A second click, or a second member of the same body, changes nothing.
         return SignOffAct.objects.get(pk=repeated)
-    body_kind = core.BodyKind.PARTNER if act is core.Act.CERTIFY else core.BodyKind(body or "")
+    body_kind = core.BodyKind(body or "") if act in core.DECISIONS else core.BodyKind.PARTNER
     acting_for = (
         organisation.name
         if body_kind is not core.BodyKind.PROJECT_TEAM and organisation
@@ -191,6 +228,8 @@ def record_act(
         reason=reason.strip(),
         snapshot=snapshot,
     )
+    if at is not None:
+        record.at = at
     record.full_clean()
     record.save()
     audit.record(
@@ -280,7 +319,7 @@ def _record_signature(
         actor=actor,
         actor_label=audit.actor_label(actor),
         statement=statement,
-        at=signed_at(signed_on),
+        at=at_day(signed_on),
     )
     record.full_clean()
     record.save()
@@ -303,9 +342,8 @@ def _record_signature(
     return record
 
 
-def signed_at(day: dt.date) -> dt.datetime:
-    """A signature's moment: the date it was signed, at midday here, so it reads as that day."""
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(12, 0)))
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _changes(record: SignOffAct, document: str) -> dict[str, list[object]]:
@@ -314,14 +352,14 @@ def _changes(record: SignOffAct, document: str) -> dict[str, list[object]]:
         changes["document"] = [None, document]
     if record.version is not None:
         changes["version"] = [None, record.version]
-    if record.act == core.Act.CERTIFY or record.body == core.BodyKind.PARTNER:
+    if record.act in (core.Act.CERTIFY, core.Act.PUBLISH) or record.body == core.BodyKind.PARTNER:
         changes["organisation"] = [None, record.organisation.name if record.organisation else None]
     else:
         where = record.body
         if record.organisation is not None:
             where = f"{where}: {record.organisation.name}"
         changes["body"] = [None, where]
-    if record.act != core.Act.CERTIFY:
+    if record.act not in (core.Act.CERTIFY, core.Act.PUBLISH):
         changes["decision"] = [None, record.act]
         if record.reason:
             changes["reason"] = [None, record.reason]
@@ -373,3 +411,63 @@ def carry_over(
         )
         copied.append(record)
     return copied
+
+
+@transaction.atomic
+def record_outside(
+    *,
+    actor: User | None,
+    project: Project,
+    document: str,
+    subject: str,
+    act: core.Act,
+    content_hash: str,
+    at: dt.datetime,
+) -> SignOffAct:
+    """Record an act done before the partnership used Triple Win (an imported history).
+
+    Nobody here did it, so nobody's authority is checked: the row names no person, says it was
+    recorded from outside, and is made for the first industry partner (a certification is
+    theirs; so is a publication on their website, which the guidance asks of them). A repeat
+    of a standing act changes nothing.
+    """
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    existing = SignOffAct.objects.filter(
+        project=locked, document=document, subject=subject, act=act.value, content_hash=content_hash
+    ).first()
+    if existing is not None:
+        return existing
+    partners = sorted(
+        (p.organisation for p in locked.partners.select_related("organisation")),
+        key=lambda o: (not o.is_pharmaceutical, o.name),
+    )
+    if not partners:
+        raise ValidationError(f"Add the partners before recording that the {document} was {act}.")
+    record = SignOffAct(
+        project=locked,
+        document=document,
+        subject=subject,
+        version=None,
+        content_hash=content_hash,
+        act=act.value,
+        body=core.BodyKind.PARTNER.value,
+        organisation=partners[0],
+        role="",
+        actor=None,
+        actor_label=OUTSIDE_LABEL,
+        at=at,
+    )
+    record.full_clean(exclude=["actor"])  # nobody in Triple Win did it
+    record.save()
+    audit.record(
+        actor=actor,
+        action=f"{AUDIT_PREFIXES.get(document, 'document')}.{core.PAST_TENSE[act]}",
+        obj=record,
+        project_id=locked.pk,
+        changes={**_changes(record, document), "recorded_from_outside": [None, True]},
+    )
+    return record
+
+
+# Who an act recorded from an imported history names: nobody in Triple Win did it.
+OUTSIDE_LABEL = "Recorded from the partnership's own records"

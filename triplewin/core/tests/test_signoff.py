@@ -177,7 +177,8 @@ def test_the_requirement_sets_are_pinned():
         "concept": (False, (BodyKind.PARTNER,), False),
         "pid": (True, (BodyKind.PROJECT_TEAM, BodyKind.GOVERNANCE_COMMITTEE), False),
         "amendment": (True, (BodyKind.PROJECT_TEAM, BodyKind.GOVERNANCE_COMMITTEE), False),
-        "outcomes": (False, (BodyKind.PROJECT_TEAM, BodyKind.GOVERNANCE_COMMITTEE), False),
+        "summary": (True, (), False),
+        "outcomes": (True, (BodyKind.PROJECT_TEAM, BodyKind.GOVERNANCE_COMMITTEE), True),
         "status-report": (True, (BodyKind.PARTNER,), True),
         "agreement": (True, (BodyKind.PARTNER,), True),
         # Signed by each of the agreement's own parties (see test_signoff_signatures).
@@ -187,6 +188,8 @@ def test_the_requirement_sets_are_pinned():
         kind: (r.certification, r.approvals, r.certify_first)
         for kind, r in core.REQUIREMENTS.items()
     } == expected
+    # Only the two summaries the public reads are published through the engine.
+    assert {kind for kind, r in core.REQUIREMENTS.items() if r.published} == {"summary", "outcomes"}
 
 
 # Properties over any sequence of acts.

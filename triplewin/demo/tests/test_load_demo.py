@@ -291,7 +291,10 @@ def test_walked_project_went_through_every_gate_live(loaded: str) -> None:
     assert summary.generated_from.number == 1
     assert version.number == 2
     assert version_state(project, summary.generated_from).signed_off
-    assert summary.certified_by == _user(people_setup.SANOFI_SIGNATORY)
+    # Certified and published through the sign-off engine, on the summary's text.
+    acts = SignOffAct.objects.on("summary", "summary").filter(project=project)
+    assert acts.get(act="certify").actor == _user(people_setup.SANOFI_SIGNATORY)
+    assert acts.get(act="publish").content_hash == acts.get(act="certify").content_hash
     assert summary.published_on == timezone.localdate()
     assert AuditEvent.objects.filter(project_id=project.pk, action="pid.certified").exists()
     # Loaded through the sign-off engine: the certification says who, in which role, and what.

@@ -6,22 +6,14 @@ from decimal import Decimal
 
 from triplewin.core.documents import catalogue
 from triplewin.core.documents.definitions import Filled, Row, build
-from triplewin.core.documents.model import Status
-from triplewin.documents.kinds.base import Decided, Kind, Signer, Snapshot, at_midnight
-from triplewin.organisations.models import Organisation, Role
+from triplewin.documents.kinds.base import Decided, Kind, Snapshot
+from triplewin.documents.kinds.engine import decided_by_engine
+from triplewin.organisations.models import Organisation
 from triplewin.outcomes.drafting import success_criteria
 from triplewin.outcomes.models import OutcomesSummary
-from triplewin.outcomes.models import Status as OutcomesStatus
-from triplewin.outcomes.selectors import (
-    TEXT_FIELDS,
-    certification_holds,
-    fully_approved,
-    kpi_results,
-    summary_hash,
-)
+from triplewin.outcomes.selectors import DOCUMENT, SUBJECT, TEXT_FIELDS, kpi_results, summary_hash
 from triplewin.partnerships.models import Project
 from triplewin.plans.selectors import evaluation_lines
-from triplewin.team.selectors import display_name
 from triplewin.transfers.models import Category, TransferOfValue
 from triplewin.transfers.selectors import grouped
 
@@ -107,16 +99,7 @@ class OutcomesKind(Kind):
     ) -> Decided | None:
         if not source_hash or summary_hash(summary) != source_hash:
             return None
-        by = display_name(summary.certified_by) if summary.certified_by else ""
-        when = at_midnight(summary.certified_on)
-        signer = Signer(summary.certified_by_id, role=Role.CERTIFICATION_SIGNATORY)
-        if summary.status == OutcomesStatus.PUBLISHED:
-            return Decided(Status.PUBLISHED, by, when, signer)
-        if not certification_holds(summary):
-            return None
-        if fully_approved(project, summary):
-            return Decided(Status.APPROVED, by, when, signer)
-        return Decided(Status.CERTIFIED, by, when, signer)
+        return decided_by_engine(project, DOCUMENT, SUBJECT, source_hash)
 
     def status_of(
         self, project: Project, subject: str, source_hash: str, content_hash: str

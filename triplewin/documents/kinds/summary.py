@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from triplewin.core.documents import catalogue
 from triplewin.core.documents.definitions import build
-from triplewin.core.documents.model import Status
-from triplewin.documents.kinds.base import Decided, Kind, Signer, Snapshot, at_midnight
+from triplewin.documents.kinds.base import Decided, Kind, Snapshot
+from triplewin.documents.kinds.engine import decided_by_engine
 from triplewin.executive_summary.models import ExecutiveSummary
-from triplewin.executive_summary.models import Status as SummaryStatus
-from triplewin.executive_summary.selectors import TEXT_FIELDS, certification_holds, summary_hash
-from triplewin.organisations.models import Role
+from triplewin.executive_summary.selectors import DOCUMENT, SUBJECT, TEXT_FIELDS, summary_hash
 from triplewin.partnerships.models import Project
-from triplewin.team.selectors import display_name
 
 
 def _values(summary: ExecutiveSummary | None) -> dict[str, dict[str, str]]:
@@ -40,13 +37,10 @@ class SummaryKind(Kind):
     def _decided(self, summary: ExecutiveSummary, source_hash: str) -> Decided | None:
         if not source_hash or summary_hash(summary) != source_hash:
             return None
-        by = display_name(summary.certified_by) if summary.certified_by else ""
-        signer = Signer(summary.certified_by_id, role=Role.CERTIFICATION_SIGNATORY)
-        if summary.status == SummaryStatus.PUBLISHED:
-            return Decided(Status.PUBLISHED, by, at_midnight(summary.published_on), signer)
-        if certification_holds(summary):
-            return Decided(Status.CERTIFIED, by, at_midnight(summary.certified_on), signer)
-        return None
+        # Published on the day of the publication; certified, on the day of the certification.
+        return decided_by_engine(
+            summary.project, DOCUMENT, SUBJECT, source_hash, dated_by_publication=True
+        )
 
     def status_of(
         self, project: Project, subject: str, source_hash: str, content_hash: str

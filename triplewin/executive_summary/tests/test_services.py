@@ -11,16 +11,27 @@ from django.utils import timezone
 from triplewin.audit.models import AuditEvent
 from triplewin.executive_summary import services
 from triplewin.executive_summary.models import ExecutiveSummary
-from triplewin.executive_summary.selectors import summary_certified
+from triplewin.executive_summary.selectors import (
+    certification_holds,
+    publication,
+    sign_off_state,
+    summary_certified,
+    summary_hash,
+)
 from triplewin.partnerships import services as project_services
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
 from triplewin.pid.tests import builders
+from triplewin.signoff.models import SignOffAct
 
 pytestmark = pytest.mark.django_db
 
 
 def _summary(project):
     return ExecutiveSummary.objects.get(project=project)
+
+
+def _acts(project, act):
+    return SignOffAct.objects.on("summary", "summary").filter(project=project, act=act)
 
 
 # Drafting
@@ -53,10 +64,16 @@ def test_draft_is_filled_from_the_approved_pid(drafted, nhs_org, pharma_org):
 
 
 def test_redrafting_withdraws_certification(drafted, nhs_lead, signatory):
+    services.summary_save(
+        actor=nhs_lead, project=drafted, fields={"title": "Edited title"}, expected_version=None
+    )
     services.summary_certify(actor=signatory, project=drafted, expected_version=None)
-    services.summary_generate(actor=nhs_lead, project=drafted)
+    services.summary_generate(actor=nhs_lead, project=drafted)  # back to the PID's title
     s = _summary(drafted)
-    assert (s.status, s.certified_hash, s.certified_on) == ("draft", "", None)
+    assert s.status == "draft"
+    # The certification stays on record, bound to the old text; it no longer holds.
+    assert _acts(drafted, "certify").get().content_hash != summary_hash(s)
+    assert not certification_holds(drafted)
 
 
 # Editing
@@ -105,9 +122,13 @@ def test_editing_a_certified_summary_returns_it_to_draft(drafted, nhs_lead, sign
     services.summary_save(
         actor=nhs_lead, project=drafted, fields={"roles": "Shorter roles"}, expected_version=None
     )
-    s = _summary(drafted)
-    assert (s.status, s.certified_by, s.certified_hash) == ("draft", None, "")
+    assert _summary(drafted).status == "draft"
     assert summary_certified(drafted) is False
+    state = sign_off_state(drafted)
+    assert state is not None
+    assert state.outstanding == (
+        "Certification by the certification signatory of an industry partner",
+    )
 
 
 def test_saving_identical_text_keeps_certification(drafted, nhs_lead, signatory):
@@ -116,7 +137,7 @@ def test_saving_identical_text_keeps_certification(drafted, nhs_lead, signatory)
     services.summary_save(
         actor=nhs_lead, project=drafted, fields={"title": s.title}, expected_version=None
     )
-    assert _summary(drafted).status == "certified"
+    assert certification_holds(drafted)
 
 
 # Certification
@@ -128,13 +149,24 @@ def test_only_an_industry_signatory_certifies(
     for user in (industry_lead, governance_member, nhs_lead):
         with pytest.raises(ValidationError, match="certification signatory"):
             services.summary_certify(actor=user, project=drafted, expected_version=None)
-    assert _summary(drafted).status == "draft"
+    assert not _acts(drafted, "certify").exists()
     services.summary_certify(actor=signatory, project=drafted, expected_version=None)
-    s = _summary(drafted)
-    assert s.status == "certified"
-    assert s.certified_by == signatory
-    assert s.certified_on == timezone.localdate()
-    assert len(s.certified_hash) == 64
+    act = _acts(drafted, "certify").get()
+    assert (act.actor, act.role, timezone.localdate(act.at)) == (
+        signatory,
+        "certification_signatory",
+        timezone.localdate(),
+    )
+    assert act.content_hash == summary_hash(_summary(drafted))
+    assert "Project Executive Summary" in act.statement
+    event = AuditEvent.objects.get(action="summary.certified")
+    assert event.changes["content_hash"] == [None, act.content_hash]
+
+
+def test_certifying_twice_records_one_act(drafted, signatory):
+    services.summary_certify(actor=signatory, project=drafted, expected_version=None)
+    services.summary_certify(actor=signatory, project=drafted, expected_version=None)
+    assert _acts(drafted, "certify").count() == 1
 
 
 def test_incomplete_summary_cannot_be_certified(drafted, nhs_lead, signatory):
@@ -173,11 +205,14 @@ def test_publishing_moves_the_project_on_and_freezes_the_summary(signed, nhs_lea
     services.summary_certify(actor=signatory, project=signed, expected_version=None)
     services.summary_publish(actor=nhs_lead, project=signed, expected_version=None)
     s = _summary(signed)
-    assert (s.status, s.published_on, s.published_by) == (
-        "published",
-        timezone.localdate(),
+    assert (s.status, s.published_on) == ("published", timezone.localdate())
+    act = _acts(signed, "publish").get()
+    assert (act.actor, act.role, act.content_hash) == (
         nhs_lead,
+        "partnership_lead",
+        summary_hash(s),
     )
+    assert publication(signed) is not None
     signed.refresh_from_db()
     assert signed.state == "summary_published"
     assert ExecutiveSummary.objects.published().filter(pk=s.pk).exists()
@@ -201,7 +236,8 @@ def test_blocked_publication_is_rolled_back(signed, nhs_lead, signatory, monkeyp
         services.summary_publish(actor=nhs_lead, project=signed, expected_version=None)
     assert [r.rule.id for r in blocked.value.report.failed_blockers] == ["SUMMARY-CERTIFIED"]
     s = _summary(signed)
-    assert (s.status, s.published_on) == ("certified", None)
+    assert (s.status, s.published_on) == ("draft", None)
+    assert not _acts(signed, "publish").exists()
     signed.refresh_from_db()
     assert signed.state == "agreement_signed"
     assert not AuditEvent.objects.filter(action="summary.published").exists()
@@ -238,6 +274,12 @@ def test_recording_a_summary_published_elsewhere_still_works(project, nhs_lead):
     assert s.status == "published"
     assert summary_certified(project) is True
     assert ExecutiveSummary.objects.published().get() == s
+    # The engine holds both acts, on the days given and naming nobody in Triple Win.
+    acts = SignOffAct.objects.filter(project=project).order_by("at")
+    assert [(a.act, timezone.localdate(a.at), a.actor_id) for a in acts] == [
+        ("certify", dt.date(2026, 1, 5), None),
+        ("publish", dt.date(2026, 1, 10), None),
+    ]
     scheduled = services.summary_record_published(
         actor=nhs_lead,
         project=project,

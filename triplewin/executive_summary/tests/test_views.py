@@ -8,7 +8,7 @@ from django.urls import reverse
 from tests.roles import EDIT, READ, ROLES, matrix
 from triplewin.executive_summary import services
 from triplewin.executive_summary.models import ExecutiveSummary
-from triplewin.executive_summary.selectors import TEXT_FIELDS
+from triplewin.executive_summary.selectors import TEXT_FIELDS, certification_holds, publication
 from triplewin.pid.tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -120,7 +120,7 @@ def test_certify_by_role(client_for, drafted, role, status):
     assert client.get(_url("certify", drafted)).status_code == status
     response = client.post(_url("certify", drafted), {"row_version": _summary(drafted).row_version})
     assert response.status_code == status
-    assert _summary(drafted).status == "draft"
+    assert not certification_holds(drafted)
     if status == 403:
         assert "Only a certification signatory" in response.content.decode()
 
@@ -130,7 +130,7 @@ def test_signatory_certifies(client, signatory, drafted):
     assert client.get(_url("certify", drafted)).status_code == 200
     response = client.post(_url("certify", drafted), {"row_version": _summary(drafted).row_version})
     assert response.status_code == 302
-    assert _summary(drafted).status == "certified"
+    assert certification_holds(drafted)
 
 
 @pytest.mark.parametrize(("role", "status"), matrix(EDIT))
@@ -145,10 +145,12 @@ def test_publish_by_role(client_for, certified, role, status):
         assert response.status_code == 302
         assert certified.state == "summary_published"
         assert _summary(certified).published_on is not None
+        assert publication(certified) is not None
     else:
         assert response.status_code == status
         assert certified.state == "agreement_signed"
         assert _summary(certified).published_on is None
+        assert publication(certified) is None
 
 
 def test_published_summary_appears_on_the_register_for_everyone(client_for, certified, client):
@@ -185,7 +187,7 @@ def test_blocked_publication_shows_the_rules_and_publishes_nothing(
     )
     body = response.content.decode()
     assert response.status_code == 400
-    assert "The summary has not been published" in body
+    assert "The executive summary has not been published" in body
     assert "SUMMARY-CERTIFIED" in body
     assert _summary(certified).published_on is None
 
@@ -223,3 +225,4 @@ def test_editing_a_certified_summary_warns_and_returns_it_to_draft(client_for, c
     assert "returns it to draft" in body
     client_for("nhs_lead").post(_url("edit", certified), _form_data(certified, roles="New roles"))
     assert _summary(certified).status == "draft"
+    assert not certification_holds(certified)

@@ -81,7 +81,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         nav="projects",
         project=project,
         form=form,
-        was_certified=summary.status == Status.CERTIFIED,
+        was_certified=SummaryPresenter(project, summary).is_certified,
         back_link={"href": f"/projects/{project.pk}/summary/", "text": "Back to the summary"},
     )
 

@@ -11,13 +11,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from triplewin.audit.models import AuditEvent
+from triplewin.documents.models import CertifiedCopy
 from triplewin.outcomes import services
 from triplewin.outcomes.models import OutcomesSummary
 from triplewin.outcomes.selectors import (
+    certification_holds,
     fully_approved,
     kpi_results,
     outcomes_published_on,
     published_outcomes,
+    summary_hash,
 )
 from triplewin.outcomes.tests import builders
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
@@ -28,6 +31,10 @@ pytestmark = pytest.mark.django_db
 
 def _summary(project):
     return OutcomesSummary.objects.get(project=project)
+
+
+def _acts(project, act):
+    return SignOffAct.objects.on("outcomes", "outcomes").filter(project=project, act=act)
 
 
 def _fake_kpis(monkeypatch, rows):
@@ -111,7 +118,7 @@ def test_redrafting_keeps_what_the_partners_wrote(drafted, nhs_lead, signatory):
     s = _summary(drafted)
     assert s.scaling == builders.JUDGEMENTS["scaling"]
     # Nothing drafted changed, so the certification stands.
-    assert s.status == "certified"
+    assert certification_holds(drafted)
 
 
 # Editing
@@ -138,16 +145,14 @@ def test_edit_without_a_summary_is_refused(completed, nhs_lead):
 
 
 def test_changing_certified_text_withdraws_certification_and_approvals(approved, nhs_lead):
-    assert fully_approved(approved, _summary(approved))
+    assert fully_approved(approved)
     services.outcomes_save(
         actor=nhs_lead, project=approved, fields={"scaling": "Not yet."}, expected_version=None
     )
-    s = _summary(approved)
-    assert (s.status, s.certified_hash, s.certified_by) == ("draft", "", None)
-    assert not fully_approved(approved, s)
+    assert not certification_holds(approved)
+    assert not fully_approved(approved)
     event = AuditEvent.objects.filter(action="outcomes.saved").latest("id")
     assert event.changes["scaling"] == [builders.JUDGEMENTS["scaling"], "Not yet."]
-    assert event.changes["status"] == ["certified", "draft"]
 
 
 # Certification
@@ -157,14 +162,17 @@ def test_only_an_industry_signatory_certifies(drafted, nhs_lead, industry_lead, 
     for user in (nhs_lead, industry_lead):
         with pytest.raises(ValidationError, match="certification signatory"):
             services.outcomes_certify(actor=user, project=drafted, expected_version=None)
+    assert not _acts(drafted, "certify").exists()
     services.outcomes_certify(actor=signatory, project=drafted, expected_version=None)
-    s = _summary(drafted)
-    assert (s.status, s.certified_by, s.certified_on) == (
-        "certified",
+    act = _acts(drafted, "certify").get()
+    assert (act.actor, act.role, timezone.localdate(act.at)) == (
         signatory,
+        "certification_signatory",
         timezone.localdate(),
     )
-    assert len(s.certified_hash) == 64
+    assert act.content_hash == summary_hash(_summary(drafted))
+    services.outcomes_certify(actor=signatory, project=drafted, expected_version=None)
+    assert _acts(drafted, "certify").count() == 1  # a repeat records nothing
 
 
 def test_incomplete_summary_cannot_be_certified(completed, nhs_lead, signatory):
@@ -173,7 +181,7 @@ def test_incomplete_summary_cannot_be_certified(completed, nhs_lead, signatory):
         ValidationError, match=r"Missing: .*Outcomes for patients; Outcomes for the NHS"
     ):
         services.outcomes_certify(actor=signatory, project=completed, expected_version=None)
-    assert _summary(completed).status == "draft"
+    assert not _acts(completed, "certify").exists()
 
 
 # Approval
@@ -237,7 +245,7 @@ def test_rejection_needs_a_reason_and_blocks_publication(certified, nhs_lead, co
     assert "reason" in error.value.message_dict
     builders.approve_all(certified, team=nhs_lead, committees=committees)
     services.outcomes_decide(**decide, reason="The results are overstated.")
-    assert not fully_approved(certified, _summary(certified))
+    assert not fully_approved(certified)
     event = AuditEvent.objects.get(action="outcomes.rejected")
     assert event.changes["reason"] == [None, "The results are overstated."]
 
@@ -259,9 +267,10 @@ def test_repeated_approval_adds_nothing(certified, nhs_lead, industry_lead):
 
 
 def test_publish_needs_every_approval(certified, nhs_lead, wired):
-    with pytest.raises(ValidationError, match="approved by the project team"):
+    with pytest.raises(ValidationError, match="Still to do: approval by the project team"):
         services.outcomes_publish(actor=nhs_lead, project=certified, expected_version=None)
     assert _summary(certified).published_on is None
+    assert not _acts(certified, "publish").exists()
 
 
 def test_governance_members_cannot_publish(approved, governance_member, wired):
@@ -277,7 +286,16 @@ def test_publishing_moves_the_project_on_and_freezes_the_summary(
     services.outcomes_publish(actor=nhs_lead, project=approved, expected_version=None)
     s = _summary(approved)
     today = timezone.localdate()
-    assert (s.status, s.published_on, s.published_by) == ("published", today, nhs_lead)
+    assert (s.status, s.published_on) == ("published", today)
+    act = _acts(approved, "publish").get()
+    assert (act.actor, act.role, act.content_hash) == (
+        nhs_lead,
+        "partnership_lead",
+        summary_hash(s),
+    )
+    # Publishing froze the certified PDF of exactly this text.
+    copy = CertifiedCopy.objects.get(version__project=approved, version__document="outcomes")
+    assert copy.version.source_hash == summary_hash(s)
     approved.refresh_from_db()
     assert approved.state == "outcomes_published"
     assert published_outcomes(approved) == s
@@ -303,7 +321,9 @@ def test_blocked_publication_is_rolled_back(approved, nhs_lead, monkeypatch):
         services.outcomes_publish(actor=nhs_lead, project=approved, expected_version=None)
     assert [r.rule.id for r in blocked.value.report.failed_blockers] == ["OUTCOMES-PUBLISHED"]
     s = _summary(approved)
-    assert (s.status, s.published_on) == ("certified", None)
+    assert (s.status, s.published_on) == ("draft", None)
+    assert not _acts(approved, "publish").exists()
+    assert not CertifiedCopy.objects.exists()
     approved.refresh_from_db()
     assert approved.state == "completed"
     assert published_outcomes(approved) is None

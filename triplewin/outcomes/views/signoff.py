@@ -1,4 +1,5 @@
-"""Certifying, approving and publishing the outcomes summary."""
+"""Approving the outcomes summary; certifying and publishing are the shared pages of
+`signoff.views`."""
 
 from __future__ import annotations
 
@@ -11,62 +12,14 @@ from django.views.decorators.http import require_http_methods
 from triplewin.conflicts.models import DecisionKind
 from triplewin.conflicts.presenters import decision_notice
 from triplewin.outcomes import services
-from triplewin.outcomes.forms import ConfirmForm, DecisionForm
+from triplewin.outcomes.forms import DecisionForm
 from triplewin.outcomes.selectors import summary_for
 from triplewin.outcomes.views.summary import presenter
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
-from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
-from triplewin.partnerships.views.gated import attempt, panel_for
+from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
 from triplewin.signoff import authority
-
-
-def _nothing_yet(request: HttpRequest, pk: int, what: str) -> HttpResponse:
-    messages.error(request, f"There is no outcomes summary to {what} yet.")
-    return redirect("outcomes:detail", pk=pk)
-
-
-def _back(pk: int) -> dict[str, str]:
-    return {"href": f"/projects/{pk}/outcomes/", "text": "Back to the outcomes summary"}
-
-
-@require_http_methods(["GET", "POST"])
-def certify(request: HttpRequest, pk: int) -> HttpResponse:
-    project = access.visible_project_or_404(request.user, pk)
-    if not authority.certifying_organisations(request.user, project):
-        raise PermissionDenied(services.NOT_A_SIGNATORY)
-    summary = summary_for(project)
-    if summary is None:
-        return _nothing_yet(request, project.pk, "certify")
-    form = ConfirmForm(
-        request.POST if request.method == "POST" else None,
-        initial={"row_version": summary.row_version},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.outcomes_certify(
-                actor=actor(request),
-                project=project,
-                expected_version=form.cleaned_data["row_version"],
-            )
-        except StaleEdit as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, "The outcomes summary is certified.")
-            return redirect("outcomes:detail", pk=project.pk)
-    return page(
-        request,
-        "outcomes/certify.jinja",
-        title=f"Certify the outcomes summary: {project.title}",
-        nav="projects",
-        conflict=decision_notice(request.user, project, DecisionKind.OUTCOMES_CERTIFICATION),
-        project=project,
-        o=presenter(project),
-        form=form,
-        back_link=_back(project.pk),
-    )
+from triplewin.signoff.views import SummaryPages, certify_view, publish_view
 
 
 @require_http_methods(["GET", "POST"])
@@ -80,7 +33,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         )
     summary = summary_for(project)
     if summary is None:
-        return _nothing_yet(request, project.pk, "approve")
+        return PAGES.nothing_yet(request, project, "approve")
     form = DecisionForm(
         request.POST if request.method == "POST" else None,
         bodies=[(b.key, b.label) for b in bodies],
@@ -114,51 +67,24 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         project=project,
         o=presenter(project),
         form=form,
-        back_link=_back(project.pk),
+        back_link=PAGES.back(project),
     )
 
 
-@require_http_methods(["GET", "POST"])
-def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    project = access.visible_project_or_404(request.user, pk)
-    require_edit(request, project)
-    summary = summary_for(project)
-    if summary is None:
-        return _nothing_yet(request, project.pk, "publish")
-    panel = panel_for(project, services.PUBLISH_GATE, services.publish_report)
-    form = ConfirmForm(
-        request.POST if request.method == "POST" else None,
-        initial={"row_version": summary.row_version},
-    )
-    if request.method == "POST" and form.is_valid():
-        done, refused_panel = attempt(
-            form,
-            lambda: services.outcomes_publish(
-                actor=actor(request),
-                project=project,
-                expected_version=form.cleaned_data["row_version"],
-            ),
-            project=project,
-            gate=services.PUBLISH_GATE,
-            refused="The outcomes summary has not been published.",
-            shape=services.publish_report,
-        )
-        panel = refused_panel or panel
-        if done:
-            messages.success(
-                request,
-                "The outcomes summary is published and now appears on the public register.",
-            )
-            return redirect("outcomes:detail", pk=project.pk)
-    return page(
-        request,
-        "outcomes/publish.jinja",
-        title=f"Publish the outcomes summary: {project.title}",
-        nav="projects",
-        conflict=decision_notice(request.user, project, DecisionKind.OUTCOMES_PUBLICATION),
-        project=project,
-        o=presenter(project),
-        panel=panel,
-        form=form,
-        back_link=_back(project.pk),
-    )
+PAGES = SummaryPages(
+    namespace="outcomes",
+    noun="outcomes summary",
+    path="outcomes",
+    context_name="o",
+    load=summary_for,
+    presenter=presenter,
+    certify=services.outcomes_certify,
+    publish=services.outcomes_publish,
+    publish_gate=services.PUBLISH_GATE,
+    publish_report=services.publish_report,
+    certify_decision=DecisionKind.OUTCOMES_CERTIFICATION,
+    publish_decision=DecisionKind.OUTCOMES_PUBLICATION,
+)
+
+certify = certify_view(PAGES)
+publish = publish_view(PAGES)

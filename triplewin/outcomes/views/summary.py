@@ -135,6 +135,6 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         form=form,
         fields=TEXT_FIELDS,
         o=presenter(project),
-        was_signed_off=summary.status == Status.CERTIFIED,
+        was_signed_off=presenter(project).is_certified,
         back_link=_back(project),
     )

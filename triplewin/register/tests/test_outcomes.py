@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.roles import ROLES
-from triplewin.documents.models import CertifiedCopy
+from triplewin.documents.models import CertifiedCopy, DocumentVersion
 from triplewin.documents.verification import match_file_hash
 from triplewin.outcomes.tests.builders import JUDGEMENTS
 from triplewin.register import certified
@@ -244,3 +244,21 @@ def test_feed_announces_published_outcomes(client, with_outcomes):
     summary_text = outcomes.findtext(f"{ATOM}summary", "")
     assert summary_text == with_outcomes.outcomes_summary.overview
     assert outcomes.findtext(f"{ATOM}id") != found[with_outcomes.title].findtext(f"{ATOM}id")
+
+
+def test_publishing_freezes_the_pdf_before_anyone_asks(with_outcomes):
+    copy = CertifiedCopy.objects.get(version__project=with_outcomes)
+    assert copy.version.document == "outcomes"
+    assert copy.status == "published"
+
+
+def test_the_public_pdf_route_only_reads_a_frozen_copy(client, signed_off, nhs_lead, monkeypatch):
+    from triplewin.outcomes import services
+
+    # A publication from before copies were frozen at publication: nothing frozen yet.
+    monkeypatch.setattr(services, "_freeze_certified_copy", lambda **kwargs: None)
+    services.outcomes_publish(actor=nhs_lead, project=signed_off, expected_version=None)
+    response = client.get(reverse("register:outcomes-pdf", args=[signed_off.pk]))
+    assert response.status_code == 404
+    assert not CertifiedCopy.objects.exists()
+    assert not DocumentVersion.objects.filter(project=signed_off, document="outcomes").exists()

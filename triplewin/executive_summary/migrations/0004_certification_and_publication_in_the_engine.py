@@ -1,0 +1,67 @@
+"""Move the summary's certification and publication into the sign-off engine (ADR 0024).
+
+Each certification becomes a "certify" act and each publication a "publish" act on the subject
+"summary", keeping the person, the day and the hash of the certified text; then the fields go. The
+publication day stays on the summary for the register's lists. "Certified" is no longer a
+status: the engine answers it. The reverse writes the fields back from the acts.
+"""
+
+from django.conf import settings
+from django.db import migrations, models
+
+from triplewin.signoff import summary_migration
+
+ARGS = {
+    "app_label": "executive_summary",
+    "model": "ExecutiveSummary",
+    "document": "summary",
+    # The text the certification is bound to, as it stood when this migration was written.
+    "fields": (
+        "title",
+        "rationale",
+        "objectives",
+        "benefits_patients",
+        "benefits_nhs",
+        "benefits_industry",
+        "period",
+        "financial_arrangements",
+        "publication_plans",
+        "contacts",
+        "roles",
+    ),
+}
+
+
+def forwards(apps, schema_editor):
+    summary_migration.into_the_engine(apps, **ARGS)
+
+
+def backwards(apps, schema_editor):
+    summary_migration.out_of_the_engine(apps, **ARGS)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("executive_summary", "0003_website_publication"),
+        ("signoff", "0002_act_snapshot"),
+        ("organisations", "0005_standing_route"),
+        ("partnerships", "0003_project_products_concerned"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
+    ]
+
+    operations = [
+        migrations.RunPython(forwards, backwards),
+        migrations.RemoveField(model_name="executivesummary", name="certified_by"),
+        migrations.RemoveField(model_name="executivesummary", name="certified_on"),
+        migrations.RemoveField(model_name="executivesummary", name="certified_hash"),
+        migrations.RemoveField(model_name="executivesummary", name="published_by"),
+        migrations.AlterField(
+            model_name="executivesummary",
+            name="status",
+            field=models.CharField(
+                choices=[("draft", "Draft"), ("published", "Published")],
+                default="draft",
+                max_length=10,
+            ),
+        ),
+    ]
