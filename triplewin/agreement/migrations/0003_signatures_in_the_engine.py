@@ -5,7 +5,7 @@ Each signed party becomes a "sign" act on the document "agreement-signature", su
 local time), the named signatory and job title go into its statement, and the act is bound to
 the fingerprint of the agreement's terms as they stand when this runs (the text the parties
 are recorded as having signed). The actor is the user whose audit event recorded the
-signature, when there is one. Backwards, each party's latest signature date is written back.
+signature, when there is one (so a migration back and forth keeps it). Backwards, each party's latest signature date is written back.
 """
 
 import datetime as dt
@@ -43,15 +43,28 @@ MIGRATED_LABEL = "Recorded before signatures moved to the sign-off engine"
 
 
 def _recorder(apps, party):
+    """Who recorded the party's signature: the newest audit event that says so.
+
+    Events written before this migration name the party; events written by the sign-off
+    engine (after a migration back and forth) name the act, with the organisation and date.
+    """
     AuditEvent = apps.get_model("audit", "AuditEvent")
-    event = (
-        AuditEvent.objects.filter(action="agreement.party_signed", object_id=str(party.pk))
-        .order_by("-sequence")
-        .first()
-    )
-    if event is None:
-        return None, MIGRATED_LABEL
-    return event.actor_id, event.actor_label
+    events = AuditEvent.objects.filter(
+        action="agreement.party_signed", project_id=party.agreement.project_id
+    ).order_by("-sequence")
+    for event in events:
+        changes = event.changes or {}
+        named = event.object_type == "agreement.AgreementParty" and event.object_id == str(
+            party.pk
+        )
+        engine = (
+            event.object_type == "signoff.SignOffAct"
+            and (changes.get("organisation") or [None, None])[1] == party.organisation.name
+            and (changes.get("signed_on") or [None, None])[1] == party.signed_on.isoformat()
+        )
+        if named or engine:
+            return event.actor_id, event.actor_label
+    return None, MIGRATED_LABEL
 
 
 def into_the_engine(apps, schema_editor):
