@@ -51,7 +51,6 @@ class AgreementParty(models.Model):
     )
     signatory_name = models.CharField("Name of the person signing for it", max_length=200)
     signatory_job_title = models.CharField("Their job title", max_length=200)
-    signed_on = models.DateField("Date signed", null=True, blank=True)
     row_version = models.PositiveIntegerField(default=1)
 
     class Meta:

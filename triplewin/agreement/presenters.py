@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from triplewin.agreement.models import Agreement, SignedCopy
 from triplewin.agreement.selectors import (
+    Signature,
     agreement_of,
     agreement_pid_mismatches,
     agreement_unsigned_parties,
     clause_statuses,
     parties_of,
     partners_not_named,
+    party_signatures,
 )
 from triplewin.agreement.services import EDITABLE_IN
 from triplewin.config.filters import govuk_date
@@ -72,11 +75,20 @@ def _clause_value(agreement: Agreement | None, field: str) -> str:
     return str(value or "")
 
 
+def _signed(signature: Signature | None) -> str:
+    return f"Signed {govuk_date(signature.signed_on)}" if signature else "Not signed yet"
+
+
 class AgreementPresenter:
     def __init__(self, project: Project) -> None:
         self.project = project
         self.agreement = agreement_of(project)
         self.party_records = parties_of(self.agreement)
+
+    @cached_property
+    def signatures(self) -> dict[int, Signature | None]:
+        """Each party's signature on the terms as they stand, from the sign-off engine."""
+        return party_signatures(self.project, self.party_records)
 
     @property
     def exists(self) -> bool:
@@ -110,13 +122,14 @@ class AgreementPresenter:
         return [c.name for c in self.clauses() if not c.present]
 
     def parties(self) -> list[PartyRow]:
+        signed = self.signatures
         return [
             PartyRow(
                 pk=p.pk,
                 organisation=p.organisation.name,
                 signatory=f"{p.signatory_name}, {p.signatory_job_title}",
-                signed=f"Signed {govuk_date(p.signed_on)}" if p.signed_on else "Not signed yet",
-                is_signed=p.signed_on is not None,
+                signed=_signed(signed[p.pk]),
+                is_signed=signed[p.pk] is not None,
                 legal_entity=p.organisation.is_legal_entity,
             )
             for p in self.party_records
@@ -137,7 +150,8 @@ class AgreementPresenter:
         if not self.party_records:
             return "No parties have been named yet."
         if not self.all_signed:
-            waiting = [p.organisation.name for p in self.party_records if not p.signed_on]
+            signed = self.signatures
+            waiting = [p.organisation.name for p in self.party_records if signed[p.pk] is None]
             if not waiting:
                 return "Every named party has signed, but not every partner is a party yet."
             return f"Waiting for {', '.join(waiting)} to sign."

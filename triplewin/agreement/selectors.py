@@ -7,8 +7,42 @@ from dataclasses import dataclass
 
 from triplewin.agreement.clauses import Clause, required_clauses
 from triplewin.agreement.models import Agreement, AgreementParty
-from triplewin.core.agreement_terms import AgreementTerms, PidTerms, mismatches, success_text
+from triplewin.core import signoff as core_signoff
+from triplewin.core.agreement_terms import (
+    AgreementTerms,
+    PidTerms,
+    mismatches,
+    success_text,
+    terms_hash,
+)
 from triplewin.partnerships.models import Project, WorkingType
+from triplewin.signoff import selectors as signoff
+from triplewin.signoff.sources import Version
+
+# How the sign-off engine names the agreement's signatures (ADR 0024, signatures).
+SIGNATURE_DOCUMENT = "agreement-signature"
+SIGNATURE_SUBJECT = "agreement"
+# The terms a signature is bound to: every clause of the record, not its parties.
+TERMS_FIELDS = (
+    "working_type",
+    "agreement_date",
+    "term_months",
+    "benefits",
+    "financial_arrangements",
+    "roles_responsibilities",
+    "success_measures",
+    "publication_plans",
+    "formulary_position",
+    "contingency",
+    "dispute_resolution",
+    "exit_criteria",
+    "confidentiality",
+    "anti_bribery",
+    "clinical_independence",
+    "non_promotional",
+    "competition_confidentiality",
+    "code_breach_acknowledged",
+)
 
 
 def agreement_of(project: Project) -> Agreement | None:
@@ -65,16 +99,79 @@ def partners_not_named(project: Project, parties: list[AgreementParty]) -> tuple
     )
 
 
+def agreement_hash(agreement: Agreement) -> str:
+    """The fingerprint of the agreement's terms as they stand now."""
+    return terms_hash({name: getattr(agreement, name) for name in TERMS_FIELDS})
+
+
+class AgreementSignatures:
+    """The agreement as the sign-off engine sees it: one text, under its terms' hash."""
+
+    noun = "agreement"
+
+    def versions(self, project: Project, subject: str) -> list[Version]:
+        agreement = agreement_of(project)
+        return [] if agreement is None else [Version(None, agreement_hash(agreement))]
+
+    def live_hash(self, project: Project, subject: str) -> str:
+        agreement = agreement_of(project)
+        return "" if agreement is None else agreement_hash(agreement)
+
+
+def signatures(
+    project: Project, parties: list[AgreementParty] | None = None
+) -> core_signoff.VersionSignOff | None:
+    """Which parties have signed the agreement's terms as they stand; None without one."""
+    if parties is None:
+        parties = parties_of(agreement_of(project))
+    return signoff.signatures(
+        project, SIGNATURE_DOCUMENT, SIGNATURE_SUBJECT, [p.organisation for p in parties]
+    )
+
+
+@dataclass(frozen=True)
+class Signature:
+    """A party's standing signature, as pages and documents show it."""
+
+    signed_on: dt.date
+    signatory: str
+    recorded_by: str
+
+
+def party_signatures(
+    project: Project, parties: list[AgreementParty]
+) -> dict[int, Signature | None]:
+    """Each party's signature on the terms as they stand, by party id (None: not signed)."""
+    from django.utils import timezone
+
+    state = signatures(project, parties)
+    found: dict[int, Signature | None] = {}
+    for party in parties:
+        act = signoff.signature_of(state, party.organisation) if state else None
+        found[party.pk] = (
+            None
+            if act is None
+            else Signature(
+                timezone.localtime(act.at).date(),
+                core_signoff.signatory_of(act.statement),
+                core_signoff.person(act.actor_label),
+            )
+        )
+    return found
+
+
 def agreement_unsigned_parties(project: Project) -> tuple[str, ...] | None:
     """None when there is no agreement or it names no parties; else who has not yet signed.
 
     A partner that can sign but is missing from the parties has not signed either, so it is
-    listed too: an agreement signed by the company alone is not signed by all.
+    listed too: an agreement signed by the company alone is not signed by all. The sign-off
+    engine answers who has signed the terms as they stand.
     """
     parties = parties_of(agreement_of(project))
     if not parties:
         return None
-    unsigned = tuple(p.organisation.name for p in parties if p.signed_on is None)
+    state = signatures(project, parties)
+    unsigned = state.unsigned if state is not None else tuple(p.organisation.name for p in parties)
     return unsigned + tuple(
         f"{name} (not named as a party)" for name in partners_not_named(project, parties)
     )

@@ -19,6 +19,9 @@ published after delivery ends.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from triplewin.core.dates import add_months, long_date
@@ -103,3 +106,19 @@ def mismatches(agreement: AgreementTerms, pid: PidTerms) -> tuple[str, ...]:
         if value.strip() and _normal(value) not in written:
             found.append(f"the success measures leave out the PID's {label} ('{_short(value)}')")
     return tuple(found)
+
+
+def terms_hash(values: Mapping[str, object]) -> str:
+    """The fingerprint of an agreement's terms, which each party's signature is bound to.
+
+    Only the terms that say something are hashed (a blank text, no date, an unticked box are
+    left out), so adding an optional clause to the record later does not change the
+    fingerprint of agreements that leave it empty. Dates are hashed as ISO dates.
+    """
+    said = {
+        name: value.isoformat() if isinstance(value, dt.date) else value
+        for name, value in sorted(values.items())
+        if value not in ("", None, False)
+    }
+    canonical = json.dumps(said, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()

@@ -92,6 +92,8 @@ class Requirements:
     certify_first: bool = False
     # Published once everything above is done (the public register reads the publication).
     published: bool = False
+    # Signed by each party the subject names (an agreement's parties), once each.
+    signed_by_parties: bool = False
 
 
 TEAM_AND_COMMITTEES = (BodyKind.PROJECT_TEAM, BodyKind.GOVERNANCE_COMMITTEE)
@@ -129,6 +131,8 @@ REQUIREMENTS: dict[str, Requirements] = {
     "agreement": Requirements(
         "Heads of Terms", certification=True, approvals=(BodyKind.PARTNER,), certify_first=True
     ),
+    # The agreement itself, signed by each of its parties on its terms (ADR 0024, signatures).
+    "agreement-signature": Requirements("Agreement", certification=False, signed_by_parties=True),
 }
 
 
@@ -242,10 +246,22 @@ class VersionSignOff:
     decisions: tuple[BodyDecision, ...]
     publication: ActRecord | None = None
     ended: ActRecord | None = None  # superseded or withdrawn
+    # Each party that signs, with its latest signature on this version's hash.
+    signatures: tuple[BodyDecision, ...] = ()
 
     @property
     def certified(self) -> bool:
         return self.certification is not None
+
+    @property
+    def signed_by_all(self) -> bool:
+        """Every party the subject names has signed this content (True when it names none)."""
+        return all(s.latest is not None for s in self.signatures)
+
+    @property
+    def unsigned(self) -> tuple[str, ...]:
+        """The parties whose signature on this content is still missing, by name."""
+        return tuple(s.body.label for s in self.signatures if s.latest is None)
 
     @property
     def approved_by_all(self) -> bool:
@@ -255,7 +271,7 @@ class VersionSignOff:
     def signed_off(self) -> bool:
         """Everything the kind requires was given for this version's hash."""
         needs_cert = self.requirements.certification
-        return (self.certified or not needs_cert) and self.approved_by_all
+        return (self.certified or not needs_cert) and self.approved_by_all and self.signed_by_all
 
     @property
     def changed_since(self) -> bool:
@@ -281,6 +297,7 @@ class VersionSignOff:
                 missing.append(f"Approval by {_lower_first(d.body.label)} (rejected)")
             elif not d.approved:
                 missing.append(f"Approval by {_lower_first(d.body.label)}")
+        missing.extend(f"Signature for {name}" for name in self.unsigned)
         return tuple(missing)
 
     @property
@@ -314,16 +331,19 @@ def evaluate(
     *,
     content_hash: str,
     live_hash: str,
+    signers: Sequence[Body] = (),
 ) -> VersionSignOff:
     """Sign-off of the version with `content_hash`; `acts` in the order they were recorded.
 
     Only acts bound to this hash count: a decision on other content says nothing about this.
-    The first certification stands; each body's latest decision is the one that counts.
+    The first certification stands; each body's latest decision is the one that counts, and
+    each signer's last recorded signature (a corrected date is a new signature act).
     """
     certification = None
     publication = None
     ended = None
     latest: dict[str, ActRecord] = {}
+    signed: dict[str, ActRecord] = {}
     for record in acts:
         if record.content_hash != content_hash:
             continue
@@ -331,6 +351,12 @@ def evaluate(
             certification = record
         elif record.act in DECISIONS:
             latest[record.key] = record
+        elif record.act is Act.SIGN:
+            # A signature's moment is the date signed, so a corrected earlier date sorts
+            # first: the one recorded last (the higher record number) is the one that stands.
+            prior = signed.get(record.key)
+            if prior is None or (record.pk or 0) >= (prior.pk or 0):
+                signed[record.key] = record
         elif record.act is Act.PUBLISH and publication is None:
             publication = record
         elif record.act in (Act.SUPERSEDE, Act.WITHDRAW) and ended is None:
@@ -343,6 +369,7 @@ def evaluate(
         tuple(BodyDecision(b, latest.get(b.key)) for b in bodies),
         publication,
         ended,
+        tuple(BodyDecision(b, signed.get(b.key)) for b in signers),
     )
 
 
@@ -397,6 +424,34 @@ def statement(
     if act is Act.PUBLISH:
         return f"I publish {which} on behalf of {acting_for}."
     return f"I record that {which} is {PAST_TENSE[act]}, on behalf of {acting_for}."
+
+
+def signature_statement(
+    requirements: Requirements,
+    *,
+    content_hash: str,
+    acting_for: str,
+    signatory: str,
+    on: dt.date,
+) -> str:
+    """What a signature act records: who signed, for whom, when, and on which text.
+
+    The person who signs an agreement is usually not a user here, so the act names them and
+    its actor is the user who recorded the signature.
+    """
+    return (
+        f"{signatory} signed the {requirements.title} (content fingerprint "
+        f"{content_hash[:12]}) on behalf of {acting_for} on {on.day} {on:%B %Y}."
+    )
+
+
+SIGNATORY_PREFIX_END = " signed the "
+
+
+def signatory_of(statement: str) -> str:
+    """The signatory named in a signature statement ("" when it names none)."""
+    name, found, _ = statement.partition(SIGNATORY_PREFIX_END)
+    return name if found else ""
 
 
 @dataclass(frozen=True)

@@ -135,3 +135,31 @@ def first_act(project: Project, document: str, subject: str, act: core.Act) -> S
         .order_by("at", "id")
         .first()
     )
+
+
+def signatures(
+    project: Project, document: str, subject: str, signers: Sequence[Organisation]
+) -> core.VersionSignOff | None:
+    """Who of `signers` has signed the content as it stands now; None when there is none.
+
+    A subject signed by its own parties (an agreement) names them itself, so the caller gives
+    them. Only signatures bound to the live content's hash count.
+    """
+    source = sources.source_for(document)
+    latest = sources.latest(project, document, subject)
+    if latest is None:
+        return None
+    return core.evaluate(
+        core.requirements_for(document),
+        (),
+        [a.as_record() for a in acts_of(project, document, subject)],
+        content_hash=latest.content_hash,
+        live_hash=source.live_hash(project, subject),
+        signers=[core.Body(core.BodyKind.PARTNER, o.pk, o.name) for o in signers],
+    )
+
+
+def signature_of(state: core.VersionSignOff, organisation: Organisation) -> core.ActRecord | None:
+    """The organisation's standing signature in `state`, if it signed."""
+    key = core.body_key(core.BodyKind.PARTNER, organisation.pk)
+    return next((s.latest for s in state.signatures if s.body.key == key), None)

@@ -33,6 +33,7 @@ CONFLICT_KINDS: dict[str, tuple[str, str]] = {
     "amendment": (DecisionKind.AMENDMENT_CERTIFICATION, DecisionKind.AMENDMENT_APPROVAL),
     "outcomes": (DecisionKind.OUTCOMES_CERTIFICATION, DecisionKind.OUTCOMES_APPROVAL),
     "summary": (DecisionKind.SUMMARY_CERTIFICATION, DecisionKind.SUMMARY_CERTIFICATION),
+    "agreement-signature": (DecisionKind.AGREEMENT_SIGNATURE, DecisionKind.AGREEMENT_SIGNATURE),
 }
 # Publishing is a decision of its own for the conflict-of-interest check.
 PUBLISH_KINDS: dict[str, str] = {
@@ -47,6 +48,7 @@ AUDIT_PREFIXES = {
     "concept": "concept",
     "outcomes": "outcomes",
     "summary": "summary",
+    "agreement-signature": "agreement",
 }
 
 
@@ -113,16 +115,31 @@ def record_act(
     seen_hash: str | None = None,
     snapshot: dict[str, Any] | None = None,
     at: dt.datetime | None = None,
+    signatory: str = "",
+    signed_on: dt.date | None = None,
 ) -> SignOffAct:
-    """Record one certification, decision or publication on the version that stands now.
+    """Record one certification, decision, publication or signature on the version that stands
+    now.
 
     `version` is the number of the version the person read (None for a subject without
     numbered versions, such as an amendment); `seen_hash` the content hash they read, when the
     page gave one. A certification needs no `body`: it is given for a company. A publication
     is made by a partnership lead for their organisation, once everything the document's
     requirement set asks for is done. `at` is the moment the act takes effect, for an app
-    that is told which day it is (the demo); it defaults to now.
+    that is told which day it is (the demo); it defaults to now. A signature (`act=SIGN`) is
+    given for `organisation` by the named `signatory` on `signed_on`; the actor is the user
+    who records it.
     """
+    if act is core.Act.SIGN:
+        return _record_signature(
+            actor=actor,
+            project=project,
+            document=document,
+            subject=subject,
+            organisation=organisation,
+            signatory=signatory,
+            signed_on=signed_on,
+        )
     requirements = core.requirements_for(document)
     source = sources.source_for(document)
     noun = source.noun
@@ -221,6 +238,106 @@ def record_act(
         obj=record,
         project_id=locked.pk,
         changes={**_changes(record, document), **conflict.audit_changes()},
+    )
+    return record
+
+
+def _record_signature(
+    *,
+    actor: User,
+    project: Project,
+    document: str,
+    subject: str,
+    organisation: Organisation | None,
+    signatory: str,
+    signed_on: dt.date | None,
+) -> SignOffAct:
+    """One party's signature on the content that stands now; a changed date is a new act.
+
+    Who may record it is the calling app's check (the agreement's editors): the signatory is
+    named in words because they are usually not a user here.
+    """
+    requirements = core.requirements_for(document)
+    source = sources.source_for(document)
+    noun = source.noun
+    if not requirements.signed_by_parties:
+        raise ValidationError(f"The {noun} is not signed.")
+    if organisation is None:
+        raise ValidationError({"organisation": "Choose the organisation that signed."})
+    if not signatory.strip():
+        raise ValidationError({"signatory": "Name the person who signed."})
+    if signed_on is None:
+        raise ValidationError({"signed_on": "Enter the date it was signed."})
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    conflict = check_decision(
+        person=actor, project=locked, decision=_conflict_kind(document, core.Act.SIGN)
+    )
+    latest = sources.latest(locked, document, subject)
+    live = source.live_hash(locked, subject)
+    stale = core.stale_reason(
+        asked=None,
+        latest=latest.number if latest else None,
+        latest_hash=latest.content_hash if latest else "",
+        live_hash=live,
+        noun=noun,
+    )
+    if stale:
+        raise ValidationError(stale)
+    assert latest is not None
+    statement = core.signature_statement(
+        requirements,
+        content_hash=latest.content_hash,
+        acting_for=organisation.name,
+        signatory=signatory.strip(),
+        on=signed_on,
+    )
+    standing = (
+        SignOffAct.objects.filter(
+            project=locked,
+            document=document,
+            subject=subject,
+            act=core.Act.SIGN,
+            organisation=organisation,
+            content_hash=latest.content_hash,
+        )
+        .order_by("id")
+        .last()
+    )
+    if standing is not None and standing.statement == statement:
+        # The same signature again: a second click changes nothing.
+        return standing
+    record = SignOffAct(
+        project=locked,
+        document=document,
+        subject=subject,
+        version=latest.number,
+        content_hash=latest.content_hash,
+        act=core.Act.SIGN.value,
+        body=core.BodyKind.PARTNER.value,
+        organisation=organisation,
+        role="",
+        actor=actor,
+        actor_label=audit.actor_label(actor),
+        statement=statement,
+        at=at_day(signed_on),
+    )
+    record.full_clean()
+    record.save()
+    changes: dict[str, list[object]] = {
+        "organisation": [None, organisation.name],
+        "signatory": [None, signatory.strip()],
+        "signed_on": [
+            timezone.localtime(standing.at).date().isoformat() if standing else None,
+            signed_on.isoformat(),
+        ],
+        "content_hash": [None, record.content_hash],
+    }
+    audit.record(
+        actor=actor,
+        action=f"{AUDIT_PREFIXES.get(document, 'document')}.party_signed",
+        obj=record,
+        project_id=locked.pk,
+        changes={**changes, **conflict.audit_changes()},
     )
     return record
 

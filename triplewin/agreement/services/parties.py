@@ -11,23 +11,28 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.agreement.models import AgreementParty
-from triplewin.agreement.selectors import agreement_unsigned_parties
+from triplewin.agreement.selectors import (
+    SIGNATURE_DOCUMENT,
+    SIGNATURE_SUBJECT,
+    agreement_unsigned_parties,
+    party_signatures,
+)
 from triplewin.agreement.services.record import agreement_for, lock_editable
 from triplewin.audit import services as audit
-from triplewin.conflicts.decisions import check_decision
-from triplewin.conflicts.models import DecisionKind
+from triplewin.core import signoff as core_signoff
 from triplewin.core.lifecycle import State
 from triplewin.core.rules import GateReport
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships import services as partnerships
 from triplewin.partnerships.errors import GateBlocked, StaleEdit
 from triplewin.partnerships.models import Project
+from triplewin.signoff import services as signoff
 
 INDIVIDUAL_REFUSED = (
     "Agreements are made between organisations, never with an individual member of staff. "
     "Choose the organisation that signs, then name the person who signs on its behalf."
 )
-PARTY_FIELDS = ("organisation", "signatory_name", "signatory_job_title", "signed_on")
+PARTY_FIELDS = ("organisation", "signatory_name", "signatory_job_title")
 
 
 def not_legal_entity_message(organisation: Organisation) -> str:
@@ -135,7 +140,7 @@ def party_remove(
 ) -> None:
     locked = lock_editable(party.agreement.project_id)
     current = _current(party, expected_version)
-    if current.signed_on is not None:
+    if party_signatures(locked, [current])[current.pk] is not None:
         raise ValidationError(
             f"{current.organisation} has already signed, so it stays on the record. A change "
             "of parties after signing needs a variation agreement."
@@ -169,7 +174,12 @@ def party_sign(
     expected_version: int | None,
     today: dt.date | None = None,
 ) -> SignResult:
-    """Record a signature date; the last one moves a project whose PID is approved on."""
+    """Record a party's signature as a "sign" act of the sign-off engine, bound to the
+    agreement's terms; the last one moves a project whose PID is approved on.
+
+    The party's named signatory and job title go into the act's statement. A new date is a
+    new act (the latest counts); the same date again records nothing.
+    """
     today = today or timezone.localdate()
     if signed_on > today:
         raise ValidationError({"signed_on": "The date signed cannot be in the future."})
@@ -177,22 +187,22 @@ def party_sign(
         raise ValidationError({"signed_on": "Enter a date from 2000 onwards."})
     locked = lock_editable(party.agreement.project_id)
     current = _current(party, expected_version)
-    conflict = check_decision(
-        person=actor, project=locked, decision=DecisionKind.AGREEMENT_SIGNATURE
+    before = party_signatures(locked, [current])[current.pk]
+    signatory = f"{current.signatory_name}, {current.signatory_job_title}"
+    signoff.record_act(
+        actor=actor,
+        project=locked,
+        document=SIGNATURE_DOCUMENT,
+        subject=SIGNATURE_SUBJECT,
+        act=core_signoff.Act.SIGN,
+        organisation=current.organisation,
+        signatory=signatory,
+        signed_on=signed_on,
     )
-    before = audit.snapshot(current, PARTY_FIELDS)
-    current.signed_on = signed_on
-    changes = audit.diff(before, audit.snapshot(current, PARTY_FIELDS))
-    if changes:
+    if before is None or (before.signed_on, before.signatory) != (signed_on, signatory):
+        # A new signature act: the party's version moves on, so older forms are stale.
         current.row_version += 1
-        current.save()
-        audit.record(
-            actor=actor,
-            action="agreement.party_signed",
-            obj=current,
-            project_id=locked.pk,
-            changes={**changes, **conflict.audit_changes()},
-        )
+        current.save(update_fields=["row_version"])
     all_signed = agreement_unsigned_parties(locked) == ()
     moved, blocked = agreement_move_on(actor=actor, project=locked, today=today)
     return SignResult(current, all_signed, moved=moved, blocked=blocked)

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.agreement.models import Agreement
+from triplewin.agreement.selectors import TERMS_FIELDS
 from triplewin.audit import services as audit
 from triplewin.core.lifecycle import State
 from triplewin.partnerships.errors import StaleEdit
@@ -23,26 +24,7 @@ NOT_EDITABLE = (
     "The agreement can be recorded from the start of set-up until it is signed. Later changes "
     "need a variation agreement, recorded through a project amendment."
 )
-AGREEMENT_FIELDS = (
-    "working_type",
-    "agreement_date",
-    "term_months",
-    "benefits",
-    "financial_arrangements",
-    "roles_responsibilities",
-    "success_measures",
-    "publication_plans",
-    "formulary_position",
-    "contingency",
-    "dispute_resolution",
-    "exit_criteria",
-    "confidentiality",
-    "anti_bribery",
-    "clinical_independence",
-    "non_promotional",
-    "competition_confidentiality",
-    "code_breach_acknowledged",
-)
+AGREEMENT_FIELDS = TERMS_FIELDS
 MAX_TERM_MONTHS = 120
 
 

@@ -79,3 +79,15 @@ def add_party(actor: Any, project: Project, organisation: Any, **extra: Any) -> 
 @pytest.fixture
 def parties(in_setup: Project, nhs_lead: Any, nhs_org: Any, pharma_org: Any) -> list[Any]:
     return [add_party(nhs_lead, in_setup, nhs_org), add_party(nhs_lead, in_setup, pharma_org)]
+
+
+def signed_on(party: Any) -> Any:
+    """The date the party's standing signature gives, read from the sign-off engine."""
+    from triplewin.agreement.models import AgreementParty
+    from triplewin.agreement.selectors import party_signatures
+
+    current = AgreementParty.objects.select_related("agreement__project", "organisation").get(
+        pk=party.pk
+    )
+    found = party_signatures(current.agreement.project, [current])[current.pk]
+    return None if found is None else found.signed_on

@@ -7,8 +7,7 @@ import datetime as dt
 import pytest
 
 from triplewin.agreement import services
-from triplewin.agreement.models import AgreementParty
-from triplewin.agreement.tests.conftest import add_party
+from triplewin.agreement.tests.conftest import add_party, signed_on
 from triplewin.conflicts.models import ConflictManagement, DecisionKind
 from triplewin.conflicts.tests import checks
 
@@ -29,7 +28,7 @@ def test_recording_a_signature(in_setup, nhs_lead, industry_lead, pharma_org):
         person=industry_lead,
         decision=DecisionKind.AGREEMENT_SIGNATURE,
         action="agreement.party_signed",
-        nothing_recorded=lambda: AgreementParty.objects.get(pk=party.pk).signed_on is None,
+        nothing_recorded=lambda: signed_on(party) is None,
     )
-    assert result.party.signed_on == SIGNED
+    assert signed_on(result.party) == SIGNED
     assert ConflictManagement.objects.get().recorded_as == "Named lead for Test Hospitals NHS Trust"

@@ -9,12 +9,14 @@ from django.core.exceptions import ValidationError
 
 from triplewin.agreement import services
 from triplewin.agreement.models import Agreement, AgreementParty
-from triplewin.agreement.tests.conftest import add_party, move_to
+from triplewin.agreement.selectors import agreement_hash, agreement_unsigned_parties
+from triplewin.agreement.tests.conftest import add_party, move_to, signed_on
 from triplewin.audit.models import AuditEvent
 from triplewin.core.rules import GateReport
 from triplewin.partnerships import services as partnership_services
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import ProjectTransition
+from triplewin.signoff.models import SignOffAct
 
 pytestmark = pytest.mark.django_db
 SIGNED = dt.date(2026, 3, 2)
@@ -166,18 +168,58 @@ def test_a_signed_party_cannot_be_removed(parties, nhs_lead):
 def test_signature_is_audited(parties, nhs_lead):
     result = _sign(nhs_lead, parties[0])
     assert not result.all_signed
-    parties[0].refresh_from_db()
-    assert parties[0].signed_on == SIGNED
+    assert signed_on(parties[0]) == SIGNED
     event = AuditEvent.objects.get(action="agreement.party_signed")
-    assert event.changes == {"signed_on": [None, SIGNED.isoformat()]}
+    act = SignOffAct.objects.get(document="agreement-signature")
+    assert (act.act, act.body, act.organisation, act.actor) == (
+        "sign",
+        "partner",
+        parties[0].organisation,
+        nhs_lead,
+    )
+    assert act.statement.startswith("Alex Signer, Chief executive signed the Agreement")
+    assert act.content_hash == agreement_hash(parties[0].agreement)
+    assert event.changes["signed_on"] == [None, SIGNED.isoformat()]
+    assert event.changes["signatory"] == [None, "Alex Signer, Chief executive"]
+    assert (event.object_id, event.project_id) == (str(act.pk), act.project_id)
+
+
+def test_the_same_signature_again_records_nothing(parties, nhs_lead):
+    _sign(nhs_lead, parties[0])
+    version = AgreementParty.objects.get(pk=parties[0].pk).row_version
+    _sign(nhs_lead, parties[0])
+    assert SignOffAct.objects.filter(document="agreement-signature").count() == 1
+    assert AuditEvent.objects.filter(action="agreement.party_signed").count() == 1
+    assert AgreementParty.objects.get(pk=parties[0].pk).row_version == version
+
+
+def test_a_corrected_date_is_a_new_act_and_the_latest_stands(parties, nhs_lead):
+    _sign(nhs_lead, parties[0])
+    _sign(nhs_lead, parties[0], when=dt.date(2026, 3, 1))
+    assert SignOffAct.objects.filter(document="agreement-signature").count() == 2
+    assert signed_on(parties[0]) == dt.date(2026, 3, 1)
+    latest = AuditEvent.objects.filter(action="agreement.party_signed").order_by("-sequence")[0]
+    assert latest.changes["signed_on"] == [SIGNED.isoformat(), "2026-03-01"]
+
+
+def test_changing_the_terms_after_signing_asks_for_the_signature_again(parties, nhs_lead, in_setup):
+    """A signature is bound to the terms signed: changed terms are not signed by anyone."""
+    _sign(nhs_lead, parties[0])
+    assert agreement_unsigned_parties(in_setup) == (parties[1].organisation.name,)
+    services.agreement_save(
+        actor=nhs_lead, project=in_setup, fields={"benefits": "Changed"}, expected_version=None
+    )
+    assert signed_on(parties[0]) is None
+    assert len(agreement_unsigned_parties(in_setup) or ()) == 2
+    # The old act stays on the record.
+    assert SignOffAct.objects.filter(document="agreement-signature").count() == 1
 
 
 def test_signature_dates_cannot_be_in_the_future(parties, nhs_lead):
     with pytest.raises(ValidationError) as refused:
         _sign(nhs_lead, parties[0], when=dt.date(2026, 3, 3), today=dt.date(2026, 3, 2))
     assert "cannot be in the future" in refused.value.message_dict["signed_on"][0]
-    parties[0].refresh_from_db()
-    assert parties[0].signed_on is None
+    assert signed_on(parties[0]) is None
 
 
 def test_stale_signature_is_refused(parties, nhs_lead):
@@ -205,8 +247,7 @@ def test_last_signature_keeps_the_signature_when_the_gate_blocks(parties, nhs_le
     assert "PID-BEFORE-AGREEMENT" in {r.rule.id for r in result.blocked.failed_blockers}
     in_setup.refresh_from_db()
     assert in_setup.state == "pid_approved"
-    parties[1].refresh_from_db()
-    assert parties[1].signed_on == SIGNED
+    assert signed_on(parties[1]) == SIGNED
     assert not ProjectTransition.objects.filter(name="sign_agreement").exists()
 
 
@@ -233,8 +274,7 @@ def test_signing_after_delivery_starts_is_refused(parties, nhs_lead, in_setup):
     move_to(in_setup, "in_delivery")
     with pytest.raises(ValidationError):
         _sign(nhs_lead, parties[0])
-    parties[0].refresh_from_db()
-    assert parties[0].signed_on is None
+    assert signed_on(parties[0]) is None
 
 
 def test_the_company_signing_alone_does_not_move_the_project(

@@ -9,8 +9,9 @@ from django.urls import reverse
 
 from tests.roles import EDIT, matrix
 from triplewin.agreement.models import AgreementParty
-from triplewin.agreement.tests.conftest import move_to
+from triplewin.agreement.tests.conftest import move_to, signed_on
 from triplewin.audit.models import AuditEvent
+from triplewin.signoff.models import SignOffAct
 
 pytestmark = pytest.mark.django_db
 INDIVIDUAL = "Agreements are made between organisations, never with an individual member of staff"
@@ -63,19 +64,22 @@ def test_party_edit_by_role(client_for, parties, in_setup, role, status):
 
 
 @pytest.mark.parametrize(("role", "status"), matrix(EDIT))
-def test_party_sign_by_role(client_for, parties, in_setup, role, status):
+def test_party_sign_by_role(client_for, roles, parties, in_setup, role, status):
     party = parties[0]
     client = client_for(role)
     url = reverse("agreement:party-sign", args=[in_setup.pk, party.pk])
     assert client.get(url).status_code == status
     response = client.post(url, {"signed_on": "2026-02-01", "row_version": "1"})
-    party.refresh_from_db()
     if status == 200:
         assert response.status_code == 302
-        assert party.signed_on == dt.date(2026, 2, 1)
+        assert signed_on(party) == dt.date(2026, 2, 1)
+        assert SignOffAct.objects.get(document="agreement-signature").actor == roles[role]
+        # The form opened again shows the standing date.
+        assert 'value="2026"' in client.get(url).content.decode()
     else:
         assert response.status_code == status
-        assert party.signed_on is None
+        assert signed_on(party) is None
+        assert not SignOffAct.objects.exists()
 
 
 @pytest.mark.parametrize(("role", "status"), matrix(EDIT))
@@ -184,8 +188,7 @@ def test_bad_signature_date_is_400(client_for, parties, in_setup, date, message)
     )
     assert response.status_code == 400
     assert message in _body(response)
-    party.refresh_from_db()
-    assert party.signed_on is None
+    assert signed_on(party) is None
 
 
 def test_removing_a_signed_party_is_400(client_for, parties, in_setup):
@@ -215,7 +218,7 @@ def test_last_signature_when_gate_blocks_explains_why(client_for, parties, in_se
     assert "Every party has signed, but the project cannot move on" in body
     in_setup.refresh_from_db()
     assert in_setup.state == "pid_approved"
-    assert not AgreementParty.objects.filter(signed_on__isnull=True).exists()
+    assert all(signed_on(p) == dt.date(2026, 2, 1) for p in parties)
 
 
 def test_party_of_another_project_is_404(client_for, parties, nhs_lead, nhs_org):

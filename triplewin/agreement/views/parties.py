@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -10,6 +12,8 @@ from django.views.decorators.http import require_http_methods
 
 from triplewin.agreement import services
 from triplewin.agreement.forms import PartyForm, RemoveForm, SignatoryForm, SignForm
+from triplewin.agreement.models import AgreementParty
+from triplewin.agreement.selectors import party_signatures
 from triplewin.agreement.services import SignResult
 from triplewin.agreement.views._shared import back_to_agreement, party_or_404
 from triplewin.conflicts.models import DecisionKind
@@ -17,6 +21,7 @@ from triplewin.conflicts.presenters import decision_notice
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
+from triplewin.partnerships.models import Project
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 from triplewin.submissions.once import one_time_form, saving_once
 
@@ -114,6 +119,11 @@ def _signed_message(result: SignResult) -> str:
     return f"{name}'s signature recorded."
 
 
+def _signed_on(project: Project, party: AgreementParty) -> dt.date | None:
+    signature = party_signatures(project, [party])[party.pk]
+    return signature.signed_on if signature else None
+
+
 @require_http_methods(["GET", "POST"])
 def party_sign(request: HttpRequest, pk: int, party_pk: int) -> HttpResponse:
     project = access.visible_project_or_404(request.user, pk)
@@ -121,7 +131,7 @@ def party_sign(request: HttpRequest, pk: int, party_pk: int) -> HttpResponse:
     party = party_or_404(project, party_pk)
     form = SignForm(
         request.POST if request.method == "POST" else None,
-        initial={"signed_on": party.signed_on, "row_version": party.row_version},
+        initial={"signed_on": _signed_on(project, party), "row_version": party.row_version},
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -181,6 +181,8 @@ def test_the_requirement_sets_are_pinned():
         "outcomes": (True, (BodyKind.PROJECT_TEAM, BodyKind.GOVERNANCE_COMMITTEE), True),
         "status-report": (True, (BodyKind.PARTNER,), True),
         "agreement": (True, (BodyKind.PARTNER,), True),
+        # Signed by each of the agreement's own parties (see test_signoff_signatures).
+        "agreement-signature": (False, (), False),
     }
     assert {
         kind: (r.certification, r.approvals, r.certify_first)
