@@ -12,7 +12,7 @@ import pytest
 from django.db.backends.signals import connection_created
 from django.test import Client
 
-from tests import factories, one_time
+from tests import factories, migrations, one_time
 
 
 def _allow_audit_truncate(sender: Any, connection: Any, **kwargs: Any) -> None:
@@ -33,6 +33,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def _latest_schema_after_migration_tests(django_db_blocker: Any) -> Any:
+    """A migration test leaves the schema where it found it: at the newest migrations."""
+    yield
+    if migrations.moved:
+        with django_db_blocker.unblock():
+            migrations.restore_latest()
 
 
 @pytest.fixture(autouse=True)

@@ -114,14 +114,13 @@ def test_delivery_amendment_and_completion(
     expect(page.locator("main")).to_contain_text("Amendment 1 raised.")
     amendment_url = page.url
     page.click("a:has-text('Say what changes')")
-    page.select_option("#id_field", value="exit_strategy")
-    page.click("button:has-text('Continue')")
-    expect(page.locator("main .nhsuk-inset-text")).to_contain_text(
+    # One page lists every part of the PID as it reads now; only the exit strategy is changed.
+    expect(page.locator("#id_after-exit_strategy")).to_have_value(
         pid_builders.PID_TEXT["exit_strategy"]
     )
     assert_accessible(page)
-    page.fill("#id_after", NEW_EXIT)
-    page.click("button:has-text('Save the change')")
+    page.fill("#id_after-exit_strategy", NEW_EXIT)
+    page.click("button:has-text('Save the changes')")
     expect(page.locator("main table").first).to_contain_text(NEW_EXIT)
     assert_accessible(page)
     page.click("a:has-text('Submit for sign-off')")

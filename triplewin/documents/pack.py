@@ -82,7 +82,7 @@ def pack_generate(*, actor: User, project: Project) -> list[DocumentVersion]:
                 .order_by("-number")
                 .first()
             )
-            if latest is not None and view_of(project, latest).signed_off_text:
+            if latest is not None and view_of(project, latest).final:
                 continue
             try:
                 version, created = document_generate(

@@ -9,7 +9,14 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import CHROMIUM, FLAGS, ConsoleWatch, assert_accessible, sign_in
+from tests.browser.conftest import (
+    CHROMIUM,
+    FLAGS,
+    ConsoleWatch,
+    assert_accessible,
+    fill_date,
+    sign_in,
+)
 from triplewin.agreement.models import SignedCopy
 from triplewin.agreement.tests.conftest import move_to, pdf_bytes
 
@@ -103,7 +110,7 @@ def _journey(page: Any, base: str, nhs_lead: Any, nhs_org: Any, pharma_org: Any,
     page.fill("#id_signatory_job_title", "General counsel")
     page.click("button:has-text('Add party')")
     page.click("text=Record signature")
-    page.fill("#id_signed_on", "2026-01-15")
+    fill_date(page, "#id_signed_on", "2026-01-15")
     page.click("button:has-text('Record signature')")
     expect(page.locator("main")).to_contain_text("Signed 15 January 2026")
 

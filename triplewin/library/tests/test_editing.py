@@ -74,7 +74,7 @@ def test_the_services_rules_come_back_to_the_right_fields(client_for, draft):
     assert response.status_code == 400
     body = response.content.decode()
     assert "The end date is before the start date." in body
-    assert 'href="#id_end_date"' in body
+    assert 'href="#id_end_date_day"' in body  # the date's first box
     assert "leave it blank outside England" in body
     assert CaseStudy.objects.get(pk=draft.pk).row_version == draft.row_version
 

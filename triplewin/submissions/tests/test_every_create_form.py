@@ -230,5 +230,5 @@ def test_the_checks_see_what_they_claim_to():
     calls = {(v.path, v.node.name): v.services_called() for v in view_functions()}
     assert "tov_record" in calls[("transfers/views/record.py", "transfer_add")]
     assert "meeting_create" in calls[("meetings/views/meetings.py", "meeting_create")]
-    assert "vote_record" in calls[("meetings/views/decisions.py", "decision_detail")]
+    assert "votes_record" in calls[("meetings/views/decisions.py", "decision_detail")]
     assert "risk_add" in calls[("delivery/views/logs.py", "risk_add")]
