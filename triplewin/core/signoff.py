@@ -109,10 +109,9 @@ REQUIREMENTS: dict[str, Requirements] = {
     "amendment": Requirements(
         "Project Amendment", certification=True, approvals=TEAM_AND_COMMITTEES
     ),
-    # The executive summary: a certified summary is public before the project starts (guidance
-    # 000, "a certified summary of the project agreement publicly available before it
-    # begins"; "published on the industry partners' website"). No body approves it: the
-    # guidance names none, and the PID it is drafted from was approved (our choice).
+    # The executive summary: once certified, the agreement's summary is made public on the
+    # industry partner's website before the project starts (guidance 000). No body approves
+    # it: the guidance names none, and the PID it is drafted from was approved (our choice).
     "summary": Requirements("Project Executive Summary", certification=True, published=True),
     # Certified like the PID, then approved by the team and each committee before it is
     # published (the guidance asks all parties to publish outcomes within six months; who
