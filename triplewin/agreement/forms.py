@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 
 from triplewin.agreement.models import Agreement
+from triplewin.agreement.selectors import TERMS_FIELDS
 from triplewin.agreement.services.parties import INDIVIDUAL_REFUSED
 from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm, GuardedModelForm
@@ -33,26 +34,8 @@ class AgreementForm(GuardedModelForm[Agreement]):
 
     class Meta:
         model = Agreement
-        fields = (
-            "working_type",
-            "agreement_date",
-            "term_months",
-            "benefits",
-            "financial_arrangements",
-            "roles_responsibilities",
-            "success_measures",
-            "publication_plans",
-            "formulary_position",
-            "contingency",
-            "dispute_resolution",
-            "exit_criteria",
-            "confidentiality",
-            "anti_bribery",
-            "clinical_independence",
-            "non_promotional",
-            "competition_confidentiality",
-            "code_breach_acknowledged",
-        )
+        # The form edits exactly the terms a signature is bound to.
+        fields = TERMS_FIELDS
         widgets = {"working_type": forms.RadioSelect, "term_months": forms.NumberInput}
         error_messages = {
             "working_type": {"required": "Choose collaborative working or joint working."},
