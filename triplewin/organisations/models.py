@@ -152,6 +152,9 @@ class Role(models.TextChoices):
     CERTIFICATION_SIGNATORY = "certification_signatory", "Certification signatory"
     SYSTEM_OVERSIGHT = "system_oversight", "System oversight"
     ADMINISTRATOR = "administrator", "Administrator"
+    # Manages the organisation's own people (invitations, memberships, leavers) without the
+    # Django admin; decides nothing on any project by holding this role alone (issue 16).
+    ORGANISATION_ADMINISTRATOR = "organisation_administrator", "Organisation administrator"
 
 
 class Function(models.TextChoices):
