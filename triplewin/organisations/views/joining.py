@@ -15,6 +15,7 @@ from triplewin.organisations.forms import JoinForm, RejectForm
 from triplewin.organisations.models import JoinRequest, JoinStatus
 from triplewin.organisations.services import joining
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
+from triplewin.submissions.once import one_time_form, saving_once
 
 # Requests per address per hour: enough for an office sharing one address, too few to flood
 # the platform administrators' list. Counted in the shared cache, like the verification page.
@@ -35,6 +36,7 @@ def _too_many(request: HttpRequest) -> bool:
     )
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def join(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
@@ -46,15 +48,16 @@ def join(request: HttpRequest) -> HttpResponse:
     elif posted and form.is_valid():
         data = form.cleaned_data
         try:
-            joining.join_request_make(
-                name=data["name"],
-                org_type=data["org_type"],
-                ods_code=data["ods_code"],
-                is_legal_entity=data["is_legal_entity"],
-                requester_name=data["requester_name"],
-                requester_email=data["requester_email"],
-                requester_function=data["requester_function"],
-            )
+            with saving_once(request):
+                joining.join_request_make(
+                    name=data["name"],
+                    org_type=data["org_type"],
+                    ods_code=data["ods_code"],
+                    is_legal_entity=data["is_legal_entity"],
+                    requester_name=data["requester_name"],
+                    requester_email=data["requester_email"],
+                    requester_function=data["requester_function"],
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

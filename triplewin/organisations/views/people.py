@@ -16,6 +16,7 @@ from triplewin.organisations.models import Invitation, Membership, Organisation
 from triplewin.organisations.services import people as people_services
 from triplewin.organisations.services.invitations import invitation_create, invitation_withdraw
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
+from triplewin.submissions.once import one_time_form, saving_once
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -58,6 +59,7 @@ def _people_page(
     )
 
 
+@one_time_form
 @require_http_methods(["GET", "POST"])
 def people(request: HttpRequest, org_pk: int) -> HttpResponse:
     organisation = access.administered_or_refuse(request.user, org_pk)
@@ -65,14 +67,15 @@ def people(request: HttpRequest, org_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            invitation, _ = invitation_create(
-                actor=actor(request),
-                organisation=organisation,
-                email=data["email"],
-                role=data["role"],
-                function=data.get("function", ""),
-                job_title=data["job_title"],
-            )
+            with saving_once(request):
+                invitation, _ = invitation_create(
+                    actor=actor(request),
+                    organisation=organisation,
+                    email=data["email"],
+                    role=data["role"],
+                    function=data.get("function", ""),
+                    job_title=data["job_title"],
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
