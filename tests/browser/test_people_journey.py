@@ -31,7 +31,7 @@ def test_an_invitation_is_accepted_from_the_email(page: Any, nhs_org: Any, setti
     page.click("button:has-text('Send the invitation')")
     expect(page.locator("main")).to_contain_text("Invitation sent to nora.new@example.test")
     (message,) = mail.outbox
-    link = re.search(r"https?://\S+/organisations/invitations/\S+/", message.body)
+    link = re.search(r"https?://\S+/organisations/invitations/\S+/", str(message.body))
     assert link is not None
     sign_out(page)
 

@@ -40,9 +40,9 @@ def oversees(user: Any) -> bool:
 
 def manages_people(user: Any) -> bool:
     """Whether to offer the people pages in the navigation (organisation administrators)."""
-    from triplewin.organisations.access import administered_organisations, is_platform_administrator
+    from triplewin.organisations import access
 
-    return is_platform_administrator(user) or bool(administered_organisations(user))
+    return access.manages_people(user)
 
 
 def safe_output(value: Any) -> Any:

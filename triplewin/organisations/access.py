@@ -31,6 +31,15 @@ def administers(user: Any, organisation: Organisation) -> bool:
     )
 
 
+def manages_people(user: Any) -> bool:
+    """Whether the person administers any organisation's people (one query at most)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return is_platform_administrator(user) or (
+        Membership.objects.filter(user_id=user.pk, role=Role.ORGANISATION_ADMINISTRATOR).exists()
+    )
+
+
 def administered_organisations(user: Any) -> list[Organisation]:
     """The organisations whose people this person manages through their memberships."""
     if not user.is_authenticated or not user.is_active:
