@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from triplewin.config.forms import GuardedForm
-from triplewin.organisations.models import NHS_TYPES, Function, Organisation, OrgType, Role, Sector
+from triplewin.organisations.models import Function, Organisation, OrgType, Role, Sector
 
 FUNCTION_HINT = (
     "The part of the company they work in. Sales staff cannot sit on a project team or a "
@@ -17,12 +17,24 @@ FUNCTION_CHOICES = [("", "Choose a part of the company"), *Function.choices]
 REASON_LIMIT = 2000
 
 
-def _drop_function_unless_company(form: forms.Form, organisation: Organisation) -> None:
-    if organisation.sector is not Sector.INDUSTRY:
-        del form.fields["function"]
+class _PlaceInOrganisation(GuardedForm):
+    """The part of the company (company staff only) and the job title, for every role held."""
+
+    function = forms.ChoiceField(
+        label="Part of the company",
+        choices=FUNCTION_CHOICES,
+        required=False,
+        help_text=FUNCTION_HINT,
+    )
+    job_title = forms.CharField(label="Job title (optional)", max_length=150, required=False)
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if organisation.sector is not Sector.INDUSTRY:
+            del self.fields["function"]
 
 
-class InviteForm(GuardedForm):
+class InviteForm(_PlaceInOrganisation):
     email = forms.EmailField(
         label="Email address",
         max_length=254,
@@ -36,21 +48,10 @@ class InviteForm(GuardedForm):
         choices=[("", "Choose a role"), *Role.choices],
         error_messages={"required": "Choose the role they will have."},
     )
-    function = forms.ChoiceField(
-        label="Part of the company",
-        choices=FUNCTION_CHOICES,
-        required=False,
-        help_text=FUNCTION_HINT,
-    )
-    job_title = forms.CharField(label="Job title (optional)", max_length=150, required=False)
-
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["email"].widget.attrs["autocomplete"] = "off"
-        _drop_function_unless_company(self, organisation)
+    field_order = ["email", "role", "function", "job_title"]
 
 
-class PersonForm(GuardedForm):
+class PersonForm(_PlaceInOrganisation):
     roles = forms.MultipleChoiceField(
         label="Roles",
         choices=Role.choices,
@@ -59,17 +60,7 @@ class PersonForm(GuardedForm):
             "required": "Choose at least one role. To remove everything, mark them as a leaver."
         },
     )
-    function = forms.ChoiceField(
-        label="Part of the company",
-        choices=FUNCTION_CHOICES,
-        required=False,
-        help_text=FUNCTION_HINT,
-    )
-    job_title = forms.CharField(label="Job title (optional)", max_length=150, required=False)
-
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _drop_function_unless_company(self, organisation)
+    field_order = ["roles", "function", "job_title"]
 
 
 class NewAccountForm(GuardedForm):
@@ -151,15 +142,6 @@ class JoinForm(GuardedForm):
         required=False,
         help_text="Pharmaceutical companies only.",
     )
-
-    def clean(self) -> dict[str, Any] | None:
-        data = super().clean() or {}
-        org_type = data.get("org_type")
-        if org_type in NHS_TYPES and not (data.get("ods_code") or "").strip():
-            self.add_error("ods_code", "Enter the ODS code: every NHS organisation has one.")
-        if org_type == OrgType.PHARMACEUTICAL and not data.get("requester_function"):
-            self.add_error("requester_function", "Say which part of the company you work in.")
-        return data
 
 
 class RejectForm(GuardedForm):

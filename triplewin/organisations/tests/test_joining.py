@@ -86,20 +86,7 @@ def test_asking_is_rate_limited_per_address(frozen_clock: None) -> None:
     assert not JoinRequest.objects.filter(name="One too many").exists()
 
 
-@pytest.fixture
-def client_as(roles: dict[str, Any], org_admin: Any, platform_admin: Any) -> Any:
-    people = {**roles, "org_admin": org_admin, "platform_admin": platform_admin}
-
-    def make(role: str) -> Client:
-        client = Client()
-        if people[role] is not None:
-            client.force_login(people[role])
-        return client
-
-    return make
-
-
-@pytest.mark.parametrize("role", [*ROLES, "org_admin", "platform_admin"])
+@pytest.mark.parametrize("role", [*ROLES, "org_admin", "other_admin", "platform_admin"])
 def test_only_platform_administrators_see_and_decide_requests(
     client_as: Any, role: str, pending: JoinRequest
 ) -> None:
@@ -149,3 +136,10 @@ def test_rejection_needs_a_reason_and_emails_it(
     (message,) = mail.outbox
     assert "We could not confirm the ODS code." in message.body
     assert not Organisation.objects.filter(name=pending.name).exists()
+
+
+@pytest.mark.parametrize("role", [*ROLES, "org_admin", "other_admin", "platform_admin"])
+def test_anyone_may_open_the_request_form(client_as: Any, role: str) -> None:
+    response = client_as(role).get(JOIN)
+    assert response.status_code == 200
+    assert "Ask for your organisation to join Triple Win" in response.content.decode()

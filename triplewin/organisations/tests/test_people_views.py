@@ -29,20 +29,6 @@ PEOPLE = {
 }
 
 
-@pytest.fixture
-def client_as(roles: dict[str, Any], org_admin: Any, other_admin: Any, platform_admin: Any) -> Any:
-    people = {**roles, "org_admin": org_admin, "other_admin": other_admin}
-    people["platform_admin"] = platform_admin
-
-    def make(role: str) -> Client:
-        client = Client()
-        if people[role] is not None:
-            client.force_login(people[role])
-        return client
-
-    return make
-
-
 def _pages(nhs_org: Any, person: Any) -> list[str]:
     base = f"/organisations/{nhs_org.pk}/people/"
     return [base, f"{base}{person.pk}/", f"{base}{person.pk}/leave/"]
@@ -179,3 +165,23 @@ def test_withdrawing_an_invitation(client_as: Any, nhs_org: Any, other_org: Any)
     )
     invitation.refresh_from_db()
     assert invitation.withdrawn_at is not None
+
+
+def test_a_person_of_another_organisation_is_not_found(
+    client_as: Any, nhs_org: Any, outsider: Any
+) -> None:
+    client = client_as("org_admin")
+    assert client.get(f"/organisations/{nhs_org.pk}/people/{outsider.pk}/").status_code == 404
+    assert (
+        client.post(f"/organisations/{nhs_org.pk}/people/{outsider.pk}/leave/").status_code == 404
+    )
+    assert Membership.objects.filter(user=outsider).exists()
+
+
+def test_platform_administrators_see_every_organisation(
+    client_as: Any, nhs_org: Any, other_org: Any
+) -> None:
+    html = client_as("platform_admin").get("/organisations/").content.decode()
+    assert nhs_org.name in html
+    assert other_org.name in html
+    assert "requests to join" in html
