@@ -114,6 +114,7 @@ class JoinForm(GuardedForm):
         max_length=6,
         required=False,
         help_text="NHS organisations only: the Organisation Data Service code, such as RWD.",
+        error_messages={"max_length": "An ODS code has at most 6 letters or digits."},
     )
     is_legal_entity = forms.TypedChoiceField(
         label="Can the organisation sign agreements in its own name?",

@@ -58,7 +58,7 @@ def test_anyone_can_ask_and_the_request_is_audited(frozen_clock: None) -> None:
     ("changes", "field_error"),
     [
         ({"ods_code": ""}, "every NHS organisation has one"),
-        ({"ods_code": "12345678"}, "at most 6"),
+        ({"ods_code": "12345678"}, "An ODS code has at most 6 letters or digits."),
         ({"org_type": "gp_practice", "ods_code": "RF1"}, "not a valid ODS code"),
         ({"org_type": "pharmaceutical", "ods_code": ""}, "Say which part of the company"),
         ({"org_type": "academic", "ods_code": "RF1"}, "Only NHS organisations have ODS codes"),

@@ -185,3 +185,22 @@ def test_platform_administrators_see_every_organisation(
     assert nhs_org.name in html
     assert other_org.name in html
     assert "requests to join" in html
+
+
+def test_moving_someone_to_sales_says_what_that_bars(industry_lead: Any, pharma_org: Any) -> None:
+    from tests import factories
+
+    admin = factories.member(
+        "pharma.admin@example.test", pharma_org, "organisation_administrator", function="other"
+    )
+    client = Client()
+    client.force_login(admin)
+    response = client.post(
+        f"/organisations/{pharma_org.pk}/people/{industry_lead.pk}/",
+        {"roles": ["partnership_lead"], "function": "sales", "job_title": ""},
+        follow=True,
+    )
+    assert "cannot be added to a project team or a governance committee" in (
+        response.content.decode()
+    )
+    assert Membership.objects.get(user=industry_lead, organisation=pharma_org).function == "sales"

@@ -12,11 +12,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from triplewin.organisations import access, presenters
 from triplewin.organisations.forms import InviteForm, PersonForm
-from triplewin.organisations.models import Invitation, Membership, Organisation
+from triplewin.organisations.models import Function, Invitation, Membership, Organisation
 from triplewin.organisations.services import people as people_services
 from triplewin.organisations.services.invitations import invitation_create, invitation_withdraw
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
 from triplewin.submissions.once import one_time_form, saving_once
+
+# The team's own rule (team.services.refuse_sales_function) does the barring; this only says so.
+SALES_NOTE = (
+    "{name} is now in the sales function, so cannot be added to a project team or a governance "
+    "committee. A seat they already hold shows as a problem on that project until it is ended."
+)
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -123,7 +129,10 @@ def person(request: HttpRequest, org_pk: int, user_pk: int) -> HttpResponse:
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, f"Changes to {people_services.display_name(user)} saved.")
+            name = people_services.display_name(user)
+            messages.success(request, f"Changes to {name} saved.")
+            if data.get("function") == Function.SALES:
+                messages.info(request, SALES_NOTE.format(name=name))
             return redirect("organisations:people", org_pk=organisation.pk)
     return page(
         request,
