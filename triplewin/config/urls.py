@@ -28,6 +28,7 @@ urlpatterns = [
     path("library/", include("triplewin.library.urls")),
     path("projects/", include("triplewin.transfers.urls")),
     path("oversight/", include("triplewin.oversight.urls")),
+    path("organisations/", include("triplewin.organisations.urls")),
     path("disclosure/", include("triplewin.obligations.urls")),
     path("", include("triplewin.guide.urls")),
     path("admin/", admin.site.urls),
