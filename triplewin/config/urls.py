@@ -30,5 +30,6 @@ urlpatterns = [
     path("oversight/", include("triplewin.oversight.urls")),
     path("disclosure/", include("triplewin.obligations.urls")),
     path("", include("triplewin.guide.urls")),
+    path("", include("triplewin.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -28,6 +28,7 @@ __all__ = [
     "FileRejected",
     "UploadResult",
     "measurement_record",
+    "measurements_push",
     "measurements_upload",
 ]
 
@@ -170,6 +171,37 @@ def measurements_upload(
             kpi=kpi,
             parsed=parsed,
             file={"file": [None, _safe_name(upload.name or "")], "sha256": [None, digest]},
+            project_id=locked.pk,
+            replace=replace,
+        )
+
+
+def measurements_push(
+    *,
+    actor: User,
+    kpi: Kpi,
+    records: list[dict[str, Any]],
+    replace: bool = False,
+    source: str = "api",
+    today: dt.date | None = None,
+) -> UploadResult:
+    """Readings sent as data by another system (the API): checked as a file's rows, written
+    whole or not at all, and audited as one upload (`source` names where they came from)."""
+    check_measurable(kpi.project_id)
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        locked = lock_measurable(kpi.project_id)
+        sites = list(Site.objects.filter(project=locked))
+        parsed = kpi_files.read_records(
+            records, sites=site_keys(sites), frequency=kpi.frequency_enum, today=today
+        )
+        if parsed.problem:
+            raise FileRejected(problem=parsed.problem)
+        return _write(
+            actor=actor,
+            kpi=kpi,
+            parsed=parsed,
+            file={"source": [None, source]},
             project_id=locked.pk,
             replace=replace,
         )
