@@ -1,13 +1,11 @@
 from django.urls import path
 
 from triplewin.api import views
-from triplewin.api.api import api
 
 app_name = "api"
 
 urlpatterns = [
     path("api/v1/", views.api_reference, name="reference"),
-    path("api/v1/", api.urls),
     path("api-tokens/", views.index, name="index"),
     path("api-tokens/<id:organisation_pk>/", views.token_list, name="tokens"),
     path("api-tokens/<id:organisation_pk>/new/", views.token_create, name="create"),

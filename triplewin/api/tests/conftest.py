@@ -26,7 +26,9 @@ def nhs_admin(nhs_org: Any) -> Any:
 
 @pytest.fixture
 def pharma_admin(pharma_org: Any) -> Any:
-    return factories.member("pharma.admin@example.test", pharma_org, "organisation_administrator")
+    return factories.member(
+        "pharma.admin@example.test", pharma_org, "organisation_administrator", function="other"
+    )
 
 
 @pytest.fixture
