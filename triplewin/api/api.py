@@ -40,10 +40,10 @@ api = TripleWinApi(
     docs_url=None,
     urls_namespace="api-v1",
 )
-api.add_exception_handler(problems.Problem, problems.raised)
-api.add_exception_handler(RequestInvalid, problems.request_invalid)
-api.add_exception_handler(DjangoValidationError, problems.refused)
-api.add_exception_handler(HttpError, problems.http_error)
-api.add_exception_handler(Http404, problems.not_found)
+api.add_exception_handler(problems.Problem, problems.raised)  # type: ignore[arg-type]
+api.add_exception_handler(RequestInvalid, problems.request_invalid)  # type: ignore[arg-type]
+api.add_exception_handler(DjangoValidationError, problems.refused)  # type: ignore[arg-type]
+api.add_exception_handler(HttpError, problems.http_error)  # type: ignore[arg-type]
+api.add_exception_handler(Http404, problems.not_found)  # type: ignore[arg-type]
 api.add_router("", public.router)
 api.add_router("", partners.router)

@@ -339,7 +339,7 @@ def _idempotent(
             errors=[("Idempotency-Key", "Use a unique id such as a UUID.")],
         )
     digest = hashlib.sha256(
-        request.method.encode() + b" " + request.path.encode() + b"\n" + request.body
+        (request.method or "").encode() + b" " + request.path.encode() + b"\n" + request.body
     ).hexdigest()
 
     def replay(seen: IdempotentRequest) -> HttpResponse:

@@ -67,12 +67,12 @@ class PublishedDocument(Schema):
     url: str = Field(description="Where to download the document as certified (PDF).")
 
 
-class RegisterEntryDetail(RegisterEntryOut):  # type: ignore[misc, valid-type]
+class RegisterEntryDetail(RegisterEntryOut):
     documents: list[PublishedDocument]
 
 
 class RegisterPage(Schema):
-    items: list[RegisterEntryOut]  # type: ignore[valid-type]
+    items: list[RegisterEntryOut]
     next_cursor: str | None = Field(
         description="Pass as ?cursor= for the next page; null on the last page."
     )
@@ -178,7 +178,7 @@ PublishedOutcomesOut: Any = create_model(  # type: ignore[call-overload]
 
 
 class OutcomesPage(Schema):
-    items: list[PublishedOutcomesOut]  # type: ignore[valid-type]
+    items: list[PublishedOutcomesOut]
     next_cursor: str | None
 
 
@@ -282,7 +282,7 @@ AuditHeadOut: Any = create_model(  # type: ignore[call-overload]
 
 
 class AuditHeadPage(Schema):
-    items: list[AuditHeadOut]  # type: ignore[valid-type]
+    items: list[AuditHeadOut]
     next_cursor: str | None
 
 

@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import secrets
 from collections.abc import Collection, Iterable
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -35,7 +36,7 @@ def _digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def may_manage(user: object, organisation: Organisation) -> bool:
+def may_manage(user: Any, organisation: Organisation) -> bool:
     """Its organisation administrators, and platform administrators (superusers)."""
     if not getattr(user, "is_authenticated", False):
         return False
@@ -46,7 +47,7 @@ def may_manage(user: object, organisation: Organisation) -> bool:
     ).exists()
 
 
-def managed_organisations(user: object) -> list[Organisation]:
+def managed_organisations(user: Any) -> list[Organisation]:
     if not getattr(user, "is_authenticated", False):
         return []
     if getattr(user, "is_superuser", False):

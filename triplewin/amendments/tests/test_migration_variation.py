@@ -8,8 +8,7 @@ from django.utils import timezone
 from tests.migrations import migrate
 from triplewin.amendments import services
 from triplewin.amendments.models import VariationAgreement
-from triplewin.amendments.tests.fixtures import sign_off
-from triplewin.amendments.tests.test_services import DETAILS, NEW_EXIT
+from triplewin.amendments.tests.fixtures import DETAILS, NEW_EXIT, sign_off
 from triplewin.signoff.models import SignOffAct
 
 BEFORE = [("amendments", "0002_sign_off_in_the_engine")]

@@ -45,7 +45,7 @@ def test_register_pages_by_cursor_without_gaps_or_repeats(published, nhs_lead, n
     seen: list[int] = []
     cursor = ""
     for _ in range(10):
-        body = Client().get("/api/v1/register", {"limit": 2, "cursor": cursor}).json()
+        body = Client().get("/api/v1/register", {"limit": "2", "cursor": cursor}).json()
         seen += [item["id"] for item in body["items"]]
         cursor = body["next_cursor"]
         if cursor is None:
