@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.audit import services as audit
+from triplewin.config.bulk import update_rows
 from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import PUBLIC_STATES
 from triplewin.organisations.models import Organisation
@@ -84,7 +85,13 @@ def _check(
         tov.full_clean()
         recipients = authority.recipients(project)
     else:
-        tov.full_clean(exclude=["project", "company", "recipient", "recorded_by"])
+        # A batch checks its references once for the whole batch (and the database holds the
+        # constraint), so no row asks the database whether its reference is taken.
+        tov.full_clean(
+            exclude=["project", "company", "recipient", "recorded_by"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
     if routes.is_patient_organisation(tov.recipient):
         raise ValidationError({"recipient": PATIENT_ORGANISATION_PAYMENT})
     if tov.recipient not in recipients:
@@ -316,7 +323,7 @@ def tov_year_push(
     if errors:
         raise ValidationError(errors)
     TransferOfValue.objects.bulk_create(added)
-    TransferOfValue.objects.bulk_update(changed, UPDATED_FIELDS)
+    update_rows(TransferOfValue, changed, UPDATED_FIELDS)
     result = PushResult(
         added=tuple(t.reference for t in added),
         changed=tuple(t.reference for t in changed),

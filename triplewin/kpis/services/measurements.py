@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.audit import services as audit
+from triplewin.config.bulk import update_rows
 from triplewin.core import kpi_files
 from triplewin.core.input_guard import safe_filename
 from triplewin.core.kpi_files import RowError
@@ -261,7 +262,7 @@ def _write(
         found.recorded_at = timezone.now()  # bulk_update does not apply auto_now
         changed.append(found)
     Measurement.objects.bulk_create(added)
-    Measurement.objects.bulk_update(changed, ["value", "note", "recorded_by", "recorded_at"])
+    update_rows(Measurement, changed, ["value", "note", "recorded_by", "recorded_at"])
     changes: audit.Changes = {
         **file,
         "file_type": [None, parsed.kind],
