@@ -182,3 +182,34 @@ def test_transfers_year_is_reconciled_by_reference(
     }
     nhs = bearer(nhs_token).put(path, {"transfers": rows}, content_type="application/json")
     assert nhs.status_code == 403
+
+
+def test_an_action_of_one_of_its_people_is_marked_done_once(
+    nhs_token, company_token, delivering, nhs_lead, nhs_org, nhs_admin
+):
+    from triplewin.meetings.models import ActionStatus
+    from triplewin.meetings.services.actions import action_add
+    from triplewin.team.tests.builders import add_member
+
+    if not delivering.team.filter(user=nhs_lead).exists():
+        add_member(delivering, nhs_lead, nhs_lead, nhs_org)
+
+    ours = action_add(
+        actor=nhs_lead,
+        project=delivering,
+        description="Send the audit",
+        owner=nhs_lead,
+        due_on=TODAY + dt.timedelta(days=7),
+        notify=False,
+    )
+    path = f"/api/v1/projects/{delivering.pk}/actions/{ours.pk}/done"
+    # The company's token may not close an NHS person's action: it is not its organisation's.
+    assert bearer(company_token).post(path).status_code == 404
+    done = bearer(nhs_token).post(path)
+    assert done.status_code == 200
+    assert done.json()["status"] == ActionStatus.DONE
+    again = bearer(nhs_token).post(path)
+    assert again.status_code == 200
+    events = AuditEvent.objects.filter(action="action.completed")
+    assert events.count() == 1
+    assert events.get().actor == nhs_admin
