@@ -22,7 +22,8 @@ from django.utils import timezone
 from triplewin.api.models import ApiToken, Scope
 from triplewin.audit import services as audit
 from triplewin.core.input_guard import safe_text
-from triplewin.organisations.models import Membership, Organisation, Role
+from triplewin.organisations import access
+from triplewin.organisations.models import Organisation
 from triplewin.partnerships.models import Project
 
 PREFIX = "tw"
@@ -37,28 +38,14 @@ def _digest(secret: str) -> str:
 
 
 def may_manage(user: Any, organisation: Organisation) -> bool:
-    """Its organisation administrators, and platform administrators (superusers)."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if getattr(user, "is_superuser", False):
-        return True
-    return Membership.objects.filter(
-        user=user, organisation=organisation, role=Role.ORGANISATION_ADMINISTRATOR
-    ).exists()
+    """Its organisation administrators, and platform administrators: the people rule."""
+    return access.administers(user, organisation)
 
 
 def managed_organisations(user: Any) -> list[Organisation]:
-    if not getattr(user, "is_authenticated", False):
-        return []
-    if getattr(user, "is_superuser", False):
+    if access.is_platform_administrator(user):
         return list(Organisation.objects.order_by("name"))
-    return list(
-        Organisation.objects.filter(
-            memberships__user=user, memberships__role=Role.ORGANISATION_ADMINISTRATOR
-        )
-        .distinct()
-        .order_by("name")
-    )
+    return sorted(access.administered_organisations(user), key=lambda o: o.name)
 
 
 def partner_projects(organisation: Organisation) -> list[Project]:

@@ -16,6 +16,7 @@ from triplewin.api import reference, tokens
 from triplewin.api.api import api
 from triplewin.api.forms import TokenForm
 from triplewin.api.models import ApiToken, Scope
+from triplewin.organisations import access
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
 
@@ -24,11 +25,8 @@ SHOWN_ONCE = "api_token_shown_once"
 
 
 def _managed_or_404(request: HttpRequest, organisation_pk: int) -> Organisation:
-    organisation = get_object_or_404(Organisation, pk=organisation_pk)
-    if not tokens.may_manage(request.user, organisation):
-        # Anyone else, including administrators of other organisations, is refused.
-        raise PermissionDenied("Only the organisation's administrators manage its API tokens.")
-    return organisation
+    """Its administrators; its other members are told no, anyone else finds no page."""
+    return access.administered_or_refuse(request.user, organisation_pk)
 
 
 @login_required
