@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "triplewin.transfers",
     "triplewin.obligations",
     "triplewin.oversight",
+    "triplewin.notifications",
     "triplewin.guide",
     "triplewin.demo",
 ]

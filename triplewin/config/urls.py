@@ -29,6 +29,7 @@ urlpatterns = [
     path("projects/", include("triplewin.transfers.urls")),
     path("oversight/", include("triplewin.oversight.urls")),
     path("disclosure/", include("triplewin.obligations.urls")),
+    path("email-choices/", include("triplewin.notifications.urls")),
     path("", include("triplewin.guide.urls")),
     path("admin/", admin.site.urls),
 ]
