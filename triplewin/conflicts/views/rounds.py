@@ -112,12 +112,20 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "user_id", flat=True
         )
     )
+    makers = set(
+        declaration_round.members.filter(decision_maker=True).values_list("user_id", flat=True)
+    )
     rows = [
         {
             "name": name,
             "status": STATUS_LABELS[where.get(user_id, Status.OUTSTANDING)],
-            "outstanding": where.get(user_id) is Status.OUTSTANDING,
-            "withheld": user_id in withheld,
+            "public": (
+                "Withheld on request"
+                if user_id in withheld
+                else "Published once complete"
+                if user_id in makers
+                else "Not published: not a decision maker"
+            ),
         }
         for user_id, name in people
     ]
