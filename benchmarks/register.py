@@ -42,7 +42,13 @@ HOST = "127.0.0.1"  # loopback only, by design
 
 def _env() -> dict[str, str]:
     # Production mode: static files come from `collectstatic`'s manifest, which run() builds.
-    return child_env(DATABASE_URL=PG_URL, ALLOWED_HOSTS=HOST, SITE_URL="http://127.0.0.1")
+    # Sixteen clients on one address would meet the API's per-address limit at once.
+    return child_env(
+        DATABASE_URL=PG_URL,
+        ALLOWED_HOSTS=HOST,
+        SITE_URL="http://127.0.0.1",
+        API_PUBLIC_RATE="1000000/m",
+    )
 
 
 def _admin_execute(sql: str) -> None:
@@ -128,6 +134,9 @@ def _pages(ids: dict[str, str]) -> dict[str, str]:
             "&therapy_area=Diabetes&type=cw&status=completed&year=2022"
         ),
         "register home": "/",
+        "API: register, first page": "/api/v1/register?limit=25",
+        "API: register, company filter": f"/api/v1/register?company={ids['company']}",
+        "API: register, search": "/api/v1/register?q=asthma&limit=50",
     }
 
 

@@ -49,6 +49,7 @@ FEATURE_BENCHMARKS = (
     "register",
     "audit",
     "uploads",
+    "api",
 )
 MISSED = re.compile(r"\bMISS(ED|ES)\b|^\s*!!")
 

@@ -7,7 +7,13 @@ class Config(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from triplewin.amendments.selectors import DOCUMENT, AmendmentVersions
+        from triplewin.amendments.selectors import (
+            DOCUMENT,
+            VARIATION_DOCUMENT,
+            AmendmentVersions,
+            VariationVersions,
+        )
         from triplewin.signoff import sources
 
         sources.register(DOCUMENT, AmendmentVersions())
+        sources.register(VARIATION_DOCUMENT, VariationVersions())

@@ -101,14 +101,16 @@ class VariationAgreement(models.Model):
         return f"Variation agreement for {self.amendment}"
 
 
-class VariationSignature(models.Model):
+class VariationParty(models.Model):
+    """An organisation that signs a variation agreement. Its signature is a "sign" act of the
+    sign-off engine, bound to the variation's content (ADR 0026)."""
+
     variation = models.ForeignKey(
-        VariationAgreement, on_delete=models.CASCADE, related_name="signatures"
+        VariationAgreement, on_delete=models.CASCADE, related_name="parties"
     )
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
     )
-    signed_on = models.DateField("Date signed", null=True, blank=True)
 
     class Meta:
         ordering = ("organisation__name",)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from triplewin.agreement.selectors import agreement_of, parties_of
-from triplewin.amendments.models import Amendment, AmendmentStatus
+from triplewin.amendments.models import Amendment, AmendmentStatus, VariationAgreement
 from triplewin.concept.selectors import content_hash
 from triplewin.core import signoff as core
 from triplewin.organisations.models import Organisation
@@ -134,4 +134,52 @@ def title_changed_by(project: Project) -> Amendment | None:
         )
         .order_by("-number")
         .first()
+    )
+
+
+# A variation agreement's signatures, as the sign-off engine keeps them (ADR 0026).
+VARIATION_DOCUMENT = "variation-signature"
+
+
+def variation_subject(variation: VariationAgreement) -> str:
+    """How the engine names one variation: by its amendment's number, "variation-3"."""
+    return f"variation-{variation.amendment.number}"
+
+
+def variation_hash(variation: VariationAgreement) -> str:
+    """The fingerprint of what the parties sign: the amendment and the changes it makes."""
+    return content_hash({"amendment": variation.amendment.number, "changes": variation.changes})
+
+
+class VariationVersions:
+    """A variation as the sign-off engine sees it: one text, under its content's hash."""
+
+    noun = "variation agreement"
+
+    def _get(self, project: Project, subject: str) -> VariationAgreement | None:
+        number = subject.removeprefix("variation-")
+        if not number.isdigit():
+            return None
+        return (
+            VariationAgreement.objects.filter(
+                amendment__project=project, amendment__number=int(number)
+            )
+            .select_related("amendment")
+            .first()
+        )
+
+    def versions(self, project: Project, subject: str) -> list[Version]:
+        variation = self._get(project, subject)
+        return [] if variation is None else [Version(None, variation_hash(variation))]
+
+    def live_hash(self, project: Project, subject: str) -> str:
+        variation = self._get(project, subject)
+        return "" if variation is None else variation_hash(variation)
+
+
+def variation_signatures(variation: VariationAgreement) -> core.VersionSignOff | None:
+    """Which of the variation's parties have signed what it says now."""
+    parties = [p.organisation for p in variation.parties.select_related("organisation")]
+    return signoff.signatures(
+        variation.amendment.project, VARIATION_DOCUMENT, variation_subject(variation), parties
     )

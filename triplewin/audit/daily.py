@@ -23,7 +23,7 @@ from triplewin.audit.chain import ChainReport
 from triplewin.audit.models import ChainCheck
 from triplewin.config.filters import govuk_date
 from triplewin.config.mail import email
-from triplewin.organisations.models import Role
+from triplewin.organisations.models import Membership, Role
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +35,10 @@ def alert_recipients() -> list[User]:
     return list(
         User.objects.filter(is_active=True)
         .exclude(email="")
-        .filter(Q(is_superuser=True) | Q(memberships__role__in=ALERTED_ROLES))
+        .filter(
+            Q(is_superuser=True)
+            | Q(pk__in=Membership.objects.filter(role__in=ALERTED_ROLES).values("user_id"))
+        )
         .distinct()
         .order_by("email")
     )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import decimal
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -41,11 +43,27 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> Changes:
     }
 
 
+# What the actor acted through, when not in person: an API token (ADR 0036).
+_through: contextvars.ContextVar[str] = contextvars.ContextVar("audit_through", default="")
+
+
+@contextlib.contextmanager
+def acting_through(label: str) -> Iterator[None]:
+    """Every event recorded inside says the actor acted through `label` (an API token)."""
+    reset = _through.set(label)
+    try:
+        yield
+    finally:
+        _through.reset(reset)
+
+
 def actor_label(actor: User | AnonymousUser | None) -> str:
     if actor is None or not actor.is_authenticated:
         return "system"
     full = getattr(actor, "get_full_name", lambda: "")()
-    return f"{full} <{actor.get_username()}>" if full else actor.get_username()
+    label = f"{full} <{actor.get_username()}>" if full else actor.get_username()
+    through = _through.get()
+    return f"{label} through {through}"[:255] if through else label
 
 
 KPI_LABEL = "kpis.Kpi"
@@ -80,6 +98,9 @@ def record(
         object_label=str(obj)[:255],
         project_id=project_id,
         kpi_id=kpi_of(obj),
-        changes=changes or {},
+        changes={
+            **(changes or {}),
+            **({"api_token": [None, _through.get()]} if _through.get() else {}),
+        },
     )
     return chain.append(event)

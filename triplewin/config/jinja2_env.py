@@ -38,6 +38,13 @@ def oversees(user: Any) -> bool:
     return is_oversight_lead(user)
 
 
+def manages_people(user: Any) -> bool:
+    """Whether to offer the people pages in the navigation (organisation administrators)."""
+    from triplewin.organisations import access
+
+    return access.manages_people(user)
+
+
 def safe_output(value: Any) -> Any:
     """Every value a template prints: stored text loses control characters, and an NHS number
     stored before the input guard existed is masked (ADR 0011).
@@ -73,6 +80,7 @@ def environment(**options: Any) -> Environment:
             "static_url": settings.STATIC_URL,
             "url": url,
             "oversees": oversees,
+            "manages_people": manages_people,
             "term": term,
             "get_messages": get_messages,
             "field": make_field(env),

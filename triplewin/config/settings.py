@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "triplewin.notifications",
     "triplewin.guide",
     "triplewin.demo",
+    "triplewin.api",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +174,9 @@ AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
 # The verification page's limit (django-ratelimit) counts by the same address.
 RATELIMIT_IP_META_KEY = "triplewin.config.client_ip.client_ip"
+# The API's limits (ADR 0036): per token for partners' systems, per address for the public.
+API_TOKEN_RATE = os.environ.get("API_TOKEN_RATE", "600/m")
+API_PUBLIC_RATE = os.environ.get("API_PUBLIC_RATE", "300/m")
 SILENCED_SYSTEM_CHECKS = [
     # django-ratelimit lists only third-party Redis clients; Django's own RedisCache increments
     # atomically just the same. The database cache does not: ADR 0015 accepts the odd extra

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
+from triplewin.api.api import api
 from triplewin.config.converters import RecordId
 
 register_converter(RecordId, "id")
@@ -28,8 +29,12 @@ urlpatterns = [
     path("library/", include("triplewin.library.urls")),
     path("projects/", include("triplewin.transfers.urls")),
     path("oversight/", include("triplewin.oversight.urls")),
+    path("organisations/", include("triplewin.organisations.urls")),
     path("disclosure/", include("triplewin.obligations.urls")),
     path("email-choices/", include("triplewin.notifications.urls")),
     path("", include("triplewin.guide.urls")),
+    path("", include("triplewin.api.urls")),
+    # The API's own namespace ("api-v1"), outside the app's, as django-ninja resolves it.
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -357,3 +357,29 @@ def read(
     if not reader.errors and not reader.rows:
         return Parsed(kind=kind, problem="The file has headings but no measurements.")
     return Parsed(kind=kind, rows=tuple(reader.rows), errors=tuple(reader.errors))
+
+
+def read_records(
+    records: Sequence[Mapping[str, Any]],
+    *,
+    sites: Mapping[str, str],
+    frequency: Frequency,
+    today: dt.date,
+) -> Parsed:
+    """Measurements sent as data (the API), checked exactly as a file's rows are.
+
+    Each record has the template's keys (period, site, value, note). Rows are numbered from
+    1 in the order given, so "row 3" is the third record.
+    """
+    if not records:
+        return Parsed(kind="json", problem="Send at least one reading.")
+    if len(records) > MAX_ROWS:
+        return Parsed(
+            kind="json",
+            problem=f"Send at most {MAX_ROWS:,} readings at once. Split them into batches.",
+        )
+    reader = _Reader(sites=sites, frequency=frequency, today=today)
+    columns = {name: index for index, name in enumerate(TEMPLATE_HEADER)}
+    for number, record in enumerate(records, start=1):
+        reader.row(number, [_Cell(record.get(name)) for name in TEMPLATE_HEADER], columns)
+    return Parsed(kind="json", rows=tuple(reader.rows), errors=tuple(reader.errors))

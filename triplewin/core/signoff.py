@@ -132,6 +132,13 @@ REQUIREMENTS: dict[str, Requirements] = {
     ),
     # The agreement itself, signed by each of its parties on its terms (ADR 0024, signatures).
     "agreement-signature": Requirements("Agreement", certification=False, signed_by_parties=True),
+    # A variation agreement, signed by the agreement's parties on the changes an approved
+    # amendment makes to the contract: the guidance records an extension or other change in a
+    # letter known as a variation agreement, drafted for the project team (guidance 000,
+    # overruns).
+    "variation-signature": Requirements(
+        "Variation Agreement", certification=False, signed_by_parties=True
+    ),
 }
 
 

@@ -10,22 +10,51 @@ import datetime as dt
 from collections.abc import Sequence
 
 from triplewin.agreement.models import Agreement
-from triplewin.amendments.models import Amendment, AmendmentStatus, VariationSignature
+from triplewin.amendments.models import Amendment, AmendmentStatus, VariationParty
+from triplewin.amendments.selectors import VARIATION_DOCUMENT, variation_hash, variation_subject
+from triplewin.core import signoff as core
 from triplewin.core.lifecycle import State
 from triplewin.core.overrun import Overrun, OverrunFacts, overrun
 from triplewin.partnerships.models import Project
+from triplewin.signoff.models import SignOffAct
 
 
 def _signed_variations(ids: list[int]) -> set[int]:
-    """Projects with an approved amendment whose variation every party has signed."""
-    signed: dict[tuple[int, int], bool] = {}
-    for project_id, variation_id, signed_on in VariationSignature.objects.filter(
+    """Projects with an approved amendment whose variation every party has signed, as the
+    sign-off engine judges it (`core.signoff.evaluate`), read in two queries for them all."""
+    parties: dict[tuple[int, str], list[core.Body]] = {}
+    variations = {}
+    for party in VariationParty.objects.filter(
         variation__amendment__project_id__in=ids,
         variation__amendment__status=AmendmentStatus.APPROVED,
-    ).values_list("variation__amendment__project_id", "variation_id", "signed_on"):
-        key = (project_id, variation_id)
-        signed[key] = signed.get(key, True) and signed_on is not None
-    return {project_id for (project_id, _), done in signed.items() if done}
+    ).select_related("variation__amendment", "organisation"):
+        amendment = party.variation.amendment
+        key = (amendment.project_id, variation_subject(party.variation))
+        variations[key] = party.variation
+        parties.setdefault(key, []).append(
+            core.Body(core.BodyKind.PARTNER, party.organisation_id, party.organisation.name)
+        )
+    acts: dict[tuple[int, str], list[core.ActRecord]] = {}
+    for act in (
+        SignOffAct.objects.filter(
+            project_id__in={project_id for project_id, _ in parties},
+            document=VARIATION_DOCUMENT,
+            act=core.Act.SIGN,
+        )
+        .select_related("organisation")
+        .order_by("id")
+    ):
+        acts.setdefault((act.project_id, act.subject), []).append(act.as_record())
+    requirements = core.requirements_for(VARIATION_DOCUMENT)
+    signed = set()
+    for key, signers in parties.items():
+        live = variation_hash(variations[key])
+        state = core.evaluate(
+            requirements, (), acts.get(key, []), content_hash=live, live_hash=live, signers=signers
+        )
+        if not state.unsigned:
+            signed.add(key[0])
+    return signed
 
 
 def overrun_facts_for(projects: Sequence[Project]) -> dict[int, OverrunFacts]:

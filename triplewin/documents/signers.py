@@ -25,7 +25,8 @@ SENIORITY = (
 
 
 def _membership(user_id: int, signer: Signer, project: Project) -> Membership | None:
-    found = Membership.objects.filter(user_id=user_id).select_related("organisation")
+    # History names the role the person held, even if they have since left (ADR 0033).
+    found = Membership.records.filter(user_id=user_id).select_related("organisation")
     if signer.organisation_id is not None:
         found = found.filter(organisation_id=signer.organisation_id)
     else:

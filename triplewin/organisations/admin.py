@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from triplewin.audit.admin_mixins import AuditedAdmin, GuardedInline
 from triplewin.organisations.models import Membership, Organisation
@@ -9,6 +11,10 @@ class MembershipInline(GuardedInline):
     model = Membership
     extra = 0
     autocomplete_fields = ("user",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
+        # Leavers too: their memberships are kept for history (ADR 0033).
+        return Membership.records.all()
 
 
 @admin.register(Organisation)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
 from triplewin.core import ods
 
@@ -173,6 +176,13 @@ DECISION_ROLES = frozenset(
 )
 
 
+class CurrentMembershipManager(models.Manager["Membership"]):
+    """Memberships of people who have not left: what every permission check reads."""
+
+    def get_queryset(self) -> models.QuerySet[Membership]:
+        return super().get_queryset().filter(left_on__isnull=True)
+
+
 class Membership(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
@@ -188,11 +198,24 @@ class Membership(models.Model):
         help_text="Company staff only: the part of the company they work in.",
     )
     job_title = models.CharField(max_length=150, blank=True)
+    # The day the person left the organisation (or stopped holding this role there). A leaver's
+    # membership is kept so history can still say who they were; it grants nothing (ADR 0033).
+    left_on = models.DateField("Left on", null=True, blank=True)
+
+    # Current and past memberships, for history and for the organisation's own people pages.
+    records = models.Manager()
+    # The default manager, so also the one behind `user.memberships` and
+    # `organisation.memberships`: every existing permission check drops leavers without change.
+    objects = CurrentMembershipManager()
 
     class Meta:
+        default_manager_name = "objects"
+        base_manager_name = "records"
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "organisation", "role"], name="unique_membership_role"
+                fields=["user", "organisation", "role"],
+                condition=models.Q(left_on__isnull=True),
+                name="unique_current_membership_role",
             )
         ]
 
@@ -256,3 +279,75 @@ class StandingSeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.committee_role} on {self.route.organisation}'s committee"
+
+
+class Invitation(models.Model):
+    """An email invitation to take a membership, accepted once through a link that expires.
+
+    Only a hash of the link's token is stored, so a copy of the database cannot be used to
+    accept anyone's invitation (ADR 0033).
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField()
+    role = models.CharField(max_length=32, choices=Role.choices)
+    function = models.CharField(max_length=32, choices=Function.choices, blank=True)
+    job_title = models.CharField(max_length=150, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return f"Invitation for {self.email} to {self.organisation}"
+
+    def is_open(self, now: dt.datetime) -> bool:
+        return self.accepted_at is None and self.withdrawn_at is None and now < self.expires_at
+
+
+class JoinStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for a decision"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
+class JoinRequest(models.Model):
+    """A new organisation's request to use Triple Win, decided by a platform administrator."""
+
+    name = models.CharField("Organisation name", max_length=255)
+    org_type = models.CharField("Type", max_length=32, choices=OrgType.choices)
+    ods_code = models.CharField("ODS code", max_length=6, blank=True)
+    is_legal_entity = models.BooleanField("Can sign agreements in its own name")
+    requester_name = models.CharField("Your full name", max_length=150)
+    requester_email = models.EmailField("Your work email address")
+    requester_function = models.CharField(
+        "Your part of the company", max_length=32, choices=Function.choices, blank=True
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=16, choices=JoinStatus.choices, default=JoinStatus.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ("-created_at",)
+
+    def __str__(self) -> str:
+        return f"Request to join from {self.name}"

@@ -22,7 +22,7 @@ from django.db.models import Q, QuerySet
 
 from triplewin.audit.models import AuditEvent
 from triplewin.kpis.models import CompositeCriterion, Kpi
-from triplewin.organisations.models import Membership, Role, Sector
+from triplewin.organisations.models import Membership, Organisation, Role, Sector
 from triplewin.partnerships.models import Project
 
 KPI_APP = "kpis."
@@ -63,6 +63,16 @@ class Visibility:
     @classmethod
     def of(cls, user: Any, project: Project) -> Visibility:
         return cls(project, _sees_nhs_only(user, project))
+
+    @classmethod
+    def of_organisation(cls, organisation: Organisation, project: Project) -> Visibility:
+        """What a partner organisation as a whole may see: for a machine acting for it (an
+        API token, ADR 0036). Only an NHS partner sees NHS-only data, as for its members."""
+        return cls(
+            project,
+            organisation.sector is Sector.NHS
+            and any(p.organisation_id == organisation.pk for p in project.partners.all()),
+        )
 
     @classmethod
     def shared(cls, project: Project) -> Visibility:

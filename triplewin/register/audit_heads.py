@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from triplewin.audit.models import ChainCheck
@@ -53,13 +54,13 @@ HEAD_FIELDS: tuple[HeadField, ...] = (
 HEAD_HEADER = tuple(f.name for f in HEAD_FIELDS)
 
 
-def published() -> Iterator[ChainCheck]:
+def verified() -> QuerySet[ChainCheck]:
     """Verified days with a head, oldest first: a failed day publishes nothing."""
-    return (
-        ChainCheck.objects.filter(verified=True, head_sequence__isnull=False)
-        .order_by("day")
-        .iterator()
-    )
+    return ChainCheck.objects.filter(verified=True, head_sequence__isnull=False).order_by("day")
+
+
+def published() -> Iterator[ChainCheck]:
+    return verified().iterator()
 
 
 def csv_rows() -> Iterator[list[Any]]:

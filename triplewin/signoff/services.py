@@ -35,6 +35,7 @@ CONFLICT_KINDS: dict[str, tuple[str, str]] = {
     "outcomes": (DecisionKind.OUTCOMES_CERTIFICATION, DecisionKind.OUTCOMES_APPROVAL),
     "summary": (DecisionKind.SUMMARY_CERTIFICATION, DecisionKind.SUMMARY_CERTIFICATION),
     "agreement-signature": (DecisionKind.AGREEMENT_SIGNATURE, DecisionKind.AGREEMENT_SIGNATURE),
+    "variation-signature": (DecisionKind.AGREEMENT_SIGNATURE, DecisionKind.AGREEMENT_SIGNATURE),
 }
 # Publishing is a decision of its own for the conflict-of-interest check.
 PUBLISH_KINDS: dict[str, str] = {
@@ -50,6 +51,7 @@ AUDIT_PREFIXES = {
     "outcomes": "outcomes",
     "summary": "summary",
     "agreement-signature": "agreement",
+    "variation-signature": "variation",
 }
 
 

@@ -83,6 +83,9 @@ class TransferOfValue(models.Model):
         help_text="Corrections may be negative. Say what they correct in the note.",
     )
     note = models.TextField(blank=True)
+    # The company's own id for the row, when its finance system sent it (the API): how a
+    # year sent again is matched to what is already recorded.
+    reference = models.CharField(max_length=100, blank=True, default="")
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -99,6 +102,13 @@ class TransferOfValue(models.Model):
             models.Index(fields=["project", "year"], name="tov_project_year"),
             models.Index(fields=["company", "year"], name="tov_company_year"),
             models.Index(fields=["recipient", "year"], name="tov_recipient_year"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "company", "reference"],
+                condition=~models.Q(reference=""),
+                name="tov_reference_once",
+            )
         ]
 
     def __str__(self) -> str:

@@ -8,22 +8,24 @@ recording one reopens the year until the company has resubmitted and marks it ag
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from triplewin.audit import services as audit
+from triplewin.config.bulk import update_rows
 from triplewin.core.dates import long_date
 from triplewin.core.lifecycle import PUBLIC_STATES
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
 from triplewin.transfers import authority, routes
-from triplewin.transfers.models import DisclosedYear, TransferOfValue
+from triplewin.transfers.models import FIRST_YEAR, DisclosedYear, TransferOfValue
 
 TOV_FIELDS = (
     "company",
@@ -71,11 +73,28 @@ PATIENT_ORGANISATION_PAYMENT = (
 )
 
 
-def _check(tov: TransferOfValue, project: Project, today: dt.date) -> None:
-    tov.full_clean()
+def _check(
+    tov: TransferOfValue,
+    project: Project,
+    today: dt.date,
+    recipients: list[Organisation] | None = None,
+) -> None:
+    """Every rule a row must meet. A batch passes the project's `recipients` once, and the
+    foreign keys it has already resolved are not looked up again row by row."""
+    if recipients is None:
+        tov.full_clean()
+        recipients = authority.recipients(project)
+    else:
+        # A batch checks its references once for the whole batch (and the database holds the
+        # constraint), so no row asks the database whether its reference is taken.
+        tov.full_clean(
+            exclude=["project", "company", "recipient", "recorded_by"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
     if routes.is_patient_organisation(tov.recipient):
         raise ValidationError({"recipient": PATIENT_ORGANISATION_PAYMENT})
-    if tov.recipient not in authority.recipients(project):
+    if tov.recipient not in recipients:
         raise ValidationError(
             {"recipient": "The recipient must be a partner that is not a company."}
         )
@@ -137,16 +156,195 @@ def tov_record(
         changes=audit.diff({}, audit.snapshot(tov, TOV_FIELDS)),
     )
     if marked is not None:
-        # The figures submitted for that year are no longer complete.
-        audit.record(
-            actor=actor,
-            action="tov.year_reopened",
-            obj=marked,
-            project_id=locked.pk,
-            changes=audit.diff(audit.snapshot(marked, DISCLOSED_FIELDS), {}),
-        )
-        marked.delete()
+        _reopen(actor=actor, marked=marked, project_id=locked.pk)
     return tov
+
+
+def _reopen(*, actor: User, marked: DisclosedYear, project_id: int) -> None:
+    # The figures submitted for that year are no longer complete.
+    audit.record(
+        actor=actor,
+        action="tov.year_reopened",
+        obj=marked,
+        project_id=project_id,
+        changes=audit.diff(audit.snapshot(marked, DISCLOSED_FIELDS), {}),
+    )
+    marked.delete()
+
+
+@dataclass(frozen=True)
+class PushedRow:
+    """One transfer as a company's finance system sends it, with its own reference."""
+
+    reference: str
+    recipient_id: int
+    category: str
+    amount_money: Decimal
+    amount_benefits_in_kind: Decimal
+    is_correction: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class PushResult:
+    added: tuple[str, ...]
+    changed: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    # Rows recorded before with a reference the batch did not send: listed, never deleted.
+    not_sent: tuple[str, ...]
+
+
+UPDATED_FIELDS = (
+    "recipient",
+    "category",
+    "amount_money",
+    "amount_benefits_in_kind",
+    "is_correction",
+    "note",
+    "recorded_by",
+    "row_version",
+)
+# How many changed rows one push's audit event lists in full.
+AUDITED_ROWS = 500
+PUSH_FIELDS = (
+    "recipient_id",
+    "category",
+    "amount_money",
+    "amount_benefits_in_kind",
+    "is_correction",
+    "note",
+)
+
+
+def _row_errors(index: int, error: ValidationError) -> dict[str, list[str]]:
+    return {
+        f"transfers.{index}.{name if name != NON_FIELD_ERRORS else 'row'}": list(messages)
+        for name, messages in error.message_dict.items()
+    }
+
+
+@transaction.atomic
+def tov_year_push(
+    *,
+    actor: User,
+    project: Project,
+    company: Organisation,
+    year: int,
+    rows: list[PushedRow],
+    today: dt.date | None = None,
+) -> PushResult:
+    """A company's transfers on a project for one year, reconciled against the ledger by the
+    company's references: new references are added, changed ones updated, the same ones left
+    alone; all or nothing, and every row's problems are reported together.
+
+    Who may send a company's year is decided by the caller (the API: a token of that company
+    with the transfers scope). A row recorded earlier that the batch does not send is reported
+    and kept: deleting a transfer of value is never done silently (our choice). A year marked
+    disclosed takes corrections only, which reopen it, as on the page.
+    """
+    locked = _lock(project)
+    _require_started(locked)
+    if company.pk not in {p.organisation_id for p in locked.partners.all()} or not (
+        company.is_pharmaceutical
+    ):
+        raise ValidationError(
+            {"company": "Only a company partner of this project sends its transfers."}
+        )
+    today = today or timezone.localdate()
+    if not FIRST_YEAR <= year <= today.year:
+        raise ValidationError({"year": f"Send a year from {FIRST_YEAR} up to this year."})
+    recipients = authority.recipients(locked)
+    by_id = {o.pk: o for o in recipients}
+    others = {p.organisation_id: p.organisation for p in locked.partners.all()}
+    existing = {
+        t.reference: t
+        for t in TransferOfValue.objects.filter(project=locked, company=company, year=year).exclude(
+            reference=""
+        )
+    }
+    marked = _disclosed(locked, company.pk, year)
+    errors: dict[str, list[str]] = {}
+    seen: dict[str, int] = {}
+    added: list[TransferOfValue] = []
+    changed: list[TransferOfValue] = []
+    unchanged: list[str] = []
+    before: list[dict[str, Any]] = []
+    after: list[dict[str, Any]] = []
+    for index, row in enumerate(rows):
+        reference = row.reference.strip()
+        if reference in seen:
+            errors[f"transfers.{index}.reference"] = [
+                f"Item {seen[reference]} already has this reference."
+            ]
+            continue
+        seen[reference] = index
+        found = existing.get(reference)
+        if (
+            found is not None
+            and all(
+                getattr(found, name) == getattr(row, name) for name in PUSH_FIELDS if name != "note"
+            )
+            and found.note == row.note.strip()
+        ):
+            unchanged.append(reference)
+            continue
+        recipient = by_id.get(row.recipient_id) or others.get(row.recipient_id)
+        if recipient is None:
+            errors[f"transfers.{index}.recipient_id"] = [
+                "The recipient must be a partner of this project that is not a company."
+            ]
+            continue
+        tov = found or TransferOfValue(project=locked, company=company, year=year)
+        old = {name: str(getattr(tov, name)) for name in PUSH_FIELDS} if found else None
+        tov.reference = reference
+        tov.recipient = recipient
+        tov.category = row.category
+        tov.amount_money = row.amount_money
+        tov.amount_benefits_in_kind = row.amount_benefits_in_kind
+        tov.is_correction = row.is_correction
+        tov.note = row.note.strip()
+        tov.recorded_by = actor
+        try:
+            _check(tov, locked, today, recipients)
+        except ValidationError as error:
+            errors.update(_row_errors(index, error))
+            continue
+        if marked is not None and not row.is_correction:
+            errors[f"transfers.{index}.is_correction"] = [_frozen_message(marked)]
+            continue
+        if found is None:
+            added.append(tov)
+            continue
+        if old is not None and len(changed) < AUDITED_ROWS:
+            before.append({"reference": reference, **old})
+            after.append({"reference": reference, **{n: str(getattr(tov, n)) for n in PUSH_FIELDS}})
+        tov.row_version += 1
+        changed.append(tov)
+    if errors:
+        raise ValidationError(errors)
+    TransferOfValue.objects.bulk_create(added)
+    update_rows(TransferOfValue, changed, UPDATED_FIELDS)
+    result = PushResult(
+        added=tuple(t.reference for t in added),
+        changed=tuple(t.reference for t in changed),
+        unchanged=tuple(unchanged),
+        not_sent=tuple(sorted(set(existing) - set(seen))),
+    )
+    changes: audit.Changes = {
+        "company": [None, company.name],
+        "year": [None, year],
+        "rows_added": [0, len(added)],
+        "rows_changed": [0, len(changed)],
+        "rows_unchanged": [0, len(unchanged)],
+    }
+    if changed:
+        changes["changed_rows"] = [before, after]
+    audit.record(
+        actor=actor, action="tov.year_pushed", obj=locked, project_id=locked.pk, changes=changes
+    )
+    if marked is not None and (added or changed):
+        _reopen(actor=actor, marked=marked, project_id=locked.pk)
+    return result
 
 
 def _editable(actor: User, tov: TransferOfValue) -> tuple[Project, TransferOfValue]:

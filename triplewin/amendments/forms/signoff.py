@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
 
 from triplewin.amendments.forms.amendments import VersionForm
-from triplewin.amendments.models import VariationSignature
+from triplewin.amendments.presenters.variation import VariationPartyRow
+from triplewin.amendments.services.variation import PartySignature
 from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm
 from triplewin.pid.forms.signoff import CertifyingFields, DecisionFields
@@ -30,24 +30,44 @@ class DecisionForm(SeenForm, DecisionFields):
 
 
 class VariationForm(VersionForm):
-    def __init__(self, *args: Any, signatures: list[VariationSignature], **kwargs: Any) -> None:
+    """Each party's signatory and date on one page. The signatory is filled in from the
+    agreement's named signatory for that party, or from the signature already recorded."""
+
+    def __init__(self, *args: Any, parties: list[VariationPartyRow], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.signatures = signatures
-        for s in signatures:
-            name = f"signed_{s.organisation_id}"
-            self.fields[name] = DateField(
-                label=f"Date {s.organisation.name} signed",
+        self.parties = parties
+        for row in parties:
+            org = row.organisation
+            self.fields[f"signatory_{org.pk}"] = forms.CharField(
+                label=f"Who signed for {org.name}",
+                required=False,
+                max_length=200,
+                help_text="Their name and job title, as on the signed variation.",
+            )
+            self.fields[f"signed_{org.pk}"] = DateField(
+                label=f"Date {org.name} signed",
                 required=False,
                 help_text="Leave empty until this party has signed.",
                 error_messages={"invalid": "Enter a real date, like 2027-03-14."},
             )
-            self.initial.setdefault(name, s.signed_on)
+            self.initial.setdefault(f"signatory_{org.pk}", row.signatory)
+            self.initial.setdefault(f"signed_{org.pk}", row.signed_on)
 
-    def signature_fields(self) -> list[forms.BoundField]:
-        return [self[f"signed_{s.organisation_id}"] for s in self.signatures]
+    def party_fields(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
+        return [
+            (
+                row.organisation.name,
+                self[f"signatory_{row.organisation.pk}"],
+                self[f"signed_{row.organisation.pk}"],
+            )
+            for row in self.parties
+        ]
 
-    def dates(self) -> dict[int, dt.date | None]:
+    def signatures(self) -> dict[int, PartySignature]:
         return {
-            s.organisation_id: self.cleaned_data[f"signed_{s.organisation_id}"]
-            for s in self.signatures
+            row.organisation.pk: PartySignature(
+                self.cleaned_data[f"signatory_{row.organisation.pk}"],
+                self.cleaned_data[f"signed_{row.organisation.pk}"],
+            )
+            for row in self.parties
         }

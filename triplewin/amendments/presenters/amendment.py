@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from triplewin.amendments.fields import TYPE_KEY
-from triplewin.amendments.models import Amendment, AmendmentStatus, VariationSignature
+from triplewin.amendments.models import Amendment, AmendmentStatus
 from triplewin.amendments.presenters.type_change import COMPARISON_SOURCE, type_change_notes
+from triplewin.amendments.presenters.variation import VariationPartyRow, variation_rows
 from triplewin.amendments.selectors import is_stale, sign_off_state
 from triplewin.config.filters import govuk_date
 from triplewin.core import signoff as core
@@ -152,8 +153,8 @@ class AmendmentPresenter:
         return rows
 
     @cached_property
-    def signatures(self) -> list[VariationSignature]:
+    def signatures(self) -> list[VariationPartyRow]:
         variation = getattr(self.amendment, "variation", None)
         if variation is None:
             return []
-        return list(variation.signatures.select_related("organisation"))
+        return variation_rows(variation)

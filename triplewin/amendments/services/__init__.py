@@ -13,10 +13,11 @@ from triplewin.amendments.services.drafting import (
     amendment_update,
 )
 from triplewin.amendments.services.signoff import amendment_certify, amendment_decide
-from triplewin.amendments.services.variation import variation_signatures_save
+from triplewin.amendments.services.variation import PartySignature, variation_signatures_save
 
 __all__ = [
     "AMENDMENT_FIELDS",
+    "PartySignature",
     "amendment_certify",
     "amendment_change_remove",
     "amendment_change_set",

@@ -17,7 +17,7 @@ from triplewin.amendments.models import (
     Amendment,
     AmendmentStatus,
     VariationAgreement,
-    VariationSignature,
+    VariationParty,
 )
 from triplewin.amendments.selectors import (
     DOCUMENT,
@@ -173,7 +173,7 @@ def _open_variation(actor: User, amendment: Amendment) -> VariationAgreement:
     variation.full_clean()
     variation.save()
     for organisation in variation_parties(amendment.project):
-        VariationSignature.objects.create(variation=variation, organisation=organisation)
+        VariationParty.objects.create(variation=variation, organisation=organisation)
     audit.record(
         actor=actor,
         action="variation.opened",

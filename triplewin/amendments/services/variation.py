@@ -1,9 +1,10 @@
-"""Recording when each party signed a variation agreement."""
+"""Recording each party's signature on a variation agreement, through the sign-off engine."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -11,10 +12,23 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.amendments.models import VariationAgreement
-from triplewin.audit import services as audit
-from triplewin.conflicts.decisions import check_decision
-from triplewin.conflicts.models import DecisionKind
+from triplewin.amendments.selectors import (
+    VARIATION_DOCUMENT,
+    variation_signatures,
+    variation_subject,
+)
+from triplewin.core import signoff as core
 from triplewin.partnerships.errors import StaleEdit
+from triplewin.signoff import selectors as signoff_selectors
+from triplewin.signoff import services as signoff
+
+
+@dataclass(frozen=True)
+class PartySignature:
+    """Who signed for a party, and when; both empty when the party has not signed yet."""
+
+    signatory: str
+    signed_on: dt.date | None
 
 
 @transaction.atomic
@@ -22,11 +36,16 @@ def variation_signatures_save(
     *,
     actor: User,
     variation: VariationAgreement,
-    dates: Mapping[int, dt.date | None],
+    signatures: Mapping[int, PartySignature],
     expected_version: int | None,
     today: dt.date | None = None,
 ) -> VariationAgreement:
-    """Set each party's signature date (by organisation id); None means not signed yet."""
+    """Record the parties' signatures (by organisation id) as "sign" acts of the engine.
+
+    A signature is a fact on the record: once recorded it is never removed, only corrected by
+    a new act with the right date or signatory (the latest act stands, as for the agreement).
+    The engine checks the actor's conflicts of interest and audits each act.
+    """
     locked = (
         VariationAgreement.objects.select_for_update()
         .select_related("amendment__project")
@@ -34,48 +53,54 @@ def variation_signatures_save(
     )
     if expected_version is not None and locked.row_version != expected_version:
         raise StaleEdit()
-    conflict = (
-        check_decision(
-            person=actor,
-            project=locked.amendment.project,
-            decision=DecisionKind.AGREEMENT_SIGNATURE,
-        )
-        if any(day is not None for day in dates.values())
-        else None
-    )
-    signatures = {s.organisation_id: s for s in locked.signatures.select_related("organisation")}
-    if set(dates) - set(signatures):
-        raise ValidationError("A date was given for an organisation that is not a party.")
+    parties = {p.organisation_id: p for p in locked.parties.select_related("organisation")}
+    if set(signatures) - set(parties):
+        raise ValidationError("A signature was given for an organisation that is not a party.")
     today = today or timezone.localdate()
-    approved_on = (
-        timezone.localdate(locked.amendment.approved_at) if locked.amendment.approved_at else None
-    )
-    changes: audit.Changes = {}
-    for org_id, day in dates.items():
-        row = signatures[org_id]
-        if day is not None and day > today:
-            raise ValidationError({f"signed_{org_id}": "A signature date cannot be in the future."})
-        if day is not None and approved_on is not None and day < approved_on:
-            raise ValidationError(
-                {
-                    f"signed_{org_id}": "The variation cannot be signed before the amendment was approved."
-                }
+    approved = locked.amendment.approved_at
+    approved_on = timezone.localdate(approved) if approved else None
+    state = variation_signatures(locked)
+    errors: dict[str, str] = {}
+    wanted = []
+    for org_id, given in signatures.items():
+        party = parties[org_id]
+        standing = signoff_selectors.signature_of(state, party.organisation) if state else None
+        field = f"signed_{org_id}"
+        if given.signed_on is None:
+            if standing is not None:
+                errors[field] = (
+                    f"{party.organisation.name}'s signature is on the record and stays there. "
+                    "If the date was wrong, enter the right one."
+                )
+            continue
+        if given.signed_on > today:
+            errors[field] = "A signature date cannot be in the future."
+        elif approved_on is not None and given.signed_on < approved_on:
+            errors[field] = "The variation cannot be signed before the amendment was approved."
+        if not given.signatory.strip():
+            errors[f"signatory_{org_id}"] = (
+                f"Name the person who signed for {party.organisation.name}."
             )
-        if row.signed_on != day:
-            changes[row.organisation.name] = [
-                row.signed_on.isoformat() if row.signed_on else None,
-                day.isoformat() if day else None,
-            ]
-            row.signed_on = day
-            row.save(update_fields=["signed_on"])
-    if changes:
+        if standing is not None and (
+            timezone.localtime(standing.at).date(),
+            core.signatory_of(standing.statement),
+        ) == (given.signed_on, given.signatory.strip()):
+            continue
+        wanted.append((party.organisation, given))
+    if errors:
+        raise ValidationError(errors)
+    for organisation, given in wanted:
+        signoff.record_act(
+            actor=actor,
+            project=locked.amendment.project,
+            document=VARIATION_DOCUMENT,
+            subject=variation_subject(locked),
+            act=core.Act.SIGN,
+            organisation=organisation,
+            signatory=given.signatory.strip(),
+            signed_on=given.signed_on,
+        )
+    if wanted:
         locked.row_version += 1
         locked.save(update_fields=["row_version"])
-        audit.record(
-            actor=actor,
-            action="variation.signatures_saved",
-            obj=locked,
-            project_id=locked.amendment.project_id,
-            changes={**changes, **(conflict.audit_changes() if conflict else {})},
-        )
     return locked

@@ -9,6 +9,7 @@ from triplewin.amendments import services
 from triplewin.amendments.models import (
     VariationAgreement,
 )
+from triplewin.amendments.presenters.variation import variation_rows
 from triplewin.amendments.tests.fixtures import DETAILS, NEW_EXIT, sign_off
 from triplewin.conflicts.models import DecisionKind
 from triplewin.conflicts.tests import checks
@@ -70,20 +71,20 @@ def test_recording_variation_signatures(
     project = checks.conflicted(pid_in_delivery, lead=nhs_lead, person=industry_lead)
 
     def signed_on():
-        return variation.signatures.get(organisation=nhs_org).signed_on
+        return next(r for r in variation_rows(variation) if r.organisation == nhs_org).signed_on
 
     checks.refused_until_managed(
         lambda: services.variation_signatures_save(
             actor=industry_lead,
             variation=variation,
-            dates={nhs_org.pk: timezone.localdate()},
+            signatures={nhs_org.pk: services.PartySignature("Pat Lead", timezone.localdate())},
             expected_version=None,
         ),
         project=project,
         by=nhs_lead,
         person=industry_lead,
         decision=DecisionKind.AGREEMENT_SIGNATURE,
-        action="variation.signatures_saved",
+        action="variation.party_signed",
         nothing_recorded=lambda: signed_on() is None,
     )
     assert signed_on() == timezone.localdate()

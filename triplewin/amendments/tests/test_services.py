@@ -15,7 +15,13 @@ from triplewin.amendments.models import (
     Amendment,
     VariationAgreement,
 )
-from triplewin.amendments.selectors import is_stale, sign_off_state
+from triplewin.amendments.presenters.variation import variation_rows
+from triplewin.amendments.selectors import (
+    is_stale,
+    sign_off_state,
+    variation_hash,
+    variation_signatures,
+)
 from triplewin.amendments.tests.fixtures import DETAILS, NEW_EXIT, sign_off
 from triplewin.audit.models import AuditEvent
 from triplewin.partnerships import services as project_services
@@ -253,21 +259,28 @@ class TestSignOff:
         sign_off(a, signatory=signatory, team=nhs_lead, committees=committees)
         variation = VariationAgreement.objects.get(amendment=a)
         assert variation.changes == "Term 18 to 21 months"
-        assert {s.organisation for s in variation.signatures.all()} == {nhs_org, pharma_org}
+        assert {p.organisation for p in variation.parties.all()} == {nhs_org, pharma_org}
         services.variation_signatures_save(
-            actor=nhs_lead, variation=variation, dates={nhs_org.pk: TODAY}, expected_version=1
+            actor=nhs_lead,
+            variation=variation,
+            signatures={nhs_org.pk: services.PartySignature("Pat Lead, Director", TODAY)},
+            expected_version=1,
         )
-        assert variation.signatures.get(organisation=nhs_org).signed_on == TODAY
+        rows = {r.organisation: r for r in variation_rows(variation)}
+        assert (rows[nhs_org].signed_on, rows[nhs_org].signatory) == (TODAY, "Pat Lead, Director")
+        assert rows[pharma_org].signed_on is None
         with pytest.raises(ValidationError, match="future"):
             services.variation_signatures_save(
                 actor=nhs_lead,
                 variation=variation,
-                dates={pharma_org.pk: TODAY + dt.timedelta(days=1)},
+                signatures={
+                    pharma_org.pk: services.PartySignature("Sam", TODAY + dt.timedelta(days=1))
+                },
                 expected_version=None,
             )
         with pytest.raises(StaleEdit):
             services.variation_signatures_save(
-                actor=nhs_lead, variation=variation, dates={}, expected_version=1
+                actor=nhs_lead, variation=variation, signatures={}, expected_version=1
             )
 
     def test_only_a_signatory_certifies(self, submitted_amendment, nhs_lead):
@@ -366,3 +379,125 @@ class TestSignOff:
             .count()
             == 3
         )
+
+
+class TestVariationSignatures:
+    """Signatures on a variation are sign-off acts: bound to its text, never silently removed."""
+
+    @pytest.fixture
+    def variation(self, pid_in_delivery, signatory, nhs_lead, committees):
+        a = services.amendment_create(
+            actor=nhs_lead,
+            project=pid_in_delivery,
+            fields={**DETAILS, "changes_contract": True, "contract_changes": "Term 18 to 21"},
+        )
+        services.amendment_change_set(
+            actor=nhs_lead, amendment=a, field_key="exit_strategy", after=NEW_EXIT
+        )
+        services.amendment_submit(actor=nhs_lead, amendment=a)
+        sign_off(a, signatory=signatory, team=nhs_lead, committees=committees)
+        return VariationAgreement.objects.get(amendment=a)
+
+    def test_each_signature_is_an_act_on_the_variation_text(
+        self, variation, nhs_lead, nhs_org, pharma_org
+    ):
+        services.variation_signatures_save(
+            actor=nhs_lead,
+            variation=variation,
+            signatures={
+                nhs_org.pk: services.PartySignature("Pat Lead, Director", TODAY),
+                pharma_org.pk: services.PartySignature("Sam Chief", TODAY),
+            },
+            expected_version=None,
+        )
+        acts = SignOffAct.objects.filter(document="variation-signature").order_by("id")
+        assert [a.organisation for a in acts] == [nhs_org, pharma_org]
+        assert {a.content_hash for a in acts} == {variation_hash(variation)}
+        assert acts[0].statement.startswith("Pat Lead, Director signed the Variation Agreement")
+        assert acts[0].actor == nhs_lead
+        event = (
+            AuditEvent.objects.filter(action="variation.party_signed").order_by("sequence").first()
+        )
+        assert event is not None
+        assert event.changes["signatory"] == [None, "Pat Lead, Director"]
+        record = variation_signatures(variation)
+        assert record is not None
+        assert record.unsigned == ()
+
+    def test_a_recorded_signature_cannot_be_cleared_only_corrected(
+        self, variation, nhs_lead, nhs_org
+    ):
+        earlier = TODAY - dt.timedelta(days=1)
+        services.variation_signatures_save(
+            actor=nhs_lead,
+            variation=variation,
+            signatures={nhs_org.pk: services.PartySignature("Pat Lead", TODAY)},
+            expected_version=None,
+        )
+        with pytest.raises(ValidationError) as refused:
+            services.variation_signatures_save(
+                actor=nhs_lead,
+                variation=variation,
+                signatures={nhs_org.pk: services.PartySignature("Pat Lead", None)},
+                expected_version=None,
+            )
+        assert "stays there" in str(refused.value.message_dict[f"signed_{nhs_org.pk}"])
+        # A correction is a new act; the latest stands and the first stays on the record.
+        variation.amendment.approved_at = timezone.now() - dt.timedelta(days=3)
+        variation.amendment.save(update_fields=["approved_at"])
+        services.variation_signatures_save(
+            actor=nhs_lead,
+            variation=variation,
+            signatures={nhs_org.pk: services.PartySignature("Pat Lead", earlier)},
+            expected_version=None,
+        )
+        rows = {r.organisation: r for r in variation_rows(variation)}
+        assert rows[nhs_org].signed_on == earlier
+        assert SignOffAct.objects.filter(document="variation-signature").count() == 2
+        # The same again records nothing.
+        services.variation_signatures_save(
+            actor=nhs_lead,
+            variation=variation,
+            signatures={nhs_org.pk: services.PartySignature("Pat Lead", earlier)},
+            expected_version=None,
+        )
+        assert SignOffAct.objects.filter(document="variation-signature").count() == 2
+
+    def test_a_date_needs_a_signatory_and_nothing_is_written_on_refusal(
+        self, variation, nhs_lead, nhs_org, pharma_org
+    ):
+        with pytest.raises(ValidationError) as refused:
+            services.variation_signatures_save(
+                actor=nhs_lead,
+                variation=variation,
+                signatures={
+                    nhs_org.pk: services.PartySignature("Pat Lead", TODAY),
+                    pharma_org.pk: services.PartySignature(" ", TODAY),
+                },
+                expected_version=None,
+            )
+        assert f"signatory_{pharma_org.pk}" in refused.value.message_dict
+        assert not SignOffAct.objects.filter(document="variation-signature").exists()
+
+    def test_the_overrun_rule_reads_the_engine(self, variation, nhs_lead, nhs_org, pharma_org):
+        from triplewin.delivery.overruns import overrun_facts_for
+
+        project = Project.objects.get(pk=variation.amendment.project_id)
+        assert not overrun_facts_for([project])[project.pk].term_varied
+        services.variation_signatures_save(
+            actor=nhs_lead,
+            variation=variation,
+            signatures={nhs_org.pk: services.PartySignature("Pat Lead", TODAY)},
+            expected_version=None,
+        )
+        assert not overrun_facts_for([project])[project.pk].term_varied
+        services.variation_signatures_save(
+            actor=nhs_lead,
+            variation=variation,
+            signatures={pharma_org.pk: services.PartySignature("Sam Chief", TODAY)},
+            expected_version=None,
+        )
+        assert overrun_facts_for([project])[project.pk].term_varied
+        # A change to what the variation says unbinds the signatures.
+        VariationAgreement.objects.filter(pk=variation.pk).update(changes="Term 18 to 24")
+        assert not overrun_facts_for([project])[project.pk].term_varied

@@ -13,8 +13,10 @@ from triplewin.amendments.models import (
     AmendmentChange,
     VariationAgreement,
 )
+from triplewin.amendments.presenters.variation import variation_rows
 from triplewin.amendments.tests.fixtures import DETAILS, NEW_EXIT, sign_off
 from triplewin.audit.models import AuditEvent
+from triplewin.config.filters import govuk_date
 from triplewin.signoff.models import SignOffAct
 from triplewin.team.tests.builders import field_error
 
@@ -194,11 +196,21 @@ def test_variation_by_role(client_for, varied, nhs_org, role, status):
     client = client_for(role)
     assert client.get(url).status_code == status
     today = timezone.localdate()
-    response = client.post(url, {"row_version": 1, f"signed_{nhs_org.pk}": today.isoformat()})
-    signed = VariationAgreement.objects.get().signatures.get(organisation=nhs_org).signed_on
+    response = client.post(
+        url,
+        {
+            "row_version": 1,
+            f"signatory_{nhs_org.pk}": "Pat Lead, Director",
+            f"signed_{nhs_org.pk}": today.isoformat(),
+        },
+    )
+    rows = {r.organisation: r for r in variation_rows(VariationAgreement.objects.get())}
+    signed = rows[nhs_org].signed_on
     if status == 200:
         assert response.status_code == 302
         assert signed == today
+        detail = client.get(_url("detail", varied.project, varied.number)).content.decode()
+        assert f"Signed by Pat Lead, Director on {govuk_date(today)}" in detail
     else:
         assert response.status_code == status
         assert signed is None
@@ -309,3 +321,25 @@ def test_the_saved_message_counts_the_changes_in_plain_words():
     assert _saved(2, 0) == "2 changes to the PID saved."
     assert _saved(1, 1) == "1 change to the PID saved; 1 taken back."
     assert _saved(0, 0) == "Nothing was changed."
+
+
+def test_variation_form_refuses_a_cleared_signature_next_to_the_field(client_for, varied, nhs_org):
+    url = _url("variation", varied.project, varied.number)
+    client = client_for("nhs_lead")
+    today = timezone.localdate().isoformat()
+    signed = {f"signatory_{nhs_org.pk}": "Pat Lead", f"signed_{nhs_org.pk}": today}
+    assert client.post(url, {"row_version": 1, **signed}).status_code == 302
+    response = client.post(url, {"row_version": 2, f"signatory_{nhs_org.pk}": "Pat Lead"})
+    assert response.status_code == 400
+    assert "signature is on the record and stays there" in field_error(
+        response, f"signed_{nhs_org.pk}"
+    )
+    missing = client.post(
+        url,
+        {
+            "row_version": 2,
+            f"signed_{nhs_org.pk}": today,
+        },
+    )
+    assert missing.status_code == 400
+    assert "Name the person who signed" in field_error(missing, f"signatory_{nhs_org.pk}")

@@ -12,6 +12,7 @@ from triplewin.amendments import services
 from triplewin.amendments.forms.signoff import CertifyForm, DecisionForm, VariationForm
 from triplewin.amendments.models import Amendment, AmendmentStatus, VariationAgreement
 from triplewin.amendments.presenters.amendment import AmendmentPresenter
+from triplewin.amendments.presenters.variation import variation_rows
 from triplewin.amendments.views.amendments import back_to, get_amendment
 from triplewin.conflicts.models import DecisionKind
 from triplewin.conflicts.presenters import decision_notice
@@ -131,7 +132,7 @@ def variation(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         raise Http404("This amendment has no variation agreement.")
     form = VariationForm(
         request.POST if request.method == "POST" else None,
-        signatures=list(found.signatures.select_related("organisation")),
+        parties=variation_rows(found),
         initial={"row_version": found.row_version},
     )
     if request.method == "POST" and form.is_valid():
@@ -139,7 +140,7 @@ def variation(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             services.variation_signatures_save(
                 actor=actor(request),
                 variation=found,
-                dates=form.dates(),
+                signatures=form.signatures(),
                 expected_version=form.cleaned_data["row_version"],
             )
         except StaleEdit as error:
@@ -147,7 +148,7 @@ def variation(request: HttpRequest, pk: int, number: int) -> HttpResponse:
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, "Signature dates saved.")
+            messages.success(request, "The signatures are recorded.")
             return redirect("amendments:detail", pk=project.pk, number=amendment.number)
     return page(
         request,

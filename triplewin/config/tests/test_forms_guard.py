@@ -23,6 +23,7 @@ from triplewin.config.forms import CONFIRM_SUFFIX, GuardedForm, InputGuard, Rang
 from triplewin.core import scoping_guide
 from triplewin.core.input_guard import PERSONAL_DATES, confirmation_token
 from triplewin.kpis.models import Kpi, Site
+from triplewin.organisations.models import Organisation, OrgType
 
 NHS_NUMBER = "943 476 5919"
 
@@ -88,6 +89,13 @@ SPECIAL: dict[str, list[dict[str, Any]]] = {
     "SeatForm": [{"people": [], "partners": []}],
     "ScopingSectionForm": [{"section": s, "medicines": True} for s in scoping_guide.SECTIONS],
     "ChangesForm": [{"fields": [_amendable(Target.PID, "k"), _amendable(Target.DATE, "d")]}],
+    **{
+        name: [
+            {"organisation": Organisation(org_type=t)}
+            for t in (OrgType.TRUST, OrgType.PHARMACEUTICAL)
+        ]
+        for name in ("_PlaceInOrganisation", "InviteForm", "PersonForm")
+    },
 }
 
 

@@ -183,6 +183,8 @@ def test_the_requirement_sets_are_pinned():
         "agreement": (True, (BodyKind.PARTNER,), True),
         # Signed by each of the agreement's own parties (see test_signoff_signatures).
         "agreement-signature": (False, (), False),
+        # Signed by the parties of the agreement it varies.
+        "variation-signature": (False, (), False),
     }
     assert {
         kind: (r.certification, r.approvals, r.certify_first)

@@ -16,6 +16,7 @@ GOVERNANCE = f"governance@{DOMAIN}"
 OVERSIGHT = f"oversight@{DOMAIN}"
 OUTSIDER = f"outsider@{DOMAIN}"
 ADMIN = f"admin@{DOMAIN}"
+PEOPLE_ADMIN = f"people.admin@{DOMAIN}"
 IRC_ULHT = f"irc.ulht@{DOMAIN}"
 BOEHRINGER_SIGNATORY = f"signatory.boehringer@{DOMAIN}"
 
@@ -114,6 +115,18 @@ FEATURED: tuple[Person, ...] = (
         (Seat("lincs_icb", Role.ADMINISTRATOR, "Triple Win administrator"),),
         can_do="Django superuser: the admin site, organisations, memberships and the audit log.",
         superuser=True,
+        featured=True,
+    ),
+    Person(
+        PEOPLE_ADMIN,
+        "Hollie",
+        "Brandreth",
+        (Seat("ulht", Role.ORGANISATION_ADMINISTRATOR, "Digital workforce manager"),),
+        can_do=(
+            "Organisation administrator at United Lincolnshire Hospitals: under People, invite "
+            "colleagues by email, change their roles and mark leavers. Takes no project "
+            "decisions."
+        ),
         featured=True,
     ),
 )

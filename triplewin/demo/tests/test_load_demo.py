@@ -45,6 +45,7 @@ SIGN_INS = (
     people.OVERSIGHT,
     people.OUTSIDER,
     people.ADMIN,
+    people.PEOPLE_ADMIN,
 )
 
 
@@ -110,6 +111,9 @@ def test_sign_ins_have_the_documented_roles(loaded: str) -> None:
         "legal_compliance",
     )
     assert has(people.OVERSIGHT, "NHS Lincolnshire Integrated Care Board", "system_oversight")
+    assert has(
+        people.PEOPLE_ADMIN, "United Lincolnshire Hospitals NHS Trust", "organisation_administrator"
+    )
 
 
 def test_projects_span_at_least_six_states(loaded: str) -> None:

@@ -98,3 +98,20 @@ def test_the_limit_is_per_address(frozen_clock: None) -> None:
         Client(REMOTE_ADDR="192.0.2.1").post(VERIFY, {"digest": "0" * 64})
     assert Client(REMOTE_ADDR="192.0.2.1").post(VERIFY, {"digest": "0" * 64}).status_code == 429
     assert Client(REMOTE_ADDR="192.0.2.2").post(VERIFY, {"digest": "0" * 64}).status_code == 200
+
+
+def test_a_leaver_still_signs_their_certified_document_by_name_and_role(
+    certified: Any, signatory: Any, pharma_org: Any
+) -> None:
+    """A leaver's signature stays in history under their name and the role they signed in."""
+    from tests import factories
+    from triplewin.organisations.services.people import person_leave
+
+    admin = factories.member(
+        "pharma.admin@example.test", pharma_org, "organisation_administrator", function="other"
+    )
+    person_leave(actor=admin, organisation=pharma_org, user=signatory)
+    signatory.refresh_from_db()
+    assert not signatory.is_active
+    html = check(Client(), digest=certified.content_hash)
+    assert "by Jane Smith, certification signatory, Test Pharma Ltd" in html

@@ -17,6 +17,7 @@ from triplewin.kpis.services.measurements import (
     FileRejected,
     UploadResult,
     measurement_record,
+    measurements_push,
     measurements_upload,
 )
 
@@ -33,6 +34,7 @@ __all__ = [
     "kpi_update",
     "limits_recalculate",
     "measurement_record",
+    "measurements_push",
     "measurements_upload",
     "site_add",
     "site_remove",

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from triplewin.audit import services as audit
+from triplewin.config.bulk import update_rows
 from triplewin.core import kpi_files
 from triplewin.core.input_guard import safe_filename
 from triplewin.core.kpi_files import RowError
@@ -28,6 +29,7 @@ __all__ = [
     "FileRejected",
     "UploadResult",
     "measurement_record",
+    "measurements_push",
     "measurements_upload",
 ]
 
@@ -175,6 +177,37 @@ def measurements_upload(
         )
 
 
+def measurements_push(
+    *,
+    actor: User,
+    kpi: Kpi,
+    records: list[dict[str, Any]],
+    replace: bool = False,
+    source: str = "api",
+    today: dt.date | None = None,
+) -> UploadResult:
+    """Readings sent as data by another system (the API): checked as a file's rows, written
+    whole or not at all, and audited as one upload (`source` names where they came from)."""
+    check_measurable(kpi.project_id)
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        locked = lock_measurable(kpi.project_id)
+        sites = list(Site.objects.filter(project=locked))
+        parsed = kpi_files.read_records(
+            records, sites=site_keys(sites), frequency=kpi.frequency_enum, today=today
+        )
+        if parsed.problem:
+            raise FileRejected(problem=parsed.problem)
+        return _write(
+            actor=actor,
+            kpi=kpi,
+            parsed=parsed,
+            file={"source": [None, source]},
+            project_id=locked.pk,
+            replace=replace,
+        )
+
+
 def _write(
     *,
     actor: User,
@@ -229,7 +262,7 @@ def _write(
         found.recorded_at = timezone.now()  # bulk_update does not apply auto_now
         changed.append(found)
     Measurement.objects.bulk_create(added)
-    Measurement.objects.bulk_update(changed, ["value", "note", "recorded_by", "recorded_at"])
+    update_rows(Measurement, changed, ["value", "note", "recorded_by", "recorded_at"])
     changes: audit.Changes = {
         **file,
         "file_type": [None, parsed.kind],

@@ -15,6 +15,7 @@ from triplewin.kpis import services
 from triplewin.kpis.forms import KpiForm
 from triplewin.kpis.models import Kpi
 from triplewin.kpis.views._shared import back_to_dashboard
+from triplewin.organisations.models import Membership
 from triplewin.partnerships import access
 from triplewin.partnerships.errors import StaleEdit
 from triplewin.partnerships.models import Project
@@ -26,7 +27,9 @@ from triplewin.submissions.versions import without_version
 def _owners(project: Project) -> QuerySet[User]:
     partners = [p.organisation_id for p in project.partners.all()]
     return (
-        User.objects.filter(memberships__organisation_id__in=partners)
+        User.objects.filter(
+            pk__in=Membership.objects.filter(organisation_id__in=partners).values("user_id")
+        )
         .distinct()
         .order_by("first_name", "last_name", "username")
     )

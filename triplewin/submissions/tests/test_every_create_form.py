@@ -77,6 +77,8 @@ ONE_TIME = {
     "meetings:decision",
     "meetings:decision-add",
     "obligations:report-new",
+    "organisations:join",
+    "organisations:people",
     "partnerships:create",
     "partnerships:partners",
     "plans:add",

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods, require_POST
 
-from triplewin.organisations.models import Organisation
+from triplewin.organisations.models import Membership, Organisation
 from triplewin.partnerships import access
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page, require_edit
 from triplewin.team import selectors, services
@@ -52,8 +52,9 @@ def committees(request: HttpRequest, pk: int) -> HttpResponse:
         own_partners=list(
             Organisation.objects.filter(
                 pk__in=project.partners.values("organisation_id"),
-                memberships__user=actor(request),
-            ).distinct()
+            )
+            .filter(pk__in=Membership.objects.filter(user=actor(request)).values("organisation_id"))
+            .distinct()
         ),
         back_link=back_to_team(project),
     )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from triplewin.audit import services as audit
-from triplewin.organisations.models import Membership, Organisation
+from triplewin.organisations.models import Membership, Organisation, Role
 
 ORG_FIELDS = (
     "name",
@@ -19,6 +20,12 @@ ORG_FIELDS = (
     "postcode",
     "website",
 )
+
+
+def role_label(role: str) -> str:
+    """'a certification signatory': a role as it reads inside a sentence."""
+    label = str(Role(role).label).lower() if role in Role.values else role
+    return ("an " if label[:1] in "aeiou" else "a ") + label
 
 
 @transaction.atomic
@@ -67,6 +74,10 @@ def membership_create(
     function: str = "",
     job_title: str = "",
 ) -> Membership:
+    if Membership.objects.filter(user=user, organisation=organisation, role=role).exists():
+        raise ValidationError(
+            {"role": f"{user.get_full_name() or user.email} is already {role_label(role)} here."}
+        )
     membership = Membership(
         user=user, organisation=organisation, role=role, function=function, job_title=job_title
     )
