@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "triplewin.transfers",
     "triplewin.obligations",
     "triplewin.oversight",
+    "triplewin.notifications",
     "triplewin.guide",
     "triplewin.demo",
     "triplewin.api",

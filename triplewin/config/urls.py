@@ -31,6 +31,7 @@ urlpatterns = [
     path("oversight/", include("triplewin.oversight.urls")),
     path("organisations/", include("triplewin.organisations.urls")),
     path("disclosure/", include("triplewin.obligations.urls")),
+    path("email-choices/", include("triplewin.notifications.urls")),
     path("", include("triplewin.guide.urls")),
     path("", include("triplewin.api.urls")),
     # The API's own namespace ("api-v1"), outside the app's, as django-ninja resolves it.

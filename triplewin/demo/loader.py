@@ -27,6 +27,7 @@ from triplewin.demo import data
 from triplewin.demo.data.real_kpis import REAL_KPIS
 from triplewin.demo.data.types import Org, Person, ProjectSpec, Step
 from triplewin.demo.stage2 import DemoDataError, Lookup, load_registers, load_setup
+from triplewin.demo.stage2.registers import load_declaration_round
 from triplewin.demo.stage3 import load_stage3
 from triplewin.demo.stage3.kpis import load_real_kpis
 from triplewin.demo.stage3.websites import record_website_pages
@@ -291,6 +292,7 @@ def load() -> LoadReport:
     lookup = Lookup(users=users, orgs=orgs, projects=projects, today=timezone.localdate())
     # Registers come first: every decision, from the concept on, needs a current one.
     load_registers(lookup, data.INTERESTS, [p.email for p in others if p.seats])
+    load_declaration_round(lookup, admin)
     for spec in data.PROJECTS:
         projects[spec.key] = _create_project(spec, users, orgs)
     # Stage 2 comes once every project and person exists: set-up is dated the load day.
