@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def try_password(page: Any, email: str, password: str) -> Any:
     page.goto("/accounts/sign-in/")
-    page.fill("#id_username", email)
+    page.fill("#id_login", email)
     page.fill("#id_password", password)
     with page.expect_navigation() as navigation:
         page.click("button:has-text('Sign in')")

@@ -11,6 +11,7 @@ from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialApp, SocialLogin
 from django.contrib.auth.models import AbstractBaseUser
@@ -31,13 +32,28 @@ class AccountAdapter(DefaultAccountAdapter):
             "The email address or password is not right. Check them and try again."
         ),
         "too_many_login_attempts": "Too many failed sign-ins. Try again in 15 minutes.",
-        "incorrect_code": "The code is not right. Check your authenticator app and try again.",
     }
 
     def is_open_for_signup(self, request: HttpRequest) -> bool:
         # Nobody signs up with a password: people are invited, or arrive through their
         # organisation's provider (`linking.first_sign_in`).
         return False
+
+    def is_reauthentication_required(self, *, app: str, **kwargs: Any) -> bool:
+        """Setting up the first authenticator right after signing in asks for nothing more, so a
+        person sent to set it up (middleware) is not asked for their password twice, and one
+        who signs in only through their organisation's provider, with no password, can set it
+        up at all. Changing or removing two-factor later asks again."""
+        if app == "allauth.mfa":
+            from allauth.core import context
+            from allauth.mfa.models import Authenticator
+
+            user = getattr(context.request, "user", None)
+            if user is not None and user.is_authenticated:
+                has_factor = Authenticator.objects.filter(user_id=user.pk).exists()
+                if not has_factor or not user.has_usable_password():
+                    return False
+        return bool(super().is_reauthentication_required(app=app, **kwargs))
 
     def get_client_ip(self, request: HttpRequest) -> str:
         return client_ip(request)
@@ -56,7 +72,7 @@ def provider_app(provider: IdentityProvider) -> SocialApp:
         name=provider.name,
         client_id=provider.client_id,
         secret=provider.secret(),
-        settings={"server_url": provider.issuer},
+        settings={"server_url": provider.issuer.rstrip("/")},
     )
 
 
@@ -83,6 +99,13 @@ WRONG_ISSUER = (
 )
 
 
+class MFAAdapter(DefaultMFAAdapter):
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "incorrect_code": "The code is not right. Check your authenticator app and try again.",
+    }
+
+
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def list_apps(
         self, request: HttpRequest, provider: Any = None, client_id: Any = None
@@ -102,6 +125,13 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         provider = IdentityProvider.objects.select_related("organisation").get(
             slug=sociallogin.account.provider
         )
+        # Entra ID answers for many tenants at one address: the ID token must come from the
+        # issuer this organisation set up, or it is someone else's tenant.
+        id_token = (sociallogin.account.extra_data or {}).get("id_token") or {}
+        if str(id_token.get("iss", "")).rstrip("/") != provider.issuer.rstrip("/"):
+            raise ImmediateHttpResponse(
+                refused(request, WRONG_ISSUER.format(provider=provider.name))
+            )
         if sociallogin.is_existing:
             if not sociallogin.user.is_active:
                 raise ImmediateHttpResponse(refused(request, linking.SWITCHED_OFF))
@@ -132,8 +162,4 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
         if isinstance(exception, RequestException):
             raise ImmediateHttpResponse(refused(request, PROVIDER_DOWN, status=502))
-        if exception is not None and "issuer" in str(exception).lower():
-            raise ImmediateHttpResponse(
-                refused(request, WRONG_ISSUER.format(provider=getattr(provider, "name", "")))
-            )
         raise ImmediateHttpResponse(refused(request, PROVIDER_ERROR))

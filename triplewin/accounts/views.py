@@ -7,6 +7,7 @@ sign-in is answered with our own page (429), for the admin too, whose sign-in is
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from allauth.account import views as allauth_views
 from allauth.socialaccount.providers.openid_connect import views as openid_connect_views
@@ -23,6 +24,15 @@ from triplewin.accounts.throttling import cool_off, duration, locked
 
 class SignInView(allauth_views.LoginView):
     template_name = "accounts/sign_in.jinja"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        response = super().dispatch(request, *args, **kwargs)
+        # A provider's button posts here and is redirected to the provider: browsers check the
+        # whole chain against form-action, so the policy names each enabled provider's origin.
+        origins = sorted({origin(p.issuer) for p in providers()})
+        if origins:
+            response._csp_update = {"form-action": origins}
+        return response
 
     def form_invalid(self, form: Form) -> HttpResponse:
         if locked(form):
@@ -69,6 +79,11 @@ def sso_start(request: HttpRequest, slug: str) -> HttpResponse:
     except RequestException:
         return refused(request, PROVIDER_DOWN, status=502)
     return response
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 def providers() -> list[IdentityProvider]:

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # allauth's list of active sessions says "3 minutes ago".
+    "django.contrib.humanize",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -183,7 +185,12 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "Triple Win: "
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_LOGIN_ON_GET = False
 SOCIALACCOUNT_STORE_TOKENS = False
+MFA_ADAPTER = "triplewin.accounts.adapters.MFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# allauth refuses two-factor to an account with an unconfirmed address, against someone who
+# signs up with another's address. Nobody signs themselves up here: accounts are made by an
+# administrator, an invitation or the organisation's own provider.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 MFA_TOTP_ISSUER = "Triple Win"
 # One step either side of now, so a phone whose clock is a few seconds out still works.
 MFA_TOTP_TOLERANCE = 1
