@@ -61,7 +61,9 @@ def test_a_first_sign_in_links_the_existing_account_and_the_next_uses_the_link(
     assert_accessible(page)
     page.click("button:has-text('Sign out')")
     page.wait_for_url("**/")
-    through_provider(page, "sam.sso")
+    # The provider remembers them (single sign-on): no question asked this time.
+    page.goto("/accounts/sign-in/")
+    page.click("button:has-text('Test Integrated Care Board: Test sign-in service')")
     page.wait_for_url("**/projects/")
     assert SocialAccount.objects.filter(user=existing).count() == 1
     assert User.objects.filter(email__iexact="sam.sso@sso.example").count() == 1

@@ -55,7 +55,8 @@ def test_a_new_account_only_where_the_domain_allows_it_and_with_no_membership(
     assert user.username == "ann.lee@trust.example"
     assert not user.has_usable_password()
     assert not user.memberships.exists()
-    assert not user.is_staff and not user.is_superuser
+    assert not user.is_staff
+    assert not user.is_superuser
     assert AuditEvent.objects.filter(action="account.created_by_sign_in").count() == 1
 
 
