@@ -44,7 +44,7 @@ def totp_code(offset: int = 0) -> str:
 
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30 + offset))
+    return str(format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30 + offset)))
 
 
 _CODES_GIVEN: set[tuple[str, str]] = set()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.http import HttpRequest
 
@@ -26,7 +27,7 @@ class IdentityProviderAdmin(AuditedAdmin):
         with transaction.atomic():
             obj.save()
             services.provider_audit(
-                actor=request.user if request.user.is_authenticated else None,  # type: ignore[arg-type]
+                actor=request.user if isinstance(request.user, User) else None,
                 provider=obj,
                 before=before,
                 secret_before=stored.client_secret if stored else "",

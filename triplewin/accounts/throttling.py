@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms import Form
-from django.forms.forms import NON_FIELD_ERRORS
 
 LOCKED_CODE = "too_many_login_attempts"
 

@@ -28,11 +28,11 @@ def required(user: AbstractBaseUser | AnonymousUser) -> bool:
         return False
     if user.is_superuser or user.is_staff:
         return True
-    return Membership.objects.filter(user=user, role__in=TWO_FACTOR_ROLES).exists()
+    return bool(Membership.objects.filter(user=user, role__in=TWO_FACTOR_ROLES).exists())
 
 
 def set_up(user: User) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return bool(Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists())
 
 
 def missing(user: AbstractBaseUser | AnonymousUser) -> bool:

@@ -37,10 +37,11 @@ class SignInView(allauth_views.LoginView):
     def form_invalid(self, form: Form) -> HttpResponse:
         if locked(form):
             return locked_out(self.request)
-        return super().form_invalid(form)
+        response: HttpResponse = super().form_invalid(form)
+        return response
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
+        context: dict[str, Any] = super().get_context_data(**kwargs)
         form = context["form"]
         context.update(
             page_title="Sign in",

@@ -28,11 +28,11 @@ SSO_DOMAIN = "lincolnshire-icb.example"
 
 
 def current_code() -> str:
-    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(time.time()) // 30))
+    return str(format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(time.time()) // 30)))
 
 
 def needs_code(user: User) -> bool:
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return bool(Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists())
 
 
 def load_identity(admin: User, users: dict[str, User], orgs: dict[str, Organisation]) -> None:

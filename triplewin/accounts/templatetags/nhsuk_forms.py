@@ -17,7 +17,7 @@ def nhsuk_widget(field: BoundField) -> SafeString:
         classes = "nhsuk-input nhsuk-u-width-two-thirds"
         if field.errors:
             classes += " nhsuk-input--error"
-    attrs = {"class": classes}
+    attrs: dict[str, str | bool] = {"class": classes}
     if field.errors:
         attrs["aria-describedby"] = f"{field.auto_id}-error"
     return field.as_widget(attrs=attrs)

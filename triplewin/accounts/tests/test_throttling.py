@@ -85,7 +85,7 @@ def test_the_admin_signs_in_through_the_same_throttled_page(db: None) -> None:
     admin = get_user_model().objects.create_superuser("admin@example.test", password=PASSWORD)
     response = Client().get(ADMIN)
     assert response.status_code == 302
-    assert response.url == "/accounts/sign-in/?next=/admin/"
+    assert response["Location"] == "/accounts/sign-in/?next=/admin/"
     fail(admin.username, 10)
     response = attempt(admin.username, PASSWORD)
     assert response.status_code == 429
@@ -97,10 +97,10 @@ def test_wrong_two_factor_codes_count_too(nhs_lead: Any) -> None:
     factories.two_factor(nhs_lead)
     client = Client(REMOTE_ADDR="192.0.2.40")
     response = client.post(SIGN_IN, {"login": nhs_lead.username, "password": PASSWORD})
-    assert response.url.startswith("/accounts/2fa/authenticate/")
-    codes = [client.post(response.url, {"code": "000000"}).status_code for _ in range(11)]
+    assert response["Location"].startswith("/accounts/2fa/authenticate/")
+    codes = [client.post(response["Location"], {"code": "000000"}).status_code for _ in range(11)]
     assert codes[-1] == 200
-    body = client.post(response.url, {"code": factories.totp_code()}).content.decode()
+    body = client.post(response["Location"], {"code": factories.totp_code()}).content.decode()
     assert "Too many failed sign-ins" in body
     assert "_auth_user_id" not in client.session
 
