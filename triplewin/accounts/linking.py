@@ -5,9 +5,13 @@ organisation has verified: an organisation's provider cannot sign anyone into an
 another organisation's domain. Then:
 
 - an account with that address is linked to the provider's identity, and signed in;
-- otherwise, where the organisation allows it for that domain, a new account is made, with no
-  membership, so no rights until the organisation's administrator grants one;
+- otherwise, where someone was invited with that address, or the organisation allows it for
+  that domain, a new account is made with no password (it signs in through the provider);
 - otherwise the sign-in is refused with a plain message.
+
+Every open invitation for the address is then accepted (`organisations.services.invitations.
+invitation_accept`), which grants the memberships an administrator chose. Without one, a new
+account has no membership, so no rights until the organisation's administrator grants one.
 
 Signing in never grants access: access comes from memberships alone.
 """
@@ -19,9 +23,12 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import timezone
 
 from triplewin.accounts.models import IdentityProvider, VerifiedDomain
 from triplewin.audit import services as audit
+from triplewin.organisations.models import Invitation
+from triplewin.organisations.services.invitations import invitation_accept
 
 
 class Outcome(enum.StrEnum):
@@ -70,8 +77,8 @@ def first_sign_in(
 ) -> FirstSignIn:
     """Decide who a first sign-in through `provider` is, making the account if allowed.
 
-    The caller links the provider's identity to the returned user. This is the one place to
-    add "a pending invitation for this address is accepted" once invitations exist.
+    The caller links the provider's identity to the returned user. Open invitations for the
+    address are accepted here, so an invited person's first sign-in gives them their roles.
     """
     email = email.strip().lower()
     if not email or not email_verified:
@@ -87,19 +94,40 @@ def first_sign_in(
     existing = User.objects.filter(email__iexact=email).order_by("pk").first()
     if existing is None:
         existing = User.objects.filter(username__iexact=email).order_by("pk").first()
+    invited = open_invitations(email)
     if existing is not None:
         if not existing.is_active:
             return FirstSignIn(Outcome.REFUSED, user=existing, reason=SWITCHED_OFF)
+        _accept(invited, existing)
         return FirstSignIn(Outcome.LINKED, user=existing)
-    if not verified.allow_account_creation:
+    if not verified.allow_account_creation and not invited:
         return FirstSignIn(
             Outcome.REFUSED,
             reason=NO_ACCOUNT.format(email=email, organisation=provider.organisation.name),
         )
-    user = account_create_from_sign_in(
-        provider=provider, email=email, first_name=first_name, last_name=last_name
-    )
+    with transaction.atomic():
+        user = account_create_from_sign_in(
+            provider=provider, email=email, first_name=first_name, last_name=last_name
+        )
+        _accept(invited, user)
     return FirstSignIn(Outcome.CREATED, user=user)
+
+
+def open_invitations(email: str) -> list[Invitation]:
+    return list(
+        Invitation.objects.filter(
+            email__iexact=email,
+            accepted_at__isnull=True,
+            withdrawn_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        ).order_by("created_at")
+    )
+
+
+def _accept(invitations: list[Invitation], user: User) -> None:
+    """The provider vouched for the address the invitations were sent to: take them up."""
+    for invitation in invitations:
+        invitation_accept(invitation=invitation, user=user)
 
 
 @transaction.atomic

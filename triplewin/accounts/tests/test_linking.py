@@ -147,3 +147,46 @@ def test_an_unknown_or_disabled_provider_is_not_found(provider: Any, client: Any
     provider.save()
     assert client.post("/accounts/sso/test-trust/").status_code == 404
     assert client.get("/accounts/sso/test-trust/").status_code == 405
+
+
+def test_an_invited_person_gets_their_roles_at_their_first_sign_in(
+    provider: Any, nhs_org: Any
+) -> None:
+    """The domain lets nobody make an account by signing in, but an invitation is the
+    administrator's own choice: the first sign-in makes the account and grants the role."""
+    from tests import factories
+    from triplewin.organisations.services.invitations import invitation_create
+
+    admin = factories.member("org.admin@example.test", nhs_org, "organisation_administrator")
+    invitation, _ = invitation_create(
+        actor=admin, organisation=nhs_org, email="new.person@example.test", role="team_member"
+    )
+    found = sign_in(provider, "New.Person@example.test")
+    assert found.outcome == linking.Outcome.CREATED
+    assert found.user is not None
+    assert list(found.user.memberships.values_list("organisation", "role")) == [
+        (nhs_org.pk, "team_member")
+    ]
+    invitation.refresh_from_db()
+    assert invitation.accepted_by == found.user
+    # Once taken up, it is not taken up again.
+    again = sign_in(provider, "new.person@example.test")
+    assert again.outcome == linking.Outcome.LINKED
+    assert found.user.memberships.count() == 1
+
+
+def test_an_existing_account_takes_up_its_invitation(
+    provider: Any, nhs_lead: Any, nhs_org: Any
+) -> None:
+    from tests import factories
+    from triplewin.organisations.services.invitations import invitation_create
+
+    admin = factories.member("org.admin@example.test", nhs_org, "organisation_administrator")
+    invitation_create(
+        actor=admin, organisation=nhs_org, email=nhs_lead.email, role="governance_member"
+    )
+    assert sign_in(provider, nhs_lead.email).outcome == linking.Outcome.LINKED
+    assert set(nhs_lead.memberships.values_list("role", flat=True)) == {
+        "partnership_lead",
+        "governance_member",
+    }
