@@ -295,7 +295,7 @@ def load() -> LoadReport:
     lookup = Lookup(users=users, orgs=orgs, projects=projects, today=timezone.localdate())
     # Registers come first: every decision, from the concept on, needs a current one.
     load_registers(lookup, data.INTERESTS, [p.email for p in others if p.seats])
-    load_declaration_round(lookup, admin)
+    load_declaration_round(lookup)
     for spec in data.PROJECTS:
         projects[spec.key] = _create_project(spec, users, orgs)
     # Stage 2 comes once every project and person exists: set-up is dated the load day.

@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.contrib.auth.models import User
-
 from triplewin.conflicts import rounds
 from triplewin.conflicts import services as conflict_services
 from triplewin.conflicts.models import DeclarationRound
 from triplewin.core.declaration_rounds import Scope
+from triplewin.demo.data import people
 from triplewin.demo.data.setup_types import Interest
 from triplewin.demo.stage2.lookup import Lookup
 
@@ -49,8 +48,10 @@ ROUND_ORGANISATION = "ulht"
 ROUND_WEEKS = 4
 
 
-def load_declaration_round(lookup: Lookup, admin: User) -> DeclarationRound:
+def load_declaration_round(lookup: Lookup) -> DeclarationRound:
+    """Opened and published by the trust's own organisation administrator, as in real life."""
     organisation = lookup.org(ROUND_ORGANISATION, "Declaration round")
+    admin = lookup.user(people.PEOPLE_ADMIN, "Declaration round")
     opened = rounds.round_open(
         actor=admin,
         organisation=organisation,
