@@ -136,9 +136,7 @@ def _sweep(
 
 
 @pytest.mark.parametrize("sweep", SWEEPS, ids=list(SWEEPS))
-def test_every_page_as_each_role(
-    sweep: str, browser: Any, live_server: Any, demo: Project, capsys: Any
-) -> None:
+def test_every_page_as_each_role(sweep: str, browser: Any, live_server: Any, demo: Project) -> None:
     slugs = [s.key for kind in KINDS for s in kind.subjects(demo)]
     problems: list[str] = []
     counts: dict[str, int] = {}
@@ -149,8 +147,32 @@ def test_every_page_as_each_role(
         for size in sizes:
             counts[f"{role} at {size['width']} px"] = len(urls)
         problems += _sweep(browser, live_server.url, role, sizes, urls)
-    with capsys.disabled():
-        print(f"\n{sweep}: pages checked {counts}")
+    print(f"{sweep}: pages checked {counts}")  # shown with -rP
     # The crawl reached the product, not only its sign-in page.
     assert all(n > 40 for role, n in counts.items() if role.startswith(SIGNED_IN)), counts
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
+
+
+def test_the_sweep_reports_what_it_is_for(page: Any) -> None:
+    """The checks can fail: a page made too wide, given an image with no text alternative and
+    a squeezed chart word, is reported for each."""
+    page.set_viewport_size(PHONE)
+    page.goto("/about/")
+    assert _problems_on(page, PHONE) == []
+    page.evaluate(
+        """() => {
+          const main = document.querySelector("main");
+          const wide = document.createElement("div");
+          wide.style.width = "900px";
+          wide.textContent = "wide";
+          main.append(wide, document.createElement("img"));
+          main.insertAdjacentHTML(
+            "beforeend",
+            '<svg viewBox="0 0 2000 100" width="300"><text x="0" y="50">tiny</text></svg>'
+          );
+        }"""
+    )
+    found = "\n".join(_problems_on(page, PHONE))
+    assert "wider than 390 px" in found
+    assert "image-alt" in found
+    assert "Chart text under 12 px" in found
