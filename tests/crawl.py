@@ -194,3 +194,74 @@ class Crawl:
 
     def found(self, marker: str) -> list[str]:
         return [url for url, text in self.texts.items() if marker in text]
+
+
+# Routes that answer with a file, never a page: not worth fetching when sampling pages.
+FILE_ROUTE = re.compile(
+    r"(\.<[^>]+>|\.(csv|json|xlsx|docx|pdf|atom))$|/(pdf|docx|pack|template)/?$"
+)
+
+
+def route_of(url: str) -> str | None:
+    """The URLconf pattern a URL resolves to ("projects/<id:pk>/team/"), or None."""
+    try:
+        return str(resolve(url.split("?", 1)[0]).route)
+    except Resolver404:
+        return None
+
+
+@dataclass
+class Sample:
+    """One URL per route that answered with a page, and every URL that answered 500."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+def _internal(url: str) -> bool:
+    path = url.split("?", 1)[0]
+    if not path.startswith("/") or path.startswith("//") or path.startswith(SKIPPED_PREFIXES):
+        return False
+    return route_of(path) is not None
+
+
+def pages_by_route(
+    client: Client, project_pk: int, fill: Fill, *, max_urls: int = MAX_URLS
+) -> Sample:
+    """One sample URL per route that answers `client` with an HTML page (200).
+
+    Found as `Crawl` finds them, every pattern filled in for `project_pk` and then the links on
+    each page reached, except that links are followed anywhere in the product (another project,
+    a case study, a person's declarations): a route this project has no record for is sampled
+    where one exists. A route that answers with a file is not fetched, and once a route has its
+    sample no other URL of it is, so the crawl stays small. The client should not raise the
+    view's exceptions (`Client(raise_request_exception=False)`), so a crash is recorded as a
+    500 instead of ending the crawl."""
+    sample = Sample()
+    queue = deque(pattern_urls(project_pk, fill))
+    seen = set(queue)
+    refused: set[str] = set()  # routes that refused a GET (405): no other URL of theirs will do
+    fetched = 0
+    while queue:
+        url = queue.popleft()
+        route = route_of(url)
+        if route is None or route in sample.pages or route in refused or FILE_ROUTE.search(route):
+            continue
+        fetched += 1
+        assert fetched < max_urls, "The sample grew past its bound; raise max_urls."
+        response = client.get(url)
+        if response.status_code >= 500:
+            sample.errors.append(f"{response.status_code} {url}")
+            continue
+        if response.status_code == 405:
+            refused.add(route)
+            continue
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        sample.pages[route] = url
+        for link in HREF.findall(_body(response).decode("utf-8", errors="replace")):
+            link = html.unescape(link)
+            if link not in seen and _internal(link):
+                seen.add(link)
+                queue.append(link)
+    return sample

@@ -119,6 +119,9 @@ class Transition:
     # Some transitions happen only as the side effect of a service (the last partner's
     # approval, say) and are never offered as a button.
     manual: bool = True
+    # A step that asks for nothing (no reason, no date) can be taken from the project page's
+    # "Next steps" box in one submission, once nothing blocks it and no risk needs accepting.
+    one_click: bool = False
 
 
 def _withdrawals() -> list[Transition]:
@@ -140,7 +143,7 @@ def _withdrawals() -> list[Transition]:
 
 
 TRANSITIONS: tuple[Transition, ...] = (
-    Transition("start_scoping", "Start scoping", State.IDEA, State.SCOPING, None),
+    Transition("start_scoping", "Start scoping", State.IDEA, State.SCOPING, None, one_click=True),
     Transition(
         "approve_concept",
         "Record concept approval",
@@ -149,7 +152,14 @@ TRANSITIONS: tuple[Transition, ...] = (
         "concept_approved",
         manual=False,
     ),
-    Transition("start_setup", "Start set-up", State.CONCEPT_APPROVED, State.SETUP, "setup"),
+    Transition(
+        "start_setup",
+        "Start set-up",
+        State.CONCEPT_APPROVED,
+        State.SETUP,
+        "setup",
+        one_click=True,
+    ),
     Transition("approve_pid", "Mark PID approved", State.SETUP, State.PID_APPROVED, "pid_approved"),
     Transition(
         "sign_agreement",

@@ -10,7 +10,7 @@ can be fixed or accepted with a reason when the step is taken.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from triplewin.core.rules.engine import GateReport
 from triplewin.core.rules.model import RuleResult
@@ -36,6 +36,10 @@ class NextStep:
 class StepButton:
     label: str
     href: str
+    # Taken by posting straight to `href` from the box (a step that asks for nothing); the
+    # post carries the state the person saw, so a project that moved on meanwhile is refused.
+    one_click: bool = False
+    expected_state: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,9 +92,13 @@ def build(
         risks = report.unaccepted_risks(accepted)
         steps = [_step(r, link_for, waiting) for r in (*blockers, *risks)]
     blocked = any(not s.is_risk for s in steps)
+    button = None if blocked else step
+    if button is not None and steps:
+        # A risk to accept needs a reason, written on the step's own page.
+        button = replace(button, one_click=False)
     return NextSteps(
         step_label=step.label if step else "",
         steps=tuple(steps),
-        button=None if blocked else step,
+        button=button,
         exits=tuple(exits),
     )

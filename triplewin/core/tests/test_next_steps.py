@@ -86,6 +86,25 @@ def test_a_step_with_only_risks_offers_its_button():
     assert [s.rule_id for s in built.steps] == ["RISK-C"]
 
 
+ONE_CLICK = StepButton("Start set-up", "/projects/1/steps/start_setup/", one_click=True)
+
+
+def test_a_one_click_step_stays_one_click_only_while_nothing_needs_accepting():
+    clear = GateReport("setup", (passing(BLOCK_A), passing(RISK_C)))
+    built = next_steps.build(step=ONE_CLICK, report=clear, link_for=link_for)
+    assert built.button == ONE_CLICK
+    # A risk to accept needs a reason, typed on the step's own page: the button links there.
+    risky = GateReport("setup", (passing(BLOCK_A), failing(RISK_C)))
+    built = next_steps.build(step=ONE_CLICK, report=risky, link_for=link_for)
+    assert built.button == dataclasses.replace(ONE_CLICK, one_click=False)
+    accepted = next_steps.build(
+        step=ONE_CLICK, report=risky, link_for=link_for, accepted={"RISK-C"}
+    )
+    assert accepted.button == ONE_CLICK
+    blocked = GateReport("setup", (failing(BLOCK_A),))
+    assert next_steps.build(step=ONE_CLICK, report=blocked, link_for=link_for).button is None
+
+
 def test_a_rule_the_step_itself_asks_for_neither_blocks_nor_shows():
     report = GateReport("completed", (failing(AT_STEP, "Record the actual end date first."),))
     built = next_steps.build(step=STEP, report=report, link_for=link_for)

@@ -88,7 +88,12 @@ def project_next_steps(
         return next_steps.build(step=None, report=None, link_for=_no_link, exits=exits)
     report = evaluate_for(pk, step.gate, facts) if step.gate else None
     return next_steps.build(
-        step=next_steps.StepButton(step.label, step_href(pk, step.name)),
+        step=next_steps.StepButton(
+            step.label,
+            step_href(pk, step.name),
+            one_click=step.one_click,
+            expected_state=project.state,
+        ),
         report=report,
         link_for=lambda rule_id: fix_link(rule_id, pk),
         accepted=accepted_by_gate.get(step.gate or "", set()),
