@@ -78,7 +78,7 @@ def test_a_leaver_is_signed_out_at_once_and_refused_sign_in(
         leaver.goto("/projects/")
         expect(leaver.get_by_role("button", name="Sign out")).to_have_count(0)
         leaver.goto("/accounts/sign-in/")
-        leaver.fill("#id_username", team_member.username)
+        leaver.fill("#id_login", team_member.username)
         leaver.fill("#id_password", "a-long-test-password")
         leaver.click("button:has-text('Sign in')")
         expect(leaver.locator("main")).to_contain_text("The email address or password is not right")

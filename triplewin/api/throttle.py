@@ -6,18 +6,23 @@ The rates are settings.ACCOUNT_RATE_LIMITS["api_token"] and ["api_public"].
 
 from __future__ import annotations
 
-from allauth.core import ratelimit
+from allauth.core.internal import ratelimit
 from django.http import HttpRequest
 from ninja.errors import Throttled
 
 from triplewin.api.models import ApiToken
 
+# allauth's public `consume` counts only posts; the API's reads count too (`limit_get`).
+APP = "allauth.account"
+
 
 def by_address(request: HttpRequest) -> None:
-    if not ratelimit.consume(request, action="api_public"):
+    if not ratelimit.consume(request, app=APP, action="api_public", limit_get=True):
         raise Throttled(60)
 
 
 def by_token(request: HttpRequest, token: ApiToken) -> None:
-    if not ratelimit.consume(request, action="api_token", key=token.prefix):
+    if not ratelimit.consume(
+        request, app=APP, action="api_token", key=token.prefix, limit_get=True
+    ):
         raise Throttled(60)

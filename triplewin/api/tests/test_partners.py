@@ -213,3 +213,11 @@ def test_an_action_of_one_of_its_people_is_marked_done_once(
     events = AuditEvent.objects.filter(action="action.completed")
     assert events.count() == 1
     assert events.get().actor == nhs_admin
+
+
+def test_each_token_has_its_own_limit(settings, nhs_token, company_token, fresh_cache):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "api_token": "2/m/key"}
+    first = [bearer(nhs_token).get("/api/v1/projects").status_code for _ in range(3)]
+    assert first == [200, 200, 429]
+    # Another token is counted on its own, from the same address.
+    assert bearer(company_token).get("/api/v1/projects").status_code == 200

@@ -74,7 +74,7 @@ def test_only_its_administrator_or_a_superuser_opens_a_round(roles, role, nhs_or
 
 
 def test_a_superuser_may_open_one(nhs_org, nhs_lead):
-    boss = factories.User.objects.create_superuser("boss@example.test", "boss@example.test", "x")
+    boss = factories.superuser("boss@example.test")
     assert _open(boss, nhs_org).opened_by == boss
 
 

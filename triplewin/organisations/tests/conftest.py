@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
 from tests import factories
@@ -23,9 +22,7 @@ def other_admin(other_org: Any) -> Any:
 
 @pytest.fixture
 def platform_admin(db: None) -> Any:
-    return get_user_model().objects.create_superuser(
-        "root@example.test", "root@example.test", "a-long-test-password"
-    )
+    return factories.superuser("root@example.test")
 
 
 @pytest.fixture

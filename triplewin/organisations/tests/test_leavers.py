@@ -43,7 +43,7 @@ def test_a_leaver_with_no_other_membership_is_switched_off_and_signed_out_at_onc
     assert client.get(f"/projects/{project.pk}/").status_code == 404
     signed_in = Client().post(
         "/accounts/sign-in/",
-        {"username": "nhs.lead@example.test", "password": "a-long-test-password"},
+        {"login": "nhs.lead@example.test", "password": "a-long-test-password"},
     )
     assert b"not right" in signed_in.content
     assert AuditEvent.objects.filter(action="account.switched_off").exists()
