@@ -23,7 +23,7 @@ from ninja import Query, Router, Schema
 from ninja.security import HttpBearer
 from pydantic import Field
 
-from triplewin.api import paging, throttle, tokens
+from triplewin.api import paging, public, throttle, tokens
 from triplewin.api.models import ApiToken, IdempotentRequest, Scope
 from triplewin.api.problems import Problem, ProblemOut
 from triplewin.audit import services as audit
@@ -130,9 +130,7 @@ class ProjectPage(Schema):
     next_cursor: str | None
 
 
-class Page(Schema):
-    cursor: str = Field("", max_length=200)
-    limit: int = Field(paging.DEFAULT_LIMIT, ge=1, le=paging.MAX_LIMIT)
+Page = public.Page
 
 
 def _project_out(project: Project, obligations: Any) -> dict[str, Any]:

@@ -33,6 +33,8 @@ from triplewin.register.selectors import entries, ordered, published, search
 router = Router(tags=["Public register"])
 
 ERRORS: dict[int | tuple[int, ...], Any] = {(400, 404, 422, 429): ProblemOut}
+CURSOR = "The next_cursor of the previous page; empty for the first page."
+LIMIT = f"Items per page, 1 to {paging.MAX_LIMIT}."
 
 
 class KpiResultOut(Schema):
@@ -85,14 +87,22 @@ class RegisterFilters(Schema):
     organisation: int | None = Field(None, ge=1, le=2**62, description="A partner's id.")
     company: int | None = Field(None, ge=1, le=2**62, description="A company partner's id.")
     icb: int | None = Field(None, ge=1, le=2**62, description="An ICB, or its system's partners.")
-    region: str = Field("", max_length=200)
-    setting: Literal["", *Setting.values] = ""  # type: ignore[valid-type]
-    therapy_area: str = Field("", max_length=200)
-    type: Literal["", *WorkingType.values] = ""  # type: ignore[valid-type]
-    status: Literal["", *(s.value for s in State)] = ""  # type: ignore[valid-type]
-    year: int | None = Field(None, ge=1900, le=2999)
-    cursor: str = Field("", max_length=200)
-    limit: int = Field(paging.DEFAULT_LIMIT, ge=1, le=paging.MAX_LIMIT)
+    region: str = Field("", max_length=200, description="A partner's NHS region, by name.")
+    setting: Literal["", *Setting.values] = Field(  # type: ignore[valid-type]
+        "", description="Where the idea came from."
+    )
+    therapy_area: str = Field("", max_length=200, description="The clinical area, exactly.")
+    type: Literal["", *WorkingType.values] = Field(  # type: ignore[valid-type]
+        "", description="cw: collaborative working; jw: joint working."
+    )
+    status: Literal["", *(s.value for s in State)] = Field(  # type: ignore[valid-type]
+        "", description="Where the project is in its lifecycle."
+    )
+    year: int | None = Field(
+        None, ge=1900, le=2999, description="Running in that year, or with transfers in it."
+    )
+    cursor: str = Field("", max_length=200, description=CURSOR)
+    limit: int = Field(paging.DEFAULT_LIMIT, ge=1, le=paging.MAX_LIMIT, description=LIMIT)
 
 
 def _filters(given: RegisterFilters) -> Filters:
@@ -183,8 +193,8 @@ class OutcomesPage(Schema):
 
 
 class Page(Schema):
-    cursor: str = Field("", max_length=200)
-    limit: int = Field(paging.DEFAULT_LIMIT, ge=1, le=paging.MAX_LIMIT)
+    cursor: str = Field("", max_length=200, description=CURSOR)
+    limit: int = Field(paging.DEFAULT_LIMIT, ge=1, le=paging.MAX_LIMIT, description=LIMIT)
 
 
 @router.get(
