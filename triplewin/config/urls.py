@@ -35,5 +35,6 @@ urlpatterns = [
     path("", include("triplewin.api.urls")),
     # The API's own namespace ("api-v1"), outside the app's, as django-ninja resolves it.
     path("api/v1/", api.urls),
+    path("", include("triplewin.monitoring.urls")),
     path("admin/", admin.site.urls),
 ]
