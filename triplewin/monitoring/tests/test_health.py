@@ -95,3 +95,10 @@ def test_answers_are_json_with_the_security_headers_intact(client: Client) -> No
     assert json.loads(response.content)["status"] == "ok"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "default-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_health_is_not_redirected_to_https(client: Client, settings: Any) -> None:
+    # The load balancer probes over plain HTTP inside the network.
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/health/live").status_code == 200
+    assert client.get("/").status_code == 301
