@@ -18,9 +18,9 @@ from django.core.files.storage import Storage as DjangoStorage
 from django.http import HttpRequest, JsonResponse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
-from health_check.base import HealthCheck
-from health_check.checks import Cache, Database, Storage
-from health_check.exceptions import ServiceUnavailable
+from health_check.base import HealthCheck  # type: ignore[import-untyped]
+from health_check.checks import Cache, Database, Storage  # type: ignore[import-untyped]
+from health_check.exceptions import ServiceUnavailable  # type: ignore[import-untyped]
 
 from triplewin.agreement.services.copies import private_storage
 from triplewin.monitoring import queue

@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
-from health_check.checks import Cache, Database
-from health_check.exceptions import ServiceUnavailable
+from health_check.checks import Cache, Database  # type: ignore[import-untyped]
+from health_check.exceptions import ServiceUnavailable  # type: ignore[import-untyped]
 
 from triplewin.obligations.tasks import send_daily_reminders
 
