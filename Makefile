@@ -57,10 +57,15 @@ run: $(STAMP) $(ASSETS) system-deps
 	@echo ""
 	@echo "Triple Win is running at http://$(HOST):$(PORT)/"
 	@$(BIN)/python manage.py demo_sign_ins
-	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
-	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
-	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
+	@$(call supervise,run_worker,the task worker) & worker=$$!; \
+	$(call supervise,run_scheduler,the scheduler) & scheduler=$$!; \
+	trap 'pkill -P $$worker; pkill -P $$scheduler; kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Keeps a background process running: if it stops, say so and start it again (issue 19).
+supervise = while true; do $(BIN)/python manage.py $(1); \
+	echo "Triple Win: $(2) stopped (exit $$?); starting it again in 5 seconds." >&2; \
+	sleep 5; done
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -126,7 +126,7 @@ def run() -> list[str]:
     from django.test import Client
 
     call_command("migrate", verbosity=0, interactive=False)
-    settings.API_TOKEN_RATE = "100000/m"
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "api_token": "100000/m/key"}
     project, kpi, trust, nhs, pharma = seed()
     last_monday = dt.date.today() - dt.timedelta(days=dt.date.today().weekday() + 7)
     weeks = [last_monday - dt.timedelta(weeks=n) for n in range(READINGS)]

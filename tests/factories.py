@@ -16,6 +16,63 @@ from triplewin.partnerships.models import Project
 
 User = get_user_model()
 
+# Every test user who needs two-factor has this TOTP secret, so a test can type the code.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+TWO_FACTOR_ROLES = {
+    "certification_signatory",
+    "system_oversight",
+    "administrator",
+    "organisation_administrator",
+}
+
+
+def two_factor(user: Any) -> Any:
+    """Give `user` a TOTP authenticator (secret TOTP_SECRET) and recovery codes."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, TOTP_SECRET)
+        RecoveryCodes.activate(user)
+    return user
+
+
+def totp_code(offset: int = 0) -> str:
+    """The code an authenticator app with TOTP_SECRET shows now (or `offset` steps away)."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return str(format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30 + offset)))
+
+
+_CODES_GIVEN: set[tuple[str, str]] = set()
+
+
+def unused_totp_code(email: str) -> str:
+    """A current code not yet given for `email` in this run (allauth accepts each code once;
+    the tolerance of one step lets the next one through)."""
+    for offset in (0, 1):
+        code = totp_code(offset)
+        if (email, code) not in _CODES_GIVEN:
+            _CODES_GIVEN.add((email, code))
+            return code
+    raise AssertionError("Two sign-ins as one person within a minute: wait or use a recovery code.")
+
+
+def recovery_codes(user: Any) -> list[str]:
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+    found = Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)
+    return list(RecoveryCodes(found).get_unused_codes())
+
+
+def superuser(email: str, password: str = "a-long-test-password") -> Any:
+    """A superuser, with two-factor set up as superusers must have."""
+    return two_factor(User.objects.create_superuser(email, email=email, password=password))
+
 
 def organisation(*, name: str, org_type: str, ods_code: str = "", **extra: Any) -> Organisation:
     return org_services.organisation_create(
@@ -43,6 +100,8 @@ def member(
     org_services.membership_create(
         actor=None, user=user, organisation=org, role=role, function=function
     )
+    if role in TWO_FACTOR_ROLES:
+        two_factor(user)
     return user
 
 

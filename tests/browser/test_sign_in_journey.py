@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def try_password(page: Any, email: str, password: str) -> Any:
     page.goto("/accounts/sign-in/")
-    page.fill("#id_username", email)
+    page.fill("#id_login", email)
     page.fill("#id_password", password)
     with page.expect_navigation() as navigation:
         page.click("button:has-text('Sign in')")
@@ -34,10 +34,10 @@ def test_a_failed_sign_in_moves_focus_to_the_error_summary(page: Any, nhs_lead: 
     assert_accessible(page)
 
 
-def test_ten_failures_lock_the_account_even_for_the_right_password(
+def test_after_ten_failures_the_account_is_locked_even_for_the_right_password(
     page: Any, nhs_lead: Any
 ) -> None:
-    for _ in range(9):
+    for _ in range(10):
         assert try_password(page, nhs_lead.username, "guess").status == 200
     locked = try_password(page, nhs_lead.username, "guess")
     assert locked.status == 429

@@ -1,20 +1,27 @@
-"""How sign-in throttling (django-axes) names an account and words the lockout."""
+"""Sign-in throttling (ADR 0032): allauth's `login_failed` limit, counted in the shared cache.
+
+One mechanism for the password, the two-factor code and the admin (whose sign-in is ours).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from django.http import HttpRequest
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.forms import Form
+
+LOCKED_CODE = "too_many_login_attempts"
 
 
-def username_of(request: HttpRequest, credentials: dict[str, Any] | None) -> str:
-    """The account a sign-in attempt is for, the same however its email address is typed.
+def cool_off() -> dt.timedelta:
+    found = getattr(settings, "SIGN_IN_COOL_OFF", dt.timedelta(minutes=15))
+    return found if isinstance(found, dt.timedelta) else dt.timedelta(minutes=15)
 
-    Otherwise "Jane@NHS.net" and "jane@nhs.net " would each get their own ten tries.
-    """
-    raw = (credentials or {}).get("username") or request.POST.get("username", "")
-    return str(raw).strip().lower()
+
+def locked(form: Form) -> bool:
+    """Whether allauth refused this form because too many sign-ins failed."""
+    return any(form.has_error(field, LOCKED_CODE) for field in (NON_FIELD_ERRORS, *form.fields))
 
 
 def duration(delta: dt.timedelta) -> str:

@@ -19,6 +19,7 @@ from triplewin.api.models import ApiToken, Scope
 from triplewin.organisations import access
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
+from triplewin.submissions.once import one_time_form, saving_once
 
 # The token text is shown once, on the page after creation, then dropped from the session.
 SHOWN_ONCE = "api_token_shown_once"
@@ -80,19 +81,21 @@ def token_list(request: HttpRequest, organisation_pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@one_time_form
 def token_create(request: HttpRequest, organisation_pk: int) -> HttpResponse:
     organisation = _managed_or_404(request, organisation_pk)
     form = TokenForm(request.POST or None, projects=tokens.partner_projects(organisation))
     if request.method == "POST" and form.is_valid():
         try:
-            token, text = tokens.token_create(
-                actor=actor(request),
-                organisation=organisation,
-                name=form.cleaned_data["name"],
-                scopes=form.cleaned_data["scopes"],
-                expires_on=form.cleaned_data["expires_on"],
-                projects=form.chosen_projects(),
-            )
+            with saving_once(request):
+                token, text = tokens.token_create(
+                    actor=actor(request),
+                    organisation=organisation,
+                    name=form.cleaned_data["name"],
+                    scopes=form.cleaned_data["scopes"],
+                    expires_on=form.cleaned_data["expires_on"],
+                    projects=form.chosen_projects(),
+                )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

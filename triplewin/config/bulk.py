@@ -24,14 +24,17 @@ def update_rows(model: type[models.Model], rows: Sequence[Any], fields: Sequence
     quote = connection.ops.quote_name
     table = quote(meta.db_table)
     pk = meta.pk
-    assert pk is not None
-    columns = [meta.get_field(name) for name in fields]
+    assert isinstance(pk, models.Field)
+    columns: list[models.Field[Any, Any]] = []
+    for name in fields:
+        found = meta.get_field(name)
+        assert isinstance(found, models.Field)
+        columns.append(found)
     every = [pk, *columns]
-    names = ", ".join(quote(f.column) for f in every)  # type: ignore[union-attr]
-    cast = {f.column: f.db_type(connection) for f in every}  # type: ignore[union-attr]
+    names = ", ".join(quote(f.column) for f in every)
+    cast = {f.column: f.db_type(connection) for f in every}
     settings = ", ".join(
-        f"{quote(f.column)} = CAST(v.{quote(f.column)} AS {cast[f.column]})"  # type: ignore[union-attr]
-        for f in columns
+        f"{quote(f.column)} = CAST(v.{quote(f.column)} AS {cast[f.column]})" for f in columns
     )
     key = f"{table}.{quote(pk.column)} = CAST(v.{quote(pk.column)} AS {cast[pk.column]})"
     with connection.cursor() as cursor:
@@ -41,8 +44,7 @@ def update_rows(model: type[models.Model], rows: Sequence[Any], fields: Sequence
             for row in chunk:
                 params.append(pk.get_db_prep_save(row.pk, connection))
                 params.extend(
-                    f.get_db_prep_save(getattr(row, f.attname), connection)  # type: ignore[union-attr]
-                    for f in columns
+                    f.get_db_prep_save(getattr(row, f.attname), connection) for f in columns
                 )
             values = ", ".join(["(" + ", ".join(["%s"] * len(every)) + ")"] * len(chunk))
             cursor.execute(

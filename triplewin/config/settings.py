@@ -63,7 +63,13 @@ except (ValueError, KeyError) as error:
     ) from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    # WAL: readers never wait for the writer, and the writer never waits for readers; with a
+    # 20-second busy timeout a second writer waits its turn instead of failing (issue 19).
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # A file, not memory, so concurrency tests can use several connections at once.
     # The process id keeps parallel test runs on one machine from sharing a file.
@@ -78,8 +84,14 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "axes",
-    "django_ratelimit",
+    # allauth's list of active sessions says "3 minutes ago".
+    "django.contrib.humanize",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django_tasks",
     "django_tasks_db",
     "triplewin.audit",
@@ -109,6 +121,7 @@ INSTALLED_APPS = [
     "triplewin.transfers",
     "triplewin.obligations",
     "triplewin.oversight",
+    "triplewin.notifications",
     "triplewin.guide",
     "triplewin.demo",
     "triplewin.api",
@@ -129,10 +142,12 @@ MIDDLEWARE = [
     "django_structlog.middlewares.RequestMiddleware",
     "triplewin.monitoring.logs.RequestIdHeaderMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # After authentication: a person whose roles need two-factor sets it up first (ADR 0032).
+    "triplewin.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    # Last, so its lockout page is rendered before the CSP middleware writes the nonce.
-    "axes.middleware.AxesMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
@@ -147,9 +162,10 @@ TEMPLATES = [
         "OPTIONS": {"environment": "triplewin.config.jinja2_env.environment"},
     },
     {
-        # The admin still renders with Django templates.
+        # The admin and django-allauth render with Django templates; ours for allauth come
+        # first, so its pages wear a minimal NHS.UK layout (ADR 0032).
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "accounts" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -174,35 +190,56 @@ CACHES = {
 }
 
 AUTHENTICATION_BACKENDS = [
-    # First, so a locked-out account is refused before its password is even checked.
-    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
-# Sign-in throttling (ADR 0015): ten failures lock the account, and separately the address, for
-# fifteen minutes; every failure while locked starts the fifteen minutes again.
-AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
-AXES_CACHE = "default"
-AXES_FAILURE_LIMIT = 10
-AXES_COOLOFF_TIME = dt.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_LOCKOUT_CALLABLE = "triplewin.accounts.views.locked_out"
-AXES_CLIENT_IP_CALLABLE = "triplewin.config.client_ip.client_ip"
-AXES_USERNAME_CALLABLE = "triplewin.accounts.throttling.username_of"
-# The cache handler keeps no attempt rows, so the admin pages for them would stay empty.
-AXES_ENABLE_ADMIN = False
-AXES_VERBOSE = False
-# The verification page's limit (django-ratelimit) counts by the same address.
-RATELIMIT_IP_META_KEY = "triplewin.config.client_ip.client_ip"
-# The API's limits (ADR 0036): per token for partners' systems, per address for the public.
-API_TOKEN_RATE = os.environ.get("API_TOKEN_RATE", "600/m")
-API_PUBLIC_RATE = os.environ.get("API_PUBLIC_RATE", "300/m")
-SILENCED_SYSTEM_CHECKS = [
-    # django-ratelimit lists only third-party Redis clients; Django's own RedisCache increments
-    # atomically just the same. The database cache does not: ADR 0015 accepts the odd extra
-    # check slipping through under a burst, where the alternative is no shared limit at all.
-    "django_ratelimit.W001",
-    *([] if REDIS_URL else ["django_ratelimit.E003"]),
-]
+
+# Identity (ADR 0032): django-allauth signs people in by email and password or through their
+# organisation's OpenID Connect provider, with TOTP two-factor and a list of active sessions.
+ACCOUNT_ADAPTER = "triplewin.accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "triplewin.accounts.adapters.SocialAccountAdapter"
+ACCOUNT_FORMS = {"login": "triplewin.accounts.forms.SignInForm"}
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_UNIQUE_EMAIL = True
+# Existing accounts hold their address on the user row only; allauth reads it from there.
+ACCOUNT_EMAIL_VERIFICATION = "none"
+# Nobody learns from a page whether an address has an account, and strangers get no mail.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_REDIRECT_URL = "register:index"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Triple Win: "
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+MFA_ADAPTER = "triplewin.accounts.adapters.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# allauth refuses two-factor to an account with an unconfirmed address, against someone who
+# signs up with another's address. Nobody signs themselves up here: accounts are made by an
+# administrator, an invitation or the organisation's own provider.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+MFA_TOTP_ISSUER = "Triple Win"
+# One step either side of now, so a phone whose clock is a few seconds out still works.
+MFA_TOTP_TOLERANCE = 1
+USERSESSIONS_TRACK_ACTIVITY = True
+
+# Throttling (ADR 0015, replaced in part by ADR 0032): one mechanism, allauth's rate limits,
+# counted in the shared cache below. Ten failed sign-ins (password or two-factor code) for one
+# account, or from one address, within fifteen minutes close sign-in until the oldest of them is
+# fifteen minutes old. The public verification page's limit lives in the same table.
+ACCOUNT_RATE_LIMITS = {
+    # allauth's extra cap on every sign-in post would answer before ours, with its own page.
+    "login": None,
+    "login_failed": "10/15m/ip,10/15m/key",
+    "verify_document": "20/m/ip",
+    # The API (ADR 0036): per token for partners' systems, per address for the public.
+    "api_token": os.environ.get("API_TOKEN_RATE", "600/m") + "/key",
+    "api_public": os.environ.get("API_PUBLIC_RATE", "300/m") + "/ip",
+    # A new organisation's request to join (ADR 0033).
+    "join_request": "5/h/ip",
+}
+SIGN_IN_COOL_OFF = dt.timedelta(minutes=15)
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

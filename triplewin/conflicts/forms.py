@@ -8,7 +8,7 @@ from django import forms
 
 from triplewin.config.date_input import DateField
 from triplewin.config.forms import GuardedForm, RangedDateField
-from triplewin.conflicts.models import Arrangement, Category, DecisionKind, InterestType
+from triplewin.conflicts.models import Arrangement, Category, DecisionKind, InterestType, RoundScope
 from triplewin.core.input_guard import PERSONAL_DATES
 from triplewin.organisations.models import Organisation
 
@@ -115,3 +115,35 @@ class ManagementForm(GuardedForm):
         field = self.fields["declaration"]
         assert isinstance(field, forms.TypedChoiceField)
         field.choices = declarations
+
+
+class RoundOpenForm(GuardedForm):
+    scope = forms.ChoiceField(
+        label="Who is asked to declare?",
+        choices=RoundScope.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose who is asked to declare."},
+    )
+    due_on = DateField(
+        label="Due date",
+        help_text="At least two weeks from today, and within three months.",
+        error_messages={"required": "Enter the date declarations are due."},
+    )
+
+
+class WithholdForm(GuardedForm):
+    person = forms.TypedChoiceField(
+        label="Whose entries are withheld from the public register?",
+        coerce=int,
+        error_messages={"required": "Choose a person.", "invalid_choice": "Choose a person."},
+    )
+    reason = forms.CharField(
+        label="Why",
+        help_text="For example: the person asked, because publishing could put them at risk.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why the entry is withheld, for the record."},
+    )
+
+    def __init__(self, *args: Any, people: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [("", "Choose a person"), *people]  # type: ignore[attr-defined]

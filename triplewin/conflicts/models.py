@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 
 from triplewin.core import conflicts as policy
+from triplewin.core import declaration_rounds as rounds
 from triplewin.core.dates import long_date
 from triplewin.partnerships.models import Immutable
 
@@ -187,3 +188,103 @@ class ConflictManagement(Immutable):
 
     def __str__(self) -> str:
         return f"Conflict managed: {self.get_decision_display()} ({self.get_arrangement_display()})"
+
+
+class RoundScope(models.TextChoices):
+    ALL_MEMBERS = rounds.Scope.ALL_MEMBERS.value, rounds.SCOPE_LABELS[rounds.Scope.ALL_MEMBERS]
+    DECISION_MAKERS = (
+        rounds.Scope.DECISION_MAKERS.value,
+        rounds.SCOPE_LABELS[rounds.Scope.DECISION_MAKERS],
+    )
+
+
+class DeclarationRound(models.Model):
+    """An NHS organisation's yearly round: everyone in scope declares or makes a nil return.
+
+    Who was asked is fixed when the round opens (`RoundMember`); where each stands is read from
+    their register (declarations, confirmations and nil returns since the round opened).
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="declaration_rounds"
+    )
+    year = models.PositiveSmallIntegerField()
+    scope = models.CharField(max_length=20, choices=RoundScope.choices)
+    opened_on = models.DateField()
+    due_on = models.DateField("Due date")
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Set when the organisation publishes its decision makers' declarations from this round.
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ("-year", "organisation__name")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], name="one_round_a_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"Declaration round {self.year}: {self.organisation}"
+
+
+class RoundMember(models.Model):
+    """One person asked in a round, and which emails they were sent (each once)."""
+
+    round = models.ForeignKey(DeclarationRound, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    decision_maker = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ("user__last_name", "user__first_name", "user__username")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "user"], name="unique_round_member")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.round}"
+
+
+class RoundEmail(models.Model):
+    """One invitation or reminder for one person in one round: the row makes it go once."""
+
+    member = models.ForeignKey(RoundMember, on_delete=models.CASCADE, related_name="emails")
+    kind = models.CharField(max_length=20)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["member", "kind"], name="unique_round_email")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} to {self.member}"
+
+
+class PublicWithholding(models.Model):
+    """A person whose entries stay off their organisation's public register.
+
+    Recorded by the organisation's administrator when the person asks, because publishing
+    could put them at risk of harm; the internal register still holds everything.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="unique_withholding")
+        ]
+
+    def __str__(self) -> str:
+        return f"Withheld from the public register: {self.user}"

@@ -26,7 +26,9 @@ from triplewin.core.lifecycle import State
 from triplewin.demo import data
 from triplewin.demo.data.real_kpis import REAL_KPIS
 from triplewin.demo.data.types import Org, Person, ProjectSpec, Step
+from triplewin.demo.identity import load_identity
 from triplewin.demo.stage2 import DemoDataError, Lookup, load_registers, load_setup
+from triplewin.demo.stage2.registers import load_declaration_round
 from triplewin.demo.stage3 import load_stage3
 from triplewin.demo.stage3.kpis import load_real_kpis
 from triplewin.demo.stage3.websites import record_website_pages
@@ -287,10 +289,13 @@ def load() -> LoadReport:
     orgs = _create_organisations(admin, data.ORGANISATIONS)
     users.update(_create_users(others))
     _create_memberships(admin, data.PEOPLE, users, orgs)
+    # Two-factor for the roles that need it, and the ICB's single sign-on (ADR 0032).
+    load_identity(admin, users, orgs)
     projects: dict[str, Project] = {}
     lookup = Lookup(users=users, orgs=orgs, projects=projects, today=timezone.localdate())
     # Registers come first: every decision, from the concept on, needs a current one.
     load_registers(lookup, data.INTERESTS, [p.email for p in others if p.seats])
+    load_declaration_round(lookup, admin)
     for spec in data.PROJECTS:
         projects[spec.key] = _create_project(spec, users, orgs)
     # Stage 2 comes once every project and person exists: set-up is dated the load day.

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.urls import reverse
 
-from triplewin.config.mail import email
 from triplewin.core.dates import long_date
 from triplewin.core.obligations import ReminderKind
 from triplewin.core.wording import counted, one_line
 from triplewin.meetings.models import Action
+from triplewin.notifications.services import Message
 from triplewin.team.selectors import display_name
 
 
@@ -20,18 +19,17 @@ def _link(name: str, *args: int) -> str:
     return settings.SITE_URL.rstrip("/") + reverse(name, args=args)
 
 
-def _to_owner(action: Action, lead: str, lines: list[str]) -> EmailMessage:
+def _to_owner(action: Action, lead: str, lines: list[str]) -> Message:
     """A greeting, then the lines; the subject is the lead word, the action and the project."""
     owner = action.owner
     greeting = [f"Hello {owner.first_name or display_name(owner)},", ""]
-    return email(
+    return Message(
         subject=f"{lead}: {action.description} ({action.project.title})",
         body="\n".join(greeting + lines),
-        to=[owner.email],
     )
 
 
-def action_assigned(action: Action, given_by: str) -> EmailMessage:
+def action_assigned(action: Action, given_by: str) -> Message:
     project = action.project
     agreed = [f"Agreed at: {one_line(action.meeting.title)}"] if action.meeting else []
     return _to_owner(
@@ -58,7 +56,7 @@ def _status(action: Action, today: dt.date) -> str:
     return "due today" if days <= 0 else f"overdue by {counted(days, 'day')}"
 
 
-def action_reminder(action: Action, kind: ReminderKind, today: dt.date) -> EmailMessage:
+def action_reminder(action: Action, kind: ReminderKind, today: dt.date) -> Message:
     """Sent once on the due date and once after it, while the action is open."""
     project = action.project
     return _to_owner(

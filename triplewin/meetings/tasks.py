@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from triplewin.core.notifications import Kind
 from triplewin.meetings import emails
 from triplewin.meetings.models import Action, ActionStatus
+from triplewin.notifications.services import notify
 
 
 @task()
@@ -18,5 +20,5 @@ def email_action_owner(action_id: int, given_by: str) -> str:
         return "not needed"
     if not action.owner.email:
         return "no email address"
-    emails.action_assigned(action, given_by).send()
-    return "sent"
+    message = emails.action_assigned(action, given_by)
+    return notify(user=action.owner, kind=Kind.ACTIONS, subject=message.subject, body=message.body)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from triplewin.core.notifications import Kind
 from triplewin.core.obligations import action_reminder_kind
 from triplewin.meetings.emails import action_reminder
 from triplewin.meetings.models import Action, ActionStatus
@@ -52,6 +53,8 @@ def send_action_reminders(*, today: dt.date, run: ReminderRun) -> None:
         )
         outcome = send_logged(
             row=row,
+            user=action.owner,
+            kind=Kind.ACTIONS,
             message=action_reminder(action, kind, today),
             audit_action="action.reminder_sent",
         )

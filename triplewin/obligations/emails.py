@@ -6,13 +6,12 @@ import datetime as dt
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.mail import EmailMessage
 from django.urls import reverse
 
 from triplewin.config.filters import govuk_date
-from triplewin.config.mail import email
 from triplewin.core.obligations import Kind, Obligation, ReminderKind
 from triplewin.core.wording import one_line
+from triplewin.notifications.services import Message
 from triplewin.partnerships.models import Project
 
 WHAT_TO_DO: dict[Kind, str] = {
@@ -79,9 +78,8 @@ def body(project: Project, obligation: Obligation, user: User, today: dt.date) -
 
 def reminder(
     project: Project, obligation: Obligation, kind: ReminderKind, user: User, today: dt.date
-) -> EmailMessage:
-    return email(
+) -> Message:
+    return Message(
         subject=subject(project, obligation, kind, today),
         body=body(project, obligation, user, today),
-        to=[user.email],
     )

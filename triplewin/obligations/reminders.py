@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from django.contrib.auth.models import User
 
+from triplewin.core.notifications import Kind as NoticeKind
 from triplewin.core.obligations import Obligation, ReminderKind, reminder_kind
 from triplewin.obligations import emails
 from triplewin.obligations.action_reminders import send_action_reminders
@@ -79,7 +80,15 @@ def _send_one(
         recipient_email=user.email,
     )
     message = emails.reminder(project, obligation, kind, user, today)
-    return send_logged(row=row, message=message, audit_action="obligation.reminder_sent")
+    # Every obligation is a deadline the Code or the guidance sets: never switched off.
+    return send_logged(
+        row=row,
+        user=user,
+        kind=NoticeKind.DEADLINES,
+        message=message,
+        audit_action="obligation.reminder_sent",
+        compliance=True,
+    )
 
 
 def send_due_reminders(*, today: dt.date) -> ReminderRun:

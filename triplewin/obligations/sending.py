@@ -15,10 +15,12 @@ import smtplib
 from dataclasses import dataclass, field
 from typing import Literal
 
-from django.core.mail import EmailMessage
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 
 from triplewin.audit import services as audit
+from triplewin.core.notifications import Kind
+from triplewin.notifications.services import Message, notify
 from triplewin.obligations.models import ReminderSent
 
 logger = logging.getLogger(__name__)
@@ -42,13 +44,29 @@ class ReminderRun:
         return {"sent": self.sent, "already_sent": self.already_sent, "failed": self.failed}
 
 
-def send_logged(*, row: ReminderSent, message: EmailMessage, audit_action: str) -> Outcome:
+def send_logged(
+    *,
+    row: ReminderSent,
+    user: User,
+    kind: Kind,
+    message: Message,
+    audit_action: str,
+    compliance: bool = False,
+) -> Outcome:
+    """Log the reminder and hand it to `notify`, which emails it now or queues it for the
+    person's digest as they chose; either way it is logged once and never handed over twice."""
     # Uniqueness is checked by the insert itself, atomically, not by a racy query first.
     row.full_clean(validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
             row.save()
-            message.send()
+            delivered = notify(
+                user=user,
+                kind=kind,
+                subject=message.subject,
+                body=message.body,
+                compliance=compliance,
+            )
             audit.record(
                 actor=None,
                 action=audit_action,
@@ -59,6 +77,7 @@ def send_logged(*, row: ReminderSent, message: EmailMessage, audit_action: str) 
                     "due_on": [None, row.due_on.isoformat()],
                     "kind": [None, row.kind],
                     "recipient": [None, row.recipient_email],
+                    "delivery": [None, delivered],
                 },
             )
     except IntegrityError:

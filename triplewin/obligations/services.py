@@ -21,10 +21,14 @@ from triplewin.partnerships.models import Project
 DAILY_REMINDERS = "daily_reminders"
 AUDIT_CHAIN_CHECK = "audit_chain_check"
 WEBSITE_PAGES_CHECK = "website_pages_check"
+DECLARATION_ROUNDS = "declaration_round_reminders"
+DIGESTS = "email_digests"
 JOB_NAMES = {
     DAILY_REMINDERS: "the reminder run",
     AUDIT_CHAIN_CHECK: "the audit chain check",
     WEBSITE_PAGES_CHECK: "the check of the partners' web pages",
+    DECLARATION_ROUNDS: "the declaration round reminders",
+    DIGESTS: "the email digests",
 }
 REPORT_FIELDS = ("due_on", "submitted_on", "summary")
 
@@ -116,13 +120,18 @@ def progress_report_record(
 
 def _daily_jobs() -> dict[str, Task[..., Any]]:
     from triplewin.audit.tasks import check_audit_chain
+    from triplewin.conflicts.tasks import send_daily_round_reminders
     from triplewin.executive_summary.tasks import check_website_pages
+    from triplewin.notifications.tasks import send_digests
     from triplewin.obligations.tasks import send_daily_reminders
 
+    # The digests come after the reminders, so the day's queued reminders go in that day's.
     return {
         DAILY_REMINDERS: send_daily_reminders,
         AUDIT_CHAIN_CHECK: check_audit_chain,
         WEBSITE_PAGES_CHECK: check_website_pages,
+        DECLARATION_ROUNDS: send_daily_round_reminders,
+        DIGESTS: send_digests,
     }
 
 

@@ -21,6 +21,7 @@ from triplewin.audit import services as audit
 from triplewin.conflicts.decisions import check_decision
 from triplewin.conflicts.models import DecisionKind
 from triplewin.core import signoff as core
+from triplewin.notifications.approvals import announce_certified
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.models import Project
 from triplewin.signoff import authority, selectors, sources
@@ -241,6 +242,8 @@ def record_act(
         project_id=locked.pk,
         changes={**_changes(record, document), **conflict.audit_changes()},
     )
+    if act is core.Act.CERTIFY:
+        announce_certified(record)
     return record
 
 

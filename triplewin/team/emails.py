@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.urls import reverse
 
-from triplewin.config.mail import email
 from triplewin.core.wording import one_line
+from triplewin.notifications.services import Message
 from triplewin.team.models import DeclarationRequest
 from triplewin.team.selectors import display_name
 
@@ -16,11 +15,11 @@ def _link(name: str) -> str:
     return settings.SITE_URL.rstrip("/") + reverse(name)
 
 
-def declaration_requested(request: DeclarationRequest, asked_by: str) -> EmailMessage:
+def declaration_requested(request: DeclarationRequest, asked_by: str) -> Message:
     member = request.member
     person = member.user
     project = member.project
-    return email(
+    return Message(
         subject=f"Please declare your interests: {project.title}",
         body="\n".join(
             [
@@ -36,5 +35,4 @@ def declaration_requested(request: DeclarationRequest, asked_by: str) -> EmailMe
                 _link("conflicts:register"),
             ]
         ),
-        to=[person.email],
     )

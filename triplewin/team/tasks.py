@@ -6,6 +6,8 @@ from django.utils import timezone
 from django_tasks import task
 
 from triplewin.conflicts.selectors import has_current_declaration
+from triplewin.core.notifications import Kind
+from triplewin.notifications.services import notify
 from triplewin.team import emails
 from triplewin.team.models import DeclarationRequest
 
@@ -22,5 +24,10 @@ def email_declaration_request(request_id: int, asked_by: str) -> str:
         return "not needed"
     if has_current_declaration(request.member.user, timezone.localdate()):
         return "already declared"
-    emails.declaration_requested(request, asked_by).send()
-    return "sent"
+    message = emails.declaration_requested(request, asked_by)
+    return notify(
+        user=request.member.user,
+        kind=Kind.DECLARATIONS,
+        subject=message.subject,
+        body=message.body,
+    )

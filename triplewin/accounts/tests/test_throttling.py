@@ -1,4 +1,5 @@
-"""Sign-in throttling: ten failures lock the account, and the address, for fifteen minutes."""
+"""Sign-in throttling (allauth's limit in the shared cache): ten failures within fifteen minutes
+lock the account, and separately the address."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from tests import factories
 from tests.roles import ROLES
 from tests.workers import new_worker
 from triplewin.accounts.throttling import duration
@@ -22,7 +24,7 @@ LOCKED = "Too many failed sign-ins. Try again in 15 minutes."
 
 
 def attempt(email: str, password: str, *, address: str = "192.0.2.10", url: str = SIGN_IN) -> Any:
-    return Client(REMOTE_ADDR=address).post(url, {"username": email, "password": password})
+    return Client(REMOTE_ADDR=address).post(url, {"login": email, "password": password})
 
 
 def fail(email: str, times: int, **where: Any) -> list[int]:
@@ -31,8 +33,9 @@ def fail(email: str, times: int, **where: Any) -> list[int]:
 
 def test_fifty_wrong_passwords_are_stopped_after_ten_with_a_plain_message(nhs_lead: Any) -> None:
     codes = fail(nhs_lead.username, 50)
-    assert codes[:9] == [200] * 9
-    assert codes[9:] == [429] * 41
+    # The tenth failure is answered as a wrong password; every try after it is refused.
+    assert codes[:10] == [200] * 10
+    assert codes[10:] == [429] * 40
     response = attempt(nhs_lead.username, "wrong")
     html = response.content.decode()
     assert response.status_code == 429
@@ -46,7 +49,7 @@ def test_fifty_wrong_passwords_are_stopped_after_ten_with_a_plain_message(nhs_le
 def test_the_right_password_is_refused_while_locked(nhs_lead: Any) -> None:
     fail(nhs_lead.username, 10)
     client = Client(REMOTE_ADDR="192.0.2.10")
-    response = client.post(SIGN_IN, {"username": nhs_lead.username, "password": PASSWORD})
+    response = client.post(SIGN_IN, {"login": nhs_lead.username, "password": PASSWORD})
     assert response.status_code == 429
     assert LOCKED in response.content.decode()
     assert "_auth_user_id" not in client.session
@@ -78,18 +81,28 @@ def test_the_email_address_counts_the_same_however_it_is_typed(nhs_lead: Any) ->
     assert attempt(nhs_lead.username, PASSWORD, address="203.0.113.8").status_code == 429
 
 
-def test_the_admin_sign_in_is_locked_too(db: None) -> None:
+def test_the_admin_signs_in_through_the_same_throttled_page(db: None) -> None:
     admin = get_user_model().objects.create_superuser("admin@example.test", password=PASSWORD)
-    fail(admin.username, 10, url=ADMIN)
-    response = attempt(admin.username, PASSWORD, url=ADMIN)
+    response = Client().get(ADMIN)
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/sign-in/?next=/admin/"
+    fail(admin.username, 10)
+    response = attempt(admin.username, PASSWORD)
     assert response.status_code == 429
     assert LOCKED in response.content.decode()
 
 
-def test_failures_at_the_admin_and_the_service_add_up(nhs_lead: Any) -> None:
-    fail(nhs_lead.username, 5, url=ADMIN)
-    fail(nhs_lead.username, 5)
-    assert attempt(nhs_lead.username, PASSWORD).status_code == 429
+def test_wrong_two_factor_codes_count_too(nhs_lead: Any) -> None:
+    """The code asked for after the password is limited by the same mechanism."""
+    factories.two_factor(nhs_lead)
+    client = Client(REMOTE_ADDR="192.0.2.40")
+    response = client.post(SIGN_IN, {"login": nhs_lead.username, "password": PASSWORD})
+    assert response["Location"].startswith("/accounts/2fa/authenticate/")
+    codes = [client.post(response["Location"], {"code": "000000"}).status_code for _ in range(11)]
+    assert codes[-1] == 200
+    body = client.post(response["Location"], {"code": factories.totp_code()}).content.decode()
+    assert "Too many failed sign-ins" in body
+    assert "_auth_user_id" not in client.session
 
 
 def test_failures_are_counted_across_workers(nhs_lead: Any) -> None:
@@ -109,10 +122,10 @@ def test_behind_a_proxy_the_configured_header_names_the_address(
     for n in range(10):
         # The left part is whatever the client sent; the proxy appends the real address.
         Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 198.51.100.30").post(
-            SIGN_IN, {"username": f"guess{n}@example.test", "password": "wrong"}
+            SIGN_IN, {"login": f"guess{n}@example.test", "password": "wrong"}
         )
     behind = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.31")
-    login = {"username": nhs_lead.username, "password": PASSWORD}
+    login = {"login": nhs_lead.username, "password": PASSWORD}
     assert behind.post(SIGN_IN, login).status_code == 302
     spoofed = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.99, 198.51.100.30")
     assert spoofed.post(SIGN_IN, login).status_code == 429

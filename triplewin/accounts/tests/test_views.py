@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_sign_in_and_out(client, nhs_lead):
     response = client.post(
         reverse("accounts:sign-in"),
-        {"username": nhs_lead.username, "password": "a-long-test-password"},
+        {"login": nhs_lead.username, "password": "a-long-test-password"},
     )
     assert response.status_code == 302
     assert response.url == reverse("partnerships:list")
@@ -25,7 +25,7 @@ def test_sign_in_and_out(client, nhs_lead):
 
 def test_wrong_password_message(client, nhs_lead):
     response = client.post(
-        reverse("accounts:sign-in"), {"username": nhs_lead.username, "password": "wrong"}
+        reverse("accounts:sign-in"), {"login": nhs_lead.username, "password": "wrong"}
     )
     assert response.status_code == 200
     assert "The email address or password is not right" in response.content.decode()
@@ -47,7 +47,7 @@ def test_redirects_to_safe_next_only(client, nhs_lead):
     response = client.post(
         reverse("accounts:sign-in") + "?next=https://evil.example/",
         {
-            "username": nhs_lead.username,
+            "login": nhs_lead.username,
             "password": "a-long-test-password",
             "next": "https://evil.example/",
         },

@@ -41,8 +41,11 @@ def token(nhs_admin: Any, nhs_org: Any, make_token: Any, shared_kpi: Any, hidden
 
 @pytest.fixture
 def api_schema(live_server: Any, settings: Any, published: Any, token: str) -> Any:  # noqa: F811
-    settings.API_PUBLIC_RATE = "100000/m"
-    settings.API_TOKEN_RATE = "100000/m"
+    settings.ACCOUNT_RATE_LIMITS = {
+        **settings.ACCOUNT_RATE_LIMITS,
+        "api_public": "100000/m/ip",
+        "api_token": "100000/m/key",
+    }
     loaded = schemathesis.openapi.from_url(f"{live_server.url}/api/v1/openapi.json")
     loaded.config.headers = {"Authorization": f"Bearer {token}"}
     return loaded

@@ -100,7 +100,7 @@ def test_the_openapi_document_and_reference_page(client):
 
 
 def test_public_limit_per_address(settings, published, fresh_cache):  # noqa: F811
-    settings.API_PUBLIC_RATE = "3/m"
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "api_public": "3/m/ip"}
     client = Client()
     answers = [client.get("/api/v1/register").status_code for _ in range(4)]
     assert answers == [200, 200, 200, 429]

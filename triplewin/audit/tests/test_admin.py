@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from tests import factories
 from triplewin.audit.models import ChainCheck
 
 pytestmark = pytest.mark.django_db
@@ -15,9 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client):
-    admin = get_user_model().objects.create_superuser(
-        "root@example.test", "root@example.test", "a-long-test-password"
-    )
+    admin = factories.superuser("root@example.test")
     client.force_login(admin)
     return client
 

@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from triplewin.conflicts import access, services
+from triplewin.conflicts import access, rounds, services
 from triplewin.conflicts.presenters import RegisterPresenter
 from triplewin.partnerships.views._helpers import actor, page
 from triplewin.submissions.once import one_time_form, saving_once
@@ -25,6 +25,7 @@ def my_register(request: HttpRequest) -> HttpResponse:
         r=RegisterPresenter(actor(request), timezone.localdate()),
         own=True,
         nav="conflicts",
+        runs_rounds=bool(rounds.administered(request.user)),
     )
 
 

@@ -7,9 +7,15 @@ is recorded.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
+from django.contrib.auth.models import User
+
+from triplewin.conflicts import rounds
 from triplewin.conflicts import services as conflict_services
+from triplewin.conflicts.models import DeclarationRound
+from triplewin.core.declaration_rounds import Scope
 from triplewin.demo.data.setup_types import Interest
 from triplewin.demo.stage2.lookup import Lookup
 
@@ -35,3 +41,21 @@ def load_registers(lookup: Lookup, interests: Iterable[Interest], people: Iterab
             conflict_services.nil_return_make(
                 actor=lookup.user(email, "Nil returns"), today=lookup.today
             )
+
+
+# The yearly round the demo opens: United Lincolnshire Hospitals asks its decision makers,
+# four weeks to answer, and publishes their register (issue 16, ADR 0035).
+ROUND_ORGANISATION = "ulht"
+ROUND_WEEKS = 4
+
+
+def load_declaration_round(lookup: Lookup, admin: User) -> DeclarationRound:
+    organisation = lookup.org(ROUND_ORGANISATION, "Declaration round")
+    opened = rounds.round_open(
+        actor=admin,
+        organisation=organisation,
+        scope=Scope.DECISION_MAKERS,
+        due_on=lookup.today + dt.timedelta(weeks=ROUND_WEEKS),
+        today=lookup.today,
+    )
+    return rounds.round_publish(actor=admin, declaration_round=opened)

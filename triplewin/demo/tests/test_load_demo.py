@@ -352,3 +352,23 @@ def test_walked_project_documents_are_recorded_versions(loaded: str) -> None:
     # The signed-off concept, PID (both versions), amendment and summary are ready to download.
     assert {"pid", "concept", "summary", "amendment-1"} <= recorded
     assert DocumentVersion.objects.filter(project=project, document="pid").count() == 2
+
+
+def test_ulht_runs_a_published_declaration_round(loaded: str) -> None:
+    from django.test import Client
+    from django.urls import reverse
+
+    from triplewin.conflicts.models import DeclarationRound
+    from triplewin.conflicts.rounds import statuses
+
+    ulht = Organisation.objects.get(name="United Lincolnshire Hospitals NHS Trust")
+    declaration_round = DeclarationRound.objects.get(organisation=ulht)
+    assert declaration_round.scope == "decision_makers"
+    assert declaration_round.published_at is not None
+    asked = {m.user.username for m in declaration_round.members.select_related("user")}
+    assert people.NHS_LEAD in asked
+    assert people.IRC_ULHT in asked
+    assert set(statuses(declaration_round).values()) <= {"declared", "nil_return", "outstanding"}
+    page = Client().get(reverse("conflicts:public-register", args=[ulht.pk]))
+    assert page.status_code == 200
+    assert "Register of interests" in page.content.decode()

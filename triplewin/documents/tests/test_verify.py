@@ -23,10 +23,13 @@ VERIFY = "/documents/verify/"
 
 @pytest.fixture
 def frozen_clock(monkeypatch: Any) -> None:
-    """django-ratelimit counts per minute window; a run straddling its edge would start again."""
-    import django_ratelimit.core
+    """The limit counts the last minute's checks; a slow run must not see early ones expire."""
+    import time
 
-    monkeypatch.setattr(django_ratelimit.core, "time", SimpleNamespace(time=lambda: 1_800_000_000))
+    from allauth.core.internal import ratelimit
+
+    frozen = SimpleNamespace(time=lambda: 1_800_000_000, monotonic=time.monotonic, sleep=time.sleep)
+    monkeypatch.setattr(ratelimit, "time", frozen)
 
 
 def check(client: Client, **data: Any) -> str:

@@ -4,30 +4,20 @@ from __future__ import annotations
 
 import hashlib
 
+from allauth.core import ratelimit
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
 
 from triplewin.documents.forms import VerifyForm
 from triplewin.documents.verification import match_file_hash, match_hash
 from triplewin.partnerships.views._helpers import page
 
-# Checks per address per minute: ample for a person, a nuisance for anyone enumerating hashes.
-# django-ratelimit counts them in the shared cache, so every worker and server adds to one total.
-CHECKS_PER_MINUTE = "20/m"
-
 
 def _too_many(request: HttpRequest) -> bool:
-    return bool(
-        is_ratelimited(
-            request,
-            group="documents-verify",
-            key="ip",
-            rate=CHECKS_PER_MINUTE,
-            method="POST",
-            increment=True,
-        )
-    )
+    """20 checks per address per minute (`ACCOUNT_RATE_LIMITS["verify_document"]`): ample for a
+    person, a nuisance for anyone enumerating hashes. Counted in the shared cache by the one
+    throttling mechanism the sign-in uses too (ADR 0032), so every worker adds to one total."""
+    return not ratelimit.consume(request, action="verify_document")
 
 
 @require_http_methods(["GET", "POST"])

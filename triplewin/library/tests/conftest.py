@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests import factories
 from triplewin.library import seeding, services
 from triplewin.library.models import CaseStudy
 from triplewin.library.tests.builders import finish
@@ -21,8 +22,11 @@ def corpus(db: None) -> dict[str, CaseStudy]:
 
 @pytest.fixture
 def staff(db: None) -> Any:
-    return get_user_model().objects.create_user(
-        "librarian@example.test", password="a-long-test-password", is_staff=True
+    # Staff use two-factor, as every administrator must (ADR 0032).
+    return factories.two_factor(
+        get_user_model().objects.create_user(
+            "librarian@example.test", password="a-long-test-password", is_staff=True
+        )
     )
 
 

@@ -5,6 +5,7 @@ import json
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -102,3 +103,16 @@ def test_health_is_not_redirected_to_https(client: Client, settings: Any) -> Non
     settings.SECURE_SSL_REDIRECT = True
     assert client.get("/health/live").status_code == 200
     assert client.get("/").status_code == 301
+
+
+def test_someone_who_must_set_up_two_factor_is_not_redirected_from_the_endpoints(
+    client: Client,
+) -> None:
+    admin = get_user_model().objects.create_superuser(
+        "admin@example.test", email="admin@example.test"
+    )
+    client.force_login(admin)
+    assert client.get("/projects/").status_code == 302
+    assert client.get("/health/live").status_code == 200
+    assert client.get("/health/ready").status_code == 200
+    assert client.get("/metrics", REMOTE_ADDR="127.0.0.1").status_code == 200

@@ -157,3 +157,24 @@ def test_sales_staff_get_no_reminders_even_as_the_companys_lead(completed, pharm
     people = responsible_people([completed])[completed.pk]
     assert seller not in people
     assert people  # the others are still reminded
+
+
+def test_reminders_follow_each_persons_email_choice(completed, nhs_lead):
+    from triplewin.core.notifications import Choice, Kind
+    from triplewin.notifications.models import QueuedNotice
+    from triplewin.notifications.services import choice_set, send_digests
+
+    choice_set(actor=nhs_lead, user=nhs_lead, kind=Kind.DEADLINES, choice=Choice.DAILY)
+    assert _sent(D(2025, 6, 1)) == [("industry.lead@example.test", f"Due in 29 days: {DISCLOSURE}")]
+    [queued] = QueuedNotice.objects.filter(user=nhs_lead)
+    assert queued.subject == f"Due in 29 days: {DISCLOSURE}"
+    assert _sent(D(2025, 6, 1)) == []  # logged once, whichever way it went
+    assert QueuedNotice.objects.count() == 1
+    send_digests(today=D(2025, 6, 1))
+    assert mail.outbox[-1].to == ["nhs.lead@example.test"]
+    assert DISCLOSURE in mail.outbox[-1].body
+    delivery = {
+        e.changes["recipient"][1]: e.changes["delivery"][1]
+        for e in AuditEvent.objects.filter(action="obligation.reminder_sent")
+    }
+    assert delivery == {"nhs.lead@example.test": "queued", "industry.lead@example.test": "sent"}

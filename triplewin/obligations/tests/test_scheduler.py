@@ -17,6 +17,8 @@ from triplewin.obligations.models import ScheduledRun
 from triplewin.obligations.services import (
     AUDIT_CHAIN_CHECK,
     DAILY_REMINDERS,
+    DECLARATION_ROUNDS,
+    DIGESTS,
     WEBSITE_PAGES_CHECK,
     scheduler_tick,
 )
@@ -37,14 +39,22 @@ def keep_signals() -> Iterator[None]:
 
 def test_tick_enqueues_each_daily_job_once_per_day():
     first = scheduler_tick(today=D(2025, 6, 25))
-    assert [run.job for run in first] == [DAILY_REMINDERS, AUDIT_CHAIN_CHECK, WEBSITE_PAGES_CHECK]
+    assert [run.job for run in first] == [
+        DAILY_REMINDERS,
+        AUDIT_CHAIN_CHECK,
+        WEBSITE_PAGES_CHECK,
+        DECLARATION_ROUNDS,
+        DIGESTS,
+    ]
     assert scheduler_tick(today=D(2025, 6, 25)) == []
     assert ScheduledRun.objects.filter(job=DAILY_REMINDERS).count() == 1
     assert ScheduledRun.objects.filter(job=AUDIT_CHAIN_CHECK).count() == 1
     queued = {r.task_path: r for r in DBTaskResult.objects.all()}
     assert sorted(queued) == [
         "triplewin.audit.tasks.check_audit_chain",
+        "triplewin.conflicts.tasks.send_daily_round_reminders",
         "triplewin.executive_summary.tasks.check_website_pages",
+        "triplewin.notifications.tasks.send_digests",
         "triplewin.obligations.tasks.send_daily_reminders",
     ]
     reminders = queued["triplewin.obligations.tasks.send_daily_reminders"]
@@ -54,8 +64,8 @@ def test_tick_enqueues_each_daily_job_once_per_day():
         "kwargs": {},
     }
     assert first[0].task_result_id == str(reminders.id)
-    assert len(scheduler_tick(today=D(2025, 6, 26))) == 3
-    assert DBTaskResult.objects.count() == 6
+    assert len(scheduler_tick(today=D(2025, 6, 26))) == 5
+    assert DBTaskResult.objects.count() == 10
 
 
 @pytest.mark.django_db(transaction=True)
@@ -80,6 +90,10 @@ def test_worker_runs_the_queued_reminders(completed, keep_signals):
     check = results["triplewin.audit.tasks.check_audit_chain"].return_value
     assert check["checked"] is True
     assert check["verified"] is True
+    rounds = results["triplewin.conflicts.tasks.send_daily_round_reminders"].return_value
+    assert rounds == {"sent": 0}
+    digests = results["triplewin.notifications.tasks.send_digests"].return_value
+    assert digests == {"sent": 0, "already_sent": 0, "nothing": 0, "failed": 0}
     assert sorted(m.to[0] for m in mail.outbox) == [
         "industry.lead@example.test",
         "nhs.lead@example.test",
@@ -99,8 +113,10 @@ def test_run_scheduler_once(completed):
     assert "Enqueued the reminder run for" in text
     assert "Enqueued the audit chain check for" in text
     assert "Enqueued the check of the partners' web pages for" in text
+    assert "Enqueued the email digests for" in text
+    assert "Enqueued the declaration round reminders for" in text
     assert "already enqueued" in text
-    assert DBTaskResult.objects.count() == 3
+    assert DBTaskResult.objects.count() == 5
 
 
 def test_send_reminders_command_moves_the_clock(completed):

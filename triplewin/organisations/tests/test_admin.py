@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from tests import factories
 from triplewin.audit.models import AuditEvent
 from triplewin.organisations.models import Organisation
 
@@ -12,9 +12,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client):
-    admin = get_user_model().objects.create_superuser(
-        "root@example.test", "root@example.test", "a-long-test-password"
-    )
+    admin = factories.superuser("root@example.test")
     client.force_login(admin)
     return client
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from allauth.core import ratelimit
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
 
 from triplewin.organisations import access
 from triplewin.organisations.forms import JoinForm, RejectForm
@@ -17,23 +17,14 @@ from triplewin.organisations.services import joining
 from triplewin.partnerships.views._helpers import actor, apply_validation_error, page
 from triplewin.submissions.once import one_time_form, saving_once
 
-# Requests per address per hour: enough for an office sharing one address, too few to flood
-# the platform administrators' list. Counted in the shared cache, like the verification page.
-REQUESTS_PER_HOUR = "5/h"
+# Five requests per address per hour (settings.ACCOUNT_RATE_LIMITS["join_request"]): enough
+# for an office sharing one address, too few to flood the platform administrators' list.
+# Counted by the one throttle, allauth's, in the shared cache (ADR 0032).
 TOO_MANY = "Too many requests from your address. Wait an hour and try again."
 
 
 def _too_many(request: HttpRequest) -> bool:
-    return bool(
-        is_ratelimited(
-            request,
-            group="organisations-join",
-            key="ip",
-            rate=REQUESTS_PER_HOUR,
-            method="POST",
-            increment=True,
-        )
-    )
+    return not ratelimit.consume(request, action="join_request")
 
 
 @one_time_form

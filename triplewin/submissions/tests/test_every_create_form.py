@@ -48,6 +48,7 @@ NOT_CREATE_FORMS = {
 }
 ONE_TIME = {
     "agreement:copy-upload",
+    "api:create",
     "agreement:party-add",
     "amendments:create",
     "conflicts:confirm",

@@ -15,6 +15,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from triplewin.obligations.resilience import survive
 from triplewin.obligations.services import JOB_NAMES, scheduler_tick
 
 
@@ -35,7 +36,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, once: bool, interval: int, **options: Any) -> None:
         if interval < 1:
             raise CommandError("--interval must be at least one second.")
-        while True:
+
+        def tick() -> bool:
             today = timezone.localdate()
             runs = scheduler_tick(today=today)
             for run in runs:
@@ -43,5 +45,9 @@ class Command(BaseCommand):
             if not runs and once:
                 self.stdout.write(f"The jobs for {today.isoformat()} were already enqueued.")
             if once:
-                return
+                return False
             time.sleep(interval)
+            return True
+
+        # A database outage pauses the scheduler; it never ends it (issue 19).
+        survive(tick, what="Scheduler")
