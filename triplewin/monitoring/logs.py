@@ -29,8 +29,8 @@ def formatter(renderer: str = "json") -> structlog.stdlib.ProcessorFormatter:
     """The logging formatter named in settings.LOGGING: "json" or "console"."""
     structlog.configure(
         processors=[
-            structlog.contextvars.merge_contextvars,
             structlog.stdlib.filter_by_level,
+            *_SHARED,
             structlog.stdlib.PositionalArgumentsFormatter(),
             structlog.processors.StackInfoRenderer(),
             structlog.stdlib.ProcessorFormatter.wrap_for_formatter,

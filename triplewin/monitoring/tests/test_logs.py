@@ -39,6 +39,7 @@ def test_the_lines_of_a_request_carry_its_request_id(client: Client) -> None:
     lines = [json.loads(line) for line in stream.getvalue().splitlines()]
     assert {line["event"] for line in lines} >= {"request_started", "request_finished"}
     assert {line["request_id"] for line in lines} == {response["X-Request-ID"]}
+    assert all({"timestamp", "level", "logger"} <= line.keys() for line in lines)
 
 
 def _format(record: logging.LogRecord, renderer: str) -> str:
