@@ -48,6 +48,8 @@ def _env() -> dict[str, str]:
         ALLOWED_HOSTS=HOST,
         SITE_URL="http://127.0.0.1",
         API_PUBLIC_RATE="1000000/m",
+        # Thousands of per-request lines would bury the report; warnings still show.
+        LOG_LEVEL="WARNING",
     )
 
 
@@ -229,6 +231,9 @@ def run() -> list[str]:
                 str(WORKERS),
                 "--log-level",
                 "warning",
+                # gunicorn.conf.py (read from the working directory) logs every request.
+                "--access-logfile",
+                "/dev/null",
             ],
             cwd=ROOT,
             env=_env(),

@@ -12,10 +12,13 @@ from django.shortcuts import redirect
 from triplewin.accounts import two_factor
 
 # What such a person may still reach: signing out, the two-factor and password pages (setting
-# up TOTP asks for the password again), and the files those pages need.
+# up TOTP asks for the password again), and the files those pages need. The health and metrics
+# endpoints answer machines, not people, so they are never redirected (ADR 0037).
 ALLOWED_PREFIXES = (
     "/accounts/",
     settings.STATIC_URL,
+    "/health/",
+    "/metrics",
 )
 SET_UP_FIRST = (
     "Your role needs two-factor authentication. Set it up with an authenticator app before "

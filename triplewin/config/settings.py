@@ -39,6 +39,18 @@ try:
     # link-local addresses (no request forgery into our own network). Only tests, which
     # serve pages from 127.0.0.1, turn this on.
     WEBSITE_CHECK_ALLOW_PRIVATE = env.bool("WEBSITE_CHECK_ALLOW_PRIVATE", default=False)
+    # Production behind a TLS-terminating proxy (ADR 0037, README "Production").
+    BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", 0, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+    CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", [])
+    # Health and metrics (ADR 0037).
+    METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", ["127.0.0.1"])
+    TASK_QUEUE_MAX_WAIT_MINUTES = env.int("TASK_QUEUE_MAX_WAIT_MINUTES", 15, minimum=1)
+    LOG_FORMAT = env.str("LOG_FORMAT", "console" if DEBUG else "json")
+    LOG_LEVEL = env.str("LOG_LEVEL", "INFO").upper()
 except EnvError as error:
     raise ImproperlyConfigured(f"Triple Win cannot start: {error}") from None
 
@@ -113,15 +125,22 @@ INSTALLED_APPS = [
     "triplewin.guide",
     "triplewin.demo",
     "triplewin.api",
+    "triplewin.monitoring",
+    "django_structlog",
 ]
 
 MIDDLEWARE = [
+    # First and last: the latency counted is the whole of Django's work on the request.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication, so the log lines of a request name its user.
+    "django_structlog.middlewares.RequestMiddleware",
+    "triplewin.monitoring.logs.RequestIdHeaderMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
@@ -129,6 +148,7 @@ MIDDLEWARE = [
     "triplewin.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "triplewin.config.urls"
@@ -264,6 +284,11 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
+# The proxy terminates TLS and says so in X-Forwarded-Proto; only trusted when the proxy is ours
+# and overwrites the header (BEHIND_TLS_PROXY).
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
+# Health checks come from the load balancer over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^health/", r"^metrics$"]
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
@@ -287,12 +312,24 @@ CONTENT_SECURITY_POLICY = {
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# One line per event, each with the request id (or, in the task worker, the task id) bound by
+# django-structlog: JSON for log collectors in production, readable columns for `make run`.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "structured": {
+            "()": "triplewin.monitoring.logs.formatter",
+            "renderer": LOG_FORMAT,
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    # pypdf logs a warning for every bad token of a damaged or hostile PDF, thousands for one
-    # upload; the refusal shown to the uploader already says what matters.
-    "loggers": {"pypdf": {"level": "ERROR"}},
+    "loggers": {
+        # pypdf logs a warning for every bad token of a damaged or hostile PDF, thousands for
+        # one upload; the refusal shown to the uploader already says what matters.
+        "pypdf": {"level": "ERROR"},
+        "django_structlog": {"level": LOG_LEVEL},
+        "triplewin": {"level": LOG_LEVEL},
+    },
 }

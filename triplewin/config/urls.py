@@ -41,6 +41,7 @@ urlpatterns = [
     path("", include("triplewin.api.urls")),
     # The API's own namespace ("api-v1"), outside the app's, as django-ninja resolves it.
     path("api/v1/", api.urls),
+    path("", include("triplewin.monitoring.urls")),
     # The admin signs in through our sign-in too: the same throttle and the same two-factor.
     path(
         "admin/login/",
