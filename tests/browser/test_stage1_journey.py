@@ -38,8 +38,8 @@ def test_idea_to_approved_concept(page, nhs_lead, industry_lead, pharma_org, set
     project_url = page.url
     assert_accessible(page)
 
-    page.click("text=Start scoping")
-    page.click("button:has-text('Start scoping')")
+    # One post from the Next steps box (issue 15): no page in between.
+    page.get_by_role("button", name="Start scoping").click()
     expect(page.locator(".nhsuk-tag").first).to_have_text("Scoping")
 
     page.click("text=Scoping decision guide")

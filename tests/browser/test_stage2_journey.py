@@ -160,8 +160,8 @@ def test_stage2_from_approved_concept_to_public_register(
 
     # Set-up starts, and the team and governance committees are formed.
     page.goto(project_url)
-    page.click("a:has-text('Start set-up')")
-    page.click("main button:has-text('Start set-up')")
+    # One post from the Next steps box (issue 15): no page in between.
+    page.get_by_role("button", name="Start set-up").click()
     expect(page.locator(".nhsuk-tag").first).to_have_text("Set-up")
     assert_accessible(page)
     open_task(page, project_url, "Project team and governance committees")

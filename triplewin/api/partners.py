@@ -29,7 +29,6 @@ from triplewin.api.problems import Problem, ProblemOut
 from triplewin.audit import services as audit
 from triplewin.core.lifecycle import STATES
 from triplewin.kpis import services as kpis
-from triplewin.kpis.models import Measurement
 from triplewin.meetings.models import Action, ActionStatus
 from triplewin.meetings.services.actions import action_complete
 from triplewin.obligations.selectors import obligations_for
@@ -240,13 +239,10 @@ def kpi_list(request: HttpRequest, project_id: int) -> HttpResponse:
     token = _token(request)
     _require(token, Scope.READ_PROJECTS)
     project = _project(token, project_id)
-    kpis_seen = list(Visibility.of_organisation(token.organisation, project).kpis().order_by("pk"))
+    seen = Visibility.of_organisation(token.organisation, project)
+    kpis_seen = list(seen.kpis().order_by("pk"))
     readings: dict[int, list[dict[str, Any]]] = {k.pk: [] for k in kpis_seen}
-    for m in (
-        Measurement.objects.filter(kpi__in=kpis_seen)
-        .select_related("site")
-        .order_by("kpi_id", "period", "site__name")
-    ):
+    for m in seen.measurements().select_related("site").order_by("kpi_id", "period", "site__name"):
         readings[m.kpi_id].append(
             {
                 "period": m.period,

@@ -21,7 +21,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from triplewin.audit.models import AuditEvent
-from triplewin.kpis.models import CompositeCriterion, Kpi
+from triplewin.kpis.models import CompositeCriterion, Kpi, Measurement
 from triplewin.organisations.models import Membership, Organisation, Role, Sector
 from triplewin.partnerships.models import Project
 
@@ -93,6 +93,10 @@ class Visibility:
     def filter_kpis(self, kpis: QuerySet[Kpi]) -> QuerySet[Kpi]:
         kpis = kpis.filter(project=self.project)
         return kpis if self.sees_nhs_only else kpis.filter(company_may_see=True)
+
+    def measurements(self) -> QuerySet[Measurement]:
+        """The recorded values of the KPIs this person (or organisation) may see."""
+        return Measurement.objects.filter(kpi__in=self.kpis())
 
     def criteria(self) -> QuerySet[CompositeCriterion]:
         return self.filter_criteria(CompositeCriterion.objects.filter(project=self.project))

@@ -25,6 +25,8 @@ PRODUCTION = {
 def _check_deploy(extra: dict[str, str]) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k not in PRODUCTION}
     environment.pop("PYTEST_CURRENT_TEST", None)
+    # Set by the browser tests' live server in the same process; production never sets it.
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     environment.update(extra)
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

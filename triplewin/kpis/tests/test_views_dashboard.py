@@ -54,6 +54,8 @@ def test_dashboard_is_a_fixed_number_of_queries(client_for, shared_kpi, hidden_k
     client = client_for("nhs_lead")
     url = reverse("kpis:dashboard", args=[shared_kpi.project_id])
     builders.record_series(shared_kpi, nhs_lead, [1, 2])
+    # A session's first request records the session once (allauth's list of active sessions).
+    client.get(url)
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     builders.record_series(hidden_kpi, nhs_lead, [5, 6, 7, 8, 9, 10, 11, 12])
