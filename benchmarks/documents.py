@@ -16,7 +16,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from triplewin.documents.presenters import DocumentView
@@ -124,16 +124,75 @@ def full_pid() -> DocumentView:
     document = clean_document(
         Document("pid", "Project Initiation Document", "Heart failure", tuple(sections))
     )
+    digest = content_hash(document)
     return DocumentView(
         document,
         3,
         Status.APPROVED,
-        content_hash(document),
+        digest,
         "Sam Signatory",
         None,
         reference="TW-0012-PID-v3",
         prepared_on=dt.date(2027, 3, 1),
         authors=("Northshire Integrated Care Board", "Acme Pharma UK Ltd"),
+        record=sign_off_record(digest),
+    )
+
+
+def sign_off_record(digest: str) -> Any:
+    """The whole record a certified, approved PID prints as its last section: the
+    certification, the project team and each partner's governance committee (ADR 0026)."""
+    from triplewin.core import signoff as engine
+
+    partners = (
+        (1, "Northshire Integrated Care Board"),
+        (2, "Acme Pharma UK Ltd"),
+        (3, "Northshire Hospitals NHS Trust"),
+        (4, "Northshire GP Federation"),
+    )
+    at = dt.datetime(2027, 3, 2, 10, 30, tzinfo=dt.UTC)
+
+    def act(kind: Any, body: Any, org: tuple[int, str] | None, role: Any, who: str) -> Any:
+        return engine.ActRecord(
+            act=kind,
+            body=body,
+            organisation_id=org[0] if org else None,
+            organisation_name=org[1] if org else "",
+            content_hash=digest,
+            actor_id=None,
+            actor_label=who,
+            role=role.value,
+            statement=f"{who} agreed to the Project Initiation Document (fingerprint {digest[:12]}).",
+            reason="",
+            at=at,
+            version=3,
+        )
+
+    bodies = [engine.Body(engine.BodyKind.PROJECT_TEAM)] + [
+        engine.Body(engine.BodyKind.GOVERNANCE_COMMITTEE, pk, name) for pk, name in partners
+    ]
+    acts = [
+        act(
+            engine.Act.CERTIFY,
+            engine.BodyKind.PARTNER,
+            partners[1],
+            engine.Role.CERTIFICATION_SIGNATORY,
+            "Sam Signatory",
+        ),
+        act(engine.Act.APPROVE, engine.BodyKind.PROJECT_TEAM, None, engine.Role.CHAIR, "Pat Chair"),
+        *(
+            act(
+                engine.Act.APPROVE,
+                engine.BodyKind.GOVERNANCE_COMMITTEE,
+                org,
+                engine.Role.COMMITTEE_MEMBER,
+                f"Committee member {org[0]}",
+            )
+            for org in partners
+        ),
+    ]
+    return engine.evaluate(
+        engine.requirements_for("pid"), bodies, acts, content_hash=digest, live_hash=digest
     )
 
 
