@@ -12,6 +12,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from triplewin.config.env import Env, EnvError
+from triplewin.core import retention
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = BASE_DIR.parent
@@ -52,6 +53,13 @@ try:
     LOG_FORMAT = env.str("LOG_FORMAT", "console" if DEBUG else "json")
     LOG_LEVEL = env.str("LOG_LEVEL", "INFO").upper()
 except EnvError as error:
+    raise ImproperlyConfigured(f"Triple Win cannot start: {error}") from None
+
+# The retention policy's periods (ADR 0041): a malformed RETENTION_<RULE>_DAYS stops start-up
+# rather than keeping personal data for a period nobody chose.
+try:
+    retention.policy(os.environ)
+except retention.PolicyError as error:
     raise ImproperlyConfigured(f"Triple Win cannot start: {error}") from None
 
 try:
@@ -122,6 +130,7 @@ INSTALLED_APPS = [
     "triplewin.obligations",
     "triplewin.oversight",
     "triplewin.notifications",
+    "triplewin.retention",
     "triplewin.guide",
     "triplewin.demo",
     "triplewin.api",

@@ -23,12 +23,14 @@ AUDIT_CHAIN_CHECK = "audit_chain_check"
 WEBSITE_PAGES_CHECK = "website_pages_check"
 DECLARATION_ROUNDS = "declaration_round_reminders"
 DIGESTS = "email_digests"
+RETENTION = "retention_policy"
 JOB_NAMES = {
     DAILY_REMINDERS: "the reminder run",
     AUDIT_CHAIN_CHECK: "the audit chain check",
     WEBSITE_PAGES_CHECK: "the check of the partners' web pages",
     DECLARATION_ROUNDS: "the declaration round reminders",
     DIGESTS: "the email digests",
+    RETENTION: "the retention policy",
 }
 REPORT_FIELDS = ("due_on", "submitted_on", "summary")
 
@@ -124,6 +126,7 @@ def _daily_jobs() -> dict[str, Task[..., Any]]:
     from triplewin.executive_summary.tasks import check_website_pages
     from triplewin.notifications.tasks import send_digests
     from triplewin.obligations.tasks import send_daily_reminders
+    from triplewin.retention.tasks import apply_retention_daily
 
     # The digests come after the reminders, so the day's queued reminders go in that day's.
     return {
@@ -132,6 +135,7 @@ def _daily_jobs() -> dict[str, Task[..., Any]]:
         WEBSITE_PAGES_CHECK: check_website_pages,
         DECLARATION_ROUNDS: send_daily_round_reminders,
         DIGESTS: send_digests,
+        RETENTION: apply_retention_daily,
     }
 
 

@@ -19,6 +19,7 @@ from triplewin.obligations.services import (
     DAILY_REMINDERS,
     DECLARATION_ROUNDS,
     DIGESTS,
+    RETENTION,
     WEBSITE_PAGES_CHECK,
     scheduler_tick,
 )
@@ -45,6 +46,7 @@ def test_tick_enqueues_each_daily_job_once_per_day():
         WEBSITE_PAGES_CHECK,
         DECLARATION_ROUNDS,
         DIGESTS,
+        RETENTION,
     ]
     assert scheduler_tick(today=D(2025, 6, 25)) == []
     assert ScheduledRun.objects.filter(job=DAILY_REMINDERS).count() == 1
@@ -56,6 +58,7 @@ def test_tick_enqueues_each_daily_job_once_per_day():
         "triplewin.executive_summary.tasks.check_website_pages",
         "triplewin.notifications.tasks.send_digests",
         "triplewin.obligations.tasks.send_daily_reminders",
+        "triplewin.retention.tasks.apply_retention_daily",
     ]
     reminders = queued["triplewin.obligations.tasks.send_daily_reminders"]
     assert reminders.args_kwargs == {"args": ["2025-06-25"], "kwargs": {}}
@@ -64,8 +67,8 @@ def test_tick_enqueues_each_daily_job_once_per_day():
         "kwargs": {},
     }
     assert first[0].task_result_id == str(reminders.id)
-    assert len(scheduler_tick(today=D(2025, 6, 26))) == 5
-    assert DBTaskResult.objects.count() == 10
+    assert len(scheduler_tick(today=D(2025, 6, 26))) == 6
+    assert DBTaskResult.objects.count() == 12
 
 
 @pytest.mark.django_db(transaction=True)
@@ -115,8 +118,9 @@ def test_run_scheduler_once(completed):
     assert "Enqueued the check of the partners' web pages for" in text
     assert "Enqueued the email digests for" in text
     assert "Enqueued the declaration round reminders for" in text
+    assert "Enqueued the retention policy for" in text
     assert "already enqueued" in text
-    assert DBTaskResult.objects.count() == 5
+    assert DBTaskResult.objects.count() == 6
 
 
 def test_send_reminders_command_moves_the_clock(completed):
