@@ -8,6 +8,9 @@ from triplewin.config.converters import RecordId
 
 register_converter(RecordId, "id")
 
+# A database outage answers 503 "try again", anything else the plain 500 page (issue 19).
+handler500 = "triplewin.monitoring.errors.server_error"
+
 urlpatterns = [
     path("", include("triplewin.register.urls")),
     path("accounts/", include("triplewin.accounts.urls")),
