@@ -8,7 +8,7 @@ ASSETS := triplewin/static/nhsuk/nhsuk-frontend.min.css
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint fmt bench pytest system-deps browser-deps clean
+.PHONY: run test lint fmt bench pytest faults system-deps browser-deps fault-deps clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ system-deps:
 	@if ! ldconfig -p | grep -q libpangoft2-1.0 || ! ldconfig -p | grep -q libharfbuzz-subset || ! fc-list 2>/dev/null | grep -q "Liberation Sans"; then \
 		echo "Installing Pango, HarfBuzz and fonts for WeasyPrint's PDF output…"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-liberation fonts-dejavu-core >/dev/null; \
+	fi
+
+# faketime moves one process's clock for the scheduler's fault tests (issue 19).
+fault-deps:
+	@if ! command -v faketime >/dev/null 2>&1; then \
+		echo "Installing faketime for the fault tests…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null; \
 	fi
 
 browser-deps: system-deps
@@ -81,11 +88,18 @@ fmt: $(STAMP)
 # `-n 0` in PYTEST_ARGS runs in one process) and treats "no tests collected" (exit code 5) as a
 # failure: the suite is never empty.
 XDIST ?= -n auto
-pytest: $(STAMP) $(ASSETS) browser-deps
+pytest: $(STAMP) $(ASSETS) browser-deps fault-deps
 	@set +e; $(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: treating as a failure"; exit 1; fi; exit $$rc
 
 test: lint pytest
+
+# The fault-injection tests alone (issue 19), then the table of what each fault did: what the
+# user saw, what was lost and what was doubled (both must be nothing).
+faults: $(STAMP) $(ASSETS) system-deps fault-deps
+	@rm -f var/faults/report.jsonl
+	@set +e; $(BIN)/python -m pytest -n 0 -m fault -p no:randomly $(PYTEST_ARGS); rc=$$?; \
+	$(BIN)/python -m tests.faults.report || rc=1; exit $$rc
 
 bench: $(STAMP) $(ASSETS) system-deps
 	$(BIN)/python -m benchmarks.run
