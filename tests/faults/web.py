@@ -60,11 +60,13 @@ class Browser:
     def get(self, path: str) -> tuple[int, str]:
         return self._open(urllib.request.Request(self.site + path))  # noqa: S310 (http, checked)
 
-    def form(self, page: str, action: str) -> dict[str, str]:
-        """The hidden fields of the form on `page` that posts to `action`."""
+    def form(self, page: str, action: str, *, at: str) -> dict[str, str]:
+        """The hidden fields of the form on `page` (found at path `at`) that posts to `action`;
+        a form without an action posts to its own page."""
         for form in FORM.findall(page):
             attrs = dict(ATTR.findall(form[: form.index(">")]))
-            if html.unescape(attrs.get("action", "")) == action:
+            method = attrs.get("method", "get").lower()
+            if method == "post" and (html.unescape(attrs.get("action", "")) or at) == action:
                 fields = {}
                 for tag in HIDDEN.findall(form):
                     found = dict(ATTR.findall(tag))
