@@ -81,10 +81,6 @@ class BackgroundWork:
     failed: list[FailedRow]
     failed_total: int
 
-    @property
-    def workers(self) -> list[ProcessRow]:
-        return [p for p in self.processes if p.kind == "Task worker"]
-
 
 def _process(row: Heartbeat, now: dt.datetime) -> ProcessRow:
     silence = now - row.last_beat
