@@ -38,10 +38,12 @@ class Heart:
         self,
         *,
         kind: ProcessKind,
+        worker_id: str = "",
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], dt.datetime] = timezone.now,
     ) -> None:
         self.kind = kind
+        self.worker_id = worker_id[:64]
         self.hostname = socket.gethostname()[:255]
         self.pid = os.getpid()
         self.tasks_done = 0
@@ -54,9 +56,9 @@ class Heart:
     def task_done(self) -> None:
         self.tasks_done += 1
 
-    def beat_if_due(self) -> None:
-        if self._clock() >= self._due:
-            self.beat()
+    def beat_if_due(self) -> bool:
+        """Beat if a beat is due; whether it beat (and the database answered)."""
+        return self._clock() >= self._due and self.beat()
 
     def beat(self) -> bool:
         """Record the beat now. A database that cannot answer is logged and tried again a few
@@ -92,6 +94,7 @@ class Heart:
                     kind=self.kind,
                     hostname=self.hostname,
                     pid=self.pid,
+                    worker_id=self.worker_id,
                     started_at=self.started_at,
                     last_beat=now,
                     tasks_done=self.tasks_done,

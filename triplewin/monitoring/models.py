@@ -19,6 +19,9 @@ class Heartbeat(models.Model):
     kind = models.CharField(max_length=16, choices=ProcessKind.choices)
     hostname = models.CharField(max_length=255)
     pid = models.PositiveIntegerField()
+    # The task worker's own id, the one django-tasks-db writes on each task it claims, so a task
+    # left running by a worker that died can be traced to it (`orphans`). Blank for schedulers.
+    worker_id = models.CharField(max_length=64, blank=True, db_index=True)
     started_at = models.DateTimeField()
     last_beat = models.DateTimeField(db_index=True)
     tasks_done = models.PositiveIntegerField(default=0)

@@ -21,6 +21,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('worker', 'Task worker'), ('scheduler', 'Scheduler')], max_length=16)),
                 ('hostname', models.CharField(max_length=255)),
                 ('pid', models.PositiveIntegerField()),
+                ('worker_id', models.CharField(blank=True, db_index=True, max_length=64)),
                 ('started_at', models.DateTimeField()),
                 ('last_beat', models.DateTimeField(db_index=True)),
                 ('tasks_done', models.PositiveIntegerField(default=0)),
