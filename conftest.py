@@ -6,6 +6,8 @@ Every role's user has made a nil return today, as everyone who takes decisions m
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -213,3 +215,12 @@ def client_for(roles: dict[str, Any]) -> Any:
         return client
 
     return make
+
+
+@pytest.fixture
+def keep_signals() -> Iterator[None]:
+    """A task worker installs its own signal handlers; put pytest's back afterwards."""
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    yield
+    for number, handler in saved.items():
+        signal.signal(number, handler)

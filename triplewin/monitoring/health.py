@@ -37,21 +37,32 @@ class PrivateFiles(Storage):
         return private_storage()
 
 
+def _queue_problem() -> str:
+    """Why the queue is unhealthy, or "" when it is not."""
+    if queue.workers_stopped():
+        return "Tasks are waiting and no task worker has beaten for ten minutes."
+    waited = queue.oldest_wait()
+    limit = dt.timedelta(minutes=settings.TASK_QUEUE_MAX_WAIT_MINUTES)
+    if waited is not None and waited > limit:
+        return "The oldest waiting task is older than the limit."
+    return ""
+
+
 @dataclasses.dataclass
 class TaskQueue(HealthCheck):
-    """Fails when a runnable task has waited longer than TASK_QUEUE_MAX_WAIT_MINUTES.
+    """Fails when tasks wait and no worker has beaten for ten minutes (the rule the queue page
+    shows in red), or when a runnable task has waited longer than TASK_QUEUE_MAX_WAIT_MINUTES.
 
-    A long wait means no worker is taking tasks (none running, or all stuck), so reminders and
+    Either means no worker is taking tasks (none running, or all stuck), so reminders and
     other background work have stopped.
     """
 
     async def run(self) -> None:
-        # Thread-sensitive: the query shares the request's connection (and, in tests, its
+        # Thread-sensitive: the queries share the request's connection (and, in tests, its
         # transaction) instead of opening one in a worker thread.
-        waited = await sync_to_async(queue.oldest_wait)()
-        limit = dt.timedelta(minutes=settings.TASK_QUEUE_MAX_WAIT_MINUTES)
-        if waited is not None and waited > limit:
-            raise ServiceUnavailable("The oldest waiting task is older than the limit.")
+        problem = await sync_to_async(_queue_problem)()
+        if problem:
+            raise ServiceUnavailable(problem)
 
 
 READY_CHECKS: dict[str, type[HealthCheck]] = {

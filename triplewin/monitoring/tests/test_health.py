@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from health_check.checks import Cache, Database  # type: ignore[import-untyped]
 from health_check.exceptions import ServiceUnavailable  # type: ignore[import-untyped]
 
+from triplewin.monitoring.tests.conftest import beat
 from triplewin.obligations.tasks import send_daily_reminders
 
 pytestmark = pytest.mark.django_db
@@ -71,6 +72,7 @@ def test_ready_fails_when_the_oldest_waiting_task_is_older_than_the_limit(
 ) -> None:
     settings.TASK_QUEUE_MAX_WAIT_MINUTES = 15
     _queue_a_task(minutes_ago=16)
+    beat(minutes_ago=0)  # even with a worker beating: it is not taking tasks
     response = client.get("/health/ready")
     assert response.status_code == 503
     assert response.json()["checks"]["task_queue"] == "failing"
@@ -81,6 +83,7 @@ def test_ready_passes_while_the_oldest_task_is_within_the_limit(
 ) -> None:
     settings.TASK_QUEUE_MAX_WAIT_MINUTES = 15
     _queue_a_task(minutes_ago=14)
+    beat(minutes_ago=1)  # a worker is alive, only busy: the wait limit alone decides
     assert client.get("/health/ready").status_code == 200
 
 

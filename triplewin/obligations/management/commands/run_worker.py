@@ -8,15 +8,61 @@ same worker, and on a transient error it logs, waits and picks up again.
 
 from __future__ import annotations
 
+import logging
+from types import FrameType
 from typing import Any
 
 from django_tasks_db.management.commands.db_worker import Command as DbWorker
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
-from triplewin.obligations.resilience import survive
+from triplewin.monitoring.heartbeat import Heart
+from triplewin.monitoring.models import ProcessKind
+from triplewin.monitoring.orphans import recover_orphans
+from triplewin.obligations.resilience import TRANSIENT, drop_connections, survive
+
+logger = logging.getLogger("triplewin.background")
 
 
 class SurvivingWorker(Worker):
+    def __init__(self, **options: Any) -> None:
+        self.heart = Heart(kind=ProcessKind.WORKER, worker_id=options["worker_id"])
+        self._stopping = False
+        super().__init__(**options)
+
+    # The upstream loop reads `running` at the top of every pass, after a task or after
+    # sleeping when there was none: the one hook that beats from inside its loop without
+    # copying it. A task that runs for ten minutes stops the beats, which is the point: that
+    # worker is not taking tasks.
+    @property
+    def running(self) -> bool:
+        if self._running and not self._stopping and self.heart.beat_if_due():
+            self._recover_orphans()
+        return self._running
+
+    @running.setter
+    def running(self, value: bool) -> None:
+        self._running = value
+
+    def _recover_orphans(self) -> None:
+        # After each beat: tasks left running by a worker that died go back in the queue.
+        try:
+            recover_orphans(hostname=self.heart.hostname, worker_id=self.worker_id)
+        except TRANSIENT as error:
+            logger.warning("Could not look for orphaned tasks (%s); will look again.", error)
+            drop_connections()
+
+    def shutdown(self, signum: int, frame: FrameType | None) -> None:
+        # The signal handler reads `running` too; it may interrupt a query, so it must not beat.
+        self._stopping = True
+        super().shutdown(signum, frame)
+
+    def run_task(self, db_task_result: DBTaskResult[Any, Any]) -> None:
+        try:
+            super().run_task(db_task_result)
+        finally:
+            self.heart.task_done()
+
     def run(self) -> None:
         def once() -> bool:
             super(SurvivingWorker, self).run()
