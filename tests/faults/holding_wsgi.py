@@ -20,17 +20,23 @@ from triplewin.config.wsgi import application
 chain = importlib.import_module("triplewin.audit.chain")
 _append = chain.append
 HOLD_ACTION = os.environ.get("FAULT_HOLD_ACTION", "")
+# Hold at the Nth such event: an import that records one per row is stopped part-way through.
+HOLD_AT = int(os.environ.get("FAULT_HOLD_AT", "1"))
+_seen = 0
 MARKER = Path(os.environ.get("FAULT_HOLD_MARKER", "/nonexistent/holding"))
 
 
 def append(event: Any) -> Any:
+    global _seen
     saved = _append(event)
     if HOLD_ACTION and event.action == HOLD_ACTION:
-        MARKER.touch()
-        time.sleep(600)
+        _seen += 1
+        if _seen >= HOLD_AT:
+            MARKER.touch()
+            time.sleep(600)
     return saved
 
 
-chain.append = append
+chain.append = append  # type: ignore[attr-defined]
 
 __all__ = ["application"]

@@ -33,6 +33,11 @@ pytestmark = [pytest.mark.fault, pytest.mark.slow_fault]
 SUCCESSFUL = "from django_tasks_db.models import DBTaskResult as R; print('TASKS', R.objects.filter(status='SUCCESSFUL').count(), R.objects.count())"
 
 
+def _all_done(env: dict[str, str]) -> bool:
+    done, total = _tasks(env)
+    return total > 0 and done == total
+
+
 def _tasks(env: dict[str, str]) -> tuple[int, int]:
     out = manage("shell", "-c", SUCCESSFUL, env=env)
     line = next(x for x in out.splitlines() if x.startswith("TASKS "))
@@ -89,7 +94,7 @@ def test_postgresql_restarts_under_the_app_and_the_worker(
             # Work queued after the outage is done by the same worker, never restarted.
             manage("run_scheduler", "--once", env=env)
             wait_for(
-                lambda: (lambda d, t: t > 0 and d == t)(*_tasks(env)),
+                lambda: _all_done(env),
                 timeout=120,
                 every=1,
                 what="the worker to run the day's tasks",

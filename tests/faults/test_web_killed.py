@@ -16,13 +16,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
 
+from tests import factories
 from tests.faults.processes import ROOT, Process, app_env, free_port, get, started, wait_for
 from tests.faults.web import Browser
 from triplewin.audit.chain import verify_chain
 from triplewin.audit.models import AuditEvent
 from triplewin.kpis.models import Measurement
 from triplewin.kpis.tests import builders as kpi_builders
+from triplewin.library.models import CaseStudy
 from triplewin.pid.tests.fixtures import (  # noqa: F401 (fixtures)
     complete_pid,
     in_setup,
@@ -36,6 +39,14 @@ from triplewin.team.tests.builders import advance
 pytestmark = [pytest.mark.fault, pytest.mark.slow_fault, pytest.mark.django_db(transaction=True)]
 
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+CASE_STUDIES = (
+    b"title,status,summary,setting,nation,therapy_areas,objectives,partners,outcomes\n"
+    b"Inhaler reviews in Bolton,published,Practices reviewed inhalers.,primary,england,"
+    b'respiratory,Review 300 people.,"nhs | Bolton GP Federation | Nurses\nindustry | Example '
+    b'Pharma | Funding",Reviews | people | | 300 | 2024 |\n'
+    b"Kidney checks in Bury,draft,Pharmacists checked kidneys.,primary,england,renal,"
+    b"Check 200 people.,nhs | Bury PCN | Pharmacists,\n"
+)
 READINGS = b"period,value,note\n2024-01-01,41,\n2024-02-01,43,\n2024-03-01,44.5,checked\n"
 
 
@@ -80,6 +91,8 @@ class Write:
     count: Callable[[], int]
     expected: int
     success: str
+    user: Any
+    hold_at: int = 1
 
 
 def _kpi_import(project: Any, nhs_lead: Any) -> Write:
@@ -95,10 +108,11 @@ def _kpi_import(project: Any, nhs_lead: Any) -> Write:
         count=lambda: Measurement.objects.filter(kpi=kpi).count(),
         expected=3,
         success="File uploaded: 3 values added",
+        user=nhs_lead,
     )
 
 
-def _pid_approval(version: Any) -> Write:
+def _pid_approval(version: Any, nhs_lead: Any) -> Write:
     project = version.project
     return Write(
         name="PID approval",
@@ -110,18 +124,41 @@ def _pid_approval(version: Any) -> Write:
         count=lambda: SignOffAct.objects.on("pid").decisions().count(),
         expected=1,
         success="The decision on version 1 is recorded.",
+        user=nhs_lead,
     )
 
 
-@pytest.fixture(params=["kpi_import", "pid_approval"])
+def _case_study_import() -> Write:
+    staff = factories.two_factor(
+        User.objects.create_user("librarian@example.test", password="x" * 20, is_staff=True)
+    )
+    return Write(
+        name="case study import",
+        page="/library/import/",
+        action="/library/import/",
+        fields={},
+        files={"file": ("studies.csv", CASE_STUDIES)},
+        audit_action="case_study.created",
+        count=lambda: CaseStudy.objects.count(),
+        expected=2,
+        success="Imported 2 case studies.",
+        user=staff,
+        # Held after the second study's rows: the first is complete, the second half done.
+        hold_at=2,
+    )
+
+
+@pytest.fixture(params=["kpi_import", "pid_approval", "case_study_import"])
 def write(request: pytest.FixtureRequest, nhs_lead: Any) -> Write:
     if request.param == "kpi_import":
         return _kpi_import(request.getfixturevalue("project"), nhs_lead)
-    return _pid_approval(request.getfixturevalue("submitted"))
+    if request.param == "pid_approval":
+        return _pid_approval(request.getfixturevalue("submitted"), nhs_lead)
+    return _case_study_import()
 
 
 def test_killed_in_the_middle_of_a_write(
-    write: Write, nhs_lead: Any, logs: Path, tmp_path: Path, record_fault: Callable[..., None]
+    write: Write, logs: Path, tmp_path: Path, record_fault: Callable[..., None]
 ) -> None:
     marker = tmp_path / "holding"
     events_before = AuditEvent.objects.count()
@@ -133,7 +170,7 @@ def test_killed_in_the_middle_of_a_write(
         FAULT_HOLD_ACTION=write.audit_action,
         FAULT_HOLD_MARKER=str(marker),
     ) as (site, server):
-        browser = Browser(site, nhs_lead)
+        browser = Browser(site, write.user)
         status, html = browser.get(write.page)
         assert status == 200, html[:500]
         fields = {**browser.form(html, write.action, at=write.page), **write.fields}
@@ -150,7 +187,7 @@ def test_killed_in_the_middle_of_a_write(
     tokens_spent = SpentToken.objects.count()
 
     with serving(logs, "gunicorn-plain") as (site, _):
-        browser = Browser(site, nhs_lead)
+        browser = Browser(site, write.user)
         status, html = browser.get(write.page)
         fields = {**browser.form(html, write.action, at=write.page), **write.fields}
         status, html = browser.post(write.action, fields, write.files)
