@@ -1,9 +1,8 @@
-"""Agreement fixtures: private storage in a temporary folder, projects in set-up, PDFs."""
+"""Agreement fixtures: projects in set-up, parties, PDFs."""
 
 from __future__ import annotations
 
 import io
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,19 +10,7 @@ from pypdf import PdfWriter
 
 from tests import factories
 from triplewin.agreement import services
-from triplewin.config.storage import LOCAL_BACKEND
 from triplewin.partnerships.models import Project
-
-
-@pytest.fixture(autouse=True)
-def private_root(settings: Any, tmp_path: Any) -> Path:
-    """Each test's private storage is its own temporary folder."""
-    root = tmp_path / "private"
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "private": {"BACKEND": LOCAL_BACKEND, "OPTIONS": {"location": root}},
-    }
-    return root
 
 
 def move_to(project: Project, state: str) -> Project:
