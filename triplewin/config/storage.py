@@ -1,7 +1,8 @@
 """Where the private files (signed agreements) are kept: one STORAGES entry, chosen by env.
 
 The local folder is the default, so a checkout works with nothing set. Azure Blob Storage is
-used when a connection string, or an account name and key, is given (ADR 0040). The container
+used when a connection string, or an account name and key, is given (ADR 0040), through
+django-storages' AzureStorage (`triplewin.operations.azure`). The container
 is private and no signed address is ever made (`expiration_secs` None): the app streams each
 file itself after its own access check.
 """
@@ -13,7 +14,7 @@ from typing import Any
 
 from triplewin.config.env import Env, EnvError
 
-AZURE_BACKEND = "storages.backends.azure_storage.AzureStorage"
+AZURE_BACKEND = "triplewin.operations.azure.PrivateAzureStorage"
 LOCAL_BACKEND = "django.core.files.storage.FileSystemStorage"
 DEFAULT_CONTAINER = "triplewin-private"
 
@@ -46,8 +47,18 @@ def private_storage(*, env: Env, local_root: Path) -> dict[str, Any]:
         "expiration_secs": None,
         # A stored name is never reused: a second upload with the same name gets a new one.
         "overwrite_files": False,
-        # Seconds per request; the uploader waits at most this long for a refusal.
+        # Seconds the service may take over one request.
         "timeout": 20,
+        # Two quick retries (after about 1 and 3 seconds) rather than the SDK's four minutes
+        # of back-off, so an uploader hears of an outage in seconds; short connection and
+        # read timeouts for the same reason.
+        "client_options": {
+            "retry_total": 2,
+            "initial_backoff": 1,
+            "increment_base": 2,
+            "connection_timeout": 5,
+            "read_timeout": 30,
+        },
     }
     if connection_string:
         options["connection_string"] = connection_string

@@ -141,6 +141,5 @@ def on_azure(settings: Any, azurite: Azurite, container: ContainerClient) -> Con
 
 def blobs(container: ContainerClient) -> dict[str, bytes]:
     return {
-        blob.name: container.download_blob(blob.name).readall()
-        for blob in container.list_blobs()
+        blob.name: container.download_blob(blob.name).readall() for blob in container.list_blobs()
     }

@@ -6,6 +6,7 @@ Not browser tests: they run on SQLite and on PostgreSQL alike (ADR 0040).
 from __future__ import annotations
 
 import hashlib
+import time
 import urllib.error
 import urllib.request
 from typing import Any
@@ -119,7 +120,12 @@ def test_a_refused_write_is_a_plain_message_and_leaves_no_record(
         "private": azure_entry(broken, container.container_name),
     }
     events_before = AuditEvent.objects.count()
+    started = time.monotonic()
     response = _upload(client_for("nhs_lead"), in_setup, pdf_bytes())
+    # Seconds, not the SDK's default minutes of back-off (generous: CI machines are busy).
+    # Seconds (about 4 for a refused key, 10 for a storage that does not answer), not the
+    # SDK's default four minutes of back-off; the limit is generous for busy CI machines.
+    assert time.monotonic() - started < 60
     assert response.status_code == 400
     assert UNAVAILABLE.replace("'", "&#x27;") in response.content.decode()
     assert not SignedCopy.objects.exists()
