@@ -9,10 +9,10 @@ storage that does not answer. Here both ways get the same short retries (ADR 004
 from __future__ import annotations
 
 from azure.storage.blob import BlobServiceClient
-from storages.backends.azure_storage import AzureStorage
+from storages.backends.azure_storage import AzureStorage  # type: ignore[import-untyped]
 
 
-class PrivateAzureStorage(AzureStorage):  # type: ignore[misc]
+class PrivateAzureStorage(AzureStorage):
     def _get_service_client(self) -> BlobServiceClient:
         if self.connection_string is not None:
             return BlobServiceClient.from_connection_string(

@@ -7,6 +7,7 @@ import logging
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -54,7 +55,7 @@ def copy_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def copy_download(request: HttpRequest, pk: int, copy_pk: int) -> HttpResponse:
+def copy_download(request: HttpRequest, pk: int, copy_pk: int) -> HttpResponseBase:
     """Streams the file through this view, after the access check, from whichever storage holds
     it; never a redirect to the storage's own address (ADR 0040)."""
     project = access.visible_project_or_404(request.user, pk)

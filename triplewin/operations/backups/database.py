@@ -33,7 +33,7 @@ DATABASE_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
-class SqliteConnector(SqliteBackupConnector):  # type: ignore[misc]
+class SqliteConnector(SqliteBackupConnector):
     """dbbackup's SQLite connector, restoring through the backup API into the live database."""
 
     def restore_dump(self, dump: IO[bytes]) -> None:
