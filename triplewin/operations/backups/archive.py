@@ -20,7 +20,7 @@ import posixpath
 import tarfile
 import tempfile
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
@@ -298,14 +298,3 @@ def _verify(manifest: Manifest, storage: Storage) -> None:
         with storage.open(stored.name, "rb") as back:
             if _sha256(back) != stored.sha256:
                 raise BackupError(f"The restored file {stored.name} does not match its checksum.")
-
-
-def describe(manifest: Manifest) -> dict[str, Any]:
-    """Counts to print: what the archive holds."""
-    return {
-        "created_at": manifest.created_at,
-        "tables": len(manifest.tables),
-        "rows": manifest.rows,
-        "files": len(manifest.files),
-        "bytes": sum(stored.size for stored in manifest.files),
-    }

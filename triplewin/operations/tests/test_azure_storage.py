@@ -6,6 +6,7 @@ Not browser tests: they run on SQLite and on PostgreSQL alike (ADR 0040).
 from __future__ import annotations
 
 import hashlib
+import io
 import time
 import urllib.error
 import urllib.request
@@ -14,6 +15,7 @@ from typing import Any
 import pytest
 from azure.storage.blob import ContainerClient
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from triplewin.agreement.models import SignedCopy
@@ -140,3 +142,66 @@ def _closed_port() -> int:
     from triplewin.operations.tests.conftest import _free_port
 
     return _free_port()
+
+
+def _broken_storage(settings: Any, azurite: Azurite, container: ContainerClient) -> None:
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": azure_entry(
+            azurite.connection_string(key="d3Jvbmcta2V5LW5vdC10aGUtYWNjb3VudHM="),
+            container.container_name,
+        ),
+    }
+
+
+def test_a_download_the_storage_refuses_is_a_plain_503(
+    client_for: Any,
+    parties: Any,
+    in_setup: Any,
+    azurite: Azurite,
+    on_azure: ContainerClient,
+    settings: Any,
+) -> None:
+    assert _upload(client_for("nhs_lead"), in_setup, pdf_bytes()).status_code == 302
+    copy = SignedCopy.objects.get()
+    _broken_storage(settings, azurite, on_azure)
+    response = _download(client_for("nhs_lead"), in_setup, copy)
+    assert response.status_code == 503
+    assert b"cannot be read just now" in response.content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_backup_and_restore_go_through_the_storage_api_to_azure(
+    client_for: Any, parties: Any, in_setup: Any, on_azure: ContainerClient, tmp_path: Any
+) -> None:
+    content = pdf_bytes(pages=2)
+    assert _upload(client_for("nhs_lead"), in_setup, content).status_code == 302
+    stored = blobs(on_azure)
+    call_command("backup", output_dir=tmp_path, stdout=io.StringIO())
+    (archive,) = tmp_path.glob("triplewin-backup-*.tar.gz")
+    for name in stored:
+        on_azure.delete_blob(name)
+    SignedCopy.objects.all().delete()
+
+    call_command("restore", str(archive), interactive=False, stdout=io.StringIO())
+    assert blobs(on_azure) == stored
+    copy = SignedCopy.objects.get()
+    download = _download(client_for("nhs_lead"), in_setup, copy)
+    assert b"".join(download.streaming_content) == content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_the_storage_refuses_says_so_and_leaves_no_archive(
+    client_for: Any,
+    parties: Any,
+    in_setup: Any,
+    azurite: Azurite,
+    on_azure: ContainerClient,
+    settings: Any,
+    tmp_path: Any,
+) -> None:
+    assert _upload(client_for("nhs_lead"), in_setup, pdf_bytes()).status_code == 302
+    _broken_storage(settings, azurite, on_azure)
+    with pytest.raises(CommandError, match="failed reading the stored files"):
+        call_command("backup", output_dir=tmp_path / "backups")
+    assert list((tmp_path / "backups").iterdir()) == []

@@ -128,19 +128,27 @@ def _damaged(tmp_path: Path, archive: Path, kind: str) -> Path:
     data = archive.read_bytes()
     if kind == "cut short":
         bad.write_bytes(data[: len(data) // 2])
+    elif kind == "another database":
+        _rewrite(archive, bad, manifest=lambda body: body.replace(b'"vendor": "', b'"vendor": "x'))
     elif kind == "not an archive":
         bad.write_bytes(b"This is a note about the backup, not the backup.\n" * 10)
     else:
         # A stored file swapped for other bytes: the manifest's checksum no longer matches.
-        with tarfile.open(archive) as source, tarfile.open(bad, "w:gz") as out:
-            for member in source.getmembers():
-                content = source.extractfile(member)
-                body = content.read() if content else b""
-                if member.name.startswith("files/"):
-                    body = pdf_bytes(pages=5)
-                    member.size = len(body)
-                out.addfile(member, io.BytesIO(body))
+        _rewrite(archive, bad, stored=lambda body: pdf_bytes(pages=5))
     return bad
+
+
+def _rewrite(archive: Path, to: Path, *, manifest: Any = None, stored: Any = None) -> None:
+    with tarfile.open(archive) as source, tarfile.open(to, "w:gz") as out:
+        for member in source.getmembers():
+            content = source.extractfile(member)
+            body = content.read() if content else b""
+            if manifest and member.name == MANIFEST:
+                body = manifest(body)
+            if stored and member.name.startswith("files/"):
+                body = stored(body)
+            member.size = len(body)
+            out.addfile(member, io.BytesIO(body))
 
 
 @pytest.mark.parametrize(
@@ -150,6 +158,7 @@ def _damaged(tmp_path: Path, archive: Path, kind: str) -> Path:
         ("cut short", "it is not a readable .tar.gz backup"),
         ("not an archive", "it is not a readable .tar.gz backup"),
         ("tampered", "does not match its checksum"),
+        ("another database", "restore it where the database is of the same kind"),
     ],
 )
 def test_an_archive_that_cannot_be_restored_is_refused_in_words_and_changes_nothing(
