@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,7 +13,7 @@ from triplewin.config.storage import AZURE_BACKEND, LOCAL_BACKEND, private_stora
 ROOT = Path("/srv/triplewin/private")
 
 
-def _entry(**variables: str) -> dict:
+def _entry(**variables: str) -> dict[str, Any]:
     return private_storage(env=Env(variables), local_root=ROOT)
 
 
