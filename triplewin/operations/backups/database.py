@@ -12,7 +12,9 @@ in the snapshot pg_dump is given, on SQLite from the copy itself.
 from __future__ import annotations
 
 import contextlib
+import logging
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from shutil import copyfileobj
@@ -22,6 +24,10 @@ from dbbackup.db.base import get_connector  # type: ignore[import-untyped]
 from dbbackup.db.exceptions import CommandConnectorError  # type: ignore[import-untyped]
 from dbbackup.db.sqlite import SqliteBackupConnector  # type: ignore[import-untyped]
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
+
+# dbbackup sets its command logger to DEBUG when imported, which would print every pg_dump and
+# pg_restore command line, connection address included, among the app's own log lines.
+logging.getLogger("dbbackup.command").setLevel(logging.WARNING)
 
 SQLITE_CONNECTOR = "triplewin.operations.backups.database.SqliteConnector"
 # What dumping or restoring raises when the database or its tools refuse.
@@ -48,8 +54,6 @@ class SqliteConnector(SqliteBackupConnector):
 
 @contextlib.contextmanager
 def _as_file(dump: IO[bytes]) -> Iterator[Path]:
-    import tempfile
-
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "database.sqlite3"
         with path.open("wb") as out:
