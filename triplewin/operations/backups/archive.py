@@ -262,13 +262,19 @@ def backup_restore(*, archive: Path) -> Manifest:
             dumped = Path(work) / "database.dump"
             with dumped.open("wb") as out:
                 out.write(_member(tar, manifest.database_member).read())
-            database.restore(source=dumped)
+            try:
+                database.restore(source=dumped)
+            except database.DATABASE_ERRORS as error:
+                raise BackupError(
+                    f"Restoring the database failed, and it was left as it was: {error}"
+                ) from error
             for stored in manifest.files:
                 _put_back(storage, stored, _member(tar, FILES + stored.name))
-    except database.DATABASE_ERRORS as error:
-        raise BackupError(f"Restoring the database failed: {error}") from error
     except STORAGE_ERRORS as error:
-        raise BackupError(f"Writing back the stored files failed: {error}") from error
+        raise BackupError(
+            "The database was restored, but writing back the stored files failed; run the "
+            f"restore again once the storage answers: {error}"
+        ) from error
     _verify(manifest, storage)
     return manifest
 
