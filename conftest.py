@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from django.db.backends.signals import connection_created
 from django.test import Client
 
 from tests import factories, migrations, one_time
+from triplewin.config.storage import LOCAL_BACKEND
 
 
 def _allow_audit_truncate(sender: Any, connection: Any, **kwargs: Any) -> None:
@@ -44,6 +46,17 @@ def _latest_schema_after_migration_tests(django_db_blocker: Any) -> Any:
     if migrations.moved:
         with django_db_blocker.unblock():
             migrations.restore_latest()
+
+
+@pytest.fixture(autouse=True)
+def private_root(settings: Any, tmp_path: Path) -> Path:
+    """Each test's private storage (signed agreements) is its own temporary folder."""
+    root = tmp_path / "private"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {"BACKEND": LOCAL_BACKEND, "OPTIONS": {"location": root}},
+    }
+    return root
 
 
 @pytest.fixture(autouse=True)

@@ -36,6 +36,9 @@ class Env:
         raw = self._raw(name)
         return default if raw is None else raw
 
+    def optional_str(self, name: builtins.str) -> builtins.str | None:
+        return self._raw(name)
+
     def required_str(self, name: builtins.str) -> builtins.str:
         raw = self._raw(name)
         if raw is None:

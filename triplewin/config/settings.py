@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from triplewin.config.env import Env, EnvError
 from triplewin.core import retention
+from triplewin.config.storage import private_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = BASE_DIR.parent
@@ -52,6 +53,10 @@ try:
     TASK_QUEUE_MAX_WAIT_MINUTES = env.int("TASK_QUEUE_MAX_WAIT_MINUTES", 15, minimum=1)
     LOG_FORMAT = env.str("LOG_FORMAT", "console" if DEBUG else "json")
     LOG_LEVEL = env.str("LOG_LEVEL", "INFO").upper()
+    # Signed agreements: the local folder, or Azure Blob Storage (ADR 0040).
+    PRIVATE_STORAGE = private_storage(env=env, local_root=PROJECT_DIR / "var" / "private")
+    # `manage.py backup` writes its archives here (ADR 0040).
+    BACKUP_DIR = Path(env.str("BACKUP_DIR", str(PROJECT_DIR / "var" / "backups")))
 except EnvError as error:
     raise ImproperlyConfigured(f"Triple Win cannot start: {error}") from None
 
@@ -135,6 +140,7 @@ INSTALLED_APPS = [
     "triplewin.demo",
     "triplewin.api",
     "triplewin.monitoring",
+    "triplewin.operations",
     "django_structlog",
 ]
 
@@ -273,6 +279,9 @@ STATIC_ROOT = PROJECT_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded files (signed agreements) are never served directly: only through views that
+    # check who is asking. Locally they live outside STATIC_ROOT and have no MEDIA_URL.
+    "private": PRIVATE_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -286,9 +295,6 @@ WHITENOISE_AUTOREFRESH = DEBUG or TESTING
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Uploaded files (signed agreements) are never served directly: only through views that check
-# who is asking. They live outside STATIC_ROOT and have no MEDIA_URL.
-PRIVATE_STORAGE_ROOT = PROJECT_DIR / "var" / "private"
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

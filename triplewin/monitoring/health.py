@@ -14,7 +14,6 @@ from typing import Any
 
 from asgiref.sync import async_to_sync, sync_to_async
 from django.conf import settings
-from django.core.files.storage import Storage as DjangoStorage
 from django.http import HttpRequest, JsonResponse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
@@ -22,19 +21,15 @@ from health_check.base import HealthCheck  # type: ignore[import-untyped]
 from health_check.checks import Cache, Database, Storage  # type: ignore[import-untyped]
 from health_check.exceptions import ServiceUnavailable  # type: ignore[import-untyped]
 
-from triplewin.agreement.services.copies import private_storage
 from triplewin.monitoring import queue
+from triplewin.operations.storage import ALIAS
 
 
 @dataclasses.dataclass
 class PrivateFiles(Storage):
-    """Writes, reads and deletes a probe file where signed agreements are kept."""
+    """Writes, reads and deletes a probe file where signed agreements are kept (ADR 0040)."""
 
-    alias: str = "private"
-
-    @property
-    def storage(self) -> DjangoStorage:
-        return private_storage()
+    alias: str = ALIAS
 
 
 def _queue_problem() -> str:

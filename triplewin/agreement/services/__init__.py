@@ -1,6 +1,6 @@
 """Writes for the agreement: its record, its parties and signatures, and signed copies."""
 
-from triplewin.agreement.services.copies import private_storage, signed_copy_upload
+from triplewin.agreement.services.copies import signed_copy_upload
 from triplewin.agreement.services.parties import (
     SignResult,
     agreement_move_on,
@@ -20,6 +20,5 @@ __all__ = [
     "party_remove",
     "party_sign",
     "party_update",
-    "private_storage",
     "signed_copy_upload",
 ]

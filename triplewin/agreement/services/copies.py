@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import uuid
 
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
@@ -18,12 +19,10 @@ from triplewin.agreement.pdf import pdf_problem, too_large
 from triplewin.agreement.services.record import lock_editable
 from triplewin.audit import services as audit
 from triplewin.core.input_guard import safe_filename
+from triplewin.operations.storage import STORAGE_ERRORS, UNAVAILABLE, private_storage
 from triplewin.partnerships.models import Project
 
-
-def private_storage() -> FileSystemStorage:
-    """Files outside the static and media roots; only the download view reads them."""
-    return FileSystemStorage(location=settings.PRIVATE_STORAGE_ROOT)
+logger = logging.getLogger(__name__)
 
 
 def _safe_name(name: str) -> str:
@@ -58,7 +57,14 @@ def _store(*, actor: User, project: Project, upload: UploadedFile, content: byte
             "Record the agreement and its parties before uploading a signed copy."
         )
     storage = private_storage()
-    stored = storage.save(f"agreements/{locked.pk}/{uuid.uuid4().hex}.pdf", ContentFile(content))
+    try:
+        stored = storage.save(
+            f"agreements/{locked.pk}/{uuid.uuid4().hex}.pdf", ContentFile(content)
+        )
+    except STORAGE_ERRORS:
+        # Raised inside the transaction, so no record is left pointing at a missing file.
+        logger.warning("Storing a signed copy failed", exc_info=True)
+        raise ValidationError({"file": UNAVAILABLE}) from None
     try:
         copy = SignedCopy.objects.create(
             agreement=agreement,
@@ -81,6 +87,8 @@ def _store(*, actor: User, project: Project, upload: UploadedFile, content: byte
             },
         )
     except Exception:
-        storage.delete(stored)
+        # Best effort: the record is what matters, and it is rolled back with the error.
+        with contextlib.suppress(*STORAGE_ERRORS):
+            storage.delete(stored)
         raise
     return copy

@@ -1,4 +1,4 @@
-"""Agreement fixtures: private storage in a temporary folder, projects in set-up, PDFs."""
+"""Agreement fixtures: projects in set-up, parties, PDFs."""
 
 from __future__ import annotations
 
@@ -11,11 +11,6 @@ from pypdf import PdfWriter
 from tests import factories
 from triplewin.agreement import services
 from triplewin.partnerships.models import Project
-
-
-@pytest.fixture(autouse=True)
-def _private_storage(settings: Any, tmp_path: Any) -> None:
-    settings.PRIVATE_STORAGE_ROOT = tmp_path / "private"
 
 
 def move_to(project: Project, state: str) -> Project:

@@ -34,7 +34,7 @@ def test_a_hostile_pdf_gets_a_message_next_to_the_file(
     client_for: Any,
     parties: Any,
     in_setup: Any,
-    settings: Any,
+    private_root: Any,
     role: str,
     name: str,
     content: bytes,
@@ -47,7 +47,7 @@ def test_a_hostile_pdf_gets_a_message_next_to_the_file(
     assert response.status_code == 400
     assert message in hostile.error_next_to(response.content.decode())
     assert not SignedCopy.objects.exists()
-    assert not (settings.PRIVATE_STORAGE_ROOT / "agreements").exists()
+    assert not (private_root / "agreements").exists()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -25,22 +25,21 @@ def _upload(actor, project, content, name="signed.pdf"):
     )
 
 
-def _stored_files(settings):
-    root = settings.PRIVATE_STORAGE_ROOT
+def _stored_files(root):
     return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
 
 
-def test_a_valid_pdf_is_stored_privately_and_audited(parties, in_setup, nhs_lead, settings):
+def test_a_valid_pdf_is_stored_privately_and_audited(parties, in_setup, nhs_lead, private_root):
     content = pdf_bytes()
     copy = _upload(nhs_lead, in_setup, content, name="../../Signed agreement.pdf")
     assert copy.original_name == "Signed agreement.pdf"
     assert copy.sha256 == hashlib.sha256(content).hexdigest()
     assert copy.size == len(content)
     assert copy.uploaded_by == nhs_lead
-    files = _stored_files(settings)
+    files = _stored_files(private_root)
     assert len(files) == 1
     assert files[0].read_bytes() == content
-    assert files[0].is_relative_to(settings.PRIVATE_STORAGE_ROOT)
+    assert files[0].is_relative_to(private_root)
     event = AuditEvent.objects.get(action="agreement.signed_copy_uploaded")
     assert event.changes["sha256"] == [None, copy.sha256]
 
@@ -56,13 +55,13 @@ def test_a_valid_pdf_is_stored_privately_and_audited(parties, in_setup, nhs_lead
     ],
 )
 def test_files_that_are_not_usable_pdfs_are_refused(
-    parties, in_setup, nhs_lead, settings, content, name, message
+    parties, in_setup, nhs_lead, private_root, content, name, message
 ):
     with pytest.raises(ValidationError) as refused:
         _upload(nhs_lead, in_setup, content, name=name)
     assert message in refused.value.message_dict["file"][0]
     assert not SignedCopy.objects.exists()
-    assert _stored_files(settings) == []
+    assert _stored_files(private_root) == []
 
 
 def test_oversized_file_is_refused(parties, in_setup, nhs_lead, settings):

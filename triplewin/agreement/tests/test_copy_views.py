@@ -65,7 +65,7 @@ def test_download_by_role(client_for, copy, in_setup, role, status):
     ],
 )
 def test_bad_files_are_400_with_the_message(
-    client_for, parties, in_setup, settings, content, name, message
+    client_for, parties, in_setup, private_root, content, name, message
 ):
     response = client_for("nhs_lead").post(
         reverse("agreement:copy-upload", args=[in_setup.pk]), {"file": _file(content, name)}
@@ -73,7 +73,7 @@ def test_bad_files_are_400_with_the_message(
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not SignedCopy.objects.exists()
-    assert not (settings.PRIVATE_STORAGE_ROOT / "agreements").exists()
+    assert not (private_root / "agreements").exists()
 
 
 def test_oversized_upload_is_400(client_for, parties, in_setup, settings):
@@ -101,8 +101,8 @@ def test_copy_of_another_project_is_404(client_for, copy, nhs_lead, nhs_org):
     assert client_for("nhs_lead").get(url).status_code == 404
 
 
-def test_missing_stored_file_is_404_not_500(client_for, copy, in_setup, settings):
-    (settings.PRIVATE_STORAGE_ROOT / copy.stored_name).unlink()
+def test_missing_stored_file_is_404_not_500(client_for, copy, in_setup, private_root):
+    (private_root / copy.stored_name).unlink()
     url = reverse("agreement:copy-download", args=[in_setup.pk, copy.pk])
     assert client_for("nhs_lead").get(url).status_code == 404
 
