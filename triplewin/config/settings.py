@@ -12,8 +12,8 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from triplewin.config.env import Env, EnvError
-from triplewin.core import retention
 from triplewin.config.storage import private_storage
+from triplewin.core import retention
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = BASE_DIR.parent
@@ -54,7 +54,11 @@ try:
     LOG_FORMAT = env.str("LOG_FORMAT", "console" if DEBUG else "json")
     LOG_LEVEL = env.str("LOG_LEVEL", "INFO").upper()
     # Signed agreements: the local folder, or Azure Blob Storage (ADR 0040).
-    PRIVATE_STORAGE = private_storage(env=env, local_root=PROJECT_DIR / "var" / "private")
+    # Without Azure, private files live in this folder (a mounted volume in production).
+    PRIVATE_STORAGE = private_storage(
+        env=env,
+        local_root=Path(env.str("PRIVATE_STORAGE_DIR", str(PROJECT_DIR / "var" / "private"))),
+    )
     # `manage.py backup` writes its archives here (ADR 0040).
     BACKUP_DIR = Path(env.str("BACKUP_DIR", str(PROJECT_DIR / "var" / "backups")))
 except EnvError as error:

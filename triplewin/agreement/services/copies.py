@@ -57,13 +57,16 @@ def _store(*, actor: User, project: Project, upload: UploadedFile, content: byte
             "Record the agreement and its parties before uploading a signed copy."
         )
     storage = private_storage()
+    # A fresh random name, so the storage keeps it as given and a failed write can be found.
+    name = f"agreements/{locked.pk}/{uuid.uuid4().hex}.pdf"
     try:
-        stored = storage.save(
-            f"agreements/{locked.pk}/{uuid.uuid4().hex}.pdf", ContentFile(content)
-        )
+        stored = storage.save(name, ContentFile(content))
     except STORAGE_ERRORS:
-        # Raised inside the transaction, so no record is left pointing at a missing file.
+        # Raised inside the transaction, so no record is left pointing at a missing file. A
+        # full disk leaves the part it wrote: remove it, so nothing half-written stays either.
         logger.warning("Storing a signed copy failed", exc_info=True)
+        with contextlib.suppress(*STORAGE_ERRORS):
+            storage.delete(name)
         raise ValidationError({"file": UNAVAILABLE}) from None
     try:
         copy = SignedCopy.objects.create(

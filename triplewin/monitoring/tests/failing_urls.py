@@ -4,7 +4,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.urls import path
 
-from triplewin.config.urls import handler500, urlpatterns as site
+from triplewin.config.urls import handler500
+from triplewin.config.urls import urlpatterns as site
 
 
 def refused(request: HttpRequest) -> HttpResponse:
