@@ -50,7 +50,7 @@ def _env() -> dict[str, str]:
     )
 
 
-def _pages(ids: dict[str, str]) -> dict[str, str]:
+def register_pages(ids: dict[str, str]) -> dict[str, str]:
     return {
         "search (title)": "/?q=asthma",
         "search (partner)": "/?q=Bench+Trust+17",
@@ -134,7 +134,7 @@ def run() -> list[str]:
         proc = gunicorn(_env(), port=port, workers=WORKERS)
         try:
             _wait_until_up(base, proc)
-            pages = _pages(ids)
+            pages = register_pages(ids)
             # A site that has been up for a minute: each worker has seen each page once or more.
             for path in pages.values():
                 for _ in range(3 * WORKERS):
