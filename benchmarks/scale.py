@@ -73,6 +73,7 @@ from benchmarks.serving import (
     free_port,
     get,
     gunicorn,
+    manage,
     p95,
     seed_register,
     stop,
@@ -114,11 +115,14 @@ class Deployment:
     servers: list[subprocess.Popen[bytes]] = field(default_factory=list)
     workers: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
-    def log_tail(self, name: str, lines: int = 20) -> str:
+    def log_tail(self, name: str, lines: int = 6) -> str:
         path = self.folder / f"{name}.log"
         if not path.exists():
             return ""
-        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+        # A traceback logged as JSON is one very long line: the start says enough.
+        return "\n".join(
+            line[:400] for line in path.read_text(errors="replace").splitlines()[-lines:]
+        )
 
 
 def _redis_db() -> Any:
@@ -237,6 +241,8 @@ def deployment(*, soak: bool = False) -> Iterator[Deployment]:
         env = _env(folder, azure, soak=soak)
         stack.enter_context(throwaway_database(PG_URL, keep=bool(os.environ.get("BENCH_KEEP_DB"))))
         ids = seed_register(env, PG_URL)
+        # Production serves static files from the manifest that collectstatic writes.
+        manage(env, "collectstatic", "--noinput")
         here = Deployment(folder=folder, mail=folder / "mail", env=env, ids=ids)
         for number in range(1, SERVERS + 1):
             port = free_port()
