@@ -91,6 +91,7 @@ TASK_WORKERS = 2
 WORKERS_PER_SERVER = int(os.environ.get("BENCH_SCALE_WORKERS", "2"))
 CLIENTS = 16
 REQUESTS_PER_CLIENT = int(os.environ.get("BENCH_SCALE_REQUESTS", "20"))
+ALONE_REQUESTS = 20
 SOAK_CLIENTS = 4
 REGISTER_P95_MS = 150.0
 PROJECT_P95_MS = 100.0
@@ -572,11 +573,12 @@ def rate_limit_shared(here: Deployment) -> list[str]:
 # The benchmark --------------------------------------------------------------------------------
 
 
-def _row(name: str, load: Load) -> str:
+def _row(name: str, load: Load, alone: Load) -> str:
     timings = load.timings or [0.0]
     return (
-        f"{name:<32}{len(load.timings) + len(load.errors):>9}{len(load.errors):>8}"
-        f"{statistics.median(timings):>9.1f}{p95(timings):>9.1f}{load.throughput:>9.1f}"
+        f"{name:<30}{len(load.timings) + len(load.errors):>9}{len(load.errors):>7}"
+        f"{statistics.median(timings):>8.1f}{p95(timings):>8.1f}{load.throughput:>8.1f}"
+        f"{statistics.median(alone.timings or [0.0]):>11.1f}"
     )
 
 
@@ -591,14 +593,18 @@ def run() -> list[str]:
         projects = _project_ids(bases)
         _warm(bases, ["/_floor/", "/", *searches, *(f"/register/{pk}/" for pk in projects[:4])])
         load_before = os.getloadavg()[0]
-        loads = {
-            "framework floor (/_floor/)": _hammer(bases, lambda n, i: "/_floor/"),
-            "register home (cached)": _hammer(bases, lambda n, i: "/"),
-            "register search (cache miss)": _hammer(bases, _missing(searches)),
-            "project page": _hammer(
-                bases, lambda n, i: f"/register/{projects[(n * 7 + i) % len(projects)]}/"
-            ),
+        paths: dict[str, Callable[[int, int], str]] = {
+            "framework floor (/_floor/)": lambda n, i: "/_floor/",
+            "register home (cached)": lambda n, i: "/",
+            "register search (cache miss)": _missing(searches),
+            "project page": lambda n, i: f"/register/{projects[(n * 7 + i) % len(projects)]}/",
         }
+        # One client alone first: what a page costs when nothing else is asking.
+        alone = {
+            name: _hammer(bases, path, clients=1, requests=ALONE_REQUESTS)
+            for name, path in paths.items()
+        }
+        loads = {name: _hammer(bases, path) for name, path in paths.items()}
         reminders = exactly_once(here)
         limited = rate_limit_shared(here)
         load_after = os.getloadavg()[0]
@@ -617,8 +623,10 @@ def run() -> list[str]:
         f"{here.ids['transfers']} transfers of value",
         f"Machine load average: {load_before:.1f} before, {load_after:.1f} after "
         "(other work shares these CPUs)",
-        f"{'page':<32}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'req/s':>9}",
-        *(_row(name, load) for name, load in loads.items()),
+        f"{'page':<30}{'requests':>9}{'errors':>7}{'p50 ms':>8}{'p95 ms':>8}{'req/s':>8}"
+        f"{'alone p50':>11}",
+        *(_row(name, load, alone[name]) for name, load in loads.items()),
+        f"(alone p50: {ALONE_REQUESTS} requests by one client, nothing else asking)",
         f"Cached register home: {share:.0%} of the floor's throughput: "
         f"{_verdict(share >= FLOOR_SHARE)} the {FLOOR_SHARE:.0%} target.",
     ]
@@ -631,7 +639,7 @@ def run() -> list[str]:
         lines.append(
             f"{name} p95 {figure:.1f} ms: {_verdict(figure < target)} the {target:.0f} ms target."
         )
-    errors = [e for load in loads.values() for e in load.errors]
+    errors = [e for load in [*loads.values(), *alone.values()] for e in load.errors]
     lines.append(f"Errors: {len(errors)}: {_verdict(not errors)} the target of none.")
     lines.extend(f"  !! {error}" for error in errors[:5])
     return [*lines, *reminders, *limited]
