@@ -245,39 +245,39 @@ def deployment(*, soak: bool = False) -> Iterator[Deployment]:
         # Production serves static files from the manifest that collectstatic writes.
         manage(env, "collectstatic", "--noinput")
         here = Deployment(folder=folder, mail=folder / "mail", env=env, ids=ids)
-        for number in range(1, SERVERS + 1):
-            port = free_port()
-            server = gunicorn(
-                env,
-                port=port,
-                workers=WORKERS_PER_SERVER,
-                app="benchmarks.floor_wsgi:application",
-                log=folder / f"server-{number}.log",
-            )
-            stack.callback(stop, server)
-            here.servers.append(server)
-            here.bases.append(f"http://{HOST}:{port}")
-        for number in range(1, TASK_WORKERS + 1):
-            worker = _started(
-                [
-                    sys.executable,
-                    "manage.py",
-                    "run_worker",
-                    "--no-reload",
-                    "--no-startup-delay",
-                    "--interval",
-                    "0.2",
-                    "--worker-id",
-                    f"scale-worker-{number}",
-                ],
-                env,
-                folder / f"worker-{number}.log",
-            )
-            stack.callback(stop, worker)
-            here.workers.append(worker)
-        for base, server in zip(here.bases, here.servers, strict=True):
-            wait_until_up(base, server, "/_floor/")
         try:
+            for number in range(1, SERVERS + 1):
+                port = free_port()
+                server = gunicorn(
+                    env,
+                    port=port,
+                    workers=WORKERS_PER_SERVER,
+                    app="benchmarks.floor_wsgi:application",
+                    log=folder / f"server-{number}.log",
+                )
+                stack.callback(stop, server)
+                here.servers.append(server)
+                here.bases.append(f"http://{HOST}:{port}")
+            for number in range(1, TASK_WORKERS + 1):
+                worker = _started(
+                    [
+                        sys.executable,
+                        "manage.py",
+                        "run_worker",
+                        "--no-reload",
+                        "--no-startup-delay",
+                        "--interval",
+                        "0.2",
+                        "--worker-id",
+                        f"scale-worker-{number}",
+                    ],
+                    env,
+                    folder / f"worker-{number}.log",
+                )
+                stack.callback(stop, worker)
+                here.workers.append(worker)
+            for base, server in zip(here.bases, here.servers, strict=True):
+                wait_until_up(base, server, "/_floor/")
             yield here
         except BaseException:
             for name in ("server-1", "server-2", "worker-1", "worker-2"):
@@ -310,6 +310,8 @@ def _hammer(
 ) -> Load:
     """`clients` threads, client n on server n mod 2, each making `requests` requests (or until
     the monotonic time `until`); path(n, i) names client n's i-th request."""
+    if requests is None and until is None:
+        raise ValueError("Give a number of requests or a time to stop.")
     timings: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
@@ -447,6 +449,8 @@ def exactly_once(here: Deployment) -> list[str]:
     ]
     if expected == 0:
         lines.append("  !! no reminder was due: the check proves nothing")
+    if any(worker.poll() is not None for worker in here.workers):
+        lines.append("  !! a task worker stopped during the run")
     if statuses != Counter({"SUCCESSFUL": REMINDER_COPIES}):
         lines.append("  !! not every reminder run finished successfully")
     if sum(messages.values()) != expected or doubled or outcome["rows"] != expected:
