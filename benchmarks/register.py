@@ -15,19 +15,17 @@ from __future__ import annotations
 
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
-import urllib.parse
 import urllib.request
-from pathlib import Path
 
 from benchmarks.production import child_env
+from benchmarks.serving import HOST, get, gunicorn, p95, seed_register, stop, throwaway_database
+from benchmarks.serving import free_port as _free_port
+from benchmarks.serving import wait_until_up as _wait_until_up
 
-ROOT = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/triplewin_bench")
 CLIENTS = 16
 REQUESTS_PER_CLIENT = int(os.environ.get("BENCH_REGISTER_REQUESTS", "40"))
@@ -37,7 +35,6 @@ P95_TARGET_MS = 150.0
 CSV_TARGET_S = 5.0
 PROJECTS = 10_000
 TRANSFERS = 50_000
-HOST = "127.0.0.1"  # loopback only, by design
 
 
 def _env() -> dict[str, str]:
@@ -53,75 +50,7 @@ def _env() -> dict[str, str]:
     )
 
 
-def _admin_execute(sql: str) -> None:
-    import psycopg
-
-    parts = urllib.parse.urlsplit(PG_URL)
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql)
-
-
-def _db_name() -> str:
-    name = urllib.parse.urlsplit(PG_URL).path.lstrip("/")
-    if not name.replace("_", "").isalnum():
-        raise SystemExit(f"Refusing an unusual benchmark database name: {name!r}")
-    return name
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _manage(*args: str) -> None:
-    subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=_env(), check=True, capture_output=True
-    )
-
-
-def _seed() -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.register", "seed"],
-        cwd=ROOT,
-        env=_env(),
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    import psycopg
-
-    # A live database is vacuumed and analysed routinely; a freshly bulk-loaded one is not.
-    with psycopg.connect(PG_URL, autocommit=True) as conn:
-        conn.execute("VACUUM ANALYZE")
-    return done.stdout.strip()
-
-
-def _wait_until_up(base: str, proc: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit("gunicorn exited before it was ready")
-        try:
-            with urllib.request.urlopen(f"{base}/about/", timeout=2) as response:  # noqa: S310
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit("gunicorn did not answer within 60 s")
-
-
-def _get(url: str) -> tuple[int, float]:
-    start = time.perf_counter()
-    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - loopback only
-        response.read()
-        status: int = response.status
-    return status, (time.perf_counter() - start) * 1000
-
-
-def _pages(ids: dict[str, str]) -> dict[str, str]:
+def register_pages(ids: dict[str, str]) -> dict[str, str]:
     return {
         "search (title)": "/?q=asthma",
         "search (partner)": "/?q=Bench+Trust+17",
@@ -162,7 +91,7 @@ def _load(base: str, pages: dict[str, str], *, cold: bool = False) -> dict[str, 
             if cold:
                 path += ("&" if "?" in path else "?") + f"nocache={number}-{i}-{time.time_ns()}"
             try:
-                status, ms = _get(base + path)
+                status, ms = get(base + path)
             except OSError as error:
                 with lock:
                     failures.append(f"{name}: {error}")
@@ -183,11 +112,6 @@ def _load(base: str, pages: dict[str, str], *, cold: bool = False) -> dict[str, 
     return timings
 
 
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
-
-
 def _download(url: str) -> tuple[float, float, int]:
     start = time.perf_counter()
     first = 0.0
@@ -203,62 +127,31 @@ def _download(url: str) -> tuple[float, float, int]:
 
 
 def run() -> list[str]:
-    name = _db_name()
-    try:
-        _admin_execute("SELECT 1")
-    except Exception as error:
-        raise SystemExit(
-            f"PostgreSQL is not reachable at {PG_URL} ({error}). Start it, or set BENCH_PG_URL."
-        ) from None
-    _admin_execute(f'DROP DATABASE IF EXISTS "{name}"')
-    _admin_execute(f'CREATE DATABASE "{name}"')
-    proc: subprocess.Popen[bytes] | None = None
-    try:
-        _manage("migrate", "--noinput")
-        seeded = _seed()
-        ids = dict(pair.split("=", 1) for pair in seeded.split())
+    with throwaway_database(PG_URL, keep=bool(os.environ.get("BENCH_KEEP_DB"))):
+        ids = seed_register(_env(), PG_URL)
         port = _free_port()
         base = f"http://{HOST}:{port}"
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "triplewin.config.wsgi:application",
-                "--bind",
-                f"{HOST}:{port}",
-                "--workers",
-                str(WORKERS),
-                "--log-level",
-                "warning",
-                # gunicorn.conf.py (read from the working directory) logs every request.
-                "--access-logfile",
-                "/dev/null",
-            ],
-            cwd=ROOT,
-            env=_env(),
-        )
-        _wait_until_up(base, proc)
-        pages = _pages(ids)
-        # A site that has been up for a minute: each worker has seen each page once or more.
-        for path in pages.values():
-            for _ in range(3 * WORKERS):
-                _get(base + path)
-        load_before = os.getloadavg()[0]
-        single = [_get(base + pages["filter company"])[1] for _ in range(100)]
-        timings = _load(base, pages)
-        cold = _load(base, pages, cold=True)
-        first_byte, csv_seconds, csv_lines = _download(f"{base}/register/open-data/register.csv")
-        _, json_seconds, _ = _download(f"{base}/register/open-data/register.json")
-    finally:
-        if proc is not None:
-            proc.terminate()
-            proc.wait(timeout=30)
-        if not os.environ.get("BENCH_KEEP_DB"):
-            _admin_execute(f'DROP DATABASE IF EXISTS "{name}"')
+        proc = gunicorn(_env(), port=port, workers=WORKERS)
+        try:
+            _wait_until_up(base, proc)
+            pages = register_pages(ids)
+            # A site that has been up for a minute: each worker has seen each page once or more.
+            for path in pages.values():
+                for _ in range(3 * WORKERS):
+                    get(base + path)
+            load_before = os.getloadavg()[0]
+            single = [get(base + pages["filter company"])[1] for _ in range(100)]
+            timings = _load(base, pages)
+            cold = _load(base, pages, cold=True)
+            first_byte, csv_seconds, csv_lines = _download(
+                f"{base}/register/open-data/register.csv"
+            )
+            _, json_seconds, _ = _download(f"{base}/register/open-data/register.json")
+        finally:
+            stop(proc)
 
     every = [ms for values in timings.values() for ms in values]
-    overall = _p95(every)
+    overall = p95(every)
     every_cold = [ms for values in cold.values() for ms in values]
     lines = [
         "",
@@ -268,13 +161,13 @@ def run() -> list[str]:
         f"{ids['transfers']} transfers of value",
         f"Machine load average before the run: {load_before:.1f} (other work shares these CPUs)",
         f"One client alone, cached filter page: p50 {statistics.median(single):.1f} ms, "
-        f"p95 {_p95(single):.1f} ms",
+        f"p95 {p95(single):.1f} ms",
         f"{'page':<26}{'requests':>10}{'p50 ms':>10}{'p95 ms':>10}",
     ]
     for page_name, values in timings.items():
         lines.append(
             f"{page_name:<26}{len(values):>10}{statistics.median(values):>10.1f}"
-            f"{_p95(values):>10.1f}"
+            f"{p95(values):>10.1f}"
         )
     verdict = "meets" if overall < P95_TARGET_MS else "MISSES"
     lines.append(f"Overall p95 {overall:.1f} ms: {verdict} the {P95_TARGET_MS:.0f} ms target.")
@@ -283,10 +176,10 @@ def run() -> list[str]:
     for page_name, values in cold.items():
         lines.append(
             f"{page_name:<26}{len(values):>10}{statistics.median(values):>10.1f}"
-            f"{_p95(values):>10.1f}"
+            f"{p95(values):>10.1f}"
         )
     lines.append(
-        f"Cold p50 {statistics.median(every_cold):.1f} ms, p95 {_p95(every_cold):.1f} ms "
+        f"Cold p50 {statistics.median(every_cold):.1f} ms, p95 {p95(every_cold):.1f} ms "
         "(for information: the cache is part of the design)."
     )
     lines.append("")
