@@ -10,6 +10,9 @@ from django.db import connection
 
 from tests.faults import report
 
+# A completed partnership whose disclosure and outcomes fall due in June and July 2025.
+from triplewin.obligations.tests.conftest import completed as completed
+
 
 @pytest.fixture
 def logs(tmp_path: Path) -> Path:

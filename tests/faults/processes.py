@@ -25,6 +25,7 @@ from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 
 
 def free_port() -> int:
@@ -115,6 +116,31 @@ def started(
         yield process
     finally:
         process.stop()
+
+
+@contextlib.contextmanager
+def gunicorn(
+    *,
+    env: Mapping[str, str],
+    log_dir: Path,
+    name: str,
+    app: str = "triplewin.config.wsgi",
+    args: tuple[str, ...] = (),
+) -> Iterator[tuple[str, Process]]:
+    """A gunicorn app server (gunicorn.conf.py, one worker unless `env` says otherwise) on a
+    free port, once it answers; its address and process."""
+    port = free_port()
+    site = f"http://127.0.0.1:{port}"
+    env = {"WEB_CONCURRENCY": "1", **env, "GUNICORN_BIND": f"127.0.0.1:{port}"}
+    argv = [GUNICORN, "-c", "gunicorn.conf.py", *args, app]
+    with started(argv, env=env, log_dir=log_dir, name=name) as server:
+        wait_for(
+            lambda: get(f"{site}/health/live")[0] == 200 or not server.alive(),
+            timeout=90,
+            what="gunicorn",
+        )
+        assert server.alive(), server.output()[-3000:]
+        yield site, server
 
 
 def manage(*args: str, env: Mapping[str, str], timeout: float = 120) -> str:

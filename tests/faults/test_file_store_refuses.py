@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.faults.processes import ROOT, app_env, free_port, get, started, wait_for
+from tests.faults.processes import app_env, gunicorn
 from tests.faults.web import Browser
 from triplewin.agreement.models import SignedCopy
 from triplewin.agreement.tests.conftest import in_setup as in_setup
@@ -27,8 +27,6 @@ from triplewin.audit.models import AuditEvent
 from triplewin.operations.storage import UNAVAILABLE
 
 pytestmark = [pytest.mark.fault, pytest.mark.django_db(transaction=True)]
-
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 
 
 def _mount(folder: Path, *options: str) -> None:
@@ -62,23 +60,8 @@ def mounted(folder: Path, *options: str) -> Iterator[Path]:
 
 @contextlib.contextmanager
 def serving(logs: Path, store: Path, name: str) -> Iterator[str]:
-    port = free_port()
-    env = app_env(
-        GUNICORN_BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="1", PRIVATE_STORAGE_DIR=str(store)
-    )
-    with started(
-        [GUNICORN, "-c", "gunicorn.conf.py", "triplewin.config.wsgi"],
-        env=env,
-        log_dir=logs,
-        name=name,
-    ) as server:
-        site = f"http://127.0.0.1:{port}"
-        wait_for(
-            lambda: get(f"{site}/health/live")[0] == 200 or not server.alive(),
-            timeout=90,
-            what="gunicorn",
-        )
-        assert server.alive(), server.output()[-3000:]
+    env = app_env(PRIVATE_STORAGE_DIR=str(store))
+    with gunicorn(env=env, log_dir=logs, name=name) as (site, _):
         yield site
 
 

@@ -7,7 +7,6 @@ file a message, so the test counts what was really sent.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -21,25 +20,8 @@ from tests.faults.mail import delivered
 from tests.faults.processes import MANAGE, app_env, manage, started, wait_for
 from triplewin.obligations.models import ReminderSent, ScheduledRun
 from triplewin.obligations.services import JOB_NAMES
-from triplewin.transfers.tests.builders import published_project, transfer
 
 pytestmark = [pytest.mark.fault, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def completed(nhs_lead: Any, nhs_org: Any, pharma_org: Any, industry_lead: Any) -> Any:
-    """Disclosure of its 2024 transfers due 30 June 2025; outcomes due 31 July 2025."""
-    project = published_project(
-        actor=nhs_lead,
-        lead=nhs_org,
-        partners=[pharma_org],
-        title="Heart failure finder",
-        published_on=dt.date(2024, 1, 10),
-        started_on=dt.date(2024, 2, 1),
-        ended_on=dt.date(2025, 1, 31),
-    )
-    transfer(actor=industry_lead, project=project, company=pharma_org, recipient=nhs_org, year=2024)
-    return project
 
 
 def _env(mail: Path) -> dict[str, str]:

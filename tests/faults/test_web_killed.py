@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from tests import factories
-from tests.faults.processes import ROOT, Process, app_env, free_port, get, started, wait_for
+from tests.faults.processes import Process, app_env, gunicorn, wait_for
 from tests.faults.web import Browser
 from triplewin.audit.chain import verify_chain
 from triplewin.audit.models import AuditEvent
@@ -38,7 +38,6 @@ from triplewin.team.tests.builders import advance
 
 pytestmark = [pytest.mark.fault, pytest.mark.slow_fault, pytest.mark.django_db(transaction=True)]
 
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 CASE_STUDIES = (
     b"title,status,summary,setting,nation,therapy_areas,objectives,partners,outcomes\n"
     b"Inhaler reviews in Bolton,published,Practices reviewed inhalers.,primary,england,"
@@ -50,25 +49,13 @@ CASE_STUDIES = (
 READINGS = b"period,value,note\n2024-01-01,41,\n2024-02-01,43,\n2024-03-01,44.5,checked\n"
 
 
-@contextlib.contextmanager
-def serving(logs: Path, name: str, **hold: str) -> Iterator[tuple[str, Process]]:
-    port = free_port()
+def serving(
+    logs: Path, name: str, **hold: str
+) -> contextlib.AbstractContextManager[tuple[str, Process]]:
     app = "tests.faults.holding_wsgi:application" if hold else "triplewin.config.wsgi"
-    env = app_env(GUNICORN_BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="1", **hold)
-    argv = [GUNICORN, "-c", "gunicorn.conf.py", "--timeout", "900", app]
-    with started(argv, env=env, log_dir=logs, name=name) as server:
-        site = f"http://127.0.0.1:{port}"
-        wait_for(
-            lambda: get(f"{site}/health/live")[0] == 200 or not _running(server),
-            timeout=90,
-            what="gunicorn",
-        )
-        assert server.alive(), server.output()[-3000:]
-        yield site, server
-
-
-def _running(server: Process) -> bool:
-    return server.alive()
+    return gunicorn(
+        env=app_env(**hold), log_dir=logs, name=name, app=app, args=("--timeout", "900")
+    )
 
 
 def _in_background(action: Callable[[], Any]) -> threading.Thread:

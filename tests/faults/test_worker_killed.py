@@ -8,7 +8,6 @@ running, queues it again and finishes it: every reminder is sent exactly once.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -22,29 +21,13 @@ from tests.faults.mail import delivered
 from tests.faults.processes import MANAGE, app_env, manage, started, wait_for
 from triplewin.obligations.models import ReminderSent
 from triplewin.obligations.tasks import send_daily_reminders
-from triplewin.transfers.tests.builders import published_project, transfer
 
 pytestmark = [pytest.mark.fault, pytest.mark.django_db(transaction=True)]
 
-# On 2 July 2025 the completed project below owes four reminders: its disclosure is overdue and
+# On 2 July 2025 the completed project (its fixture is in conftest) owes four reminders: its disclosure is overdue and
 # its outcomes are a month away, each to two partnership leads.
 DAY = "2025-07-02"
 EXPECTED = 4
-
-
-@pytest.fixture
-def completed(nhs_lead: Any, nhs_org: Any, pharma_org: Any, industry_lead: Any) -> Any:
-    project = published_project(
-        actor=nhs_lead,
-        lead=nhs_org,
-        partners=[pharma_org],
-        title="Heart failure finder",
-        published_on=dt.date(2024, 1, 10),
-        started_on=dt.date(2024, 2, 1),
-        ended_on=dt.date(2025, 1, 31),
-    )
-    transfer(actor=industry_lead, project=project, company=pharma_org, recipient=nhs_org, year=2024)
-    return project
 
 
 def test_a_worker_killed_mid_batch_loses_and_doubles_no_reminder(
