@@ -162,8 +162,18 @@ def get(url: str, *, timeout: float = 10) -> tuple[int, str]:
     """A GET as a browser makes it: the status and the page, whatever the status; status 0
     when nothing answers (the server is not up, or was killed)."""
     assert url.startswith("http://127.0.0.1:"), url
+    return fetch(urllib.request.build_opener(), url, timeout=timeout)
+
+
+def fetch(
+    opener: urllib.request.OpenerDirector,
+    request: urllib.request.Request | str,
+    *,
+    timeout: float,
+) -> tuple[int, str]:
+    """The status and the page of one request through `opener`; 0 when nothing answers."""
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (checked above)
+        with opener.open(request, timeout=timeout) as response:
             return response.status, response.read().decode(errors="replace")
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode(errors="replace")

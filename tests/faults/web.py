@@ -17,6 +17,8 @@ from typing import Any
 from django.conf import settings
 from django.test import Client
 
+from tests.faults.processes import fetch
+
 FORM = re.compile(r"<form\b[^>]*>.*?</form>", re.S | re.I)
 HIDDEN = re.compile(r"<input\b[^>]*type=\"hidden\"[^>]*>", re.I)
 ATTR = re.compile(r'(\w[\w-]*)="([^"]*)"')
@@ -108,10 +110,4 @@ class Browser:
         return self._open(request, timeout=timeout)
 
     def _open(self, request: urllib.request.Request, *, timeout: float = 60) -> tuple[int, str]:
-        try:
-            with self.opener.open(request, timeout=timeout) as response:
-                return response.status, response.read().decode(errors="replace")
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode(errors="replace")
-        except (urllib.error.URLError, ConnectionError, TimeoutError) as error:
-            return 0, str(error)
+        return fetch(self.opener, request, timeout=timeout)
