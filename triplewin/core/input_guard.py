@@ -23,6 +23,7 @@ Plain Python: no Django here.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections.abc import Iterator, Mapping
@@ -352,9 +353,19 @@ def strip_forbidden(text: str) -> str:
     return FORBIDDEN.sub("", text)
 
 
+def _clean(text: str) -> str:
+    return mask_identifiers(strip_forbidden(text))
+
+
+# Short strings (names, labels, choices) are printed over and over, page after page: their
+# clean form is remembered. Longer text is cleaned each time, so the memory stays small.
+MEMO_LIMIT = 200
+_clean_short = functools.lru_cache(maxsize=8192)(_clean)
+
+
 def safe_text(text: str) -> str:
     """Text ready for any output: no control characters, no readable NHS numbers."""
-    return mask_identifiers(strip_forbidden(text))
+    return _clean_short(text) if len(text) <= MEMO_LIMIT else _clean(text)
 
 
 def safe_filename(name: str, *, default: str, limit: int) -> str:

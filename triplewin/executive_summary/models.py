@@ -11,6 +11,8 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q, Value
+from django.db.models.functions import Concat, Upper
 from django.utils import timezone
 
 
@@ -54,8 +56,31 @@ class ExecutiveSummary(models.Model):
     # for whom, on which text) is the sign-off engine's act, written in the same transaction.
     published_on = models.DateField(null=True, blank=True, db_index=True)
     row_version = models.PositiveIntegerField(default=1)
+    # What the register's text search reads (register/selectors.py): the three searchable
+    # fields, upper-cased once when written rather than on every search. The database keeps it
+    # in step with them, so no write can forget to (ADR 0042).
+    search_text = models.GeneratedField(
+        expression=Upper(
+            Concat(
+                "title",
+                Value("\n"),
+                "rationale",
+                Value("\n"),
+                "objectives",
+                output_field=models.TextField(),
+            )
+        ),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
 
     objects = ExecutiveSummaryQuerySet.as_manager()
+
+    class Meta:
+        indexes = [
+            # The register searches a project's own title only where the summary has none.
+            models.Index(fields=["project"], condition=Q(title=""), name="summary_untitled"),
+        ]
 
     def __str__(self) -> str:
         return f"Executive summary for {self.project}"

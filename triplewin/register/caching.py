@@ -1,10 +1,11 @@
 """Short-lived caching of the register's public, expensive parts.
 
 The register is read far more than it changes, and what it shows is public by definition, so
-the filter choices and each results page are kept for a minute. Keys include the day, because
-what is published and which obligations are overdue both depend on it, and the full request
-path, so every combination of filters has its own entry. A new publication appears within a
-minute; nothing unpublished can be cached because nothing unpublished is ever rendered.
+the filter choices, each results page and each partnership's page are kept for a minute. Keys
+include the day, because what is published and which obligations are overdue both depend on
+it, and the full request path, so every combination of filters has its own entry. A new
+publication, or a change to a published partnership, appears within a minute; nothing
+unpublished can be cached because nothing unpublished is ever rendered.
 
 Caching is off under the test suite, where data changes between every test; the tests of
 this module turn it on explicitly.

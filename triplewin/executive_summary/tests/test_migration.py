@@ -30,6 +30,14 @@ def _kept() -> list[tuple[object, ...]]:
     )
 
 
+def _status(project: object) -> str:
+    """Read at migration 0004, so only the columns that existed then (not `search_text`)."""
+    status: str = (
+        ExecutiveSummary.objects.filter(project=project).values_list("status", flat=True).get()
+    )
+    return status
+
+
 @pytest.mark.django_db(transaction=True)
 def test_certification_and_publication_survive_the_move_both_ways(
     signed, signatory, nhs_lead, nhs_org, pharma_org
@@ -76,7 +84,7 @@ def test_certification_and_publication_survive_the_move_both_ways(
 
     migrate(AFTER)
     assert _kept() == original
-    assert ExecutiveSummary.objects.get(project=signed).status == "published"
+    assert _status(signed) == "published"
 
 
 @pytest.mark.django_db(transaction=True)
@@ -92,4 +100,4 @@ def test_a_certified_draft_keeps_its_status_both_ways(drafted, signatory):
 
     migrate(AFTER)
     assert _kept() == original
-    assert ExecutiveSummary.objects.get(project=drafted).status == "draft"
+    assert _status(drafted) == "draft"

@@ -51,3 +51,25 @@ def test_signed_in_pages_share_nothing_personal(caching_on, client_for, publishe
     assert "Sign out" not in body
     assert "nhs.lead@example.test" not in body
     assert "Nhs Tester" not in body
+
+
+def test_a_partnership_page_is_kept_for_a_minute(caching_on, client, published, draft):
+    url = reverse("register:entry", args=[published.pk])
+    first = client.get(url).content.decode()
+    assert published.title in first
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url)
+    assert again.status_code == 200
+    assert [q["sql"] for q in queries if settings.CACHE_TABLE not in q["sql"]] == []
+    assert again.content.decode() == first.replace(_nonce(first), _nonce(again.content.decode()))
+    # Nothing unpublished is rendered, so nothing unpublished is kept: still not found.
+    for _ in range(2):
+        assert client.get(reverse("register:entry", args=[draft.pk])).status_code == 404
+    assert caching.key("entry", "2026-01-01", "1") != caching.key("entry", "2026-01-01", "11")
+    assert caching.key("entry", "2026-01-01", "1") != caching.key("index", "2026-01-01", "1")
+
+
+def _nonce(html: str) -> str:
+    marker = 'nonce="'
+    start = html.index(marker) + len(marker)
+    return html[start : html.index('"', start)]

@@ -100,23 +100,43 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def entry(request: HttpRequest, pk: int) -> HttpResponse:
-    today = timezone.localdate()
+def _entry_body(request: HttpRequest, pk: int, today: dt.date) -> tuple[str, str] | None:
+    """One published partnership's page content and title, or None if none has that number."""
     project = ordered(published(today)).filter(pk=pk).first()
     if project is None:
-        raise Http404("No published partnership has that number.")
+        return None
     (found,) = entries([project], today, with_kpis=True)
     flows = grouped(
         TransferOfValue.objects.filter(project=project), "year", "recipient_id", "recipient__name"
     )
+    body = render_to_string(
+        "register/_entry_body.jinja",
+        {
+            "e": found,
+            "flows": flow_rows(flows, name="recipient__name", pk="recipient_id"),
+            "pages": live_pages(project, today),
+        },
+        request,
+    )
+    return found.title, body
+
+
+def entry(request: HttpRequest, pk: int) -> HttpResponse:
+    today = timezone.localdate()
+    # Public by definition, like the results pages: kept for a minute (register/caching.py).
+    found = caching.cached(
+        caching.key("entry", today.isoformat(), str(pk)), lambda: _entry_body(request, pk, today)
+    )
+    if found is None:
+        raise Http404("No published partnership has that number.")
+    title, body = found
     return page(
         request,
         "register/entry.jinja",
-        title=found.title,
+        title=title,
         nav="register",
-        e=found,
-        flows=flow_rows(flows, name="recipient__name", pk="recipient_id"),
-        pages=live_pages(project, today),
+        # Rendered by our own autoescaping template, so already safe.
+        body=Markup(body),  # noqa: S704
         back_link={"href": reverse("register:index"), "text": "Back to the register"},
     )
 
