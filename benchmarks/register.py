@@ -21,7 +21,7 @@ import threading
 import time
 import urllib.request
 
-from benchmarks.production import child_env
+from benchmarks.production import child_env, mode_line
 from benchmarks.serving import HOST, get, gunicorn, p95, seed_register, stop, throwaway_database
 from benchmarks.serving import free_port as _free_port
 from benchmarks.serving import wait_until_up as _wait_until_up
@@ -155,6 +155,7 @@ def run() -> list[str]:
     every_cold = [ms for values in cold.values() for ms in values]
     lines = [
         "",
+        mode_line(),
         f"Public register under load (PostgreSQL, gunicorn {WORKERS} workers, "
         f"{CLIENTS} concurrent clients, {len(every)} requests, {os.cpu_count()} CPUs)",
         f"Seeded: {ids['projects']} projects ({ids['published']} published), "

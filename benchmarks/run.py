@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-from benchmarks.production import configure  # noqa: E402
+from benchmarks.production import configure, mode_line  # noqa: E402
 from benchmarks.serving import MISSED  # noqa: E402
 
 configure()
@@ -92,7 +92,8 @@ def main() -> int:
         seed.grow_to(total, viewer)
         results[total] = {name: measure(client, url()) for name, url in pages.items()}
 
-    print(f"\nTriple Win benchmark ({connection.vendor}, {REQUESTS} requests per page)\n")
+    print(f"\n{mode_line()}")
+    print(f"Triple Win benchmark ({connection.vendor}, {REQUESTS} requests per page)\n")
     print(f"{'page':<18}{'projects':>10}{'p50 ms':>10}{'p95 ms':>10}{'queries':>10}")
     failed = False
     for name in pages:

@@ -65,7 +65,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from benchmarks.production import child_env
+from benchmarks.production import child_env, mode_line
 from benchmarks.serving import (
     HOST,
     MISSED,
@@ -620,6 +620,7 @@ def run() -> list[str]:
     share = home.throughput / floor.throughput if floor.throughput else 0.0
     lines = [
         "",
+        mode_line(),
         f"Scale: {SERVERS} gunicorn app servers x {WORKERS_PER_SERVER} workers and "
         f"{TASK_WORKERS} task workers on one PostgreSQL, Redis and Azurite; {CLIENTS} clients, "
         f"half on each server, {REQUESTS_PER_CLIENT} requests each per page, {os.cpu_count()} CPUs",
@@ -712,6 +713,7 @@ def soak(minutes: float) -> list[str]:
 
     lines = [
         "",
+        mode_line(),
         f"Soak: {minutes:g} minutes, {SOAK_CLIENTS} clients over {SERVERS} servers x "
         f"{WORKERS_PER_SERVER} workers (worker restarts off), register home, cache-missing "
         "searches, project pages and the floor in turn",

@@ -80,6 +80,11 @@ class ExecutiveSummary(models.Model):
         indexes = [
             # The register searches a project's own title only where the summary has none.
             models.Index(fields=["project"], condition=Q(title=""), name="summary_untitled"),
+            # What is published, and in which order, read without touching the long text
+            # (PostgreSQL only: SQLite has no covering indexes, and Django skips it there).
+            models.Index(
+                fields=["published_on"], include=["project"], name="summary_published_cover"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -333,3 +333,20 @@ def test_safe_filename(name: str, expected: str) -> None:
         guard.safe_filename(name, default="default", limit=10 if len(name) > 200 else 100)
         == expected
     )
+
+
+@given(st.text(max_size=guard.MEMO_LIMIT + 40), st.integers(1, 3))
+def test_remembered_answers_are_the_answers(text: str, times: int) -> None:
+    # Short text is answered from memory after the first time; long text is worked out again.
+    # Either way, each answer is what cleaning the text from scratch gives, every time.
+    fresh = guard.mask_identifiers(guard.strip_forbidden(text))
+    assert [guard.safe_text(text) for _ in range(times)] == [fresh] * times
+
+
+def test_the_memory_is_bounded_and_skips_long_text() -> None:
+    guard.safe_text("a short label \x07")
+    long_text = "x" * (guard.MEMO_LIMIT + 1) + " 943 476 5919"
+    before = guard._clean_short.cache_info().currsize
+    assert guard.safe_text(long_text).endswith("943 *** **19")
+    assert guard._clean_short.cache_info().currsize == before
+    assert guard._clean_short.cache_info().maxsize == 8192

@@ -12,6 +12,7 @@ from tests.migrations import migrate
 from triplewin.executive_summary import services
 from triplewin.executive_summary.models import ExecutiveSummary
 from triplewin.executive_summary.selectors import summary_hash
+from triplewin.partnerships.models import Project
 from triplewin.signoff.models import SignOffAct
 
 BEFORE = [("executive_summary", "0003_website_publication")]
@@ -30,7 +31,7 @@ def _kept() -> list[tuple[object, ...]]:
     )
 
 
-def _status(project: object) -> str:
+def _status(project: Project) -> str:
     """Read at migration 0004, so only the columns that existed then (not `search_text`)."""
     status: str = (
         ExecutiveSummary.objects.filter(project=project).values_list("status", flat=True).get()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -205,6 +206,22 @@ def test_register_paginates_and_keeps_the_query(client, nhs_lead, nhs_org):
     last = client.get(reverse("register:index"), {"q": "Sight", "page": "3"}).content.decode()
     assert last.count("Sight test") == 15  # twenty to a page
     assert client.get(reverse("register:index"), {"page": "nonsense"}).status_code == 200
+    # Every page in turn lists each match once, in the register's order, newest first.
+    seen = []
+    for number in (1, 2, 3):
+        body = client.get(reverse("register:index"), {"q": "Sight", "page": number})
+        seen += re.findall(r"Sight test (\d\d)<", body.content.decode())
+    assert seen == [f"{n:02d}" for n in range(54, -1, -1)]
+    # A number past the end, or absurdly large, gives the last page; zero or less the first.
+    for beyond in ("4", "99", "9" * 40):
+        body = client.get(reverse("register:index"), {"q": "Sight", "page": beyond})
+        assert body.status_code == 200
+        assert re.findall(r"Sight test (\d\d)<", body.content.decode())[0] == "14"
+    for before in ("0", "-3"):
+        body = client.get(reverse("register:index"), {"q": "Sight", "page": before})
+        assert re.findall(r"Sight test (\d\d)<", body.content.decode())[0] == "54"
+    nothing = client.get(reverse("register:index"), {"q": "no such words", "page": "5"})
+    assert "0 published partnerships" in nothing.content.decode()
 
 
 def test_register_query_count_does_not_grow_with_the_page(

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from markupsafe import Markup
 
-from triplewin.config.pagination import paginate
+from triplewin.config.pagination import paginate, paginate_counted
 from triplewin.documents.views._shared import download
 from triplewin.executive_summary.website import live_pages
 from triplewin.organisations.models import Organisation
@@ -19,7 +19,7 @@ from triplewin.partnerships.views._helpers import page
 from triplewin.register import caching, certified
 from triplewin.register.filters import Filters, Options, options, selects
 from triplewin.register.presenters import flow_rows, grand_total
-from triplewin.register.selectors import entries, ordered, published, search
+from triplewin.register.selectors import entries, ordered, published, search_page
 from triplewin.transfers.models import TransferOfValue
 from triplewin.transfers.selectors import grouped
 
@@ -66,7 +66,11 @@ def _body(request: HttpRequest, filters: Filters, today: dt.date) -> str:
     opts = caching.cached(
         caching.key("options", today.isoformat()), lambda: options(published(today), today)
     )
-    page_obj, pagination = paginate(request, ordered(search(filters, today)), PAGE_SIZE)
+    page_obj, pagination = paginate_counted(
+        request,
+        lambda offset, limit: search_page(filters, today, offset, limit),
+        PAGE_SIZE,
+    )
     return render_to_string(
         "register/_body.jinja",
         {
