@@ -101,15 +101,16 @@ def search(filters: Filters, today: dt.date) -> QuerySet[Project]:
     return found
 
 
+# Newest publication first; the id settles ties, so a page boundary is always the same.
+ORDER = ("-executive_summary__published_on", "-pk")
+
+
 def ordered(projects: QuerySet[Project]) -> QuerySet[Project]:
     return (
         projects.select_related("executive_summary")
         .defer(*PRIVATE_FIELDS, "executive_summary__search_text")
         .order_by(*ORDER)
     )
-
-
-ORDER = ("-executive_summary__published_on", "-pk")
 
 
 def search_page(
