@@ -38,5 +38,7 @@ def cached(name: str, build: Callable[[], T]) -> T:
     found: T | None = cache.get(name)
     if found is None:
         found = build()
-        cache.set(name, found, SECONDS)
+        # Nothing to keep (a page that does not exist): asked again, it is worked out again.
+        if found is not None:
+            cache.set(name, found, SECONDS)
     return found

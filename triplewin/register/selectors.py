@@ -25,8 +25,6 @@ from triplewin.register.presenters import KpiResult, PublicPartner, PublishedOut
 from triplewin.transfers.models import TransferOfValue
 from triplewin.transfers.selectors import totals_by_project_year
 
-PROJECT_TEXT = ("therapy_area",)
-
 
 def published(today: dt.date) -> QuerySet[Project]:
     return Project.objects.filter(
@@ -41,13 +39,6 @@ def _partner(*conditions: Q, **lookups: object) -> Q:
     return Q(pk__in=partners)
 
 
-def _any_contains(names: tuple[str, ...], text: str) -> Q:
-    found = Q()
-    for name in names:
-        found |= Q(**{f"{name}__icontains": text})
-    return found
-
-
 def _text_match(text: str) -> Q:
     """One subquery per table, so PostgreSQL can answer each from its trigram index.
 
@@ -60,7 +51,7 @@ def _text_match(text: str) -> Q:
     own_title = Project.objects.filter(title__icontains=text, executive_summary__title="")
     in_summary = ExecutiveSummary.objects.filter(search_text__contains=Upper(Value(text)))
     return (
-        Q(pk__in=Project.objects.filter(_any_contains(PROJECT_TEXT, text)).values("pk"))
+        Q(pk__in=Project.objects.filter(therapy_area__icontains=text).values("pk"))
         | Q(pk__in=own_title.values("pk"))
         | Q(pk__in=in_summary.values("project_id"))
         | _partner(organisation__in=Organisation.objects.filter(name__icontains=text))
