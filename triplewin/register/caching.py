@@ -14,7 +14,7 @@ this module turn it on explicitly.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Mapping
 from typing import TypeVar
 
 from django.conf import settings
@@ -22,6 +22,7 @@ from django.core.cache import cache
 
 SECONDS = 60
 T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 
 
 def enabled() -> bool:
@@ -41,4 +42,20 @@ def cached(name: str, build: Callable[[], T]) -> T:
         # Nothing to keep (a page that does not exist): asked again, it is worked out again.
         if found is not None:
             cache.set(name, found, SECONDS)
+    return found
+
+
+def cached_many(names: Mapping[K, str], build: Callable[[list[K]], Mapping[K, T]]) -> dict[K, T]:
+    """`cached` for several things at once: one read of the cache for all of them, then
+    `build` for those it lacked (in the order given) and one write. What `build` leaves out
+    is left out of the answer, and nothing is stored for it."""
+    if not enabled():
+        return dict(build(list(names)))
+    stored = cache.get_many(list(names.values()))
+    found = {k: stored[name] for k, name in names.items() if name in stored}
+    missing = [k for k in names if k not in found]
+    if missing:
+        built = build(missing)
+        cache.set_many({names[k]: value for k, value in built.items()}, SECONDS)
+        found.update(built)
     return found

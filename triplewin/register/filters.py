@@ -74,8 +74,18 @@ class Filters:
 
 @dataclass(frozen=True)
 class Choice:
+    """One option of a filter. Its value and label are cleaned and escaped once, when the
+    choice is made, as the template would: the choices are cached with the register's other
+    parts and drawn on every page, and the organisation list runs to hundreds."""
+
     value: str
     label: str
+    value_html: str = field(init=False, repr=False, compare=False)
+    label_html: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "value_html", str(escape(safe_text(self.value))))
+        object.__setattr__(self, "label_html", str(escape(safe_text(self.label))))
 
 
 @dataclass(frozen=True)
@@ -100,24 +110,26 @@ class Options:
 
 @dataclass(frozen=True)
 class Select:
-    """One filter drop-down, with the chosen option already marked."""
+    """One filter drop-down, with the chosen option (if any) marked."""
 
     name: str
     label: str
     any_text: str
-    options: list[tuple[str, str, bool]]
+    choices: list[Choice]
+    chosen: str = ""
 
     @property
     def options_html(self) -> Markup:
-        """The <option> elements, built here rather than in the template: the organisation list
-        runs to hundreds, and printing each value through the template engine cost more than
-        the rest of the page. Each value is cleaned and escaped as the template would."""
-        # Every value is escaped just below, so the joined string is safe.
+        """The <option> elements, built here rather than in the template: printing hundreds of
+        values one at a time through the template engine cost more than the rest of the page.
+        Each value and label was escaped when its `Choice` was made."""
+        chosen = self.chosen.lower()
+        # Every value and label is escaped already (Choice), so the joined string is safe.
         return Markup(  # noqa: S704
             "".join(
-                f'<option value="{escape(safe_text(value))}"{" selected" if chosen else ""}>'
-                f"{escape(safe_text(text))}</option>"
-                for value, text, chosen in self.options
+                f'<option value="{c.value_html}"{" selected" if c.value.lower() == chosen else ""}>'
+                f"{c.label_html}</option>"
+                for c in self.choices
             )
         )
 
@@ -138,18 +150,11 @@ SELECTS = (
 def selects(filters: Filters, opts: Options) -> list[Select]:
     found = []
     for name, choices, label, any_text in SELECTS:
-        chosen = str(getattr(filters, name) or "").lower()
+        chosen = str(getattr(filters, name) or "")
         listed: list[Choice] = getattr(opts, choices)
         if name == "region" and not listed:
             continue
-        found.append(
-            Select(
-                name,
-                label,
-                any_text,
-                [(c.value, c.label, c.value.lower() == chosen) for c in listed],
-            )
-        )
+        found.append(Select(name, label, any_text, listed, chosen))
     return found
 
 

@@ -104,21 +104,17 @@ def ordered(projects: QuerySet[Project]) -> QuerySet[Project]:
     )
 
 
-def search_page(
-    filters: Filters, today: dt.date, offset: int, limit: int
-) -> tuple[list[Project], int]:
-    """One page of search results and the number of all of them, from one pass of the search.
+def search_page(filters: Filters, today: dt.date, offset: int, limit: int) -> tuple[list[int], int]:
+    """The ids of one page of search results, and the number of all of them, from one pass.
 
     Counting and then fetching the page ran the filters and the text match twice. Here one
     query returns the ids of every match in order, which is narrow and cheap even for every
-    published partnership; the total is their number, and the page's full rows are then read
-    by id. (Counting alongside with COUNT(*) OVER () and a LIMIT led PostgreSQL's planner to
-    plans several times slower.)
+    published partnership; the total is their number. The caller draws the page's cards
+    (`register.cards`). (Counting alongside with COUNT(*) OVER () and a LIMIT led
+    PostgreSQL's planner to plans several times slower.)
     """
     ids = list(search(filters, today).order_by(*ORDER).values_list("pk", flat=True))
-    chosen = ids[offset : offset + limit]
-    by_id = ordered(Project.objects.filter(pk__in=chosen)).in_bulk()
-    return [by_id[pk] for pk in chosen], len(ids)
+    return ids[offset : offset + limit], len(ids)
 
 
 def outcomes_for(

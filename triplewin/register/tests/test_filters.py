@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from triplewin.register.filters import Select
+from triplewin.register.filters import Choice, Select
 
 
 def test_filter_choices_are_cleaned_and_escaped_as_the_template_would():
@@ -11,9 +11,10 @@ def test_filter_choices_are_cleaned_and_escaped_as_the_template_would():
         "Organisation",
         "Any organisation",
         [
-            ('7" onmouseover="x', "<script>alert(1)</script> & Co", False),
-            ("8", "Bell\x07 Trust, patient 943 476 5919", True),
+            Choice('7" onmouseover="x', "<script>alert(1)</script> & Co"),
+            Choice("8", "Bell\x07 Trust, patient 943 476 5919"),
         ],
+        "8",
     )
     html = str(select.options_html)
     assert html == (

@@ -17,6 +17,7 @@ from triplewin.executive_summary.website import live_pages
 from triplewin.organisations.models import Organisation
 from triplewin.partnerships.views._helpers import page
 from triplewin.register import caching, certified
+from triplewin.register.cards import cards
 from triplewin.register.filters import Filters, Options, options, selects
 from triplewin.register.presenters import flow_rows, grand_total
 from triplewin.register.selectors import entries, ordered, published, search_page
@@ -76,7 +77,7 @@ def _body(request: HttpRequest, filters: Filters, today: dt.date) -> str:
         {
             "filters": filters,
             "selects": selects(filters, opts),
-            "entries": entries(list(page_obj), today),
+            "cards": cards(list(page_obj), today),
             "active": _active(filters, opts),
             "query": filters.q,
             "pagination": pagination,
@@ -173,14 +174,14 @@ def organisation(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         other = "company"
         flows = grouped(public.filter(recipient=org), "year", "company_id", "company__name")
-    page_obj, pagination = paginate(request, projects, PAGE_SIZE)
+    page_obj, pagination = paginate(request, projects.values_list("pk", flat=True), PAGE_SIZE)
     return page(
         request,
         "register/organisation.jinja",
         title=org.name,
         nav="register",
         org=org,
-        entries=entries(list(page_obj), today),
+        cards=cards(list(page_obj), today),
         pagination=pagination,
         total=page_obj.paginator.count,
         flows=flow_rows(flows, name=f"{other}__name", pk=f"{other}_id"),
