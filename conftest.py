@@ -31,12 +31,31 @@ def pytest_configure(config: pytest.Config) -> None:
     connection_created.connect(_allow_audit_truncate)
 
 
+# A test that asks for any of these, or is marked django_db, can reach the database.
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+    }
+)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # CI runs the browser journeys once, not on both databases (`-m 'not browser'` on the
-    # PostgreSQL pass), so any test that starts the browser carries the mark, marked or not.
     for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
+        fixtures = set(getattr(item, "fixturenames", ()))
+        # CI runs the browser journeys once, not on both databases (`-m 'not browser'` on the
+        # PostgreSQL pass), so any test that starts the browser carries the mark, marked or not.
+        if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
+        # pytest-django refuses the database to any other test, so the database under it
+        # cannot change its result: CI's PostgreSQL pass leaves it out (`not no_database`).
+        # Fault tests start processes of their own, which do use the database, so they stay.
+        reaches = item.get_closest_marker("django_db") or fixtures & DATABASE_FIXTURES
+        if not reaches and not item.get_closest_marker("fault"):
+            item.add_marker(pytest.mark.no_database)
 
 
 @pytest.fixture(autouse=True)

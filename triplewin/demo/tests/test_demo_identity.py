@@ -18,8 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def listing() -> str:
-    call_command("load_demo", stdout=StringIO())
+def listing(demo_output: str) -> str:
     out = StringIO()
     call_command("demo_sign_ins", stdout=out)
     return out.getvalue()

@@ -71,8 +71,9 @@ def _counts() -> dict[str, int]:
 
 
 @pytest.fixture
-def loaded() -> str:
-    return _load()
+def loaded(demo_output: str) -> str:
+    """The demo, loaded once for this module (conftest.py)."""
+    return demo_output
 
 
 def test_second_run_says_so_and_creates_nothing(loaded: str) -> None:

@@ -59,8 +59,9 @@ def _load() -> str:
 
 
 @pytest.fixture
-def loaded() -> str:
-    return _load()
+def loaded(demo_output: str) -> str:
+    """The demo, loaded once for this module (conftest.py)."""
+    return demo_output
 
 
 def _project(prefix: str) -> Project:
