@@ -54,9 +54,7 @@ def demo_output(
 ) -> Iterator[str]:
     """What `load_demo` printed; the demo stays in the database until the module's tests end."""
     with (
-        override_settings(
-            STORAGES=_storages(demo_private_root), PASSWORD_HASHERS=FAST_PASSWORDS
-        ),
+        override_settings(STORAGES=_storages(demo_private_root), PASSWORD_HASHERS=FAST_PASSWORDS),
         django_db_blocker.unblock(),
     ):
         outer = transaction.atomic()
