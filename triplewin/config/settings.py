@@ -61,6 +61,8 @@ try:
     )
     # `manage.py backup` writes its archives here (ADR 0040).
     BACKUP_DIR = Path(env.str("BACKUP_DIR", str(PROJECT_DIR / "var" / "backups")))
+    # After each backup, all but the newest this many archives there are deleted; 0 keeps all.
+    BACKUP_KEEP = env.int("BACKUP_KEEP", 0, minimum=0)
 except EnvError as error:
     raise ImproperlyConfigured(f"Triple Win cannot start: {error}") from None
 

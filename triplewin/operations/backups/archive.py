@@ -17,6 +17,7 @@ import hashlib
 import io
 import json
 import posixpath
+import re
 import tarfile
 import tempfile
 from pathlib import Path
@@ -30,6 +31,8 @@ from triplewin.operations.backups import database
 from triplewin.operations.storage import STORAGE_ERRORS, private_storage
 
 FORMAT = "triplewin-backup"
+# What `backup_create` names an archive; the time in the name sorts as the time does.
+ARCHIVE_NAME = re.compile(r"^triplewin-backup-[0-9]{8}-[0-9]{6}\.tar\.gz$")
 VERSION = 1
 MANIFEST = "manifest.json"
 FILES = "files/"
@@ -156,6 +159,36 @@ def backup_create(*, directory: Path, now: dt.datetime | None = None) -> Outcome
             f"The backup failed reading the stored files and nothing was written: {error}"
         ) from error
     return Outcome(archive=target, manifest=manifest)
+
+
+def backup_prune(*, directory: Path, keep: int, written: Path) -> list[Path]:
+    """Delete all but the newest `keep` archives in `directory`, never `written` (the one just
+    made, kept whatever its name says, in case the clock went back); returns what went.
+
+    Only files named exactly as `backup_create` names its archives are considered, so
+    nothing else in the folder is ever deleted.
+    """
+    if keep < 1:
+        raise BackupError("Keep at least one backup: the number to keep must be 1 or more.")
+    others = sorted(
+        (
+            path
+            for path in directory.iterdir()
+            if ARCHIVE_NAME.match(path.name) and path.is_file() and path != written
+        ),
+        key=lambda path: path.name,
+        reverse=True,
+    )
+    doomed = others[keep - 1 :]
+    for path in doomed:
+        try:
+            path.unlink()
+        except OSError as error:
+            raise BackupError(
+                f"The backup {written.name} was written, but the older {path.name} could not be "
+                f"deleted: {error.strerror or error}."
+            ) from error
+    return doomed
 
 
 def _write_archive(partial: Path, moment: dt.datetime) -> Manifest:

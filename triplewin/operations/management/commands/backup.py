@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from triplewin.core.wording import counted
-from triplewin.operations.backups.archive import BackupError, backup_create
+from triplewin.operations.backups.archive import BackupError, backup_create, backup_prune
 
 
 class Command(BaseCommand):
@@ -22,9 +22,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--output-dir", type=Path, help="Where to write the archive (default: BACKUP_DIR)."
         )
+        parser.add_argument(
+            "--keep",
+            type=int,
+            help=(
+                "Then delete all but the newest KEEP archives in that folder "
+                "(default: BACKUP_KEEP; 0 or unset keeps every archive)."
+            ),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         directory: Path = options["output_dir"] or settings.BACKUP_DIR
+        keep: int = settings.BACKUP_KEEP if options["keep"] is None else options["keep"]
+        if keep < 0:
+            raise CommandError("--keep must be 0 (keep every archive) or more.")
         try:
             outcome = backup_create(directory=directory)
         except BackupError as error:
@@ -34,3 +45,15 @@ class Command(BaseCommand):
             f"Backed up {counted(manifest.rows, 'row')} in {counted(len(manifest.tables), 'table')} "
             f"and {counted(len(manifest.files), 'stored file')} to {outcome.archive}"
         )
+        if not keep:
+            return
+        # Only after a backup that worked: a failed one never costs an older archive.
+        try:
+            deleted = backup_prune(directory=directory, keep=keep, written=outcome.archive)
+        except BackupError as error:
+            raise CommandError(str(error)) from None
+        if deleted:
+            names = ", ".join(path.name for path in deleted)
+            self.stdout.write(
+                f"Kept the newest {counted(keep, 'archive')}; deleted {counted(len(deleted), 'older archive')}: {names}"
+            )
