@@ -43,7 +43,18 @@ DATABASE_FIXTURES = frozenset(
 )
 
 
+# Tests that take many seconds each. They go to the workers first: started last, one of them
+# alone would hold up the end of the run for minutes while the other core sat idle.
+LONG = ("browser", "fault", "slow")
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-randomly's shuffle, which this keeps within each part
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    _mark(items)
+    items.sort(key=lambda item: not any(item.get_closest_marker(name) for name in LONG))
+
+
+def _mark(items: list[pytest.Item]) -> None:
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         # CI runs the browser journeys once, not on both databases (`-m 'not browser'` on the

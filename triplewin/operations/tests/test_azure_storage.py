@@ -102,6 +102,7 @@ def test_the_readiness_probe_writes_reads_and_deletes_in_azure(
     assert blobs(on_azure) == {}  # the probe cleaned up after itself
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fault", ["bad key", "not answering"])
 def test_a_refused_write_is_a_plain_message_and_leaves_no_record(
     client_for: Any,

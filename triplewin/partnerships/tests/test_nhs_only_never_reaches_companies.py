@@ -51,7 +51,7 @@ NUMBERS = {
     "criterion threshold": ("91,357", "91357"),
 }
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 
 def _shared(project: Any, nhs_lead: Any, industry_lead: Any) -> None:
