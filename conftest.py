@@ -29,6 +29,7 @@ def _allow_audit_truncate(sender: Any, connection: Any, **kwargs: Any) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     connection_created.connect(_allow_audit_truncate)
+    config.pluginmanager.register(_LongFirst(), "triplewin-long-first")
 
 
 # A test that asks for any of these, or is marked django_db, can reach the database.
@@ -48,13 +49,14 @@ DATABASE_FIXTURES = frozenset(
 LONG = ("browser", "fault", "slow")
 
 
-@pytest.hookimpl(trylast=True)  # after pytest-randomly's shuffle, which this keeps within each part
+class _LongFirst:
+    @pytest.hookimpl(trylast=True)  # after pytest-randomly's shuffle, kept within each part
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        items.sort(key=lambda item: not any(item.get_closest_marker(name) for name in LONG))
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` chooses by the marks set here
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    _mark(items)
-    items.sort(key=lambda item: not any(item.get_closest_marker(name) for name in LONG))
-
-
-def _mark(items: list[pytest.Item]) -> None:
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         # CI runs the browser journeys once, not on both databases (`-m 'not browser'` on the
