@@ -249,4 +249,8 @@ if __name__ == "__main__":
     if CHILD_URL in os.environ:
         child()
     else:
+        from benchmarks.production import mode_line
+
+        # Run alone, a report says which mode it measured, as `make bench` does.
+        print(mode_line())
         print("\n".join(run()))

@@ -232,5 +232,9 @@ def run() -> list[str]:
 
 
 if __name__ == "__main__":
+    from benchmarks.production import mode_line
+
+    # Run alone, a report says which mode it measured, as `make bench` does.
+    print(mode_line())
     print("\n".join(run()))
     sys.exit(0)

@@ -107,6 +107,10 @@ def run() -> list[str]:
 
 
 if __name__ == "__main__":
+    from benchmarks.production import mode_line
+
+    # Run alone, a report says which mode it measured, as `make bench` does.
+    print(mode_line())
     report = run()
     print(*report, sep="\n")
     sys.exit(1 if any("MISSED" in line or "!!" in line for line in report) else 0)
