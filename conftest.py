@@ -16,7 +16,7 @@ from django.db.backends.signals import connection_created
 from django.test import Client
 
 from tests import factories, migrations, one_time
-from triplewin.config.storage import LOCAL_BACKEND
+from triplewin.config.storage import local_storage
 
 
 def _allow_audit_truncate(sender: Any, connection: Any, **kwargs: Any) -> None:
@@ -86,7 +86,7 @@ def private_root(settings: Any, tmp_path: Path) -> Path:
     root = tmp_path / "private"
     settings.STORAGES = {
         **settings.STORAGES,
-        "private": {"BACKEND": LOCAL_BACKEND, "OPTIONS": {"location": root}},
+        "private": local_storage(root),
     }
     return root
 

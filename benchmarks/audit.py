@@ -249,8 +249,6 @@ if __name__ == "__main__":
     if CHILD_URL in os.environ:
         child()
     else:
-        from benchmarks.production import mode_line
+        from benchmarks.production import print_report
 
-        # Run alone, a report says which mode it measured, as `make bench` does.
-        print(mode_line())
-        print("\n".join(run()))
+        print_report(run())

@@ -377,8 +377,6 @@ def run() -> list[str]:
 
 
 if __name__ == "__main__":
-    from benchmarks.production import mode_line
+    from benchmarks.production import print_report
 
-    # Run alone, a report says which mode it measured, as `make bench` does.
-    print(mode_line())
-    print("\n".join(run()))
+    print_report(run())

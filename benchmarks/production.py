@@ -32,6 +32,12 @@ def mode_line() -> str:
     return "Production mode (DEBUG=false)"
 
 
+def print_report(lines: list[str]) -> None:
+    """A benchmark's report when it is run alone: which mode it measured, as `make bench`
+    says, then its lines."""
+    print(mode_line(), *lines, sep="\n")
+
+
 def configure() -> None:
     """Production settings for this process, unless the caller set them on purpose."""
     for name, value in PRODUCTION.items():

@@ -107,10 +107,8 @@ def run() -> list[str]:
 
 
 if __name__ == "__main__":
-    from benchmarks.production import mode_line
+    from benchmarks.production import print_report
 
-    # Run alone, a report says which mode it measured, as `make bench` does.
-    print(mode_line())
     report = run()
-    print(*report, sep="\n")
+    print_report(report)
     sys.exit(1 if any("MISSED" in line or "!!" in line for line in report) else 0)

@@ -19,6 +19,11 @@ LOCAL_BACKEND = "django.core.files.storage.FileSystemStorage"
 DEFAULT_CONTAINER = "triplewin-private"
 
 
+def local_storage(root: Path) -> dict[str, Any]:
+    """A STORAGES entry for a folder on this machine."""
+    return {"BACKEND": LOCAL_BACKEND, "OPTIONS": {"location": root}}
+
+
 def private_storage(*, env: Env, local_root: Path) -> dict[str, Any]:
     """The STORAGES["private"] entry for this environment."""
     connection_string = env.optional_str("AZURE_STORAGE_CONNECTION_STRING")
@@ -40,7 +45,7 @@ def private_storage(*, env: Env, local_root: Path) -> dict[str, Any]:
                 "AZURE_STORAGE_CONTAINER is set but no Azure account is: set "
                 "AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT_NAME and _KEY."
             )
-        return {"BACKEND": LOCAL_BACKEND, "OPTIONS": {"location": local_root}}
+        return local_storage(local_root)
     options: dict[str, Any] = {
         "azure_container": container or DEFAULT_CONTAINER,
         # No SAS addresses: a file leaves storage only through the access-checked view.

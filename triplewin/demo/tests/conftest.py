@@ -24,7 +24,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
-from triplewin.config.storage import LOCAL_BACKEND
+from triplewin.config.storage import local_storage
 
 FAST_PASSWORDS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -32,7 +32,7 @@ FAST_PASSWORDS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 def _storages(root: Path) -> dict[str, Any]:
     return {
         **django_settings.STORAGES,
-        "private": {"BACKEND": LOCAL_BACKEND, "OPTIONS": {"location": root}},
+        "private": local_storage(root),
     }
 
 

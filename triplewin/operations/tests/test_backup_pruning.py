@@ -110,23 +110,21 @@ def test_backup_keep_is_the_default_and_zero_keeps_everything(
     assert (folder / OLD[1]).exists()
 
 
-def test_a_failed_backup_deletes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = _folder(tmp_path)
-    _fake_backup(folder, monkeypatch, fail=True)
-    before = _names(folder)
-    with pytest.raises(CommandError, match="disk full"):
-        call_command("backup", output_dir=folder, keep=1, stdout=io.StringIO())
-    assert _names(folder) == before
-
-
-def test_a_negative_number_to_keep_is_refused_before_anything_is_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("fail", "keep", "refusal"),
+    [
+        (True, 1, "disk full"),  # a failed backup deletes nothing
+        (False, -2, "--keep must be 0"),  # refused before anything is written
+    ],
+)
+def test_a_failed_or_refused_backup_deletes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail: bool, keep: int, refusal: str
 ) -> None:
     folder = _folder(tmp_path)
-    _fake_backup(folder, monkeypatch)
+    _fake_backup(folder, monkeypatch, fail=fail)
     before = _names(folder)
-    with pytest.raises(CommandError, match="--keep must be 0"):
-        call_command("backup", output_dir=folder, keep=-2, stdout=io.StringIO())
+    with pytest.raises(CommandError, match=refusal):
+        call_command("backup", output_dir=folder, keep=keep, stdout=io.StringIO())
     assert _names(folder) == before
 
 
