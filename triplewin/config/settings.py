@@ -14,12 +14,23 @@ from django.core.exceptions import ImproperlyConfigured
 from triplewin.config.env import Env, EnvError
 from triplewin.config.storage import private_storage
 from triplewin.core import retention
+from triplewin.operations.backups import encryption
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_DIR = BASE_DIR.parent
 env = Env()
 
 TESTING = "pytest" in sys.modules
+
+
+def backup_recipients(keys: list[str]) -> list[str]:
+    """The keys as given, once each parses as an age public key (a bad one stops start-up)."""
+    try:
+        encryption.recipients(keys)
+    except encryption.SealError as error:
+        raise EnvError(f"BACKUP_AGE_RECIPIENTS: {error}") from None
+    return keys
+
 
 try:
     DEBUG = env.bool("DEBUG", default=False)
@@ -63,6 +74,9 @@ try:
     BACKUP_DIR = Path(env.str("BACKUP_DIR", str(PROJECT_DIR / "var" / "backups")))
     # After each backup, all but the newest this many archives there are deleted; 0 keeps all.
     BACKUP_KEEP = env.int("BACKUP_KEEP", 0, minimum=0)
+    # age public keys (age1…, comma-separated) each backup is sealed for; unset writes plain
+    # archives. The private keys stay off the servers (ADR 0040).
+    BACKUP_AGE_RECIPIENTS = backup_recipients(env.list("BACKUP_AGE_RECIPIENTS", []))
 except EnvError as error:
     raise ImproperlyConfigured(f"Triple Win cannot start: {error}") from None
 

@@ -1,6 +1,6 @@
 """One backup archive: the database dump, every private file, and a manifest of both.
 
-    triplewin-backup-YYYYMMDD-HHMMSS.tar.gz
+    triplewin-backup-YYYYMMDD-HHMMSS.tar.gz   (or .tar.gz.age, sealed for BACKUP_AGE_RECIPIENTS)
         manifest.json            what is inside: rows per table, each file's size and sha256
         database/<vendor>.dump   pg_dump's custom format, or an SQLite database file
         files/<stored name>      each private file, read through the storage API
@@ -11,6 +11,7 @@ brought back against the manifest (ADR 0040).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -20,6 +21,7 @@ import posixpath
 import re
 import tarfile
 import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -27,12 +29,14 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from django.utils import timezone
 
-from triplewin.operations.backups import database
+from triplewin.operations.backups import database, encryption
 from triplewin.operations.storage import STORAGE_ERRORS, private_storage
 
 FORMAT = "triplewin-backup"
-# What `backup_create` names an archive; the time in the name sorts as the time does.
-ARCHIVE_NAME = re.compile(r"^triplewin-backup-[0-9]{8}-[0-9]{6}\.tar\.gz$")
+# What `backup_create` names an archive, sealed or not; the time in the name sorts as the
+# time does.
+ARCHIVE_NAME = re.compile(r"^triplewin-backup-[0-9]{8}-[0-9]{6}\.tar\.gz(\.age)?$")
+SEALED_SUFFIX = ".age"
 VERSION = 1
 MANIFEST = "manifest.json"
 FILES = "files/"
@@ -133,23 +137,34 @@ def _add(tar: tarfile.TarFile, member: str, stream: IO[bytes], size: int) -> Non
     tar.addfile(info, stream)
 
 
-def backup_create(*, directory: Path, now: dt.datetime | None = None) -> Outcome:
-    """Write the database and every private file to a new dated archive in `directory`.
+def backup_create(
+    *, directory: Path, now: dt.datetime | None = None, recipients: Sequence[str] = ()
+) -> Outcome:
+    """Write the database and every private file to a new dated archive in `directory`,
+    sealed with age for `recipients` (public keys) when there are any.
 
     The database goes first: a signed copy's file is stored before its record commits, so
-    every record in the dump has its file among those read after it.
+    every record in the dump has its file among those read after it. A sealed backup's plain
+    archive exists only in the private working folder, which is removed however it ends.
     """
     moment = timezone.localtime(now or timezone.now())
-    target = directory / f"triplewin-backup-{moment:%Y%m%d-%H%M%S}.tar.gz"
+    stem = f"triplewin-backup-{moment:%Y%m%d-%H%M%S}.tar.gz"
+    target = directory / (stem + SEALED_SUFFIX if recipients else stem)
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        if target.exists():
+        if (directory / stem).exists() or (directory / (stem + SEALED_SUFFIX)).exists():
             raise BackupError(f"{target} already exists; wait a second and run it again.")
         with tempfile.TemporaryDirectory(dir=directory, prefix=".backup-") as work:
-            partial = Path(work) / target.name
+            partial = Path(work) / stem
             manifest = _write_archive(partial, moment)
+            if recipients:
+                sealed = Path(work) / target.name
+                encryption.seal(plain=partial, to=sealed, keys=recipients)
+                partial = sealed
             # Renamed only when complete: an archive with the final name is never partial.
             partial.rename(target)
+    except encryption.SealError as error:
+        raise BackupError(f"The backup failed and nothing was written: {error}.") from error
     except BackupError:
         raise
     except database.DATABASE_ERRORS as error:
@@ -234,22 +249,48 @@ def _safe(name: str) -> bool:
     return bool(name) and not name.startswith("/") and ".." not in parts and "" not in parts
 
 
-def backup_read(*, archive: Path) -> Manifest:
+@contextlib.contextmanager
+def _plain(archive: Path, identity_file: Path | None) -> Iterator[Path]:
+    """The archive as a plain .tar.gz: itself, or, when it is sealed (told by its first bytes,
+    not its name), decrypted into a private temporary folder removed afterwards."""
+    if not archive.is_file():
+        raise BackupError(f"There is no backup at {archive}.")
+    if not encryption.is_sealed(archive):
+        yield archive
+        return
+    if identity_file is None:
+        raise BackupError(
+            f"{archive.name} cannot be restored: it is encrypted; give the file holding its "
+            "private key with --identity."
+        )
+    with tempfile.TemporaryDirectory(prefix=".restore-") as work:
+        opened = Path(work) / "archive.tar.gz"
+        try:
+            encryption.unseal(sealed=archive, to=opened, identity_file=identity_file)
+        except encryption.SealError as error:
+            raise BackupError(f"{archive.name} cannot be restored: {error}.") from error
+        yield opened
+
+
+def backup_read(*, archive: Path, identity_file: Path | None = None) -> Manifest:
     """The archive's manifest, once every member has been checked against it.
 
     Reads the whole archive and changes nothing; any problem is a BackupError that says what
     is wrong in words.
     """
-    if not archive.is_file():
-        raise BackupError(f"There is no backup at {archive}.")
+    with _plain(archive, identity_file) as plain:
+        return _read(plain, archive.name)
+
+
+def _read(plain: Path, shown: str) -> Manifest:
     try:
-        with tarfile.open(archive, "r:gz") as tar:
+        with tarfile.open(plain, "r:gz") as tar:
             manifest = _checked(tar)
     except BackupError as error:
-        raise BackupError(f"{archive.name} cannot be restored: {error}.") from error
+        raise BackupError(f"{shown} cannot be restored: {error}.") from error
     except (tarfile.TarError, OSError, EOFError, ValueError) as error:
         raise BackupError(
-            f"{archive.name} cannot be restored: it is not a readable .tar.gz backup "
+            f"{shown} cannot be restored: it is not a readable .tar.gz backup "
             "(damaged, cut short or a different kind of file)."
         ) from error
     return manifest
@@ -283,12 +324,18 @@ def _checked(tar: tarfile.TarFile) -> Manifest:
     return manifest
 
 
-def backup_restore(*, archive: Path) -> Manifest:
+def backup_restore(*, archive: Path, identity_file: Path | None = None) -> Manifest:
     """Replace the database and write back every private file from `archive`, then check both.
 
-    Files in storage that the archive does not list are left where they are.
+    A sealed archive is decrypted once, with the keys in `identity_file`. Files in storage
+    that the archive does not list are left where they are.
     """
-    manifest = backup_read(archive=archive)
+    with _plain(archive, identity_file) as plain:
+        return _restore(plain, archive.name)
+
+
+def _restore(archive: Path, shown: str) -> Manifest:
+    manifest = _read(archive, shown)
     storage = private_storage()
     try:
         with tarfile.open(archive, "r:gz") as tar, tempfile.TemporaryDirectory() as work:

@@ -15,7 +15,8 @@ from triplewin.operations.backups.archive import BackupError, backup_prune
 
 OLD = [
     "triplewin-backup-20261130-010000.tar.gz",
-    "triplewin-backup-20261201-010000.tar.gz",
+    # Sealed with age (BACKUP_AGE_RECIPIENTS): the same archive, the same turn to go.
+    "triplewin-backup-20261201-010000.tar.gz.age",
     "triplewin-backup-20261202-010000.tar.gz",
 ]
 # Never ours to delete, however old or alike they look.
@@ -23,6 +24,7 @@ OTHERS = [
     "notes.txt",
     "triplewin-backup-latest.tar.gz",
     "triplewin-backup-20250101-000000.tar.gz.partial",
+    "triplewin-backup-20250101-000000.tar.gz.age.partial",
     "TRIPLEWIN-BACKUP-20250101-000000.TAR.GZ",
 ]
 
@@ -73,7 +75,7 @@ def test_keeping_none_is_refused(tmp_path: Path, keep: int) -> None:
 
 
 def _fake_backup(folder: Path, monkeypatch: pytest.MonkeyPatch, *, fail: bool = False) -> None:
-    def create(*, directory: Path, now: Any = None) -> archive.Outcome:
+    def create(*, directory: Path, now: Any = None, recipients: Any = ()) -> archive.Outcome:
         if fail:
             raise BackupError("The backup failed and nothing was written: disk full")
         target = directory / "triplewin-backup-20261203-020000.tar.gz"

@@ -25,6 +25,7 @@ from triplewin.agreement.tests.conftest import pdf_bytes
 from triplewin.audit.chain import verify_chain
 from triplewin.audit.models import AuditEvent
 from triplewin.operations.backups.archive import MANIFEST, stored_names
+from triplewin.operations.backups.encryption import new_identity
 from triplewin.operations.storage import private_storage
 from triplewin.partnerships.models import Project
 
@@ -189,3 +190,49 @@ def test_the_command_line_shows_a_sentence_not_a_traceback(tmp_path: Path) -> No
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "cannot be restored: it is not a readable .tar.gz backup" in result.stderr
+
+
+def test_a_sealed_backup_opens_only_with_its_key_and_restores_everything(
+    recorded: dict[str, bytes], tmp_path: Path, settings: Any
+) -> None:
+    """BACKUP_AGE_RECIPIENTS set: the archive is age-encrypted, holds nothing readable, and a
+    restore without the key, or with another, is refused in words and changes nothing."""
+    identity, public = new_identity()
+    key = tmp_path / "key.txt"
+    key.write_text(f"{identity}\n", encoding="ascii")
+    other = tmp_path / "other.txt"
+    other.write_text(f"{new_identity()[0]}\n", encoding="ascii")
+    settings.BACKUP_AGE_RECIPIENTS = [public]
+    out = io.StringIO()
+    call_command("backup", output_dir=tmp_path / "backups", stdout=out)
+    assert "encrypted for 1 public key" in out.getvalue()
+    (archive,) = (tmp_path / "backups").iterdir()
+    assert archive.name.endswith(".tar.gz.age")
+    sealed = archive.read_bytes()
+    assert sealed.startswith(b"age-encryption.org/v1\n")
+    assert b"manifest" not in sealed
+    assert not any(content[:64] in sealed for content in recorded.values())
+    with pytest.raises(tarfile.TarError), tarfile.open(archive):
+        pass
+
+    before, files = _counts(), _files()
+    Project.objects.update(title="Changed after the backup")
+    for given, message in [
+        (None, "it is encrypted; give the file holding its private key with --identity"),
+        (other, "cannot be decrypted with the key in"),
+    ]:
+        options = {} if given is None else {"identity": given}
+        with pytest.raises(CommandError, match=message):
+            call_command("restore", str(archive), interactive=False, **options)
+        assert Project.objects.get().title == "Changed after the backup"
+
+    call_command("flush", interactive=False)
+    storage = private_storage()
+    for name in stored_names(storage):
+        storage.delete(name)
+    out = io.StringIO()
+    call_command("restore", str(archive), identity=key, interactive=False, stdout=out)
+    assert "Restored and checked" in out.getvalue()
+    assert _counts() == before
+    assert _files() == files
+    assert verify_chain().verified

@@ -1,4 +1,5 @@
-"""`manage.py backup`: the database and every private file in one dated archive (ADR 0040)."""
+"""`manage.py backup`: the database and every private file in one dated archive (ADR 0040),
+sealed with age for BACKUP_AGE_RECIPIENTS when that is set."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from triplewin.operations.backups.archive import BackupError, backup_create, bac
 class Command(BaseCommand):
     help = (
         "Write the database and the stored private files to "
-        "triplewin-backup-YYYYMMDD-HHMMSS.tar.gz in BACKUP_DIR (or --output-dir)."
+        "triplewin-backup-YYYYMMDD-HHMMSS.tar.gz in BACKUP_DIR (or --output-dir); with "
+        "BACKUP_AGE_RECIPIENTS set, to ….tar.gz.age, encrypted for those public keys."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -37,13 +39,19 @@ class Command(BaseCommand):
         if keep < 0:
             raise CommandError("--keep must be 0 (keep every archive) or more.")
         try:
-            outcome = backup_create(directory=directory)
+            outcome = backup_create(directory=directory, recipients=settings.BACKUP_AGE_RECIPIENTS)
         except BackupError as error:
             raise CommandError(str(error)) from None
         manifest = outcome.manifest
+        recipients = settings.BACKUP_AGE_RECIPIENTS
+        sealed = (
+            f", encrypted for {counted(len(recipients), 'public key')}"
+            if recipients
+            else " (not encrypted: BACKUP_AGE_RECIPIENTS is not set)"
+        )
         self.stdout.write(
             f"Backed up {counted(manifest.rows, 'row')} in {counted(len(manifest.tables), 'table')} "
-            f"and {counted(len(manifest.files), 'stored file')} to {outcome.archive}"
+            f"and {counted(len(manifest.files), 'stored file')} to {outcome.archive}{sealed}"
         )
         if not keep:
             return

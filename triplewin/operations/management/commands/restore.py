@@ -19,7 +19,14 @@ class Command(BaseCommand):
     help = "Replace the database and write back the stored files from a backup archive."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("archive", type=Path, help="A triplewin-backup-….tar.gz file.")
+        parser.add_argument(
+            "archive", type=Path, help="A triplewin-backup-….tar.gz or ….tar.gz.age file."
+        )
+        parser.add_argument(
+            "--identity",
+            type=Path,
+            help="For an encrypted archive: the age identity file holding its private key.",
+        )
         parser.add_argument(
             "--no-input",
             "--noinput",
@@ -31,7 +38,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         archive: Path = options["archive"]
         try:
-            manifest = backup_read(archive=archive)
+            manifest = backup_read(archive=archive, identity_file=options["identity"])
         except BackupError as error:
             raise CommandError(str(error)) from None
         holds = (
@@ -47,7 +54,7 @@ class Command(BaseCommand):
                 self.stdout.write("Nothing was restored.")
                 return
         try:
-            backup_restore(archive=archive)
+            backup_restore(archive=archive, identity_file=options["identity"])
         except BackupError as error:
             raise CommandError(str(error)) from None
         self.stdout.write(f"Restored and checked {holds}.")
