@@ -255,7 +255,11 @@ def _plain(archive: Path, identity_file: Path | None) -> Iterator[Path]:
     not its name), decrypted into a private temporary folder removed afterwards."""
     if not archive.is_file():
         raise BackupError(f"There is no backup at {archive}.")
-    if not encryption.is_sealed(archive):
+    try:
+        sealed = encryption.is_sealed(archive)
+    except OSError as error:
+        raise BackupError(f"{archive.name} cannot be read: {error.strerror}.") from error
+    if not sealed:
         yield archive
         return
     if identity_file is None:
