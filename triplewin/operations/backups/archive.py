@@ -21,7 +21,7 @@ import posixpath
 import re
 import tarfile
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -276,16 +276,6 @@ def _plain(archive: Path, identity_file: Path | None) -> Iterator[Path]:
         yield opened
 
 
-def backup_read(*, archive: Path, identity_file: Path | None = None) -> Manifest:
-    """The archive's manifest, once every member has been checked against it.
-
-    Reads the whole archive and changes nothing; any problem is a BackupError that says what
-    is wrong in words.
-    """
-    with _plain(archive, identity_file) as plain:
-        return _read(plain, archive.name)
-
-
 def _read(plain: Path, shown: str) -> Manifest:
     try:
         with tarfile.open(plain, "r:gz") as tar:
@@ -328,18 +318,29 @@ def _checked(tar: tarfile.TarFile) -> Manifest:
     return manifest
 
 
-def backup_restore(*, archive: Path, identity_file: Path | None = None) -> Manifest:
+def backup_restore(
+    *,
+    archive: Path,
+    identity_file: Path | None = None,
+    confirm: Callable[[Manifest], bool] = lambda manifest: True,
+) -> Manifest | None:
     """Replace the database and write back every private file from `archive`, then check both.
 
-    A sealed archive is decrypted once, with the keys in `identity_file`. Files in storage
-    that the archive does not list are left where they are.
+    The whole archive is read and checked against its manifest first; any problem is a
+    BackupError that says what is wrong in words, and nothing has changed. Then `confirm` is
+    asked with the manifest: if it says no, nothing changes and None is returned. A sealed
+    archive is decrypted once, with the keys in `identity_file`. Files in storage that the
+    archive does not list are left where they are.
     """
     with _plain(archive, identity_file) as plain:
-        return _restore(plain, archive.name)
+        manifest = _read(plain, archive.name)
+        if not confirm(manifest):
+            return None
+        _restore(plain, manifest)
+    return manifest
 
 
-def _restore(archive: Path, shown: str) -> Manifest:
-    manifest = _read(archive, shown)
+def _restore(archive: Path, manifest: Manifest) -> None:
     storage = private_storage()
     try:
         with tarfile.open(archive, "r:gz") as tar, tempfile.TemporaryDirectory() as work:
@@ -360,7 +361,6 @@ def _restore(archive: Path, shown: str) -> Manifest:
             f"restore again once the storage answers: {error}"
         ) from error
     _verify(manifest, storage)
-    return manifest
 
 
 def _put_back(storage: Storage, stored: StoredFile, stream: IO[bytes]) -> None:

@@ -83,22 +83,21 @@ def unseal(*, sealed: Path, to: Path, identity_file: Path) -> None:
     keys = identities(identity_file)
     try:
         pyrage.decrypt_file(str(sealed), str(to), keys)
-    # A wrong key fails on the header; a damaged body fails part-way as an OSError from the
-    # stream. Either way the part written stays in the caller's private temporary folder.
     except OSError as error:
         # pyrage passes on Rust's I/O errors without an errno; the operating system's own end
-        # in "(os error N)": the disk, not the archive (full, read-only, gone).
+        # in "(os error N)": the disk, not the archive (full, read-only, gone). Any other
+        # OSError is a damaged body, found part-way through the stream.
         if "(os error" in str(error):
             raise SealError(f"it could not be decrypted here ({error})") from None
-        raise SealError(
-            f"it cannot be decrypted with the key in {identity_file} (a different key, or the "
-            "archive is damaged)"
-        ) from None
     except pyrage.DecryptError:
-        raise SealError(
-            f"it cannot be decrypted with the key in {identity_file} (a different key, or the "
-            "archive is damaged)"
-        ) from None
+        pass  # a wrong key (or a damaged header), found before anything is written
+    else:
+        return
+    # What was written stays in the caller's private temporary folder, which it removes.
+    raise SealError(
+        f"it cannot be decrypted with the key in {identity_file} (a different key, or the "
+        "archive is damaged)"
+    )
 
 
 def new_identity() -> tuple[str, str]:

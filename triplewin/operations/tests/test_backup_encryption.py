@@ -27,16 +27,22 @@ def _key_file(tmp_path: Path, name: str = "key.txt") -> tuple[Path, str]:
     return path, public
 
 
+def _sealed(tmp_path: Path, body: bytes, *keys: str) -> Path:
+    """`body` written to a file, then sealed for `keys`; returns the sealed file."""
+    plain = tmp_path / "plain"
+    plain.write_bytes(body)
+    sealed = tmp_path / "sealed.age"
+    encryption.seal(plain=plain, to=sealed, keys=keys)
+    return sealed
+
+
 def test_a_sealed_file_opens_with_its_key_and_only_with_it(tmp_path: Path) -> None:
     key, public = _key_file(tmp_path)
     other, _ = _key_file(tmp_path, "other.txt")
-    plain = tmp_path / "plain.tar.gz"
     body = os.urandom(3 * 1024 * 1024 + 17)  # more than one of age's 64 KiB chunks
-    plain.write_bytes(body)
-    sealed = tmp_path / "sealed.age"
-    encryption.seal(plain=plain, to=sealed, keys=[public])
+    sealed = _sealed(tmp_path, body, public)
     assert encryption.is_sealed(sealed)
-    assert not encryption.is_sealed(plain)
+    assert not encryption.is_sealed(tmp_path / "plain")
     assert body[:4096] not in sealed.read_bytes()
     opened = tmp_path / "opened.tar.gz"
     encryption.unseal(sealed=sealed, to=opened, identity_file=key)
@@ -48,10 +54,7 @@ def test_a_sealed_file_opens_with_its_key_and_only_with_it(tmp_path: Path) -> No
 def test_sealed_for_two_keys_either_one_opens_it(tmp_path: Path) -> None:
     first, first_public = _key_file(tmp_path, "first.txt")
     second, second_public = _key_file(tmp_path, "second.txt")
-    plain = tmp_path / "plain"
-    plain.write_bytes(b"every record")
-    sealed = tmp_path / "sealed.age"
-    encryption.seal(plain=plain, to=sealed, keys=[first_public, second_public])
+    sealed = _sealed(tmp_path, b"every record", first_public, second_public)
     for key in (first, second):
         out = tmp_path / f"out-{key.stem}"
         encryption.unseal(sealed=sealed, to=out, identity_file=key)
@@ -60,10 +63,7 @@ def test_sealed_for_two_keys_either_one_opens_it(tmp_path: Path) -> None:
 
 def test_a_damaged_sealed_file_is_refused_in_words(tmp_path: Path) -> None:
     key, public = _key_file(tmp_path)
-    plain = tmp_path / "plain"
-    plain.write_bytes(b"x" * 200_000)
-    sealed = tmp_path / "sealed.age"
-    encryption.seal(plain=plain, to=sealed, keys=[public])
+    sealed = _sealed(tmp_path, b"x" * 200_000, public)
     data = bytearray(sealed.read_bytes())
     data[-500] ^= 0xFF  # one flipped byte: age's authentication must notice
     sealed.write_bytes(bytes(data))
@@ -119,10 +119,8 @@ def test_backup_key_writes_a_private_file_and_prints_the_public_key(tmp_path: Pa
     assert backup_recipients([printed]) == [printed]
     assert f"# public key: {printed}" in target.read_text()
     # What is sealed for the printed key opens with the file.
-    plain = tmp_path / "plain"
-    plain.write_bytes(b"backup")
-    encryption.seal(plain=plain, to=tmp_path / "sealed", keys=[printed])
-    encryption.unseal(sealed=tmp_path / "sealed", to=tmp_path / "out", identity_file=target)
+    sealed = _sealed(tmp_path, b"backup", printed)
+    encryption.unseal(sealed=sealed, to=tmp_path / "out", identity_file=target)
     assert (tmp_path / "out").read_bytes() == b"backup"
     # A second run never replaces the key: backups sealed for it would be lost.
     before = target.read_bytes()
@@ -133,9 +131,6 @@ def test_backup_key_writes_a_private_file_and_prints_the_public_key(tmp_path: Pa
 
 def test_a_disk_that_refuses_the_decrypted_copy_is_not_blamed_on_the_key(tmp_path: Path) -> None:
     key, public = _key_file(tmp_path)
-    plain = tmp_path / "plain"
-    plain.write_bytes(b"x" * 1000)
-    sealed = tmp_path / "sealed.age"
-    encryption.seal(plain=plain, to=sealed, keys=[public])
+    sealed = _sealed(tmp_path, b"x" * 1000, public)
     with pytest.raises(SealError, match=r"could not be decrypted here \(No such file"):
         encryption.unseal(sealed=sealed, to=tmp_path / "gone" / "out", identity_file=key)

@@ -12,7 +12,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from triplewin.core.wording import counted
-from triplewin.operations.backups.archive import BackupError, backup_read, backup_restore
+from triplewin.operations.backups.archive import BackupError, Manifest, backup_restore
 
 
 class Command(BaseCommand):
@@ -37,24 +37,31 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         archive: Path = options["archive"]
-        try:
-            manifest = backup_read(archive=archive, identity_file=options["identity"])
-        except BackupError as error:
-            raise CommandError(str(error)) from None
-        holds = (
-            f"{counted(manifest.rows, 'row')} in {counted(len(manifest.tables), 'table')} and "
-            f"{counted(len(manifest.files), 'stored file')}, backed up at {manifest.created_at}"
-        )
-        if options["interactive"]:
+        interactive: bool = options["interactive"]
+
+        def confirm(manifest: Manifest) -> bool:
+            if not interactive:
+                return True
             answer = input(
-                f"{archive.name} holds {holds}.\nThis replaces everything in the database. "
-                "Type 'yes' to restore it: "
+                f"{archive.name} holds {_holds(manifest)}.\nThis replaces everything in the "
+                "database. Type 'yes' to restore it: "
             )
-            if answer.strip().lower() != "yes":
-                self.stdout.write("Nothing was restored.")
-                return
+            return answer.strip().lower() == "yes"
+
         try:
-            backup_restore(archive=archive, identity_file=options["identity"])
+            manifest = backup_restore(
+                archive=archive, identity_file=options["identity"], confirm=confirm
+            )
         except BackupError as error:
             raise CommandError(str(error)) from None
-        self.stdout.write(f"Restored and checked {holds}.")
+        if manifest is None:
+            self.stdout.write("Nothing was restored.")
+            return
+        self.stdout.write(f"Restored and checked {_holds(manifest)}.")
+
+
+def _holds(manifest: Manifest) -> str:
+    return (
+        f"{counted(manifest.rows, 'row')} in {counted(len(manifest.tables), 'table')} and "
+        f"{counted(len(manifest.files), 'stored file')}, backed up at {manifest.created_at}"
+    )
